@@ -1,0 +1,64 @@
+//! The command line, as clap parses it. Nothing here does any work.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pathways",
+    version,
+    about = "Turn YAML career profiles into handouts and reports, and check them for completeness.",
+    after_help = "Start with: pathways render profiles/library-technicians.yaml -o library-technicians.html"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// When to colour messages: auto (when writing to a terminal), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render one profile to Markdown, HTML or plain text.
+    Render(RenderArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The profile to render (a .yaml file), or `-` to read standard input.
+    pub profile: PathBuf,
+
+    /// Output format. Without it, the -o file's extension decides (.md, .html, .txt); else Markdown.
+    #[arg(short, long, value_enum)]
+    pub format: Option<FormatArg>,
+
+    /// Write the report to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// A folder of templates that replace the built-in ones with the same file name.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Line width of plain-text reports.
+    #[arg(long, value_name = "N", default_value_t = 80,
+          value_parser = clap::value_parser!(u16).range(20..=1000))]
+    pub width: u16,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Markdown,
+    Html,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}

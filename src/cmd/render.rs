@@ -1,0 +1,122 @@
+//! `pathways render`: one profile → one report.
+
+use std::path::Path;
+
+use crate::cli::{FormatArg, RenderArgs};
+use crate::error::Error;
+use crate::exit::ExitStatus;
+use crate::finding::has_errors;
+use crate::load::{Input, load};
+use crate::output::{Destination, is_same_file, write};
+use crate::render::{Format, Renderer};
+use crate::report::human;
+use crate::validate::{Policy, validate};
+
+pub fn run(args: &RenderArgs, color: bool) -> ExitStatus {
+    match try_run(args, color) {
+        Ok(status) => status,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitStatus::Error
+        }
+    }
+}
+
+fn try_run(args: &RenderArgs, color: bool) -> Result<ExitStatus, Error> {
+    let input = Input::from_arg(&args.profile);
+    let format = choose_format(args.format, args.output.as_deref())?;
+    let destination = match &args.output {
+        Some(path) => {
+            if let Input::File(profile) = &input
+                && is_same_file(profile, path)
+            {
+                return Err(Error::OutputIsInput { path: path.clone() });
+            }
+            Destination::File(path.clone())
+        }
+        None => Destination::Stdout,
+    };
+    let renderer = Renderer::new(args.templates.as_deref())?.with_width(usize::from(args.width));
+
+    let document = match load(&input) {
+        Ok(document) => document,
+        Err(failure) => {
+            return Ok(if super::print_load_failure(&failure, color) {
+                not_rendered(&input.display_name(), 1, 0);
+                ExitStatus::Failure
+            } else {
+                ExitStatus::Error
+            });
+        }
+    };
+    let findings = validate(&document, &Policy::default());
+    super::print_findings(&findings, Some(&document.source.text), color);
+    if has_errors(&findings) {
+        let errors = findings.iter().filter(|f| f.is_error()).count();
+        not_rendered(&document.source.name, errors, findings.len() - errors);
+        return Ok(ExitStatus::Failure);
+    }
+
+    let report = renderer.render(&document.profile, format)?;
+    write(&destination, &report)?;
+    if let Destination::File(path) = &destination {
+        eprintln!(
+            "Wrote {} ({}, {}){}",
+            path.display(),
+            format_name(format),
+            size(report.len()),
+            if findings.is_empty() {
+                String::new()
+            } else {
+                format!(" with {}", human::summary_line(&findings))
+            }
+        );
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// `--format`, else the output file's extension, else Markdown.
+fn choose_format(flag: Option<FormatArg>, output: Option<&Path>) -> Result<Format, Error> {
+    if let Some(flag) = flag {
+        return Ok(match flag {
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
+            FormatArg::Text => Format::Text,
+        });
+    }
+    match output {
+        Some(path) => Format::from_path(path).ok_or_else(|| Error::UnknownOutputExtension {
+            path: path.to_path_buf(),
+        }),
+        None => Ok(Format::Markdown),
+    }
+}
+
+fn not_rendered(name: &str, errors: usize, warnings: usize) {
+    let count = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    eprintln!(
+        "{name}: not rendered: {}{}. Fix the errors above and run the command again.",
+        count(errors, "error"),
+        if warnings > 0 {
+            format!(" and {}", count(warnings, "warning"))
+        } else {
+            String::new()
+        }
+    );
+}
+
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Markdown => "Markdown",
+        Format::Html => "HTML",
+        Format::Text => "plain text",
+    }
+}
+
+fn size(bytes: usize) -> String {
+    if bytes < 1024 {
+        format!("{bytes} bytes")
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}

@@ -1,0 +1,100 @@
+//! Errors that stop a command from running (exit 2): I/O, usage, templates.
+//!
+//! Problems inside a profile are not errors but [`crate::finding::Finding`]s.
+//! Each variant's `Display` is the message the user reads.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+#[derive(Debug)]
+pub enum Error {
+    Read { path: PathBuf, source: io::Error },
+    ReadStdin { source: io::Error },
+    TooLarge { name: String, limit: u64 },
+    Write { path: PathBuf, source: io::Error },
+    WriteStdout { source: io::Error },
+    OutputIsInput { path: PathBuf },
+    OutputIsFolder { path: PathBuf },
+    UnknownOutputExtension { path: PathBuf },
+    TemplateFolder { path: PathBuf, source: io::Error },
+    Template { message: String },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Read { path, source } => {
+                write!(f, "cannot read `{}`: {}", path.display(), plain_io(source))
+            }
+            Error::ReadStdin { source } => {
+                write!(f, "cannot read standard input: {}", plain_io(source))
+            }
+            Error::TooLarge { name, limit } => write!(
+                f,
+                "`{name}` is larger than {} MiB, which is far too big for a career profile; \
+                 check that it is the right file",
+                limit / (1024 * 1024)
+            ),
+            Error::Write { path, source } => {
+                write!(f, "cannot write `{}`: {}", path.display(), plain_io(source))
+            }
+            Error::WriteStdout { source } => {
+                write!(f, "cannot write to standard output: {}", plain_io(source))
+            }
+            Error::OutputIsInput { path } => write!(
+                f,
+                "refusing to write the report over the profile itself (`{}`); choose another output file",
+                path.display()
+            ),
+            Error::OutputIsFolder { path } => write!(
+                f,
+                "`{}` is a folder; give a file name such as `{}/report.html`",
+                path.display(),
+                path.display()
+            ),
+            Error::UnknownOutputExtension { path } => write!(
+                f,
+                "cannot tell the format from `{}`; end the name with .html, .md or .txt, or pass --format",
+                path.display()
+            ),
+            Error::TemplateFolder { path, source } => write!(
+                f,
+                "cannot use the template folder `{}`: {}",
+                path.display(),
+                plain_io(source)
+            ),
+            Error::Template { message } => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Read { source, .. }
+            | Error::ReadStdin { source }
+            | Error::Write { source, .. }
+            | Error::WriteStdout { source }
+            | Error::TemplateFolder { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// I/O errors in words, without OS error numbers.
+fn plain_io(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file or folder".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::IsADirectory => "it is a folder, not a file".to_owned(),
+        io::ErrorKind::StorageFull => "the disk is full".to_owned(),
+        _ => {
+            let text = error.to_string();
+            match text.find(" (os error") {
+                Some(cut) => text[..cut].to_owned(),
+                None => text,
+            }
+        }
+    }
+}

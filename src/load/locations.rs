@@ -1,0 +1,211 @@
+//! Where each field of a profile sits in its YAML text: field path → line and column.
+//!
+//! serde gives us typed values without positions; validation rules need to
+//! point at `sections.salary.ranges[1].min`. This walks the parser's events
+//! once and records the position of every key and value by field path.
+
+use std::collections::HashMap;
+
+use serde_saphyr::granit_parser::{Event, Parser, Span};
+
+use crate::finding::Position;
+
+/// Positions of keys and values by field path (`sections.salary.ranges[1].min`).
+#[derive(Debug, Default, Clone)]
+pub struct Locations {
+    entries: HashMap<String, Entry>,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Entry {
+    key: Option<Position>,
+    value: Option<Position>,
+}
+
+enum Container {
+    Mapping {
+        path: String,
+        /// The key just read, waiting for its value.
+        pending_key: Option<String>,
+    },
+    Sequence {
+        path: String,
+        next_index: usize,
+    },
+}
+
+impl Locations {
+    /// Walk the YAML text. Stops quietly at a syntax error: the positions
+    /// found up to there are still useful, and the syntax error itself is
+    /// reported by the deserializer.
+    pub fn scan(text: &str) -> Self {
+        let mut locations = Locations::default();
+        let mut stack: Vec<Container> = Vec::new();
+        for event in Parser::new_from_str(text) {
+            let Ok((event, span)) = event else { break };
+            let position = position_of(&span);
+            match event {
+                Event::Scalar(value, ..) => {
+                    if let Some(Container::Mapping { path, pending_key }) = stack.last_mut()
+                        && pending_key.is_none()
+                    {
+                        let key_path = join_key(path, &value);
+                        locations.entries.entry(key_path).or_default().key = Some(position);
+                        *pending_key = Some(value.into_owned());
+                    } else if let Some(path) = next_value_path(&mut stack) {
+                        locations.entries.entry(path).or_default().value = Some(position);
+                    }
+                }
+                Event::Alias(_) => {
+                    if let Some(path) = next_value_path(&mut stack) {
+                        locations.entries.entry(path).or_default().value = Some(position);
+                    }
+                }
+                Event::MappingStart(..) | Event::SequenceStart(..) => {
+                    let path = next_value_path(&mut stack).unwrap_or_default();
+                    if !path.is_empty() {
+                        locations.entries.entry(path.clone()).or_default().value = Some(position);
+                    }
+                    stack.push(if matches!(event, Event::MappingStart(..)) {
+                        Container::Mapping {
+                            path,
+                            pending_key: None,
+                        }
+                    } else {
+                        Container::Sequence {
+                            path,
+                            next_index: 0,
+                        }
+                    });
+                }
+                Event::MappingEnd | Event::SequenceEnd => {
+                    stack.pop();
+                }
+                _ => {}
+            }
+        }
+        locations
+    }
+
+    /// Position of the key of a field (`title:`), if it is written.
+    pub fn key(&self, path: &str) -> Option<Position> {
+        self.entries.get(path).and_then(|e| e.key)
+    }
+
+    /// Position of a field's value, or of the list entry at that path.
+    pub fn value(&self, path: &str) -> Option<Position> {
+        self.entries.get(path).and_then(|e| e.value)
+    }
+
+    /// Position of a field's value if it has one, else of its key.
+    pub fn value_or_key(&self, path: &str) -> Option<Position> {
+        self.entries.get(path).and_then(|e| e.value.or(e.key))
+    }
+
+    /// The best position for a finding about `path`: its key, else its value,
+    /// else the nearest written ancestor (a missing field is reported where
+    /// its parent is), else the start of the file.
+    pub fn nearest(&self, path: &str) -> Position {
+        let mut current = path;
+        loop {
+            if let Some(entry) = self.entries.get(current)
+                && let Some(position) = entry.key.or(entry.value)
+            {
+                return position;
+            }
+            match parent_path(current) {
+                Some(parent) => current = parent,
+                None => return Position::new(1, 1, 0),
+            }
+        }
+    }
+
+    /// The field path whose key or value starts at `line`/`column`.
+    pub fn path_at(&self, line: usize, column: usize) -> Option<&str> {
+        let starts_here =
+            |p: Option<Position>| p.is_some_and(|p| p.line == line && p.column == column);
+        self.entries
+            .iter()
+            .filter(|(_, entry)| starts_here(entry.key) || starts_here(entry.value))
+            // The deepest path wins: a mapping's first key starts where the mapping does.
+            .max_by_key(|(path, _)| path.len())
+            .map(|(path, _)| path.as_str())
+    }
+}
+
+fn position_of(span: &Span) -> Position {
+    let length = if span.end.line() == span.start.line() {
+        span.end.col().saturating_sub(span.start.col())
+    } else {
+        0
+    };
+    Position::new(span.start.line(), span.start.col() + 1, length.max(1))
+}
+
+/// The path of the value about to be read, advancing the enclosing container.
+fn next_value_path(stack: &mut [Container]) -> Option<String> {
+    match stack.last_mut()? {
+        Container::Mapping { path, pending_key } => {
+            let key = pending_key.take()?;
+            Some(join_key(path, &key))
+        }
+        Container::Sequence { path, next_index } => {
+            let item = format!("{path}[{next_index}]");
+            *next_index += 1;
+            Some(item)
+        }
+    }
+}
+
+fn join_key(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// `a.b[2]` → `a.b`, `a.b` → `a`, `a` → none.
+fn parent_path(path: &str) -> Option<&str> {
+    let cut = path.rfind(['.', '['])?;
+    Some(&path[..cut])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const YAML: &str =
+        "id: x\nsections:\n  salary:\n    ranges:\n      - stage: entry\n        min: 5\n";
+
+    #[test]
+    fn records_keys_and_values_by_path() {
+        let locations = Locations::scan(YAML);
+        assert_eq!(locations.key("id"), Some(Position::new(1, 1, 2)));
+        assert_eq!(locations.value("id"), Some(Position::new(1, 5, 1)));
+        assert_eq!(
+            locations.value("sections.salary.ranges[0].min"),
+            Some(Position::new(6, 14, 1))
+        );
+        assert_eq!(
+            locations.key("sections.salary.ranges[0].min"),
+            Some(Position::new(6, 9, 3))
+        );
+    }
+
+    #[test]
+    fn missing_fields_point_at_the_nearest_parent() {
+        let locations = Locations::scan(YAML);
+        assert_eq!(locations.nearest("sections.overview").line, 2);
+        assert_eq!(locations.nearest("sections.salary.ranges[0].max").line, 5);
+    }
+
+    #[test]
+    fn finds_the_path_at_a_position() {
+        let locations = Locations::scan(YAML);
+        assert_eq!(
+            locations.path_at(6, 9),
+            Some("sections.salary.ranges[0].min")
+        );
+    }
+}

@@ -1,0 +1,186 @@
+//! LOAD: read a profile file (or standard input) and parse it into the model.
+//!
+//! Reading can fail in two ways that the exit code tells apart: the file
+//! cannot be read at all (exit 2), or it can be read but is not a usable
+//! profile (a [`Finding`], exit 1).
+
+mod locations;
+mod yaml_errors;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub use locations::Locations;
+
+use crate::error::Error;
+use crate::finding::{Finding, Position};
+use crate::profile::Profile;
+
+/// Profiles larger than this are refused before parsing.
+pub const MAX_PROFILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Where a profile comes from: a file, or standard input (`-`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    /// `-` means standard input; anything else is a path.
+    pub fn from_arg(arg: &Path) -> Self {
+        if arg.as_os_str() == "-" {
+            Input::Stdin
+        } else {
+            Input::File(arg.to_path_buf())
+        }
+    }
+
+    /// The name messages use for it.
+    pub fn display_name(&self) -> String {
+        match self {
+            Input::Stdin => "<stdin>".to_owned(),
+            Input::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// The text of a profile, ready to parse: BOM removed, line endings `\n`.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub name: String,
+    pub text: String,
+}
+
+/// A parsed profile with its text, for locating findings.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub source: Source,
+    pub profile: Profile,
+    pub locations: Locations,
+}
+
+/// Why a profile could not be loaded.
+#[derive(Debug)]
+pub enum LoadFailure {
+    /// The file could not be read (missing, unreadable): the command could not run.
+    Unreadable(Error),
+    /// The file was read but is not a valid profile: a problem in the profile.
+    Invalid {
+        finding: Box<Finding>,
+        /// The text, when it was readable, so the message can show the line.
+        source: Option<Source>,
+    },
+}
+
+/// Read and parse one profile.
+pub fn load(input: &Input) -> Result<Document, LoadFailure> {
+    let bytes = read_bytes(input).map_err(LoadFailure::Unreadable)?;
+    let name = input.display_name();
+    let text = decode(&bytes).map_err(|finding| LoadFailure::Invalid {
+        finding: Box::new(finding.in_file(&name)),
+        // Shown with the bad bytes replaced, so the caret has a line to point into.
+        source: Some(Source {
+            name: name.clone(),
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+        }),
+    })?;
+    parse(Source { name, text })
+}
+
+/// Parse profile text that is already in memory (tests, benches, import).
+pub fn parse(source: Source) -> Result<Document, LoadFailure> {
+    let invalid = |finding: Finding, source: Source| LoadFailure::Invalid {
+        finding: Box::new(finding.in_file(&source.name)),
+        source: Some(source),
+    };
+    if is_blank_yaml(&source.text) {
+        let finding = Finding::error(
+            "empty-file",
+            "this profile is empty",
+            "a profile needs at least `id`, `title` and `sections`; \
+             `pathways new` writes a starting point",
+        )
+        .at(Position::new(1, 1, 0));
+        return Err(invalid(finding, source));
+    }
+    let locations = Locations::scan(&source.text);
+    match serde_saphyr::from_str_with_options::<Profile>(&source.text, yaml_errors::options()) {
+        Ok(profile) => Ok(Document {
+            source,
+            profile,
+            locations,
+        }),
+        Err(error) => {
+            let finding = yaml_errors::to_finding(&error, &locations, &source.text);
+            Err(invalid(finding, source))
+        }
+    }
+}
+
+fn read_bytes(input: &Input) -> Result<Vec<u8>, Error> {
+    let mut bytes = Vec::new();
+    let too_large = |bytes: &Vec<u8>| bytes.len() as u64 > MAX_PROFILE_BYTES;
+    match input {
+        Input::Stdin => {
+            std::io::stdin()
+                .lock()
+                .take(MAX_PROFILE_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|source| Error::ReadStdin { source })?;
+        }
+        Input::File(path) => {
+            let file = std::fs::File::open(path).map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?;
+            file.take(MAX_PROFILE_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|source| Error::Read {
+                    path: path.clone(),
+                    source,
+                })?;
+        }
+    }
+    if too_large(&bytes) {
+        return Err(Error::TooLarge {
+            name: input.display_name(),
+            limit: MAX_PROFILE_BYTES,
+        });
+    }
+    Ok(bytes)
+}
+
+/// UTF-8 with an optional BOM; CRLF and lone CR become LF.
+fn decode(bytes: &[u8]) -> Result<String, Finding> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
+        Finding::error(
+            "not-utf8",
+            "this file is not UTF-8 text",
+            "save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8); \
+             the first bad byte is marked",
+        )
+        .at(Position::new(line, column, 1))
+    })?;
+    if text.contains('\r') {
+        Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Ok(text.to_owned())
+    }
+}
+
+/// True when the text holds nothing but blank lines and comments.
+fn is_blank_yaml(text: &str) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
+    })
+}

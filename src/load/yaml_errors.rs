@@ -1,0 +1,261 @@
+//! YAML parser settings, and turning the parser's errors into findings a counsellor can act on.
+
+use serde_saphyr::{Error as YamlError, Options};
+
+use super::Locations;
+use crate::finding::{Finding, Position};
+
+/// Parser limits: far above any real profile, far below what hurts.
+/// An alias bomb or a deeply nested file is refused in milliseconds.
+pub fn options() -> Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: 32,
+            max_aliases: 1_000,
+            max_anchors: 1_000,
+            max_nodes: 500_000,
+            max_events: 1_000_000,
+            max_documents: 1,
+            max_total_scalar_bytes: 8 * 1024 * 1024,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: 50_000,
+            max_replay_stack_depth: 16,
+        },
+        with_snippet: false,
+    }
+}
+
+/// A finding for a document the parser refused, located and explained.
+pub fn to_finding(error: &YamlError, locations: &Locations, text: &str) -> Finding {
+    let error = error.without_snippet();
+    let position = error
+        .location()
+        .filter(|l| l.line() > 0)
+        .map(|l| {
+            Position::new(
+                l.line() as usize,
+                l.column() as usize,
+                (l.span().len() as usize).max(1),
+            )
+        })
+        .unwrap_or(Position::new(1, 1, 1));
+    let path = locations
+        .path_at(position.line, position.column)
+        .unwrap_or("")
+        .to_owned();
+    let finding = describe(error, &path, text, position);
+    finding.at(position).path(path)
+}
+
+fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Finding {
+    match error {
+        YamlError::SerdeUnknownField {
+            field, expected, ..
+        } => unknown_key(field, expected, path),
+        YamlError::SerdeMissingField { field, .. } => Finding::error(
+            "missing-field",
+            format!("the required field `{field}` is missing{}", within(path)),
+            format!("add a line `{field}: ...` here"),
+        ),
+        YamlError::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        }
+        | YamlError::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => Finding::error(
+            "wrong-type",
+            format!(
+                "`{}` should be {}, but it is {}",
+                last_segment(path),
+                plain_kind(expected),
+                plain_kind(unexpected)
+            ),
+            type_hint(expected),
+        ),
+        YamlError::SerdeUnknownVariant {
+            variant, expected, ..
+        } => {
+            let allowed = quoted_list(expected);
+            let hint = match did_you_mean(variant, expected) {
+                Some(best) => format!("did you mean `{best}`? Allowed values: {allowed}"),
+                None => format!("use one of: {allowed}"),
+            };
+            Finding::error(
+                "unknown-value",
+                format!(
+                    "`{variant}` is not an allowed value for `{}`",
+                    last_segment(path)
+                ),
+                hint,
+            )
+        }
+        YamlError::DuplicateMappingKey { key, .. } => {
+            let key = key.as_deref().unwrap_or("this key");
+            Finding::error(
+                "duplicate-key",
+                format!("`{key}` appears twice in the same place"),
+                "keep one of the two and merge their text; YAML allows each key only once",
+            )
+        }
+        YamlError::Budget { .. }
+        | YamlError::AliasReplayLimitExceeded { .. }
+        | YamlError::AliasExpansionLimitExceeded { .. }
+        | YamlError::AliasReplayStackDepthExceeded { .. }
+        | YamlError::AliasReplayCounterOverflow { .. } => Finding::error(
+            "yaml-too-complex",
+            format!(
+                "this file is too deeply nested or repeats itself too often to be a career profile ({error})"
+            ),
+            "write the profile out plainly: no `&anchor`/`*alias` repetition, \
+             and no more than a few levels of indentation",
+        ),
+        YamlError::MultipleDocuments { .. } => Finding::error(
+            "multiple-documents",
+            "this file holds more than one YAML document (a `---` line starts a second one)",
+            "keep one career per file: move the part after `---` into its own file",
+        ),
+        YamlError::Eof { .. } => Finding::error(
+            "yaml-syntax",
+            "the file ends in the middle of a value",
+            "check the end of the file for an unclosed quote or bracket",
+        ),
+        _ => syntax_error(error, text, position),
+    }
+}
+
+fn syntax_error(error: &YamlError, text: &str, position: Position) -> Finding {
+    let line = text
+        .lines()
+        .nth(position.line.saturating_sub(1))
+        .unwrap_or("");
+    let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
+    let hint = if indent.contains('\t') {
+        "YAML does not allow tabs for indentation: replace the tab at the start of this line with spaces"
+    } else if matches!(line.trim_end().chars().last(), Some(':')) || line.contains(": ") {
+        "check the indentation of this line against the lines above it, and put text that contains `: ` or starts with a quote inside quotes"
+    } else {
+        "check the indentation of this line and the one before it, and that quotes and brackets are closed"
+    };
+    let reason = error.to_string();
+    let reason = reason
+        .split(" at line ")
+        .next()
+        .unwrap_or(&reason)
+        .trim_end_matches('.');
+    Finding::error(
+        "yaml-syntax",
+        format!("the YAML cannot be read here: {reason}"),
+        hint,
+    )
+}
+
+fn unknown_key(field: &str, expected: &[&str], path: &str) -> Finding {
+    let place = match path.rsplit_once('.') {
+        Some((parent, _)) => format!(" under `{parent}`"),
+        None => String::new(),
+    };
+    let hint = match did_you_mean(field, expected) {
+        Some(best) => format!(
+            "did you mean `{best}`? A misspelt key would drop its content, so pathways stops here"
+        ),
+        None => format!("the keys allowed here are: {}", quoted_list(expected)),
+    };
+    Finding::error(
+        "unknown-key",
+        format!("`{field}` is not a key pathways knows{place}"),
+        hint,
+    )
+}
+
+/// The closest allowed name, if one is close enough to be a likely typo.
+pub fn did_you_mean<'a>(given: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    let given = given.to_lowercase();
+    allowed
+        .iter()
+        .map(|candidate| (strsim::jaro_winkler(&given, candidate), *candidate))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+fn quoted_list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn within(path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!(" in `{path}`")
+    }
+}
+
+fn last_segment(path: &str) -> &str {
+    if path.is_empty() {
+        return "the profile";
+    }
+    path.rsplit('.').next().unwrap_or(path)
+}
+
+/// serde's type names, in words a counsellor knows.
+fn plain_kind(kind: &str) -> String {
+    let kind = kind.trim();
+    let words = match kind {
+        "f64" | "f32" | "a number" | "floating point" => "a number",
+        "a string" | "string" => "text",
+        "a sequence" | "sequence" => "a list (lines starting with `- `)",
+        "map" | "a map" | "mapping" => "a group of `key: value` lines",
+        "unit value" | "null" => "empty",
+        _ if kind.starts_with("struct ") => "a group of `key: value` lines",
+        _ if kind.starts_with("floating point") => "a number",
+        _ if kind.starts_with("integer") => "a number",
+        _ if kind.starts_with("string ") => "text",
+        _ if kind.starts_with("boolean") => "yes/no (true or false)",
+        _ if kind.starts_with("a text, or") => "text, or a `title:` and `text:` pair",
+        _ => return kind.to_owned(),
+    };
+    words.to_owned()
+}
+
+fn type_hint(expected: &str) -> String {
+    match plain_kind(expected).as_str() {
+        "a number" => {
+            "write the number alone, without currency signs or commas (36000, not \"$36,000\")"
+                .to_owned()
+        }
+        "text" => {
+            "write the text after the colon; put it in quotes if it looks like a number or a date"
+                .to_owned()
+        }
+        "a list (lines starting with `- `)" => {
+            "start each entry on its own line with `- `, indented under the key".to_owned()
+        }
+        "a group of `key: value` lines" => {
+            "indent the fields that belong here under this key, one `key: value` per line"
+                .to_owned()
+        }
+        other => format!("change this value to {other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let allowed = ["outlook", "overview", "skills"];
+        assert_eq!(did_you_mean("outlok", &allowed), Some("outlook"));
+        assert_eq!(did_you_mean("Overveiw", &allowed), Some("overview"));
+        assert_eq!(did_you_mean("zzz", &allowed), None);
+    }
+}

@@ -1,0 +1,519 @@
+//! The career profile model: what a YAML profile may hold, and the section catalogue.
+//!
+//! Field names and shapes follow `profile-format.md`. Every struct denies unknown
+//! keys, so a typo is reported instead of silently dropping content.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+
+/// One career, as written in one YAML file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// Stable identifier (`[a-z0-9]+(-[a-z0-9]+)*`); output file names derive from it.
+    pub id: String,
+    /// The career's name, e.g. "Library Technicians".
+    pub title: String,
+    pub category: Option<String>,
+    pub career_type: Option<String>,
+    /// When the content was last reviewed (ISO date, `YYYY-MM-DD`).
+    pub updated: Option<String>,
+    /// BCP 47 language tag of the content; `en-US` when absent.
+    pub locale: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<SourceRef>,
+    /// The short counselling overview that opens the page.
+    #[serde(default)]
+    pub summary: Vec<SummaryItem>,
+    pub sections: Sections,
+    /// An office's own sections, printed after the catalogue.
+    #[serde(default)]
+    pub extra_sections: Vec<ExtraSection>,
+}
+
+impl Profile {
+    /// The locale to format money and set the document language with.
+    pub fn locale(&self) -> &str {
+        self.locale.as_deref().unwrap_or(DEFAULT_LOCALE)
+    }
+}
+
+pub const DEFAULT_LOCALE: &str = "en-US";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    pub title: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryItem {
+    pub heading: String,
+    /// Markdown.
+    pub text: String,
+}
+
+/// The shared shape of most sections: prose, an optional list, optional titled sub-lists.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub intro: Option<String>,
+    #[serde(default)]
+    pub items: Vec<Item>,
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    pub outro: Option<String>,
+}
+
+/// A titled sub-list inside a section (for sections with two lists).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub heading: String,
+    pub intro: Option<String>,
+    #[serde(default)]
+    pub items: Vec<Item>,
+    pub outro: Option<String>,
+}
+
+/// A list entry: either plain text, or `{title, text}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub title: Option<String>,
+    /// Markdown.
+    pub text: String,
+}
+
+/// `average`, `ranges` and the shared prose fields.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SalarySection {
+    /// ISO 4217 code; USD when absent.
+    pub currency: Option<String>,
+    pub period: Option<PayPeriod>,
+    pub average: Option<f64>,
+    #[serde(default)]
+    pub ranges: Vec<SalaryRange>,
+    pub intro: Option<String>,
+    #[serde(default)]
+    pub items: Vec<Item>,
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    pub outro: Option<String>,
+}
+
+impl SalarySection {
+    pub fn currency(&self) -> &str {
+        self.currency.as_deref().unwrap_or("USD")
+    }
+
+    pub fn period(&self) -> PayPeriod {
+        self.period.unwrap_or(PayPeriod::Year)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SalaryRange {
+    /// `entry`, `mid`, `senior`, or a free label.
+    pub stage: String,
+    pub min: f64,
+    pub max: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PayPeriod {
+    Year,
+    Month,
+    Hour,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemoteWorkSection {
+    pub level: Option<RemoteLevel>,
+    pub intro: Option<String>,
+    #[serde(default)]
+    pub items: Vec<Item>,
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    pub outro: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RemoteLevel {
+    None,
+    Limited,
+    Moderate,
+    High,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MisconceptionsSection {
+    pub intro: Option<String>,
+    #[serde(default)]
+    pub items: Vec<Misconception>,
+    pub outro: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Misconception {
+    pub myth: String,
+    pub reality: String,
+}
+
+/// An office's own section, printed after the catalogue sections.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtraSection {
+    pub id: String,
+    pub heading: String,
+    pub intro: Option<String>,
+    #[serde(default)]
+    pub items: Vec<Item>,
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    pub outro: Option<String>,
+}
+
+/// The body of a profile, one optional field per catalogue section.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sections {
+    pub overview: Option<Section>,
+    pub fun_facts: Option<Section>,
+    pub education: Option<Section>,
+    pub responsibilities: Option<Section>,
+    pub salary: Option<SalarySection>,
+    pub career_path: Option<Section>,
+    pub challenges: Option<Section>,
+    pub gaining_experience: Option<Section>,
+    pub outlook: Option<Section>,
+    pub skills: Option<Section>,
+    pub demand: Option<Section>,
+    pub training: Option<Section>,
+    pub work_environment: Option<Section>,
+    pub industry_sectors: Option<Section>,
+    pub employers: Option<Section>,
+    pub tools: Option<Section>,
+    pub related_careers: Option<Section>,
+    pub internships: Option<Section>,
+    pub remote_work: Option<RemoteWorkSection>,
+    pub specializations: Option<Section>,
+    pub challenges_rewards: Option<Section>,
+    pub getting_started: Option<Section>,
+    pub famous_people: Option<Section>,
+    pub global_opportunities: Option<Section>,
+    pub misconceptions: Option<MisconceptionsSection>,
+}
+
+/// A borrowed view of one present section, whatever its shape.
+#[derive(Debug, Clone, Copy)]
+pub enum SectionContent<'a> {
+    General(&'a Section),
+    Salary(&'a SalarySection),
+    RemoteWork(&'a RemoteWorkSection),
+    Misconceptions(&'a MisconceptionsSection),
+}
+
+/// The prose fields every section shape has.
+#[derive(Debug, Clone, Copy)]
+pub struct Prose<'a> {
+    pub intro: Option<&'a str>,
+    pub items: &'a [Item],
+    pub groups: &'a [Group],
+    pub outro: Option<&'a str>,
+}
+
+impl<'a> SectionContent<'a> {
+    /// The shared prose fields; misconception pairs are not among them.
+    pub fn prose(self) -> Prose<'a> {
+        match self {
+            SectionContent::General(s) => Prose {
+                intro: s.intro.as_deref(),
+                items: &s.items,
+                groups: &s.groups,
+                outro: s.outro.as_deref(),
+            },
+            SectionContent::Salary(s) => Prose {
+                intro: s.intro.as_deref(),
+                items: &s.items,
+                groups: &s.groups,
+                outro: s.outro.as_deref(),
+            },
+            SectionContent::RemoteWork(s) => Prose {
+                intro: s.intro.as_deref(),
+                items: &s.items,
+                groups: &s.groups,
+                outro: s.outro.as_deref(),
+            },
+            SectionContent::Misconceptions(s) => Prose {
+                intro: s.intro.as_deref(),
+                items: &[],
+                groups: &[],
+                outro: s.outro.as_deref(),
+            },
+        }
+    }
+
+    /// A section is empty when none of its fields holds any text (or figure).
+    pub fn is_empty(self) -> bool {
+        let prose = self.prose();
+        let prose_empty = is_blank(prose.intro)
+            && is_blank(prose.outro)
+            && prose.items.iter().all(Item::is_empty)
+            && prose.groups.iter().all(Group::is_empty);
+        let typed_empty = match self {
+            SectionContent::General(_) => true,
+            SectionContent::Salary(s) => s.average.is_none() && s.ranges.is_empty(),
+            SectionContent::RemoteWork(s) => s.level.is_none(),
+            SectionContent::Misconceptions(s) => s
+                .items
+                .iter()
+                .all(|m| m.myth.trim().is_empty() && m.reality.trim().is_empty()),
+        };
+        prose_empty && typed_empty
+    }
+}
+
+impl Sections {
+    /// The section stored under a catalogue id, if the profile has it.
+    pub fn get(&self, id: &str) -> Option<SectionContent<'_>> {
+        use SectionContent::General;
+        match id {
+            "overview" => self.overview.as_ref().map(General),
+            "fun_facts" => self.fun_facts.as_ref().map(General),
+            "education" => self.education.as_ref().map(General),
+            "responsibilities" => self.responsibilities.as_ref().map(General),
+            "salary" => self.salary.as_ref().map(SectionContent::Salary),
+            "career_path" => self.career_path.as_ref().map(General),
+            "challenges" => self.challenges.as_ref().map(General),
+            "gaining_experience" => self.gaining_experience.as_ref().map(General),
+            "outlook" => self.outlook.as_ref().map(General),
+            "skills" => self.skills.as_ref().map(General),
+            "demand" => self.demand.as_ref().map(General),
+            "training" => self.training.as_ref().map(General),
+            "work_environment" => self.work_environment.as_ref().map(General),
+            "industry_sectors" => self.industry_sectors.as_ref().map(General),
+            "employers" => self.employers.as_ref().map(General),
+            "tools" => self.tools.as_ref().map(General),
+            "related_careers" => self.related_careers.as_ref().map(General),
+            "internships" => self.internships.as_ref().map(General),
+            "remote_work" => self.remote_work.as_ref().map(SectionContent::RemoteWork),
+            "specializations" => self.specializations.as_ref().map(General),
+            "challenges_rewards" => self.challenges_rewards.as_ref().map(General),
+            "getting_started" => self.getting_started.as_ref().map(General),
+            "famous_people" => self.famous_people.as_ref().map(General),
+            "global_opportunities" => self.global_opportunities.as_ref().map(General),
+            "misconceptions" => self
+                .misconceptions
+                .as_ref()
+                .map(SectionContent::Misconceptions),
+            _ => None,
+        }
+    }
+
+    /// Present sections in catalogue order.
+    pub fn in_order(&self) -> impl Iterator<Item = (&'static SectionInfo, SectionContent<'_>)> {
+        CATALOGUE
+            .iter()
+            .filter_map(|info| self.get(info.id).map(|content| (info, content)))
+    }
+}
+
+impl Item {
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty() && is_blank(self.title.as_deref())
+    }
+}
+
+impl Group {
+    pub fn is_empty(&self) -> bool {
+        is_blank(self.intro.as_deref())
+            && is_blank(self.outro.as_deref())
+            && self.items.iter().all(Item::is_empty)
+    }
+}
+
+fn is_blank(text: Option<&str>) -> bool {
+    text.is_none_or(|t| t.trim().is_empty())
+}
+
+/// Items may be written as a plain string or as a `{title, text}` mapping.
+impl<'de> Deserialize<'de> for Item {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Fields {
+            title: Option<String>,
+            text: String,
+        }
+
+        struct ItemVisitor;
+
+        impl<'de> Visitor<'de> for ItemVisitor {
+            type Value = Item;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text, or a `title` and `text` pair")
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Item, E> {
+                Ok(Item {
+                    title: None,
+                    text: text.to_owned(),
+                })
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Item, A::Error> {
+                let fields = Fields::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Item {
+                    title: fields.title,
+                    text: fields.text,
+                })
+            }
+        }
+
+        deserializer.deserialize_any(ItemVisitor)
+    }
+}
+
+/// What the catalogue knows about one section.
+#[derive(Debug)]
+pub struct SectionInfo {
+    /// The key under `sections:`.
+    pub id: &'static str,
+    /// The label reports print.
+    pub heading: &'static str,
+    /// Headings legacy career pages use for this section (lower case).
+    pub page_headings: &'static [&'static str],
+}
+
+/// Every catalogue section, in the order reports print them.
+pub const CATALOGUE: [SectionInfo; 25] = [
+    section("overview", "Overview", &["overview"]),
+    section("fun_facts", "Fun Facts", &["fun fact", "fun facts"]),
+    section(
+        "education",
+        "Educational Requirements",
+        &["educational requirements"],
+    ),
+    section(
+        "responsibilities",
+        "Key Responsibilities",
+        &["key responsibilities"],
+    ),
+    section("salary", "Average Salary Range", &["average salary range"]),
+    section(
+        "career_path",
+        "Career Path & Progression",
+        &["career path & progression"],
+    ),
+    section(
+        "challenges",
+        "Biggest Challenges",
+        &["biggest challenges facing people in this career"],
+    ),
+    section(
+        "gaining_experience",
+        "Best Ways to Gain Experience",
+        &["best ways to gain experience"],
+    ),
+    section("outlook", "Job Outlook", &["job outlook"]),
+    section("skills", "Required Skills", &["required skills"]),
+    section("demand", "Career Demand", &["career demand"]),
+    section(
+        "training",
+        "Training & Certification",
+        &["training & certification"],
+    ),
+    section(
+        "work_environment",
+        "Work Environment",
+        &["work environment"],
+    ),
+    section(
+        "industry_sectors",
+        "Industry Sectors",
+        &["industry sectors"],
+    ),
+    section(
+        "employers",
+        "Top Employers",
+        &["top companies", "top employers"],
+    ),
+    section("tools", "Tools & Technologies", &["tools & technologies"]),
+    section("related_careers", "Related Careers", &["related careers"]),
+    section(
+        "internships",
+        "Internship Opportunities",
+        &["internship opportunities"],
+    ),
+    section(
+        "remote_work",
+        "Remote Work Potential",
+        &["remote work potential"],
+    ),
+    section("specializations", "Specializations", &["specializations"]),
+    section(
+        "challenges_rewards",
+        "Challenges & Rewards",
+        &["challenges & rewards"],
+    ),
+    section(
+        "getting_started",
+        "How to Get Started",
+        &["how to get started"],
+    ),
+    section(
+        "famous_people",
+        "Famous Personalities",
+        &["famous personalities"],
+    ),
+    section(
+        "global_opportunities",
+        "Global Opportunities",
+        &["global opportunities"],
+    ),
+    section(
+        "misconceptions",
+        "Common Misconceptions",
+        &["common misconceptions people have about this career"],
+    ),
+];
+
+const fn section(
+    id: &'static str,
+    heading: &'static str,
+    page_headings: &'static [&'static str],
+) -> SectionInfo {
+    SectionInfo {
+        id,
+        heading,
+        page_headings,
+    }
+}
+
+/// The catalogue entry for a section id.
+pub fn section_info(id: &str) -> Option<&'static SectionInfo> {
+    CATALOGUE.iter().find(|info| info.id == id)
+}
+
+/// Sections the default policy requires, each non-empty.
+pub const DEFAULT_REQUIRED_SECTIONS: [&str; 7] = [
+    "overview",
+    "education",
+    "responsibilities",
+    "salary",
+    "outlook",
+    "skills",
+    "getting_started",
+];

@@ -1,0 +1,249 @@
+//! Markdown inside profile fields, through comrak: safe HTML, normalised CommonMark, plain text.
+//!
+//! Each field is parsed once into comrak's tree, made safe there (raw HTML
+//! becomes visible text, images become links so the page loads nothing from
+//! outside), and then written out in the format asked for.
+
+use std::fmt::Write as _;
+
+use comrak::nodes::{AstNode, ListType, NodeValue};
+use comrak::{Arena, Options, format_commonmark, format_html, parse_document};
+
+use super::Format;
+
+/// Render one field's Markdown into `format`.
+pub fn render(markdown: &str, format: Format) -> String {
+    let options = options();
+    let arena = Arena::new();
+    let root = parse_document(&arena, markdown, &options);
+    neutralise(&arena, root);
+    let mut out = String::new();
+    match format {
+        Format::Html => {
+            // Writing into a String cannot fail.
+            let _ = format_html(root, &options, &mut out);
+        }
+        Format::Markdown => {
+            let _ = format_commonmark(root, &options, &mut out);
+        }
+        Format::Text => write_text_blocks(root, &mut out),
+    }
+    out.trim_end().to_owned()
+}
+
+/// Plain text written as Markdown, escaped so that it prints as written.
+/// Only characters that could start markup are escaped, so the file stays
+/// readable: `Education & Training` stays as it is.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // `&amp;` would be read as an entity; a lone `&` is fine.
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("\\&");
+            }
+            _ => out.push(c),
+        }
+    }
+    // Text that would start a heading or a list where it stands at a line start.
+    if out.starts_with(['#', '-', '+', '=']) {
+        out.insert(0, '\\');
+    }
+    let digits = out.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && out[digits..].starts_with(['.', ')']) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
+fn options() -> Options<'static> {
+    let mut options = Options::default();
+    // Raw HTML in a profile is shown as text, never passed through.
+    options.render.r#unsafe = false;
+    options.render.escape = true;
+    options.extension.autolink = false;
+    options
+}
+
+/// Raw HTML becomes literal text and images become links, before any output is written.
+fn neutralise<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>) {
+    for node in root.descendants() {
+        let replacement = {
+            let mut ast = node.data.borrow_mut();
+            match &mut ast.value {
+                NodeValue::HtmlInline(raw) => Some(NodeValue::Text(std::mem::take(raw).into())),
+                NodeValue::HtmlBlock(block) => {
+                    let text = std::mem::take(&mut block.literal);
+                    ast.value = NodeValue::Paragraph;
+                    let child = arena.alloc(AstNode::from(NodeValue::Text(
+                        text.trim_end().to_owned().into(),
+                    )));
+                    drop(ast);
+                    node.append(child);
+                    None
+                }
+                NodeValue::Image(link) => Some(NodeValue::Link(link.clone())),
+                _ => None,
+            }
+        };
+        if let Some(value) = replacement {
+            node.data.borrow_mut().value = value;
+        }
+    }
+}
+
+/// Blocks as logical lines: paragraphs on one line each, separated by blank
+/// lines; list items start with their marker. Wrapping happens later, once,
+/// over the whole report (see `text::wrap_report`).
+fn write_text_blocks<'a>(node: &'a AstNode<'a>, out: &mut String) {
+    let mut first = true;
+    for child in node.children() {
+        if !first {
+            out.push_str("\n\n");
+        }
+        first = false;
+        write_text_block(child, out);
+    }
+}
+
+fn write_text_block<'a>(node: &'a AstNode<'a>, out: &mut String) {
+    let value = node.data.borrow().value.clone();
+    match value {
+        NodeValue::Paragraph => write_inlines(node, out),
+        NodeValue::Heading(_) => {
+            let mut heading = String::new();
+            write_inlines(node, &mut heading);
+            let underline = "-".repeat(heading.chars().count());
+            let _ = write!(out, "{heading}\n{underline}");
+        }
+        NodeValue::List(list) => {
+            let mut number = list.start;
+            let mut first = true;
+            for item in node.children() {
+                if !first {
+                    out.push_str(if list.tight { "\n" } else { "\n\n" });
+                }
+                first = false;
+                let marker = match list.list_type {
+                    ListType::Bullet => "- ".to_owned(),
+                    ListType::Ordered => format!("{number}. "),
+                };
+                number += 1;
+                let mut body = String::new();
+                write_text_blocks(item, &mut body);
+                out.push_str(&marker);
+                out.push_str(&indent_after_first(&body, marker.len()));
+            }
+        }
+        NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) => {
+            let mut body = String::new();
+            write_text_blocks(node, &mut body);
+            let quoted: Vec<String> = body.lines().map(|line| format!("> {line}")).collect();
+            out.push_str(&quoted.join("\n"));
+        }
+        NodeValue::CodeBlock(code) => {
+            let lines: Vec<String> = code
+                .literal
+                .trim_end()
+                .lines()
+                .map(|line| format!("    {line}"))
+                .collect();
+            out.push_str(&lines.join("\n"));
+        }
+        NodeValue::ThematicBreak => out.push_str("* * *"),
+        _ => write_text_blocks(node, out),
+    }
+}
+
+fn write_inlines<'a>(node: &'a AstNode<'a>, out: &mut String) {
+    for child in node.children() {
+        let value = child.data.borrow().value.clone();
+        match value {
+            NodeValue::Text(text) => out.push_str(&text),
+            NodeValue::Code(code) => out.push_str(&code.literal),
+            NodeValue::HtmlInline(raw) => out.push_str(&raw),
+            NodeValue::SoftBreak => out.push(' '),
+            NodeValue::LineBreak => out.push('\n'),
+            NodeValue::Link(link) | NodeValue::Image(link) => {
+                let mut label = String::new();
+                write_inlines(child, &mut label);
+                out.push_str(&label);
+                let url = link.url.strip_prefix("mailto:").unwrap_or(&link.url);
+                if !url.is_empty() && label.trim() != url {
+                    let _ = write!(out, " ({url})");
+                }
+            }
+            _ => write_inlines(child, out),
+        }
+    }
+}
+
+/// Indent every line but the first, so list item bodies line up under their text.
+fn indent_after_first(text: &str, width: usize) -> String {
+    let pad = " ".repeat(width);
+    let mut out = String::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            if !line.is_empty() {
+                out.push_str(&pad);
+            }
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_escapes_raw_html_and_drops_script_links() {
+        let html = render(
+            "Hi <script>alert(1)</script> [x](javascript:alert(1)) ![i](http://e.com/a.png)",
+            Format::Html,
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+    }
+
+    #[test]
+    fn text_keeps_list_structure_and_link_targets() {
+        let text = render(
+            "Intro **bold** [ALA](https://ala.org)\n\n- one\n- two\n  wrapped",
+            Format::Text,
+        );
+        assert_eq!(
+            text,
+            "Intro bold ALA (https://ala.org)\n\n- one\n- two wrapped"
+        );
+    }
+
+    #[test]
+    fn labels_are_escaped_only_where_markdown_would_misread_them() {
+        assert_eq!(
+            escape_markdown("Education & Training"),
+            "Education & Training"
+        );
+        assert_eq!(escape_markdown("a *b* [c]"), "a \\*b\\* \\[c\\]");
+        assert_eq!(escape_markdown("1. Step"), "1\\. Step");
+        assert_eq!(escape_markdown("# not a heading"), "\\# not a heading");
+        assert_eq!(escape_markdown("&amp;"), "\\&amp;");
+    }
+
+    #[test]
+    fn markdown_is_normalised() {
+        assert_eq!(render("*a*  \n\n\n* b", Format::Markdown), "*a*\n\n- b");
+    }
+}

@@ -1,0 +1,68 @@
+//! The built-in templates, embedded in the binary, and the lookup that lets a
+//! user's template folder override any of them by file name.
+
+use std::path::{Component, Path, PathBuf};
+
+/// Every built-in template: name and source.
+pub const BUILT_IN: [(&str, &str); 4] = [
+    (
+        "report.html.j2",
+        include_str!("../../templates/report.html.j2"),
+    ),
+    ("report.md.j2", include_str!("../../templates/report.md.j2")),
+    (
+        "report.txt.j2",
+        include_str!("../../templates/report.txt.j2"),
+    ),
+    ("style.css", include_str!("../../templates/style.css")),
+];
+
+/// Finds a template by name: the user's folder first, then the built-in set.
+#[derive(Debug, Clone)]
+pub struct TemplateSource {
+    user_folder: Option<PathBuf>,
+}
+
+impl TemplateSource {
+    pub fn new(user_folder: Option<PathBuf>) -> Self {
+        TemplateSource { user_folder }
+    }
+
+    /// The source of `name`, if there is one. Names that would leave the
+    /// template folder (`../x`, `/etc/x`) are never looked up on disk.
+    pub fn load(&self, name: &str) -> std::io::Result<Option<String>> {
+        if let Some(folder) = &self.user_folder
+            && is_plain_relative(name)
+        {
+            let candidate = folder.join(name);
+            if candidate.is_file() {
+                return std::fs::read_to_string(candidate).map(Some);
+            }
+        }
+        Ok(BUILT_IN
+            .iter()
+            .find(|(built_in, _)| *built_in == name)
+            .map(|(_, source)| (*source).to_owned()))
+    }
+}
+
+fn is_plain_relative(name: &str) -> bool {
+    let path = Path::new(name);
+    !name.is_empty()
+        && !name.contains('\\')
+        && path.components().all(|c| matches!(c, Component::Normal(_)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_names_that_leave_the_folder() {
+        assert!(is_plain_relative("report.html.j2"));
+        assert!(is_plain_relative("partials/x.j2"));
+        assert!(!is_plain_relative("../x"));
+        assert!(!is_plain_relative("/etc/passwd"));
+        assert!(!is_plain_relative("a/../../x"));
+    }
+}

@@ -1,0 +1,82 @@
+//! Plain-text layout: wrap a rendered report at a width, with hanging indents.
+//!
+//! Text templates write logical lines (a whole paragraph or list item per
+//! line). This pass wraps each line, continuing list items under their text
+//! and indented lines at their indent, so templates never deal with widths.
+
+use textwrap::{Options, WordSplitter};
+
+/// Wrap every logical line of `report` at `width` columns.
+pub fn wrap_report(report: &str, width: usize) -> String {
+    let mut out = String::with_capacity(report.len() + report.len() / 16);
+    for line in report.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            out.push('\n');
+            continue;
+        }
+        let hang = " ".repeat(hanging_indent(line));
+        let options = Options::new(width.max(hang.len() + 10))
+            .subsequent_indent(&hang)
+            .word_splitter(WordSplitter::NoHyphenation)
+            .break_words(false);
+        for wrapped in textwrap::wrap(line, &options) {
+            out.push_str(wrapped.trim_end());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// How far continuation lines are indented: the leading spaces, plus a list
+/// marker (`- `, `* `, `• `, `12. `) if the line starts with one.
+fn hanging_indent(line: &str) -> usize {
+    let spaces = line.len() - line.trim_start_matches(' ').len();
+    let rest = &line[spaces..];
+    let marker = if rest.starts_with("- ") || rest.starts_with("* ") {
+        2
+    } else if rest.starts_with("• ") {
+        2
+    } else {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && rest[digits..].starts_with(". ") {
+            digits + 2
+        } else {
+            0
+        }
+    };
+    spaces + marker
+}
+
+/// `Title` → `Title\n=====`: a heading underlined to its own width.
+pub fn underline(text: &str, character: &str) -> String {
+    let width = textwrap::core::display_width(text);
+    format!("{text}\n{}", character.repeat(width))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_list_items_with_hanging_indent() {
+        let text = "12. one two three four five six seven eight nine ten";
+        assert_eq!(
+            wrap_report(text, 24),
+            "12. one two three four\n    five six seven eight\n    nine ten\n"
+        );
+    }
+
+    #[test]
+    fn keeps_hyphenated_words_and_long_urls_whole() {
+        let text = "a hands-on https://example.org/a/very/long/path/that/is/long";
+        let wrapped = wrap_report(text, 12);
+        assert!(wrapped.contains("hands-on"));
+        assert!(wrapped.contains("https://example.org/a/very/long/path/that/is/long"));
+    }
+
+    #[test]
+    fn underlines_by_display_width() {
+        assert_eq!(underline("Café", "="), "Café\n====");
+    }
+}

@@ -1,0 +1,326 @@
+//! The view templates receive: headings, formatted money and text already
+//! rendered for the output format (safe HTML, CommonMark, or plain lines).
+//!
+//! Templates never see the raw model, so a template cannot forget to escape a
+//! field or format a salary.
+
+use minijinja::Value;
+use serde::Serialize;
+
+use super::Format;
+use super::markdown;
+use super::money::format_money;
+use crate::profile::{
+    Group, Item, PayPeriod, Profile, Prose, RemoteLevel, SalarySection, SectionContent,
+};
+
+#[derive(Debug, Serialize)]
+pub struct View {
+    pub id: String,
+    pub title: Value,
+    /// BCP 47 tag for `<html lang>`.
+    pub lang: String,
+    pub category: Option<Value>,
+    pub career_type: Option<Value>,
+    pub updated: Option<String>,
+    pub summary: Vec<SummaryView>,
+    pub sections: Vec<SectionView>,
+    pub sources: Vec<SourceView>,
+    pub generator: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SummaryView {
+    pub heading: Value,
+    pub text: Value,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SectionView {
+    pub id: String,
+    /// Fragment id for links from the table of contents.
+    pub anchor: String,
+    pub heading: Value,
+    /// Whether the items are steps in order (numbered) rather than a set (bulleted).
+    pub ordered: bool,
+    pub intro: Option<Value>,
+    pub items: Vec<ItemView>,
+    pub groups: Vec<GroupView>,
+    pub outro: Option<Value>,
+    pub salary: Option<SalaryView>,
+    pub remote_level: Option<&'static str>,
+    pub misconceptions: Vec<MisconceptionView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ItemView {
+    pub title: Option<Value>,
+    pub text: Value,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GroupView {
+    pub heading: Value,
+    pub intro: Option<Value>,
+    pub items: Vec<ItemView>,
+    pub outro: Option<Value>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SalaryView {
+    pub currency: String,
+    /// "per year", "per month", "per hour".
+    pub period: &'static str,
+    pub average: Option<String>,
+    pub ranges: Vec<SalaryRangeView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SalaryRangeView {
+    /// "Entry level", "Mid-career", "Senior", or the profile's own label.
+    pub stage: Value,
+    pub min: String,
+    pub max: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MisconceptionView {
+    pub myth: Value,
+    pub reality: Value,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceView {
+    pub title: Value,
+    pub url: Option<String>,
+}
+
+/// Sections whose items are steps taken in order.
+const ORDERED_SECTIONS: [&str; 2] = ["career_path", "getting_started"];
+
+/// Build the view of `profile` for `format`.
+pub fn build(profile: &Profile, format: Format) -> View {
+    let r = Renditions { format };
+    let locale = profile.locale();
+    let mut sections: Vec<SectionView> = profile
+        .sections
+        .in_order()
+        .map(|(info, content)| r.section(info.id, info.heading, content, locale))
+        .collect();
+    sections.extend(profile.extra_sections.iter().map(|extra| {
+        let prose = Prose {
+            intro: extra.intro.as_deref(),
+            items: &extra.items,
+            groups: &extra.groups,
+            outro: extra.outro.as_deref(),
+        };
+        let mut view = r.prose_section(&extra.id, &extra.heading, prose, false);
+        view.anchor = format!("extra-{}", anchor(&extra.id));
+        view
+    }));
+    View {
+        id: profile.id.clone(),
+        title: r.plain(&profile.title),
+        lang: locale.to_owned(),
+        category: profile.category.as_deref().map(|c| r.plain(c)),
+        career_type: profile.career_type.as_deref().map(|c| r.plain(c)),
+        updated: profile.updated.clone(),
+        summary: profile
+            .summary
+            .iter()
+            .map(|s| SummaryView {
+                heading: r.plain(&s.heading),
+                text: r.rich(&s.text),
+            })
+            .collect(),
+        sections,
+        sources: profile
+            .sources
+            .iter()
+            .map(|s| SourceView {
+                title: r.plain(&s.title),
+                url: s.url.clone().filter(|u| is_web_link(u)),
+            })
+            .collect(),
+        generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
+    }
+}
+
+/// Renders strings for one output format.
+struct Renditions {
+    format: Format,
+}
+
+impl Renditions {
+    /// A Markdown field: safe HTML, normalised CommonMark, or plain lines.
+    fn rich(&self, markdown: &str) -> Value {
+        let rendered = markdown::render(markdown, self.format);
+        match self.format {
+            Format::Html => Value::from_safe_string(rendered),
+            Format::Markdown | Format::Text => Value::from(rendered),
+        }
+    }
+
+    /// Like `rich`, but a single paragraph is not wrapped in `<p>`, so it
+    /// can follow a bold label on the same line (`<li><strong>Title:</strong> text`).
+    fn rich_inline(&self, markdown: &str) -> Value {
+        let rendered = markdown::render(markdown, self.format);
+        match self.format {
+            Format::Html => {
+                let single_paragraph = rendered
+                    .strip_prefix("<p>")
+                    .and_then(|rest| rest.strip_suffix("</p>"))
+                    .filter(|inner| !inner.contains("<p>"));
+                Value::from_safe_string(single_paragraph.map_or(rendered.clone(), str::to_owned))
+            }
+            Format::Markdown | Format::Text => Value::from(rendered),
+        }
+    }
+
+    /// A short label taken literally (titles, headings): HTML escapes it
+    /// when printing; Markdown needs its special characters escaped here.
+    fn plain(&self, text: &str) -> Value {
+        let text = text.trim();
+        match self.format {
+            Format::Markdown => Value::from(markdown::escape_markdown(text)),
+            Format::Html | Format::Text => Value::from(text),
+        }
+    }
+
+    fn optional_rich(&self, markdown: Option<&str>) -> Option<Value> {
+        markdown
+            .filter(|m| !m.trim().is_empty())
+            .map(|m| self.rich(m))
+    }
+
+    fn items(&self, items: &[Item]) -> Vec<ItemView> {
+        items
+            .iter()
+            .filter(|item| !item.is_empty())
+            .map(|item| ItemView {
+                title: item
+                    .title
+                    .as_deref()
+                    .filter(|t| !t.trim().is_empty())
+                    .map(|t| self.plain(t.trim().trim_end_matches(':'))),
+                text: self.rich_inline(&item.text),
+            })
+            .collect()
+    }
+
+    fn groups(&self, groups: &[Group]) -> Vec<GroupView> {
+        groups
+            .iter()
+            .filter(|group| !group.is_empty())
+            .map(|group| GroupView {
+                heading: self.plain(&group.heading),
+                intro: self.optional_rich(group.intro.as_deref()),
+                items: self.items(&group.items),
+                outro: self.optional_rich(group.outro.as_deref()),
+            })
+            .collect()
+    }
+
+    fn prose_section(&self, id: &str, heading: &str, prose: Prose, ordered: bool) -> SectionView {
+        SectionView {
+            id: id.to_owned(),
+            anchor: anchor(id),
+            heading: self.plain(heading),
+            ordered,
+            intro: self.optional_rich(prose.intro),
+            items: self.items(prose.items),
+            groups: self.groups(prose.groups),
+            outro: self.optional_rich(prose.outro),
+            salary: None,
+            remote_level: None,
+            misconceptions: Vec::new(),
+        }
+    }
+
+    fn section(
+        &self,
+        id: &str,
+        heading: &str,
+        content: SectionContent,
+        locale: &str,
+    ) -> SectionView {
+        let ordered = ORDERED_SECTIONS.contains(&id);
+        let mut view = self.prose_section(id, heading, content.prose(), ordered);
+        match content {
+            SectionContent::General(_) => {}
+            SectionContent::Salary(salary) => view.salary = Some(self.salary(salary, locale)),
+            SectionContent::RemoteWork(remote) => {
+                view.remote_level = remote.level.map(remote_level_label);
+            }
+            SectionContent::Misconceptions(section) => {
+                view.misconceptions = section
+                    .items
+                    .iter()
+                    .map(|m| MisconceptionView {
+                        myth: self.rich_inline(&m.myth),
+                        reality: self.rich_inline(&m.reality),
+                    })
+                    .collect();
+            }
+        }
+        view
+    }
+
+    fn salary(&self, salary: &SalarySection, locale: &str) -> SalaryView {
+        let currency = salary.currency();
+        let money = |amount: f64| format_money(amount, currency, locale);
+        SalaryView {
+            currency: currency.to_owned(),
+            period: match salary.period() {
+                PayPeriod::Year => "per year",
+                PayPeriod::Month => "per month",
+                PayPeriod::Hour => "per hour",
+            },
+            average: salary.average.map(money),
+            ranges: salary
+                .ranges
+                .iter()
+                .map(|range| SalaryRangeView {
+                    stage: self.plain(stage_label(&range.stage)),
+                    min: money(range.min),
+                    max: money(range.max),
+                })
+                .collect(),
+        }
+    }
+}
+
+fn stage_label(stage: &str) -> &str {
+    match stage.trim().to_lowercase().as_str() {
+        "entry" => "Entry level",
+        "mid" => "Mid-career",
+        "senior" => "Senior",
+        _ => stage,
+    }
+}
+
+fn remote_level_label(level: RemoteLevel) -> &'static str {
+    match level {
+        RemoteLevel::None => "None",
+        RemoteLevel::Limited => "Limited",
+        RemoteLevel::Moderate => "Moderate",
+        RemoteLevel::High => "High",
+    }
+}
+
+/// `fun_facts` → `fun-facts`; anything outside `[a-z0-9-]` dropped.
+fn anchor(id: &str) -> String {
+    id.chars()
+        .filter_map(|c| match c {
+            'a'..='z' | '0'..='9' | '-' => Some(c),
+            'A'..='Z' => Some(c.to_ascii_lowercase()),
+            '_' | ' ' => Some('-'),
+            _ => None,
+        })
+        .collect()
+}
+
+fn is_web_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
+}

@@ -1,0 +1,3 @@
+//! Ways of showing findings to people and machines.
+
+pub mod human;

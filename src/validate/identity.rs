@@ -1,0 +1,151 @@
+//! Rules for the identifying fields: `id`, `title`, `updated`, `locale`.
+
+use super::Findings;
+use crate::finding::Finding;
+use crate::profile::Profile;
+
+pub(super) fn check(profile: &Profile, findings: &mut Findings) {
+    if !is_slug(&profile.id) {
+        findings.at_value(
+            "id",
+            Finding::error(
+                "invalid-id",
+                format!("the id `{}` is not a valid identifier", profile.id),
+                format!(
+                    "use lower-case letters, digits and single hyphens only, e.g. `{}`; \
+                     report file names are made from it",
+                    suggest_slug(&profile.id)
+                ),
+            ),
+        );
+    }
+    if profile.title.trim().is_empty() {
+        findings.at_value(
+            "title",
+            Finding::error(
+                "empty-title",
+                "the title is empty",
+                "write the career's name, e.g. `title: Library Technicians`",
+            ),
+        );
+    }
+    if let Some(updated) = &profile.updated
+        && !is_iso_date(updated)
+    {
+        findings.at_value(
+            "updated",
+            Finding::error(
+                "invalid-date",
+                format!("`{updated}` is not a date in the form YYYY-MM-DD"),
+                "write the date of the last review as year-month-day, e.g. `updated: 2026-03-31`",
+            ),
+        );
+    }
+    if let Some(locale) = &profile.locale
+        && !is_language_tag(locale)
+    {
+        findings.at_value(
+            "locale",
+            Finding::error(
+                "invalid-locale",
+                format!("`{locale}` is not a language tag"),
+                "use a language code with an optional country, e.g. `en-US`, `en-GB` or `fr-CA`",
+            ),
+        );
+    }
+}
+
+/// `[a-z0-9]+(-[a-z0-9]+)*`
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn suggest_slug(id: &str) -> String {
+    let mut slug = String::new();
+    for c in id.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "library-technicians".to_owned()
+    } else {
+        slug.to_owned()
+    }
+}
+
+fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return false;
+    };
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    match (number(year, 4), number(month, 2), number(day, 2)) {
+        (Some(year), Some(month), Some(day)) => {
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            let days = match month {
+                1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+                4 | 6 | 9 | 11 => 30,
+                2 if leap => 29,
+                2 => 28,
+                _ => return false,
+            };
+            (1..=days).contains(&day)
+        }
+        _ => false,
+    }
+}
+
+/// A practical BCP 47 shape: a 2–3 letter language, then 2–8 character subtags.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language_ok = parts
+        .next()
+        .is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphabetic()));
+    language_ok
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("library-technicians"));
+        assert!(is_slug("a1"));
+        assert!(!is_slug("Library Technicians"));
+        assert!(!is_slug("a--b"));
+        assert!(!is_slug("-a"));
+        assert!(!is_slug("../etc"));
+        assert_eq!(suggest_slug("Library Technicians!"), "library-technicians");
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_iso_date("2024-02-29"));
+        assert!(!is_iso_date("2023-02-29"));
+        assert!(!is_iso_date("2024-13-01"));
+        assert!(!is_iso_date("31/01/2024"));
+    }
+
+    #[test]
+    fn language_tags() {
+        assert!(is_language_tag("en-US"));
+        assert!(is_language_tag("fr"));
+        assert!(!is_language_tag("english please"));
+    }
+}

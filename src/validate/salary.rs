@@ -1,0 +1,111 @@
+//! Salary rules: non-negative figures, min ≤ max, ranges in stage order, a real currency code.
+
+use super::Findings;
+use crate::finding::Finding;
+use crate::profile::Profile;
+
+/// Career stages pathways knows, in the order a career goes through them.
+pub const STAGE_ORDER: [&str; 3] = ["entry", "mid", "senior"];
+
+pub(super) fn check(profile: &Profile, findings: &mut Findings) {
+    let Some(salary) = &profile.sections.salary else {
+        return;
+    };
+    let base = "sections.salary";
+
+    if let Some(code) = &salary.currency
+        && !ISO_4217.contains(&code.as_str())
+    {
+        let hint = match ISO_4217.iter().find(|c| c.eq_ignore_ascii_case(code)) {
+            Some(upper) => format!("currency codes are written in capitals: `{upper}`"),
+            None => "use a three-letter ISO 4217 code such as USD, EUR, GBP, CAD or AUD".to_owned(),
+        };
+        findings.at_value(
+            &format!("{base}.currency"),
+            Finding::error(
+                "unknown-currency",
+                format!("`{code}` is not a currency code"),
+                hint,
+            ),
+        );
+    }
+
+    if let Some(average) = salary.average
+        && average < 0.0
+    {
+        findings.at_value(&format!("{base}.average"), negative("average", average));
+    }
+
+    let mut previous_stage: Option<(usize, &str)> = None;
+    for (index, range) in salary.ranges.iter().enumerate() {
+        let path = format!("{base}.ranges[{index}]");
+        for (field, value) in [("min", range.min), ("max", range.max)] {
+            if value < 0.0 {
+                findings.at_value(&format!("{path}.{field}"), negative(field, value));
+            }
+        }
+        if range.min > range.max {
+            findings.at_value(
+                &format!("{path}.min"),
+                Finding::error(
+                    "salary-min-above-max",
+                    format!(
+                        "the {} range starts at {} but ends at {}: the minimum is above the maximum",
+                        range.stage,
+                        figure(range.min),
+                        figure(range.max)
+                    ),
+                    "swap `min` and `max`, or correct the figure that was mistyped",
+                ),
+            );
+        }
+        let stage = range.stage.trim().to_lowercase();
+        if let Some(rank) = STAGE_ORDER.iter().position(|s| *s == stage) {
+            if let Some((previous_rank, previous)) = previous_stage
+                && rank <= previous_rank
+            {
+                findings.at_value(
+                    &format!("{path}.stage"),
+                    Finding::error(
+                        "salary-stage-order",
+                        format!("the `{stage}` range comes after the `{previous}` range"),
+                        "list salary ranges in career order: entry, then mid, then senior, each once",
+                    ),
+                );
+            }
+            previous_stage = Some((rank, STAGE_ORDER[rank]));
+        }
+    }
+}
+
+fn negative(field: &str, value: f64) -> Finding {
+    Finding::error(
+        "salary-negative",
+        format!("the salary `{field}` is negative ({})", figure(value)),
+        "salary figures are amounts of money earned: write them without a minus sign",
+    )
+}
+
+fn figure(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value}")
+    }
+}
+
+/// Active ISO 4217 currency codes.
+pub const ISO_4217: [&str; 155] = [
+    "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
+    "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD",
+    "CDF", "CHF", "CLP", "CNY", "COP", "CRC", "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD",
+    "EGP", "ERN", "ETB", "EUR", "FJD", "FKP", "GBP", "GEL", "GHS", "GIP", "GMD", "GNF", "GTQ",
+    "GYD", "HKD", "HNL", "HTG", "HUF", "IDR", "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD",
+    "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR",
+    "LRD", "LSL", "LYD", "MAD", "MDL", "MGA", "MKD", "MMK", "MNT", "MOP", "MRU", "MUR", "MVR",
+    "MWK", "MXN", "MYR", "MZN", "NAD", "NGN", "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN",
+    "PGK", "PHP", "PKR", "PLN", "PYG", "QAR", "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR",
+    "SDG", "SEK", "SGD", "SHP", "SLE", "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL", "THB",
+    "TJS", "TMT", "TND", "TOP", "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "UYU", "UZS",
+    "VES", "VND", "VUV", "WST", "XAF", "XCD", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWG",
+];
