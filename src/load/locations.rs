@@ -14,7 +14,15 @@ use crate::finding::Position;
 #[derive(Debug, Default, Clone)]
 pub struct Locations {
     entries: HashMap<String, Entry>,
+    /// Nodes the document would have with every `*alias` copied out.
+    expanded_nodes: u64,
+    /// The alias at which the copies pass [`MAX_EXPANDED_NODES`].
+    explosion_at: Option<Position>,
 }
+
+/// More nodes than any career profile has (100,000 list items is about
+/// 300,000), far fewer than an alias bomb expands to.
+pub const MAX_EXPANDED_NODES: u64 = 2_000_000;
 
 #[derive(Debug, Default, Clone, Copy)]
 struct Entry {
@@ -22,7 +30,15 @@ struct Entry {
     value: Option<Position>,
 }
 
-enum Container {
+struct Container {
+    kind: ContainerKind,
+    /// Nodes inside so far, aliases counted as the size of what they copy.
+    size: u64,
+    /// Anchor id defined on this container (0 for none).
+    anchor: usize,
+}
+
+enum ContainerKind {
     Mapping {
         path: String,
         /// The key just read, waiting for its value.
@@ -41,12 +57,16 @@ impl Locations {
     pub fn scan(text: &str) -> Self {
         let mut locations = Locations::default();
         let mut stack: Vec<Container> = Vec::new();
+        let mut anchor_sizes: HashMap<usize, u64> = HashMap::new();
         for event in Parser::new_from_str(text) {
             let Ok((event, span)) = event else { break };
             let position = position_of(&span);
-            match event {
-                Event::Scalar(value, ..) => {
-                    if let Some(Container::Mapping { path, pending_key }) = stack.last_mut()
+            let node_size = match event {
+                Event::Scalar(value, _, anchor, _) => {
+                    if let Some(Container {
+                        kind: ContainerKind::Mapping { path, pending_key },
+                        ..
+                    }) = stack.last_mut()
                         && pending_key.is_none()
                     {
                         let key_path = join_key(path, &value);
@@ -55,36 +75,68 @@ impl Locations {
                     } else if let Some(path) = next_value_path(&mut stack) {
                         locations.entries.entry(path).or_default().value = Some(position);
                     }
+                    if anchor != 0 {
+                        anchor_sizes.insert(anchor, 1);
+                    }
+                    1
                 }
-                Event::Alias(_) => {
+                Event::Alias(anchor) => {
                     if let Some(path) = next_value_path(&mut stack) {
                         locations.entries.entry(path).or_default().value = Some(position);
                     }
+                    anchor_sizes.get(&anchor).copied().unwrap_or(1)
                 }
-                Event::MappingStart(..) | Event::SequenceStart(..) => {
+                Event::MappingStart(_, anchor, _) | Event::SequenceStart(_, anchor, _) => {
                     let path = next_value_path(&mut stack).unwrap_or_default();
                     if !path.is_empty() {
                         locations.entries.entry(path.clone()).or_default().value = Some(position);
                     }
-                    stack.push(if matches!(event, Event::MappingStart(..)) {
-                        Container::Mapping {
+                    let kind = if matches!(event, Event::MappingStart(..)) {
+                        ContainerKind::Mapping {
                             path,
                             pending_key: None,
                         }
                     } else {
-                        Container::Sequence {
+                        ContainerKind::Sequence {
                             path,
                             next_index: 0,
                         }
+                    };
+                    stack.push(Container {
+                        kind,
+                        size: 1,
+                        anchor,
                     });
+                    continue;
                 }
                 Event::MappingEnd | Event::SequenceEnd => {
-                    stack.pop();
+                    let Some(done) = stack.pop() else { continue };
+                    if done.anchor != 0 {
+                        anchor_sizes.insert(done.anchor, done.size);
+                    }
+                    done.size
                 }
-                _ => {}
+                _ => continue,
+            };
+            match stack.last_mut() {
+                Some(parent) => parent.size = parent.size.saturating_add(node_size),
+                None => locations.expanded_nodes = locations.expanded_nodes.saturating_add(node_size),
+            }
+            let open: u64 = stack.iter().map(|c| c.size).fold(0, u64::saturating_add);
+            if locations.explosion_at.is_none()
+                && locations.expanded_nodes.saturating_add(open) > MAX_EXPANDED_NODES
+            {
+                locations.explosion_at = Some(position);
+                break;
             }
         }
         locations
+    }
+
+    /// Where the document's `*alias` copies grow past what a profile could
+    /// need (an alias bomb), if they do.
+    pub fn alias_explosion(&self) -> Option<Position> {
+        self.explosion_at
     }
 
     /// Position of the key of a field (`title:`), if it is written.
@@ -144,12 +196,12 @@ fn position_of(span: &Span) -> Position {
 
 /// The path of the value about to be read, advancing the enclosing container.
 fn next_value_path(stack: &mut [Container]) -> Option<String> {
-    match stack.last_mut()? {
-        Container::Mapping { path, pending_key } => {
+    match &mut stack.last_mut()?.kind {
+        ContainerKind::Mapping { path, pending_key } => {
             let key = pending_key.take()?;
             Some(join_key(path, &key))
         }
-        Container::Sequence { path, next_index } => {
+        ContainerKind::Sequence { path, next_index } => {
             let item = format!("{path}[{next_index}]");
             *next_index += 1;
             Some(item)
@@ -198,6 +250,21 @@ mod tests {
         let locations = Locations::scan(YAML);
         assert_eq!(locations.nearest("sections.overview").line, 2);
         assert_eq!(locations.nearest("sections.salary.ranges[0].max").line, 5);
+    }
+
+    #[test]
+    fn counts_alias_copies() {
+        let bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n\
+                    b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n\
+                    c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n\
+                    d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n\
+                    e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n\
+                    f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n\
+                    g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n";
+        assert_eq!(Locations::scan(bomb).alias_explosion().map(|p| p.line), Some(7));
+        assert_eq!(Locations::scan(YAML).alias_explosion(), None);
+        let few = "a: &a [x, y]\nb: *a\nc: *a\n";
+        assert_eq!(Locations::scan(few).alias_explosion(), None);
     }
 
     #[test]

@@ -105,6 +105,15 @@ pub fn parse(source: Source) -> Result<Document, LoadFailure> {
         return Err(invalid(finding, source));
     }
     let locations = Locations::scan(&source.text);
+    if let Some(position) = locations.alias_explosion() {
+        let finding = Finding::error(
+            "yaml-too-complex",
+            yaml_errors::TOO_COMPLEX,
+            yaml_errors::TOO_COMPLEX_HINT,
+        )
+        .at(position);
+        return Err(invalid(finding, source));
+    }
     match serde_saphyr::from_str_with_options::<Profile>(&source.text, yaml_errors::options()) {
         Ok(profile) => Ok(Document {
             source,

@@ -1,5 +1,6 @@
 //! YAML parser settings, and turning the parser's errors into findings a counsellor can act on.
 
+use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Error as YamlError, Options};
 
 use super::Locations;
@@ -26,6 +27,14 @@ pub fn options() -> Options {
     }
 }
 
+/// Fields every profile must have at its top level.
+const TOP_LEVEL_REQUIRED: [&str; 3] = ["id", "title", "sections"];
+
+pub const TOO_COMPLEX: &str =
+    "this file is nested too deeply or repeats itself too often (`*alias` copies) to be a career profile";
+pub const TOO_COMPLEX_HINT: &str = "write the profile out plainly: no `&anchor`/`*alias` repetition, \
+     and no more than a few levels of indentation";
+
 /// A finding for a document the parser refused, located and explained.
 pub fn to_finding(error: &YamlError, locations: &Locations, text: &str) -> Finding {
     let error = error.without_snippet();
@@ -40,11 +49,31 @@ pub fn to_finding(error: &YamlError, locations: &Locations, text: &str) -> Findi
             )
         })
         .unwrap_or(Position::new(1, 1, 1));
-    let path = locations
-        .path_at(position.line, position.column)
-        .unwrap_or("")
-        .to_owned();
+    // serde reports a missing field where the enclosing block ends, which
+    // says nothing reliable about the field's own path.
+    let path = if matches!(error, YamlError::SerdeMissingField { .. }) {
+        String::new()
+    } else {
+        locations
+            .path_at(position.line, position.column)
+            .unwrap_or("")
+            .to_owned()
+    };
     let finding = describe(error, &path, text, position);
+    // A missing top-level field is reported at the last top-level key read;
+    // the top of the file is where a person would add it.
+    if let YamlError::SerdeMissingField { field, .. } = error
+        && locations
+            .path_at(position.line, position.column)
+            .is_some_and(|p| !p.contains(['.', '[']))
+        && TOP_LEVEL_REQUIRED.contains(field)
+    {
+        let first_line = text.lines().position(|l| !l.trim().is_empty() && !l.starts_with('#'));
+        let line = first_line.map_or(1, |i| i + 1);
+        let mut finding = finding.at(Position::new(line, 1, 1)).path(*field);
+        finding.hint = format!("add a line `{field}: ...` near the top of the profile, before `sections:`");
+        return finding;
+    }
     finding.at(position).path(path)
 }
 
@@ -53,10 +82,30 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
         YamlError::SerdeUnknownField {
             field, expected, ..
         } => unknown_key(field, expected, path),
+        // serde notices a missing field where its mapping ends, so the
+        // position is approximate and the path is not claimed.
         YamlError::SerdeMissingField { field, .. } => Finding::error(
             "missing-field",
-            format!("the required field `{field}` is missing{}", within(path)),
-            format!("add a line `{field}: ...` here"),
+            format!("the required field `{field}` is missing"),
+            format!("add a line `{field}: ...` to the block that should hold it"),
+        ),
+        YamlError::InvalidScalar { ty, .. } => Finding::error(
+            "wrong-type",
+            format!(
+                "`{}` should be {}, but this value is not",
+                last_segment(path),
+                plain_kind(ty)
+            ),
+            type_hint(ty),
+        ),
+        YamlError::Budget {
+            breach: BudgetBreach::Documents { .. },
+            ..
+        }
+        | YamlError::MultipleDocuments { .. } => Finding::error(
+            "multiple-documents",
+            "this file holds more than one YAML document (a `---` line starts a second one)",
+            "keep one career per file: move the part after `---` into its own file",
         ),
         YamlError::SerdeInvalidType {
             unexpected,
@@ -108,16 +157,8 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
         | YamlError::AliasReplayStackDepthExceeded { .. }
         | YamlError::AliasReplayCounterOverflow { .. } => Finding::error(
             "yaml-too-complex",
-            format!(
-                "this file is too deeply nested or repeats itself too often to be a career profile ({error})"
-            ),
-            "write the profile out plainly: no `&anchor`/`*alias` repetition, \
-             and no more than a few levels of indentation",
-        ),
-        YamlError::MultipleDocuments { .. } => Finding::error(
-            "multiple-documents",
-            "this file holds more than one YAML document (a `---` line starts a second one)",
-            "keep one career per file: move the part after `---` into its own file",
+            TOO_COMPLEX,
+            TOO_COMPLEX_HINT,
         ),
         YamlError::Eof { .. } => Finding::error(
             "yaml-syntax",
@@ -134,19 +175,21 @@ fn syntax_error(error: &YamlError, text: &str, position: Position) -> Finding {
         .nth(position.line.saturating_sub(1))
         .unwrap_or("");
     let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
-    let hint = if indent.contains('\t') {
-        "YAML does not allow tabs for indentation: replace the tab at the start of this line with spaces"
-    } else if matches!(line.trim_end().chars().last(), Some(':')) || line.contains(": ") {
-        "check the indentation of this line against the lines above it, and put text that contains `: ` or starts with a quote inside quotes"
-    } else {
-        "check the indentation of this line and the one before it, and that quotes and brackets are closed"
-    };
     let reason = error.to_string();
     let reason = reason
         .split(" at line ")
         .next()
         .unwrap_or(&reason)
         .trim_end_matches('.');
+    let hint = if indent.contains('\t') {
+        "YAML does not allow tabs for indentation: replace the tab at the start of this line with spaces"
+    } else if reason.contains("quote") {
+        "close the quote: a text that starts with \" needs a \" at its end (on the same line, or where the text ends)"
+    } else if matches!(line.trim_end().chars().last(), Some(':')) || line.contains(": ") {
+        "check the indentation of this line against the lines above it, and put text that contains `: ` or starts with a quote inside quotes"
+    } else {
+        "check the indentation of this line and the one before it, and that quotes and brackets are closed"
+    };
     Finding::error(
         "yaml-syntax",
         format!("the YAML cannot be read here: {reason}"),
@@ -189,14 +232,6 @@ fn quoted_list(names: &[&str]) -> String {
         .map(|n| format!("`{n}`"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn within(path: &str) -> String {
-    if path.is_empty() {
-        String::new()
-    } else {
-        format!(" in `{path}`")
-    }
 }
 
 fn last_segment(path: &str) -> &str {

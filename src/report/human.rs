@@ -37,7 +37,7 @@ fn report<'a>(finding: &'a Finding, text: Option<&'a str>) -> Vec<Group<'a>> {
             title.element(
                 Snippet::source(line)
                     .line_start(position.line)
-                    .path(location(finding))
+                    .path(finding.file.as_str())
                     .annotation(AnnotationKind::Primary.span(span)),
             )
         }

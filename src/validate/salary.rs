@@ -36,6 +36,26 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         findings.at_value(&format!("{base}.average"), negative("average", average));
     }
 
+    let lowest = salary.ranges.iter().map(|r| r.min).reduce(f64::min);
+    let highest = salary.ranges.iter().map(|r| r.max).reduce(f64::max);
+    if let (Some(average), Some(lowest), Some(highest)) = (salary.average, lowest, highest)
+        && (average < lowest || average > highest)
+    {
+        findings.at_value(
+            &format!("{base}.average"),
+            Finding::warning(
+                "salary-average-outside-ranges",
+                format!(
+                    "the average salary ({}) is outside the ranges given ({} to {})",
+                    figure(average),
+                    figure(lowest),
+                    figure(highest)
+                ),
+                "check both figures against the source: an average normally falls within the ranges",
+            ),
+        );
+    }
+
     let mut previous_stage: Option<(usize, &str)> = None;
     for (index, range) in salary.ranges.iter().enumerate() {
         let path = format!("{base}.ranges[{index}]");

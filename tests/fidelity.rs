@@ -1,0 +1,158 @@
+//! Fidelity: every sentence of the Library Technicians page survives into
+//! the plain-text report of `profiles/library-technicians.yaml`, in order,
+//! under the heading of its own section.
+
+use pathways::profile::CATALOGUE;
+
+use crate::common::{SEED_PROFILE, fixture, pathways, read, stdout};
+
+/// The page's first lines, which name the page rather than hold content.
+const PAGE_TITLE_LINES: [&str; 3] = [
+    "Career Pathways View",
+    "Career List Library Technicians",
+    "Career Counselling/Overview",
+];
+
+/// Top-level facts that the page writes as headings of their own.
+const FACT_HEADINGS: [&str; 2] = ["Career Category", "Career Type"];
+
+#[test]
+fn every_line_of_the_seed_page_is_in_the_text_report_in_order() {
+    let page = read(&fixture("pages/library-technicians.txt"));
+    let output = pathways()
+        .args(["render", SEED_PROFILE, "--format", "text"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let report = stdout(&output);
+
+    let mut checked = 0;
+    for block in split_page(&page) {
+        let segment = report_segment(&report, block.report_heading.as_deref());
+        let words = normalise(&segment);
+        let mut from = 0;
+        for line in &block.lines {
+            let wanted = normalise(line);
+            match find_run(&words, &wanted, from) {
+                Some(end) => from = end,
+                None => panic!(
+                    "under {:?}, this page line is missing from the report (or out of order):\n{line}",
+                    block.report_heading.as_deref().unwrap_or("the report's opening")
+                ),
+            }
+            checked += 1;
+        }
+    }
+    // 253 non-empty lines, less 31 heading lines (3 page-title lines, the `###`
+    // line, 25 section and 2 fact headings). Guards against a split that
+    // silently skips lines and so passes vacuously.
+    assert_eq!(checked, 222);
+}
+
+struct Block {
+    /// The heading the report prints for this part; `None` for the opening
+    /// (summary, category, career type), which precedes the first section.
+    report_heading: Option<String>,
+    lines: Vec<String>,
+}
+
+fn split_page(page: &str) -> Vec<Block> {
+    let mut blocks = vec![Block {
+        report_heading: None,
+        lines: Vec::new(),
+    }];
+    for line in page.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if PAGE_TITLE_LINES.contains(&line) || line.starts_with("###") {
+            continue;
+        }
+        if FACT_HEADINGS.contains(&line) {
+            blocks.push(Block {
+                report_heading: None,
+                lines: Vec::new(),
+            });
+            continue;
+        }
+        let lower = line.to_lowercase();
+        if let Some(info) = CATALOGUE.iter().find(|i| i.page_headings.contains(&lower.as_str())) {
+            blocks.push(Block {
+                report_heading: Some(info.heading.to_uppercase()),
+                lines: Vec::new(),
+            });
+            continue;
+        }
+        if let Some(block) = blocks.last_mut() {
+            block.lines.push(line.to_owned());
+        }
+    }
+    blocks
+}
+
+/// The report from `heading` (an underlined line) to the next underlined
+/// heading; for `None`, the report before its first section.
+fn report_segment(report: &str, heading: Option<&str>) -> String {
+    let lines: Vec<&str> = report.lines().collect();
+    let is_heading_at = |i: usize| {
+        lines.get(i + 1).is_some_and(|next| {
+            !next.is_empty() && next.chars().all(|c| c == '-') && next.len() == lines[i].chars().count()
+        })
+    };
+    let headings: Vec<usize> = (0..lines.len()).filter(|&i| is_heading_at(i)).collect();
+    let first_section = headings
+        .iter()
+        .copied()
+        .find(|&i| lines[i] != "AT A GLANCE" && lines[i] != "At a Glance")
+        .unwrap_or(lines.len());
+    let (start, end) = match heading {
+        None => (0, first_section),
+        Some(heading) => {
+            let start = headings
+                .iter()
+                .copied()
+                .find(|&i| lines[i] == heading)
+                .unwrap_or_else(|| panic!("the report has no heading {heading:?}"));
+            let end = headings.iter().copied().find(|&i| i > start).unwrap_or(lines.len());
+            (start + 2, end)
+        }
+    };
+    lines[start..end].join("\n")
+}
+
+/// Words, after removing list numbers, `**`, leading dashes, and normalising
+/// whitespace and quotes. A colon ending a word is dropped, since the report
+/// prints the page's bold labels (`**Challenges:**`) as headings.
+fn normalise(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for line in text.lines() {
+        let mut line = line.trim().replace("**", "");
+        for marker in ["– ", "- ", "• "] {
+            if let Some(rest) = line.strip_prefix(marker) {
+                line = rest.to_owned();
+            }
+        }
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && line[digits..].starts_with(". ") {
+            line = line[digits + 2..].to_owned();
+        }
+        let line = line
+            .replace(['’', '‘'], "'")
+            .replace(['“', '”'], "\"")
+            .replace('\u{a0}', " ");
+        words.extend(
+            line.split_whitespace()
+                .map(|w| w.trim_end_matches(':').to_owned())
+                .filter(|w| !w.is_empty()),
+        );
+    }
+    words
+}
+
+/// Where `wanted` appears as a run of consecutive words at or after `from`;
+/// returns the index just past it.
+fn find_run(words: &[String], wanted: &[String], from: usize) -> Option<usize> {
+    if wanted.is_empty() {
+        return Some(from);
+    }
+    (from..words.len().saturating_sub(wanted.len() - 1))
+        .find(|&i| words[i..i + wanted.len()] == *wanted)
+        .map(|i| i + wanted.len())
+}

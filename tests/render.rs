@@ -1,0 +1,269 @@
+//! `pathways render`: formats, destinations, templates, safety.
+
+use std::path::Path;
+
+use crate::common::{SEED_PROFILE, exit_and_stderr, fixture, pathways, read, root, stdout};
+
+#[test]
+fn seed_report_markdown() {
+    let output = pathways().args(["render", SEED_PROFILE]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", exit_and_stderr(&output));
+    assert_eq!(output.stderr, b"", "no messages for a clean profile");
+    insta::assert_snapshot!("seed.md", stdout(&output));
+}
+
+#[test]
+fn seed_report_html() {
+    let output = pathways()
+        .args(["render", SEED_PROFILE, "--format", "html"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let html = stdout(&output);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en-US\">"));
+    assert!(html.contains("<th scope=\"col\">Stage</th>"), "salary table has header cells");
+    assert!(html.contains("<td>$25,000</td>"), "money is formatted for en-US");
+    assert!(html.contains("<a href=\"#salary\">Average Salary Range</a>"), "table of contents");
+    assert!(html.contains("@media print"), "print stylesheet is inline");
+    assert!(!html.contains("<link") && !html.contains("<script") && !html.contains(" src="),
+        "one self-contained file");
+    insta::assert_snapshot!("seed.html", html);
+}
+
+#[test]
+fn seed_report_text() {
+    let output = pathways()
+        .args(["render", SEED_PROFILE, "--format", "text"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "line over 80 columns: {line:?}");
+    }
+    insta::assert_snapshot!("seed.txt", text);
+}
+
+#[test]
+fn text_width_is_respected() {
+    let output = pathways()
+        .args(["render", SEED_PROFILE, "-f", "text", "--width", "40"])
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    let longest = text.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(longest <= 40, "longest line is {longest}");
+    assert!(longest >= 35, "text is wrapped to the width, not far below it");
+}
+
+#[test]
+fn format_follows_the_output_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, starts) in [
+        ("r.html", "<!DOCTYPE html>"),
+        ("r.htm", "<!DOCTYPE html>"),
+        ("r.md", "# Library Technicians"),
+        ("r.txt", "LIBRARY TECHNICIANS\n==================="),
+    ] {
+        let path = dir.path().join(name);
+        let output = pathways().args(["render", SEED_PROFILE, "-o"]).arg(&path).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{name}");
+        assert!(read(&path).starts_with(starts), "{name}");
+        assert!(String::from_utf8_lossy(&output.stderr).starts_with("Wrote "));
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary files are left behind");
+}
+
+#[test]
+fn unknown_output_extension_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = pathways()
+        .args(["render", SEED_PROFILE, "-o"])
+        .arg(dir.path().join("report.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("end the name with .html, .md or .txt"));
+}
+
+#[test]
+fn reads_standard_input() {
+    let profile = read(&fixture("valid/minimal.yaml"));
+    let output = pathways()
+        .args(["render", "-", "--format", "text"])
+        .write_stdin(profile)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).starts_with("SCHOOL LIBRARIANS"));
+}
+
+#[test]
+fn errors_on_standard_input_are_named_stdin() {
+    let output = pathways()
+        .args(["render", "-"])
+        .write_stdin("id: Not A Slug\ntitle: X\nsections: {}\n")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--> <stdin>:1:5"));
+}
+
+#[test]
+fn bom_and_crlf_are_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("windows.yaml");
+    let text = read(&fixture("valid/minimal.yaml")).replace('\n', "\r\n");
+    std::fs::write(&path, [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat()).unwrap();
+    let output = pathways().args(["render", "-f", "text"]).arg(&path).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", exit_and_stderr(&output));
+    assert!(!stdout(&output).contains('\r'));
+}
+
+#[test]
+fn missing_file_is_an_io_error() {
+    let output = pathways().args(["render", "no-such-profile.yaml"]).output().unwrap();
+    insta::assert_snapshot!("missing_file", exit_and_stderr(&output));
+}
+
+#[test]
+fn oversized_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.yaml");
+    std::fs::write(&path, "# padding\n".repeat(500_000)).unwrap();
+    let output = pathways().arg("render").arg(&path).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("larger than 4 MiB"));
+}
+
+#[test]
+fn never_overwrites_the_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p.md");
+    let original = read(&fixture("valid/minimal.yaml"));
+    std::fs::write(&profile, &original).unwrap();
+    let output = pathways().arg("render").arg(&profile).arg("-o").arg(&profile).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("refusing to write the report over the profile"));
+    assert_eq!(read(&profile), original);
+}
+
+#[test]
+fn output_into_a_missing_folder_fails_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = pathways()
+        .args(["render", SEED_PROFILE, "-o"])
+        .arg(dir.path().join("missing/report.html"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("missing/report.html"));
+}
+
+#[test]
+fn warnings_are_printed_and_rendering_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p.yaml");
+    let text = read(&fixture("valid/minimal.yaml")).replace("average: 52000", "average: 99000");
+    std::fs::write(&profile, text).unwrap();
+    let report = dir.path().join("p.txt");
+    let output = pathways().arg("render").arg(&profile).arg("-o").arg(&report).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("warning[salary-average-outside-ranges]"), "{stderr}");
+    assert!(stderr.contains("with 0 errors and 1 warning"), "{stderr}");
+    assert!(read(&report).contains("$99,000"));
+}
+
+#[test]
+fn user_templates_override_built_in_ones_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("report.txt.j2"),
+        "{{ title }} has {{ sections | length }} sections\n",
+    )
+    .unwrap();
+    let output = pathways()
+        .args(["render", SEED_PROFILE, "-f", "text", "--templates"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&output), "Library Technicians has 25 sections\n");
+    // Formats the folder does not override still use the built-in template.
+    let html = pathways()
+        .args(["render", SEED_PROFILE, "-f", "html", "--templates"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(stdout(&html).starts_with("<!DOCTYPE html>"));
+}
+
+#[test]
+fn template_errors_name_the_template_and_line_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("report.html.j2"), "<p>\n{{ title }}\n{{ no_such_field }}\n").unwrap();
+    let report = dir.path().join("out.html");
+    let output = pathways()
+        .args(["render", SEED_PROFILE, "--templates"])
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("template `report.html.j2`, line 3"), "{stderr}");
+    assert!(!report.exists());
+}
+
+#[test]
+fn missing_template_folder_is_an_error() {
+    let output = pathways()
+        .args(["render", SEED_PROFILE, "--templates", "no-such-folder"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot use the template folder `no-such-folder`"));
+}
+
+#[test]
+fn html_from_profile_text_is_escaped_and_links_are_neutralised() {
+    let output = pathways()
+        .args(["render", "tests/fixtures/valid/markup.yaml", "-f", "html"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", exit_and_stderr(&output));
+    let html = stdout(&output);
+    assert!(!html.contains("<script>alert"), "raw script passed through");
+    assert!(!html.contains("<img"), "raw or Markdown image passed through");
+    for scheme in ["javascript:", "vbscript:", "data:"] {
+        assert!(!html.to_lowercase().contains(&format!("href=\"{scheme}")), "{scheme} link kept");
+    }
+    assert!(html.contains("<a href=\"\">click here</a>"), "dangerous link neutralised, text kept");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "script shown as text");
+    assert!(html.contains("<strong>bold</strong>"), "Markdown still works");
+    assert!(html.contains("<a href=\"https://www.ala.org/\">ALA</a>"), "safe links kept");
+    assert!(html.contains("Tom &amp; &quot;Jerry&quot;"), "title escaped");
+}
+
+#[test]
+fn help_and_usage_errors() {
+    pathways().arg("--help").assert().code(0);
+    let output = pathways().args(["render"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let output = pathways().args(["render", SEED_PROFILE, "--format", "pdf"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn the_readme_render_command_works() {
+    let readme = read(&root().join("README.md"));
+    assert!(readme.contains("cargo run --release -- render profiles/library-technicians.yaml -o library-technicians.html"));
+    assert!(readme.contains("cargo test"));
+    assert!(Path::new(&root().join(SEED_PROFILE)).exists());
+}
