@@ -16,6 +16,7 @@ pub enum Error {
     WriteStdout { source: io::Error },
     OutputIsInput { path: PathBuf },
     OutputIsFolder { path: PathBuf },
+    OutputFolderMissing { path: PathBuf },
     UnknownOutputExtension { path: PathBuf },
     TemplateFolder { path: PathBuf, source: io::Error },
     Template { message: String },
@@ -51,6 +52,11 @@ impl fmt::Display for Error {
                 f,
                 "`{}` is a folder; give a file name such as `{}/report.html`",
                 path.display(),
+                path.display()
+            ),
+            Error::OutputFolderMissing { path } => write!(
+                f,
+                "cannot write `{}`: the folder it should go in does not exist; create it first or choose another place",
                 path.display()
             ),
             Error::UnknownOutputExtension { path } => write!(

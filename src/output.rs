@@ -37,6 +37,11 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
+    if !folder.is_dir() {
+        return Err(Error::OutputFolderMissing {
+            path: path.to_path_buf(),
+        });
+    }
     let write_error = |source| Error::Write {
         path: path.to_path_buf(),
         source,

@@ -19,7 +19,10 @@ pub fn fixture(relative: &str) -> PathBuf {
 /// The `pathways` binary, run from the repository root with colour off.
 pub fn pathways() -> Command {
     let mut command = Command::cargo_bin("pathways").expect("binary is built");
-    command.current_dir(root()).env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    command
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE");
     command
 }
 
@@ -27,7 +30,10 @@ pub fn pathways() -> Command {
 pub fn exit_and_stderr(output: &Output) -> String {
     format!(
         "exit: {}\n--- stderr\n{}",
-        output.status.code().map_or("signal".to_owned(), |c| c.to_string()),
+        output
+            .status
+            .code()
+            .map_or("signal".to_owned(), |c| c.to_string()),
         String::from_utf8_lossy(&output.stderr)
     )
 }

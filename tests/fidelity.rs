@@ -37,7 +37,10 @@ fn every_line_of_the_seed_page_is_in_the_text_report_in_order() {
                 Some(end) => from = end,
                 None => panic!(
                     "under {:?}, this page line is missing from the report (or out of order):\n{line}",
-                    block.report_heading.as_deref().unwrap_or("the report's opening")
+                    block
+                        .report_heading
+                        .as_deref()
+                        .unwrap_or("the report's opening")
                 ),
             }
             checked += 1;
@@ -73,7 +76,10 @@ fn split_page(page: &str) -> Vec<Block> {
             continue;
         }
         let lower = line.to_lowercase();
-        if let Some(info) = CATALOGUE.iter().find(|i| i.page_headings.contains(&lower.as_str())) {
+        if let Some(info) = CATALOGUE
+            .iter()
+            .find(|i| i.page_headings.contains(&lower.as_str()))
+        {
             blocks.push(Block {
                 report_heading: Some(info.heading.to_uppercase()),
                 lines: Vec::new(),
@@ -93,7 +99,9 @@ fn report_segment(report: &str, heading: Option<&str>) -> String {
     let lines: Vec<&str> = report.lines().collect();
     let is_heading_at = |i: usize| {
         lines.get(i + 1).is_some_and(|next| {
-            !next.is_empty() && next.chars().all(|c| c == '-') && next.len() == lines[i].chars().count()
+            !next.is_empty()
+                && next.chars().all(|c| c == '-')
+                && next.len() == lines[i].chars().count()
         })
     };
     let headings: Vec<usize> = (0..lines.len()).filter(|&i| is_heading_at(i)).collect();
@@ -110,7 +118,11 @@ fn report_segment(report: &str, heading: Option<&str>) -> String {
                 .copied()
                 .find(|&i| lines[i] == heading)
                 .unwrap_or_else(|| panic!("the report has no heading {heading:?}"));
-            let end = headings.iter().copied().find(|&i| i > start).unwrap_or(lines.len());
+            let end = headings
+                .iter()
+                .copied()
+                .find(|&i| i > start)
+                .unwrap_or(lines.len());
             (start + 2, end)
         }
     };

@@ -36,7 +36,10 @@ fn each_invalid_fixture_fails_with_a_located_message_and_writes_nothing() {
             .unwrap();
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(1), "{name}: {stderr}");
-        assert!(stderr.contains(&format!("error[{rule}]")), "{name}: {stderr}");
+        assert!(
+            stderr.contains(&format!("error[{rule}]")),
+            "{name}: {stderr}"
+        );
         assert!(
             stderr.contains(&format!("--> {profile}:")),
             "{name} has no file:line:column: {stderr}"
@@ -50,7 +53,11 @@ fn each_invalid_fixture_fails_with_a_located_message_and_writes_nothing() {
 #[test]
 fn the_fixture_set_is_complete() {
     let on_disk = std::fs::read_dir(fixture("invalid")).unwrap().count();
-    assert_eq!(on_disk, CASES.len(), "every invalid fixture needs a case above");
+    assert_eq!(
+        on_disk,
+        CASES.len(),
+        "every invalid fixture needs a case above"
+    );
 }
 
 #[test]

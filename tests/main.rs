@@ -1,5 +1,8 @@
 //! Integration tests: they run the built `pathways` binary over the fixtures.
 
+// Tests fail loudly on anything unexpected; that is what unwrap is for here.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 mod fidelity;
 mod invalid;

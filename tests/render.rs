@@ -7,7 +7,12 @@ use crate::common::{SEED_PROFILE, exit_and_stderr, fixture, pathways, read, root
 #[test]
 fn seed_report_markdown() {
     let output = pathways().args(["render", SEED_PROFILE]).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", exit_and_stderr(&output));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        exit_and_stderr(&output)
+    );
     assert_eq!(output.stderr, b"", "no messages for a clean profile");
     insta::assert_snapshot!("seed.md", stdout(&output));
 }
@@ -21,12 +26,23 @@ fn seed_report_html() {
     assert_eq!(output.status.code(), Some(0));
     let html = stdout(&output);
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en-US\">"));
-    assert!(html.contains("<th scope=\"col\">Stage</th>"), "salary table has header cells");
-    assert!(html.contains("<td>$25,000</td>"), "money is formatted for en-US");
-    assert!(html.contains("<a href=\"#salary\">Average Salary Range</a>"), "table of contents");
+    assert!(
+        html.contains("<th scope=\"col\">Stage</th>"),
+        "salary table has header cells"
+    );
+    assert!(
+        html.contains("<td>$25,000</td>"),
+        "money is formatted for en-US"
+    );
+    assert!(
+        html.contains("<a href=\"#salary\">Average Salary Range</a>"),
+        "table of contents"
+    );
     assert!(html.contains("@media print"), "print stylesheet is inline");
-    assert!(!html.contains("<link") && !html.contains("<script") && !html.contains(" src="),
-        "one self-contained file");
+    assert!(
+        !html.contains("<link") && !html.contains("<script") && !html.contains(" src="),
+        "one self-contained file"
+    );
     insta::assert_snapshot!("seed.html", html);
 }
 
@@ -53,7 +69,10 @@ fn text_width_is_respected() {
     let text = stdout(&output);
     let longest = text.lines().map(|l| l.chars().count()).max().unwrap();
     assert!(longest <= 40, "longest line is {longest}");
-    assert!(longest >= 35, "text is wrapped to the width, not far below it");
+    assert!(
+        longest >= 35,
+        "text is wrapped to the width, not far below it"
+    );
 }
 
 #[test]
@@ -66,7 +85,11 @@ fn format_follows_the_output_extension() {
         ("r.txt", "LIBRARY TECHNICIANS\n==================="),
     ] {
         let path = dir.path().join(name);
-        let output = pathways().args(["render", SEED_PROFILE, "-o"]).arg(&path).output().unwrap();
+        let output = pathways()
+            .args(["render", SEED_PROFILE, "-o"])
+            .arg(&path)
+            .output()
+            .unwrap();
         assert_eq!(output.status.code(), Some(0), "{name}");
         assert!(read(&path).starts_with(starts), "{name}");
         assert!(String::from_utf8_lossy(&output.stderr).starts_with("Wrote "));
@@ -88,7 +111,9 @@ fn unknown_output_extension_is_a_usage_error() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("end the name with .html, .md or .txt"));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("end the name with .html, .md or .txt")
+    );
 }
 
 #[test]
@@ -119,15 +144,31 @@ fn bom_and_crlf_are_accepted() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("windows.yaml");
     let text = read(&fixture("valid/minimal.yaml")).replace('\n', "\r\n");
-    std::fs::write(&path, [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat()).unwrap();
-    let output = pathways().args(["render", "-f", "text"]).arg(&path).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", exit_and_stderr(&output));
+    std::fs::write(
+        &path,
+        [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+    )
+    .unwrap();
+    let output = pathways()
+        .args(["render", "-f", "text"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        exit_and_stderr(&output)
+    );
     assert!(!stdout(&output).contains('\r'));
 }
 
 #[test]
 fn missing_file_is_an_io_error() {
-    let output = pathways().args(["render", "no-such-profile.yaml"]).output().unwrap();
+    let output = pathways()
+        .args(["render", "no-such-profile.yaml"])
+        .output()
+        .unwrap();
     insta::assert_snapshot!("missing_file", exit_and_stderr(&output));
 }
 
@@ -147,9 +188,18 @@ fn never_overwrites_the_profile() {
     let profile = dir.path().join("p.md");
     let original = read(&fixture("valid/minimal.yaml"));
     std::fs::write(&profile, &original).unwrap();
-    let output = pathways().arg("render").arg(&profile).arg("-o").arg(&profile).output().unwrap();
+    let output = pathways()
+        .arg("render")
+        .arg(&profile)
+        .arg("-o")
+        .arg(&profile)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("refusing to write the report over the profile"));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("refusing to write the report over the profile")
+    );
     assert_eq!(read(&profile), original);
 }
 
@@ -172,10 +222,19 @@ fn warnings_are_printed_and_rendering_goes_on() {
     let text = read(&fixture("valid/minimal.yaml")).replace("average: 52000", "average: 99000");
     std::fs::write(&profile, text).unwrap();
     let report = dir.path().join("p.txt");
-    let output = pathways().arg("render").arg(&profile).arg("-o").arg(&report).output().unwrap();
+    let output = pathways()
+        .arg("render")
+        .arg(&profile)
+        .arg("-o")
+        .arg(&report)
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
-    assert!(stderr.contains("warning[salary-average-outside-ranges]"), "{stderr}");
+    assert!(
+        stderr.contains("warning[salary-average-outside-ranges]"),
+        "{stderr}"
+    );
     assert!(stderr.contains("with 0 errors and 1 warning"), "{stderr}");
     assert!(read(&report).contains("$99,000"));
 }
@@ -206,7 +265,11 @@ fn user_templates_override_built_in_ones_by_name() {
 #[test]
 fn template_errors_name_the_template_and_line_and_write_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("report.html.j2"), "<p>\n{{ title }}\n{{ no_such_field }}\n").unwrap();
+    std::fs::write(
+        dir.path().join("report.html.j2"),
+        "<p>\n{{ title }}\n{{ no_such_field }}\n",
+    )
+    .unwrap();
     let report = dir.path().join("out.html");
     let output = pathways()
         .args(["render", SEED_PROFILE, "--templates"])
@@ -217,7 +280,10 @@ fn template_errors_name_the_template_and_line_and_write_nothing() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("template `report.html.j2`, line 3"), "{stderr}");
+    assert!(
+        stderr.contains("template `report.html.j2`, line 3"),
+        "{stderr}"
+    );
     assert!(!report.exists());
 }
 
@@ -228,7 +294,10 @@ fn missing_template_folder_is_an_error() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot use the template folder `no-such-folder`"));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("cannot use the template folder `no-such-folder`")
+    );
 }
 
 #[test]
@@ -237,18 +306,44 @@ fn html_from_profile_text_is_escaped_and_links_are_neutralised() {
         .args(["render", "tests/fixtures/valid/markup.yaml", "-f", "html"])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", exit_and_stderr(&output));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        exit_and_stderr(&output)
+    );
     let html = stdout(&output);
     assert!(!html.contains("<script>alert"), "raw script passed through");
-    assert!(!html.contains("<img"), "raw or Markdown image passed through");
+    assert!(
+        !html.contains("<img"),
+        "raw or Markdown image passed through"
+    );
     for scheme in ["javascript:", "vbscript:", "data:"] {
-        assert!(!html.to_lowercase().contains(&format!("href=\"{scheme}")), "{scheme} link kept");
+        assert!(
+            !html.to_lowercase().contains(&format!("href=\"{scheme}")),
+            "{scheme} link kept"
+        );
     }
-    assert!(html.contains("<a href=\"\">click here</a>"), "dangerous link neutralised, text kept");
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "script shown as text");
-    assert!(html.contains("<strong>bold</strong>"), "Markdown still works");
-    assert!(html.contains("<a href=\"https://www.ala.org/\">ALA</a>"), "safe links kept");
-    assert!(html.contains("Tom &amp; &quot;Jerry&quot;"), "title escaped");
+    assert!(
+        html.contains("<a href=\"\">click here</a>"),
+        "dangerous link neutralised, text kept"
+    );
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "script shown as text"
+    );
+    assert!(
+        html.contains("<strong>bold</strong>"),
+        "Markdown still works"
+    );
+    assert!(
+        html.contains("<a href=\"https://www.ala.org/\">ALA</a>"),
+        "safe links kept"
+    );
+    assert!(
+        html.contains("Tom &amp; &quot;Jerry&quot;"),
+        "title escaped"
+    );
 }
 
 #[test]
@@ -256,7 +351,10 @@ fn help_and_usage_errors() {
     pathways().arg("--help").assert().code(0);
     let output = pathways().args(["render"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
-    let output = pathways().args(["render", SEED_PROFILE, "--format", "pdf"]).output().unwrap();
+    let output = pathways()
+        .args(["render", SEED_PROFILE, "--format", "pdf"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
 

@@ -120,7 +120,9 @@ impl Locations {
             };
             match stack.last_mut() {
                 Some(parent) => parent.size = parent.size.saturating_add(node_size),
-                None => locations.expanded_nodes = locations.expanded_nodes.saturating_add(node_size),
+                None => {
+                    locations.expanded_nodes = locations.expanded_nodes.saturating_add(node_size)
+                }
             }
             let open: u64 = stack.iter().map(|c| c.size).fold(0, u64::saturating_add);
             if locations.explosion_at.is_none()
@@ -261,7 +263,10 @@ mod tests {
                     e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n\
                     f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n\
                     g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n";
-        assert_eq!(Locations::scan(bomb).alias_explosion().map(|p| p.line), Some(7));
+        assert_eq!(
+            Locations::scan(bomb).alias_explosion().map(|p| p.line),
+            Some(7)
+        );
         assert_eq!(Locations::scan(YAML).alias_explosion(), None);
         let few = "a: &a [x, y]\nb: *a\nc: *a\n";
         assert_eq!(Locations::scan(few).alias_explosion(), None);

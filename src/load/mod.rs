@@ -161,7 +161,7 @@ fn read_bytes(input: &Input) -> Result<Vec<u8>, Error> {
 }
 
 /// UTF-8 with an optional BOM; CRLF and lone CR become LF.
-fn decode(bytes: &[u8]) -> Result<String, Finding> {
+fn decode(bytes: &[u8]) -> Result<String, Box<Finding>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = &bytes[..e.valid_up_to()];
@@ -171,13 +171,14 @@ fn decode(bytes: &[u8]) -> Result<String, Finding> {
             .chars()
             .count()
             + 1;
-        Finding::error(
+        let finding = Finding::error(
             "not-utf8",
             "this file is not UTF-8 text",
             "save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8); \
              the first bad byte is marked",
         )
-        .at(Position::new(line, column, 1))
+        .at(Position::new(line, column, 1));
+        Box::new(finding)
     })?;
     if text.contains('\r') {
         Ok(text.replace("\r\n", "\n").replace('\r', "\n"))

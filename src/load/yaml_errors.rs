@@ -30,8 +30,7 @@ pub fn options() -> Options {
 /// Fields every profile must have at its top level.
 const TOP_LEVEL_REQUIRED: [&str; 3] = ["id", "title", "sections"];
 
-pub const TOO_COMPLEX: &str =
-    "this file is nested too deeply or repeats itself too often (`*alias` copies) to be a career profile";
+pub const TOO_COMPLEX: &str = "this file is nested too deeply or repeats itself too often (`*alias` copies) to be a career profile";
 pub const TOO_COMPLEX_HINT: &str = "write the profile out plainly: no `&anchor`/`*alias` repetition, \
      and no more than a few levels of indentation";
 
@@ -68,10 +67,13 @@ pub fn to_finding(error: &YamlError, locations: &Locations, text: &str) -> Findi
             .is_some_and(|p| !p.contains(['.', '[']))
         && TOP_LEVEL_REQUIRED.contains(field)
     {
-        let first_line = text.lines().position(|l| !l.trim().is_empty() && !l.starts_with('#'));
+        let first_line = text
+            .lines()
+            .position(|l| !l.trim().is_empty() && !l.starts_with('#'));
         let line = first_line.map_or(1, |i| i + 1);
         let mut finding = finding.at(Position::new(line, 1, 1)).path(*field);
-        finding.hint = format!("add a line `{field}: ...` near the top of the profile, before `sections:`");
+        finding.hint =
+            format!("add a line `{field}: ...` near the top of the profile, before `sections:`");
         return finding;
     }
     finding.at(position).path(path)
@@ -155,11 +157,9 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
         | YamlError::AliasReplayLimitExceeded { .. }
         | YamlError::AliasExpansionLimitExceeded { .. }
         | YamlError::AliasReplayStackDepthExceeded { .. }
-        | YamlError::AliasReplayCounterOverflow { .. } => Finding::error(
-            "yaml-too-complex",
-            TOO_COMPLEX,
-            TOO_COMPLEX_HINT,
-        ),
+        | YamlError::AliasReplayCounterOverflow { .. } => {
+            Finding::error("yaml-too-complex", TOO_COMPLEX, TOO_COMPLEX_HINT)
+        }
         YamlError::Eof { .. } => Finding::error(
             "yaml-syntax",
             "the file ends in the middle of a value",

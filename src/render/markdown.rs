@@ -125,9 +125,8 @@ fn write_text_block<'a>(node: &'a AstNode<'a>, out: &mut String) {
             let _ = write!(out, "{heading}\n{underline}");
         }
         NodeValue::List(list) => {
-            let mut number = list.start;
             let mut first = true;
-            for item in node.children() {
+            for (number, item) in (list.start..).zip(node.children()) {
                 if !first {
                     out.push_str(if list.tight { "\n" } else { "\n\n" });
                 }
@@ -136,7 +135,6 @@ fn write_text_block<'a>(node: &'a AstNode<'a>, out: &mut String) {
                     ListType::Bullet => "- ".to_owned(),
                     ListType::Ordered => format!("{number}. "),
                 };
-                number += 1;
                 let mut body = String::new();
                 write_text_blocks(item, &mut body);
                 out.push_str(&marker);

@@ -33,9 +33,7 @@ pub fn wrap_report(report: &str, width: usize) -> String {
 fn hanging_indent(line: &str) -> usize {
     let spaces = line.len() - line.trim_start_matches(' ').len();
     let rest = &line[spaces..];
-    let marker = if rest.starts_with("- ") || rest.starts_with("* ") {
-        2
-    } else if rest.starts_with("• ") {
+    let marker = if rest.starts_with("- ") || rest.starts_with("* ") || rest.starts_with("• ") {
         2
     } else {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
