@@ -91,6 +91,15 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
             format!("the required field `{field}` is missing"),
             format!("add a line `{field}: ...` to the block that should hold it"),
         ),
+        YamlError::Unexpected { expected, .. } => Finding::error(
+            "wrong-type",
+            format!(
+                "`{}` should be {}, but it is something else",
+                last_segment(path),
+                plain_kind(expected)
+            ),
+            type_hint(expected),
+        ),
         YamlError::InvalidScalar { ty, .. } => Finding::error(
             "wrong-type",
             format!(
@@ -256,6 +265,9 @@ fn plain_kind(kind: &str) -> String {
         _ if kind.starts_with("string ") => "text",
         _ if kind.starts_with("boolean") => "yes/no (true or false)",
         _ if kind.starts_with("a text, or") => "text, or a `title:` and `text:` pair",
+        _ if kind.contains("string") => "text",
+        _ if kind.contains("sequence") => "a list (lines starting with `- `)",
+        _ if kind.contains("mapping") => "a group of `key: value` lines",
         _ => return kind.to_owned(),
     };
     words.to_owned()
