@@ -5,28 +5,35 @@
 
 use std::fmt;
 
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 /// One career, as written in one YAML file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     /// Stable identifier (`[a-z0-9]+(-[a-z0-9]+)*`); output file names derive from it.
     pub id: String,
     /// The career's name, e.g. "Library Technicians".
     pub title: String,
+    /// The field of work, e.g. "Education & Training".
     pub category: Option<String>,
+    /// The kind of career, e.g. "Stable Careers".
     pub career_type: Option<String>,
     /// When the content was last reviewed (ISO date, `YYYY-MM-DD`).
     pub updated: Option<String>,
     /// BCP 47 language tag of the content; `en-US` when absent.
     pub locale: Option<String>,
+    /// Where the facts and figures come from.
     #[serde(default)]
     pub sources: Vec<SourceRef>,
     /// The short counselling overview that opens the page.
     #[serde(default)]
     pub summary: Vec<SummaryItem>,
+    /// The body of the profile, one entry per catalogue section.
     pub sections: Sections,
     /// An office's own sections, printed after the catalogue.
     #[serde(default)]
@@ -42,41 +49,52 @@ impl Profile {
 
 pub const DEFAULT_LOCALE: &str = "en-US";
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceRef {
+    /// The name of the source, e.g. "Occupational Outlook Handbook".
     pub title: String,
+    /// A web address (http, https or mailto) where the source can be found.
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SummaryItem {
+    /// A short heading, e.g. "Earning Potential".
     pub heading: String,
-    /// Markdown.
+    /// The text under the heading (Markdown).
     pub text: String,
 }
 
 /// The shared shape of most sections: prose, an optional list, optional titled sub-lists.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
+    /// Paragraphs before the list (Markdown).
     pub intro: Option<String>,
+    /// The list entries: text, or a `title` and `text` pair.
     #[serde(default)]
     pub items: Vec<Item>,
+    /// Titled sub-lists, for sections with two lists.
     #[serde(default)]
     pub groups: Vec<Group>,
+    /// The closing paragraph (Markdown).
     pub outro: Option<String>,
 }
 
 /// A titled sub-list inside a section (for sections with two lists).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
+    /// The sub-list's heading, e.g. "Rewards".
     pub heading: String,
+    /// Text before the sub-list (Markdown).
     pub intro: Option<String>,
+    /// The sub-list's entries.
     #[serde(default)]
     pub items: Vec<Item>,
+    /// Text after the sub-list (Markdown).
     pub outro: Option<String>,
 }
 
@@ -89,20 +107,27 @@ pub struct Item {
 }
 
 /// `average`, `ranges` and the shared prose fields.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SalarySection {
     /// ISO 4217 code; USD when absent.
     pub currency: Option<String>,
+    /// What the figures are paid per: year (the default), month or hour.
     pub period: Option<PayPeriod>,
+    /// The average pay, as a plain number (36000, not "$36,000").
     pub average: Option<f64>,
+    /// Pay by career stage, in career order.
     #[serde(default)]
     pub ranges: Vec<SalaryRange>,
+    /// Paragraphs before the list (Markdown).
     pub intro: Option<String>,
+    /// The list entries: text, or a `title` and `text` pair.
     #[serde(default)]
     pub items: Vec<Item>,
+    /// Titled sub-lists, for sections with two lists.
     #[serde(default)]
     pub groups: Vec<Group>,
+    /// The closing paragraph (Markdown).
     pub outro: Option<String>,
 }
 
@@ -116,37 +141,46 @@ impl SalarySection {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SalaryRange {
     /// `entry`, `mid`, `senior`, or a free label.
     pub stage: String,
+    /// The lower end of the range, as a plain number.
     pub min: f64,
+    /// The upper end of the range, as a plain number.
     pub max: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+/// What salary figures are paid per.
 pub enum PayPeriod {
     Year,
     Month,
     Hour,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RemoteWorkSection {
+    /// How much of the work can be done remotely: none, limited, moderate or high.
     pub level: Option<RemoteLevel>,
+    /// Paragraphs before the list (Markdown).
     pub intro: Option<String>,
+    /// The list entries: text, or a `title` and `text` pair.
     #[serde(default)]
     pub items: Vec<Item>,
+    /// Titled sub-lists, for sections with two lists.
     #[serde(default)]
     pub groups: Vec<Group>,
+    /// The closing paragraph (Markdown).
     pub outro: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+/// How much of the work can be done remotely.
 pub enum RemoteLevel {
     None,
     Limited,
@@ -154,64 +188,100 @@ pub enum RemoteLevel {
     High,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MisconceptionsSection {
+    /// Text before the list (Markdown).
     pub intro: Option<String>,
+    /// Misconception and reality pairs.
     #[serde(default)]
     pub items: Vec<Misconception>,
+    /// The closing paragraph (Markdown).
     pub outro: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Misconception {
+    /// What people wrongly believe (Markdown).
     pub myth: String,
+    /// What is actually true (Markdown).
     pub reality: String,
 }
 
 /// An office's own section, printed after the catalogue sections.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExtraSection {
+    /// A short identifier for the section, e.g. `local-employers`.
     pub id: String,
+    /// The heading reports print.
     pub heading: String,
+    /// Paragraphs before the list (Markdown).
     pub intro: Option<String>,
+    /// The list entries: text, or a `title` and `text` pair.
     #[serde(default)]
     pub items: Vec<Item>,
+    /// Titled sub-lists, for sections with two lists.
     #[serde(default)]
     pub groups: Vec<Group>,
+    /// The closing paragraph (Markdown).
     pub outro: Option<String>,
 }
 
 /// The body of a profile, one optional field per catalogue section.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Sections {
+    /// Overview.
     pub overview: Option<Section>,
+    /// Fun Facts.
     pub fun_facts: Option<Section>,
+    /// Educational Requirements.
     pub education: Option<Section>,
+    /// Key Responsibilities.
     pub responsibilities: Option<Section>,
+    /// Average Salary Range.
     pub salary: Option<SalarySection>,
+    /// Career Path & Progression.
     pub career_path: Option<Section>,
+    /// Biggest Challenges.
     pub challenges: Option<Section>,
+    /// Best Ways to Gain Experience.
     pub gaining_experience: Option<Section>,
+    /// Job Outlook.
     pub outlook: Option<Section>,
+    /// Required Skills.
     pub skills: Option<Section>,
+    /// Career Demand.
     pub demand: Option<Section>,
+    /// Training & Certification.
     pub training: Option<Section>,
+    /// Work Environment.
     pub work_environment: Option<Section>,
+    /// Industry Sectors.
     pub industry_sectors: Option<Section>,
+    /// Top Employers.
     pub employers: Option<Section>,
+    /// Tools & Technologies.
     pub tools: Option<Section>,
+    /// Related Careers.
     pub related_careers: Option<Section>,
+    /// Internship Opportunities.
     pub internships: Option<Section>,
+    /// Remote Work Potential.
     pub remote_work: Option<RemoteWorkSection>,
+    /// Specializations.
     pub specializations: Option<Section>,
+    /// Challenges & Rewards.
     pub challenges_rewards: Option<Section>,
+    /// How to Get Started.
     pub getting_started: Option<Section>,
+    /// Famous Personalities.
     pub famous_people: Option<Section>,
+    /// Global Opportunities.
     pub global_opportunities: Option<Section>,
+    /// Common Misconceptions.
     pub misconceptions: Option<MisconceptionsSection>,
 }
 
@@ -383,6 +453,39 @@ impl<'de> Deserialize<'de> for Item {
         }
 
         deserializer.deserialize_any(ItemVisitor)
+    }
+}
+
+impl JsonSchema for Item {
+    fn schema_name() -> Cow<'static, str> {
+        "Item".into()
+    }
+
+    fn json_schema(_generator: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A list entry: plain text, or a `title` and `text` pair.",
+            "oneOf": [
+                {
+                    "type": "string",
+                    "description": "The entry's text (Markdown)."
+                },
+                {
+                    "type": "object",
+                    "properties": {
+                        "title": {
+                            "type": ["string", "null"],
+                            "description": "A short label printed in bold before the text."
+                        },
+                        "text": {
+                            "type": "string",
+                            "description": "The entry's text (Markdown)."
+                        }
+                    },
+                    "required": ["text"],
+                    "additionalProperties": false
+                }
+            ]
+        })
     }
 }
 

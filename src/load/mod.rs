@@ -11,6 +11,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use locations::Locations;
+pub use yaml_errors::did_you_mean;
+
+use serde::de::DeserializeOwned;
 
 use crate::error::Error;
 use crate::finding::{Finding, Position};
@@ -90,40 +93,55 @@ pub fn load(input: &Input) -> Result<Document, LoadFailure> {
 
 /// Parse profile text that is already in memory (tests, benches, import).
 pub fn parse(source: Source) -> Result<Document, LoadFailure> {
-    let invalid = |finding: Finding, source: Source| LoadFailure::Invalid {
-        finding: Box::new(finding.in_file(&source.name)),
-        source: Some(source),
-    };
-    if is_blank_yaml(&source.text) {
-        let finding = Finding::error(
-            "empty-file",
-            "this profile is empty",
-            "a profile needs at least `id`, `title` and `sections`; \
-             `pathways new` writes a starting point",
-        )
-        .at(Position::new(1, 1, 0));
-        return Err(invalid(finding, source));
-    }
-    let locations = Locations::scan(&source.text);
-    if let Some(position) = locations.alias_explosion() {
-        let finding = Finding::error(
-            "yaml-too-complex",
-            yaml_errors::TOO_COMPLEX,
-            yaml_errors::TOO_COMPLEX_HINT,
-        )
-        .at(position);
-        return Err(invalid(finding, source));
-    }
-    match serde_saphyr::from_str_with_options::<Profile>(&source.text, yaml_errors::options()) {
-        Ok(profile) => Ok(Document {
+    match parse_yaml::<Profile>(&source) {
+        Ok((profile, locations)) => Ok(Document {
             source,
             profile,
             locations,
         }),
-        Err(error) => {
-            let finding = yaml_errors::to_finding(&error, &locations, &source.text);
-            Err(invalid(finding, source))
-        }
+        Err(finding) => Err(LoadFailure::Invalid {
+            finding: Box::new(finding.in_file(&source.name)),
+            source: Some(source),
+        }),
+    }
+}
+
+/// Parse YAML text into any serde type with the same limits and messages as
+/// profiles (used for policy files).
+pub fn parse_as<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Finding>> {
+    parse_yaml(source).map(|(value, _)| value)
+}
+
+fn parse_yaml<T: DeserializeOwned>(source: &Source) -> Result<(T, Locations), Box<Finding>> {
+    if is_blank_yaml(&source.text) {
+        return Err(Box::new(
+            Finding::error(
+                "empty-file",
+                "this file is empty",
+                "a profile needs at least `id`, `title` and `sections`; \
+             `pathways new` writes a starting point",
+            )
+            .at(Position::new(1, 1, 0)),
+        ));
+    }
+    let locations = Locations::scan(&source.text);
+    if let Some(position) = locations.alias_explosion() {
+        return Err(Box::new(
+            Finding::error(
+                "yaml-too-complex",
+                yaml_errors::TOO_COMPLEX,
+                yaml_errors::TOO_COMPLEX_HINT,
+            )
+            .at(position),
+        ));
+    }
+    match serde_saphyr::from_str_with_options::<T>(&source.text, yaml_errors::options()) {
+        Ok(value) => Ok((value, locations)),
+        Err(error) => Err(Box::new(yaml_errors::to_finding(
+            &error,
+            &locations,
+            &source.text,
+        ))),
     }
 }
 

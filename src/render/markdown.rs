@@ -31,6 +31,19 @@ pub fn render(markdown: &str, format: Format) -> String {
     out.trim_end().to_owned()
 }
 
+/// The targets of every link and image in a Markdown text, as written.
+pub fn link_urls(markdown: &str) -> Vec<String> {
+    let options = options();
+    let arena = Arena::new();
+    let root = parse_document(&arena, markdown, &options);
+    root.descendants()
+        .filter_map(|node| match &node.data.borrow().value {
+            NodeValue::Link(link) | NodeValue::Image(link) => Some(link.url.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Plain text written as Markdown, escaped so that it prints as written.
 /// Only characters that could start markup are escaped, so the file stays
 /// readable: `Education & Training` stays as it is.

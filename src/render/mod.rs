@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use minijinja::{Environment, UndefinedBehavior};
 
+pub use markdown::link_urls;
 pub use money::format_money;
 pub use templates::BUILT_IN as BUILT_IN_TEMPLATES;
 pub use view::View;

@@ -1,10 +1,52 @@
 //! Rules for the identifying fields: `id`, `title`, `updated`, `locale`.
 
-use super::Findings;
+use std::path::Path;
+
+use super::{Findings, Policy};
 use crate::finding::Finding;
 use crate::profile::Profile;
 
-pub(super) fn check(profile: &Profile, findings: &mut Findings) {
+pub(super) fn check(profile: &Profile, file: &str, policy: &Policy, findings: &mut Findings) {
+    required_fields(profile, policy, findings);
+    if let (Some(updated), Some(max_age), Some(today)) =
+        (&profile.updated, policy.max_age_days, policy.today)
+        && let Some(reviewed) = days_from_date(updated)
+        && today - reviewed > i64::from(max_age)
+    {
+        findings.at_value(
+            "updated",
+            Finding::warning(
+                "outdated",
+                format!(
+                    "this profile was last reviewed on {updated}, {} days ago; the policy allows {max_age}",
+                    today - reviewed
+                ),
+                "review the figures and text against current sources, then set `updated` to today's date",
+            ),
+        );
+    }
+    let stem = Path::new(file).file_stem().and_then(|s| s.to_str());
+    if file != "<stdin>"
+        && !file.is_empty()
+        && let Some(stem) = stem
+        && stem != profile.id
+        && is_slug(&profile.id)
+    {
+        findings.at_value(
+            "id",
+            Finding::warning(
+                "id-file-name",
+                format!(
+                    "the id `{}` does not match the file name `{stem}`",
+                    profile.id
+                ),
+                format!(
+                    "rename the file to `{}.yaml`, or change the id, so both name the same career",
+                    profile.id
+                ),
+            ),
+        );
+    }
     if !is_slug(&profile.id) {
         findings.at_value(
             "id",
@@ -53,6 +95,59 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
             ),
         );
     }
+}
+
+fn required_fields(profile: &Profile, policy: &Policy, findings: &mut Findings) {
+    for field in &policy.required_fields {
+        let present = match field.as_str() {
+            "category" => profile
+                .category
+                .as_deref()
+                .is_some_and(|t| !t.trim().is_empty()),
+            "career_type" => profile
+                .career_type
+                .as_deref()
+                .is_some_and(|t| !t.trim().is_empty()),
+            "updated" => profile.updated.is_some(),
+            "locale" => profile.locale.is_some(),
+            "sources" => !profile.sources.is_empty(),
+            "summary" => !profile.summary.is_empty(),
+            _ => true,
+        };
+        if !present {
+            let example = match field.as_str() {
+                "updated" => "`updated: 2026-01-31` (the date of the last review)",
+                "sources" => "`sources:` with at least one `- title: ...` (and `url: ...`)",
+                "locale" => "`locale: en-US`",
+                _ => "a line for it near the top",
+            };
+            findings.at_key(
+                field,
+                Finding::error(
+                    "required-field",
+                    format!("the policy requires `{field}`, and this profile has none"),
+                    format!("add {example}"),
+                ),
+            );
+        }
+    }
+}
+
+/// Days since 1970-01-01 for a `YYYY-MM-DD` date (proleptic Gregorian).
+pub fn days_from_date(date: &str) -> Option<i64> {
+    if !is_iso_date(date) {
+        return None;
+    }
+    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
+    // Howard Hinnant's days_from_civil.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
 }
 
 /// `[a-z0-9]+(-[a-z0-9]+)*`
@@ -140,6 +235,14 @@ mod tests {
         assert!(!is_iso_date("2023-02-29"));
         assert!(!is_iso_date("2024-13-01"));
         assert!(!is_iso_date("31/01/2024"));
+    }
+
+    #[test]
+    fn day_numbers() {
+        assert_eq!(days_from_date("1970-01-01"), Some(0));
+        assert_eq!(days_from_date("2000-03-01"), Some(11_017));
+        assert_eq!(days_from_date("2026-11-28"), Some(20_785));
+        assert_eq!(days_from_date("2026-02-30"), None);
     }
 
     #[test]

@@ -1,43 +1,49 @@
 //! VALIDATE: check a parsed profile against the rules and a policy; pure, no I/O.
 //!
-//! Each rule family lives in its own file and adds located findings.
+//! Each rule family lives in its own file and adds located findings; the
+//! policy then sets each finding's severity (or drops it, for a rule that is off).
 
+mod content;
 mod identity;
+mod policy;
+pub mod rules;
 mod salary;
+mod score;
 mod sections;
 
-use crate::finding::Finding;
+pub use identity::days_from_date;
+pub use policy::{Policy, REQUIRABLE_FIELDS};
+pub use score::{completeness, section_weight};
+
+use crate::finding::{Finding, Position};
 use crate::load::{Document, Locations};
-use crate::profile::DEFAULT_REQUIRED_SECTIONS;
-
-/// What an office requires of its profiles.
-#[derive(Debug, Clone)]
-pub struct Policy {
-    /// Section ids that must be present and non-empty.
-    pub required_sections: Vec<String>,
-}
-
-impl Default for Policy {
-    fn default() -> Self {
-        Policy {
-            required_sections: DEFAULT_REQUIRED_SECTIONS
-                .iter()
-                .map(|s| (*s).to_owned())
-                .collect(),
-        }
-    }
-}
 
 /// All findings for one profile, in file order.
 pub fn validate(document: &Document, policy: &Policy) -> Vec<Finding> {
     let mut findings = Findings {
         locations: &document.locations,
+        text: &document.source.text,
         list: Vec::new(),
     };
-    identity::check(&document.profile, &mut findings);
-    salary::check(&document.profile, &mut findings);
-    sections::check(&document.profile, policy, &mut findings);
-    let mut list = findings.list;
+    let profile = &document.profile;
+    identity::check(profile, &document.source.name, policy, &mut findings);
+    sections::check(profile, policy, &mut findings);
+    content::check(profile, &mut findings);
+    salary::check(profile, &mut findings);
+    if let Some(minimum) = policy.min_score {
+        let score = completeness(profile, policy);
+        if score < minimum {
+            findings.list.push(
+                Finding::error(
+                    "low-score",
+                    format!("the profile is {score}% complete; the policy asks for at least {minimum}%"),
+                    "fill in more of the catalogue sections (`pathways new` lists them all with guidance)",
+                )
+                .at(Position::new(1, 1, 1)),
+            );
+        }
+    }
+    let mut list = policy.apply(findings.list);
     for finding in &mut list {
         finding.file.clone_from(&document.source.name);
     }
@@ -48,6 +54,7 @@ pub fn validate(document: &Document, policy: &Policy) -> Vec<Finding> {
 /// Collects findings, placing each at the right spot in the file.
 struct Findings<'a> {
     locations: &'a Locations,
+    text: &'a str,
     list: Vec<Finding>,
 }
 
@@ -67,4 +74,51 @@ impl Findings<'_> {
         let position = self.locations.nearest(path);
         self.list.push(finding.at(position).path(path));
     }
+
+    /// Report a problem with a piece of text inside a value: points at the
+    /// line where `needle` appears (block scalars span many lines), else at
+    /// the value.
+    fn at_text(&mut self, path: &str, needle: &str, finding: Finding) {
+        let start = self
+            .locations
+            .value(path)
+            .unwrap_or_else(|| self.locations.nearest(path));
+        let position = find_after(self.text, start, needle).unwrap_or(start);
+        self.list.push(finding.at(position).path(path));
+    }
+}
+
+/// The first place at or after `start` where `needle` (compared without
+/// regard to case) begins, within a few hundred lines.
+fn find_after(text: &str, start: Position, needle: &str) -> Option<Position> {
+    let needle = needle.trim().to_lowercase();
+    if needle.is_empty() {
+        return None;
+    }
+    for (offset, line) in text
+        .split('\n')
+        .skip(start.line.saturating_sub(1))
+        .take(400)
+        .enumerate()
+    {
+        let skip_chars = if offset == 0 {
+            start.column.saturating_sub(1)
+        } else {
+            0
+        };
+        let searchable: String = line
+            .chars()
+            .skip(skip_chars)
+            .collect::<String>()
+            .to_lowercase();
+        if let Some(byte) = searchable.find(&needle) {
+            let column = skip_chars + searchable[..byte].chars().count() + 1;
+            return Some(Position::new(
+                start.line + offset,
+                column,
+                needle.chars().count(),
+            ));
+        }
+    }
+    None
 }

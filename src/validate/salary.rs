@@ -30,6 +30,18 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         );
     }
 
+    let has_figures = salary.average.is_some() || !salary.ranges.is_empty();
+    if has_figures && salary.currency.is_none() {
+        findings.at_key(
+            base,
+            Finding::warning(
+                "salary-missing-currency",
+                "the salary figures do not say which currency they are in (US dollars are assumed)",
+                "add `currency: USD` (or the ISO code of the currency the figures are in)",
+            ),
+        );
+    }
+
     if let Some(average) = salary.average
         && average < 0.0
     {

@@ -1,0 +1,363 @@
+//! Content rules: placeholders left in, sentences cut off, unsafe links,
+//! empty and repeated list entries.
+
+use std::collections::HashSet;
+
+use super::Findings;
+use crate::finding::Finding;
+use crate::profile::{Group, Item, Profile, Prose, SectionContent};
+use crate::render::link_urls;
+
+pub(super) fn check(profile: &Profile, findings: &mut Findings) {
+    let walk = Walk::of(profile);
+    for field in &walk.texts {
+        if let Some(placeholder) = find_placeholder(field.text) {
+            findings.at_text(
+                &field.path,
+                placeholder,
+                Finding::error(
+                    "placeholder-text",
+                    format!("placeholder text `{placeholder}` is still here"),
+                    "replace it with the real content, or remove the entry",
+                ),
+            );
+        }
+        if field.kind == Kind::Prose
+            && let Some(last_line) = unfinished_ending(field.text)
+        {
+            findings.at_text(
+                &field.path,
+                last_line,
+                Finding::warning(
+                    "unfinished-sentence",
+                    format!(
+                        "this text stops mid-sentence: \"…{}\"",
+                        tail_words(last_line, 6)
+                    ),
+                    "finish the sentence (or remove it); a paragraph ends with a full stop, ? or !",
+                ),
+            );
+        }
+        if field.kind != Kind::Label {
+            for url in link_urls(field.text) {
+                if !is_allowed_link(&url) {
+                    findings.at_text(&field.path, &url, unsafe_link(&url));
+                }
+            }
+        }
+    }
+    for (index, source) in profile.sources.iter().enumerate() {
+        if let Some(url) = &source.url
+            && !is_allowed_link(url)
+        {
+            findings.at_value(&format!("sources[{index}].url"), unsafe_link(url));
+        }
+    }
+    for list in &walk.lists {
+        let mut seen = HashSet::new();
+        for (index, item) in list.items.iter().enumerate() {
+            let path = format!("{}[{index}]", list.path);
+            if item.is_empty() || item.text.trim().is_empty() {
+                findings.at_key(
+                    &path,
+                    Finding::error(
+                        "empty-item",
+                        "this list entry has no text",
+                        "write the entry's text, or remove the line",
+                    ),
+                );
+            } else if !seen.insert(normalise(item)) {
+                findings.at_key(
+                    &path,
+                    Finding::warning(
+                        "duplicate-item",
+                        "this entry repeats an earlier entry of the same list",
+                        "remove one of the two, or make them say different things",
+                    ),
+                );
+            }
+        }
+    }
+    for (path, group) in &walk.groups {
+        if group.is_empty() {
+            findings.at_key(
+                path,
+                Finding::error(
+                    "empty-item",
+                    format!("the sub-list `{}` has nothing in it", group.heading),
+                    "add `items:` or an `intro:` under it, or remove it",
+                ),
+            );
+        }
+    }
+    for (index, entry) in profile.summary.iter().enumerate() {
+        if entry.text.trim().is_empty() {
+            findings.at_key(
+                &format!("summary[{index}]"),
+                Finding::error(
+                    "empty-item",
+                    format!("the summary entry `{}` has no text", entry.heading),
+                    "write its `text:`, or remove the entry",
+                ),
+            );
+        }
+    }
+    if let Some(misconceptions) = &profile.sections.misconceptions {
+        for (index, pair) in misconceptions.items.iter().enumerate() {
+            for (field, text) in [("myth", &pair.myth), ("reality", &pair.reality)] {
+                if text.trim().is_empty() {
+                    findings.at_key(
+                        &format!("sections.misconceptions.items[{index}].{field}"),
+                        Finding::error(
+                            "empty-item",
+                            format!("this misconception has no `{field}` text"),
+                            "write both the misconception and the reality, or remove the pair",
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn unsafe_link(url: &str) -> Finding {
+    // A warning: reports make such links inert, so nothing unsafe reaches a reader.
+    Finding::warning(
+        "unsafe-link",
+        format!("the link `{url}` is not a web or e-mail address"),
+        "link to a full address starting with https:// (or http://), or mailto: for e-mail",
+    )
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Paragraphs: should end a sentence.
+    Prose,
+    /// A list entry without a title: often a phrase, not a sentence.
+    ListEntry,
+    /// Titles and headings: plain text, not Markdown.
+    Label,
+}
+
+struct TextField<'a> {
+    path: String,
+    text: &'a str,
+    kind: Kind,
+}
+
+/// Every text field and every list of a profile, with its field path.
+#[derive(Default)]
+struct Walk<'a> {
+    texts: Vec<TextField<'a>>,
+    lists: Vec<ItemList<'a>>,
+    groups: Vec<(String, &'a Group)>,
+}
+
+struct ItemList<'a> {
+    path: String,
+    items: &'a [Item],
+}
+
+impl<'a> Walk<'a> {
+    fn of(profile: &'a Profile) -> Self {
+        let mut walk = Walk::default();
+        walk.text("title", &profile.title, Kind::Label);
+        if let Some(category) = &profile.category {
+            walk.text("category", category, Kind::Label);
+        }
+        if let Some(career_type) = &profile.career_type {
+            walk.text("career_type", career_type, Kind::Label);
+        }
+        for (i, source) in profile.sources.iter().enumerate() {
+            walk.text(&format!("sources[{i}].title"), &source.title, Kind::Label);
+        }
+        for (i, entry) in profile.summary.iter().enumerate() {
+            walk.text(
+                &format!("summary[{i}].heading"),
+                &entry.heading,
+                Kind::Label,
+            );
+            walk.text(&format!("summary[{i}].text"), &entry.text, Kind::Prose);
+        }
+        for (info, content) in profile.sections.in_order() {
+            let path = format!("sections.{}", info.id);
+            walk.prose(&path, content.prose());
+            if let SectionContent::Misconceptions(section) = content {
+                for (i, pair) in section.items.iter().enumerate() {
+                    walk.text(&format!("{path}.items[{i}].myth"), &pair.myth, Kind::Prose);
+                    walk.text(
+                        &format!("{path}.items[{i}].reality"),
+                        &pair.reality,
+                        Kind::Prose,
+                    );
+                }
+            }
+        }
+        for (i, extra) in profile.extra_sections.iter().enumerate() {
+            let path = format!("extra_sections[{i}]");
+            walk.text(&format!("{path}.heading"), &extra.heading, Kind::Label);
+            walk.prose(
+                &path,
+                Prose {
+                    intro: extra.intro.as_deref(),
+                    items: &extra.items,
+                    groups: &extra.groups,
+                    outro: extra.outro.as_deref(),
+                },
+            );
+        }
+        walk
+    }
+
+    fn text(&mut self, path: &str, text: &'a str, kind: Kind) {
+        self.texts.push(TextField {
+            path: path.to_owned(),
+            text,
+            kind,
+        });
+    }
+
+    fn prose(&mut self, path: &str, prose: Prose<'a>) {
+        if let Some(intro) = prose.intro {
+            self.text(&format!("{path}.intro"), intro, Kind::Prose);
+        }
+        self.items(&format!("{path}.items"), prose.items);
+        for (i, group) in prose.groups.iter().enumerate() {
+            let group_path = format!("{path}.groups[{i}]");
+            self.text(
+                &format!("{group_path}.heading"),
+                &group.heading,
+                Kind::Label,
+            );
+            if let Some(intro) = &group.intro {
+                self.text(&format!("{group_path}.intro"), intro, Kind::Prose);
+            }
+            self.items(&format!("{group_path}.items"), &group.items);
+            if let Some(outro) = &group.outro {
+                self.text(&format!("{group_path}.outro"), outro, Kind::Prose);
+            }
+            self.groups.push((group_path, group));
+        }
+        if let Some(outro) = prose.outro {
+            self.text(&format!("{path}.outro"), outro, Kind::Prose);
+        }
+    }
+
+    fn items(&mut self, path: &str, items: &'a [Item]) {
+        for (i, item) in items.iter().enumerate() {
+            match &item.title {
+                // A titled entry's text explains the title in sentences.
+                Some(title) => {
+                    self.text(&format!("{path}[{i}].title"), title, Kind::Label);
+                    self.text(&format!("{path}[{i}].text"), &item.text, Kind::Prose);
+                }
+                None => self.text(&format!("{path}[{i}]"), &item.text, Kind::ListEntry),
+            }
+        }
+        self.lists.push(ItemList {
+            path: path.to_owned(),
+            items,
+        });
+    }
+}
+
+const PLACEHOLDER_WORDS: [&str; 4] = ["todo", "tbd", "fixme", "xxx"];
+
+/// The placeholder as written in `text`, if there is one.
+fn find_placeholder(text: &str) -> Option<&str> {
+    let lower = text.to_lowercase();
+    if lower.len() == text.len() {
+        if let Some(at) = lower.find("lorem ipsum") {
+            return Some(&text[at..at + "lorem ipsum".len()]);
+        }
+    } else if lower.contains("lorem ipsum") {
+        return Some("lorem ipsum");
+    }
+    if text.contains("???") {
+        return Some("???");
+    }
+    text.split(|c: char| !c.is_alphanumeric()).find(|word| {
+        PLACEHOLDER_WORDS
+            .iter()
+            .any(|p| word.eq_ignore_ascii_case(p))
+    })
+}
+
+/// The last line of `text` when it stops mid-sentence.
+fn unfinished_ending(text: &str) -> Option<&str> {
+    let last_line = text.trim_end().lines().last()?.trim();
+    if last_line.is_empty() || is_list_line(last_line) || last_line.starts_with('#') {
+        return None;
+    }
+    let ending = last_line.trim_end_matches(['*', '_', '`', '"', '\'', '’', '”', ')', ']', '»']);
+    let finished = ending.ends_with(['.', '!', '?', ':', ';', '…']) || ending.ends_with("...");
+    (!finished).then_some(last_line)
+}
+
+fn is_list_line(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    line.starts_with(['-', '*', '+', '•', '–'])
+        || (digits > 0 && line[digits..].starts_with(['.', ')']))
+}
+
+fn tail_words(line: &str, count: usize) -> String {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words[words.len().saturating_sub(count)..].join(" ")
+}
+
+fn is_allowed_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
+}
+
+fn normalise(item: &Item) -> String {
+    let mut key = item.title.as_deref().unwrap_or("").to_lowercase();
+    key.push('\u{0}');
+    key.push_str(&item.text.to_lowercase());
+    key.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders() {
+        assert_eq!(find_placeholder("TODO: write this"), Some("TODO"));
+        assert_eq!(find_placeholder("Figures tbd."), Some("tbd"));
+        assert_eq!(find_placeholder("Lorem ipsum dolor"), Some("Lorem ipsum"));
+        assert_eq!(find_placeholder("Salary: ???"), Some("???"));
+        assert_eq!(find_placeholder("Call xxx for details"), Some("xxx"));
+        assert_eq!(find_placeholder("Todos los días"), None);
+        assert_eq!(find_placeholder("XXXL uniforms"), None);
+        assert_eq!(find_placeholder("A finished sentence."), None);
+    }
+
+    #[test]
+    fn unfinished_sentences() {
+        assert_eq!(
+            unfinished_ending("To succeed as a library technician"),
+            Some("To succeed as a library technician")
+        );
+        assert_eq!(unfinished_ending("Done."), None);
+        assert_eq!(unfinished_ending("They include:"), None);
+        assert_eq!(unfinished_ending("Is it *really* done?**"), None);
+        assert_eq!(unfinished_ending("(see the “Outlook” section.)"), None);
+        assert_eq!(
+            unfinished_ending("Duties:\n\n- shelving\n- cataloguing"),
+            None
+        );
+    }
+
+    #[test]
+    fn links() {
+        assert!(is_allowed_link("https://www.ala.org/"));
+        assert!(is_allowed_link("mailto:careers@example.org"));
+        assert!(!is_allowed_link("javascript:alert(1)"));
+        assert!(!is_allowed_link("ftp://example.org"));
+        assert!(!is_allowed_link("/relative/page"));
+        assert!(!is_allowed_link("https://"));
+    }
+}

@@ -1,0 +1,243 @@
+//! A policy: what an office requires of its profiles, read from YAML.
+//!
+//! Every field is optional; what a policy file leaves out keeps the default
+//! (the seven required sections of profile-format.md, nothing else).
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::rules::{RULES, rule_info};
+use crate::finding::{Finding, Position, Severity};
+use crate::profile::{CATALOGUE, DEFAULT_REQUIRED_SECTIONS};
+
+/// Top-level fields a policy may require.
+pub const REQUIRABLE_FIELDS: [&str; 6] = [
+    "category",
+    "career_type",
+    "updated",
+    "locale",
+    "sources",
+    "summary",
+];
+
+#[derive(Debug, Clone)]
+pub struct Policy {
+    /// Section ids that must be present and non-empty.
+    pub required_sections: Vec<String>,
+    /// Top-level fields that must be present (see [`REQUIRABLE_FIELDS`]).
+    pub required_fields: Vec<String>,
+    /// Fewest list entries per section id.
+    pub min_items: BTreeMap<String, usize>,
+    /// Fewest words per section id.
+    pub min_words: BTreeMap<String, usize>,
+    /// Oldest `updated` date allowed, in days before `today`.
+    pub max_age_days: Option<u32>,
+    /// Lowest completeness score allowed.
+    pub min_score: Option<u8>,
+    /// Severity overrides; `None` turns a rule off.
+    pub severities: BTreeMap<String, Option<Severity>>,
+    /// Today, as days since 1970-01-01, for the age rule.
+    pub today: Option<i64>,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            required_sections: DEFAULT_REQUIRED_SECTIONS
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+            required_fields: Vec::new(),
+            min_items: BTreeMap::new(),
+            min_words: BTreeMap::new(),
+            max_age_days: None,
+            min_score: None,
+            severities: BTreeMap::new(),
+            today: None,
+        }
+    }
+}
+
+/// The policy file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PolicyFile {
+    required_sections: Option<Vec<String>>,
+    #[serde(default)]
+    required_fields: Vec<String>,
+    #[serde(default)]
+    min_items: BTreeMap<String, usize>,
+    #[serde(default)]
+    min_words: BTreeMap<String, usize>,
+    max_age_days: Option<u32>,
+    min_score: Option<u8>,
+    #[serde(default)]
+    rules: BTreeMap<String, Level>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Level {
+    Error,
+    Warning,
+    Off,
+}
+
+impl Policy {
+    /// Read a policy from YAML. A mistake in it is returned as a finding
+    /// (located in the policy file) so it can be shown like any other.
+    pub fn from_yaml(text: &str) -> Result<Policy, Box<Finding>> {
+        let source = crate::load::Source {
+            name: String::new(),
+            text: text.to_owned(),
+        };
+        let file: PolicyFile = crate::load::parse_as(&source)?;
+        let locations = crate::load::Locations::scan(text);
+        let problem = |path: &str, message: String, hint: String| {
+            Box::new(
+                Finding::error("policy", message, hint)
+                    .at(locations
+                        .value_or_key(path)
+                        .unwrap_or(Position::new(1, 1, 1)))
+                    .path(path),
+            )
+        };
+        let section_ids: Vec<&str> = CATALOGUE.iter().map(|s| s.id).collect();
+        let check_section = |path: String, id: &str| {
+            if section_ids.contains(&id) {
+                Ok(())
+            } else {
+                Err(problem(
+                    &path,
+                    format!("`{id}` is not a section pathways knows"),
+                    suggestion(id, &section_ids),
+                ))
+            }
+        };
+        let mut policy = Policy::default();
+        if let Some(required) = file.required_sections {
+            for (i, id) in required.iter().enumerate() {
+                check_section(format!("required_sections[{i}]"), id)?;
+            }
+            policy.required_sections = required;
+        }
+        for (i, field) in file.required_fields.iter().enumerate() {
+            if !REQUIRABLE_FIELDS.contains(&field.as_str()) {
+                return Err(problem(
+                    &format!("required_fields[{i}]"),
+                    format!("`{field}` is not a field a policy can require"),
+                    suggestion(field, &REQUIRABLE_FIELDS),
+                ));
+            }
+        }
+        policy.required_fields = file.required_fields;
+        for id in file.min_items.keys().chain(file.min_words.keys()) {
+            let table = if file.min_items.contains_key(id) {
+                "min_items"
+            } else {
+                "min_words"
+            };
+            check_section(format!("{table}.{id}"), id)?;
+        }
+        policy.min_items = file.min_items;
+        policy.min_words = file.min_words;
+        policy.max_age_days = file.max_age_days;
+        if let Some(score) = file.min_score
+            && score > 100
+        {
+            return Err(problem(
+                "min_score",
+                format!("a completeness score runs from 0 to 100, so {score} cannot be reached"),
+                "choose a minimum between 0 and 100".to_owned(),
+            ));
+        }
+        policy.min_score = file.min_score;
+        let rule_ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+        for (id, level) in file.rules {
+            let path = format!("rules.{id}");
+            let Some(info) = rule_info(&id) else {
+                return Err(problem(
+                    &path,
+                    format!("`{id}` is not a rule pathways has"),
+                    suggestion(&id, &rule_ids),
+                ));
+            };
+            if !info.configurable {
+                return Err(problem(
+                    &path,
+                    format!("the rule `{id}` cannot be changed by a policy"),
+                    "a profile that breaks it cannot be read at all; remove this line".to_owned(),
+                ));
+            }
+            let severity = match level {
+                Level::Error => Some(Severity::Error),
+                Level::Warning => Some(Severity::Warning),
+                Level::Off => None,
+            };
+            policy.severities.insert(id, severity);
+        }
+        Ok(policy)
+    }
+
+    /// The severity a rule has under this policy; `None` when it is off.
+    pub fn severity(&self, rule: &str) -> Option<Severity> {
+        match self.severities.get(rule) {
+            Some(level) => *level,
+            None => rule_info(rule).map(|r| r.severity),
+        }
+    }
+
+    /// Apply this policy's severities: change them, or drop findings whose rule is off.
+    pub fn apply(&self, findings: Vec<Finding>) -> Vec<Finding> {
+        findings
+            .into_iter()
+            .filter_map(|mut finding| {
+                if let Some(level) = self.severities.get(finding.rule) {
+                    finding.severity = (*level)?;
+                }
+                Some(finding)
+            })
+            .collect()
+    }
+}
+
+fn suggestion(given: &str, allowed: &[&str]) -> String {
+    match crate::load::did_you_mean(given, allowed) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => format!("use one of: {}", allowed.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_policy_is_the_default() {
+        let policy = Policy::from_yaml("{}").unwrap();
+        assert_eq!(policy.required_sections.len(), 7);
+        assert_eq!(policy.severity("outdated"), Some(Severity::Warning));
+    }
+
+    #[test]
+    fn rules_can_be_raised_lowered_and_turned_off() {
+        let policy = Policy::from_yaml("rules:\n  outdated: error\n  id-file-name: off\n").unwrap();
+        assert_eq!(policy.severity("outdated"), Some(Severity::Error));
+        assert_eq!(policy.severity("id-file-name"), None);
+    }
+
+    #[test]
+    fn mistakes_are_located_with_a_suggestion() {
+        let error =
+            Policy::from_yaml("required_sections:\n  - overview\n  - outlok\n").unwrap_err();
+        assert_eq!(error.position.line, 3);
+        assert!(error.hint.contains("`outlook`"), "{}", error.hint);
+        let error = Policy::from_yaml("rules:\n  placeholder: off\n").unwrap_err();
+        assert!(error.hint.contains("`placeholder-text`"), "{}", error.hint);
+        let error = Policy::from_yaml("rules:\n  yaml-syntax: off\n").unwrap_err();
+        assert!(error.message.contains("cannot be changed"));
+        let error = Policy::from_yaml("min_scor: 5\n").unwrap_err();
+        assert_eq!(error.rule, "unknown-key");
+    }
+}
