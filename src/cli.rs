@@ -24,6 +24,58 @@ pub struct Cli {
 pub enum Command {
     /// Render one profile to Markdown, HTML or plain text.
     Render(RenderArgs),
+    /// Check profiles for mistakes and completeness (for people and CI).
+    Check(CheckArgs),
+    /// Start a new profile: every section stubbed, with guidance and TODOs to replace.
+    New(NewArgs),
+    /// Print the JSON Schema of the profile format (for editors and validators).
+    Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The new profile's id: lower-case words joined by hyphens, e.g. `school-librarians`.
+    pub id: String,
+
+    /// The career's name, e.g. "School Librarians".
+    #[arg(long)]
+    pub title: String,
+
+    /// Write the profile to this file (it must not exist yet) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Profile files, folders (searched for .yaml/.yml files) or patterns such as `profiles/*.yaml`.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// A policy file; without it, `pathways-policy.yaml` in this folder if there is one, else the default policy.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+
+    /// How to report: human (on standard error), or json, github, sarif, junit (on standard output).
+    #[arg(short, long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+
+    /// Fail when a profile's completeness score (0-100) is below N.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub min_score: Option<u8>,
+
+    /// Fail on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Human,
+    Json,
+    Github,
+    Sarif,
+    Junit,
 }
 
 #[derive(Debug, Args)]

@@ -20,6 +20,10 @@ pub enum Error {
     UnknownOutputExtension { path: PathBuf },
     TemplateFolder { path: PathBuf, source: io::Error },
     Template { message: String },
+    NothingFound { path: PathBuf },
+    BadPattern { pattern: String, reason: String },
+    Policy { message: String },
+    Usage { message: String },
 }
 
 impl fmt::Display for Error {
@@ -70,7 +74,17 @@ impl fmt::Display for Error {
                 path.display(),
                 plain_io(source)
             ),
-            Error::Template { message } => f.write_str(message),
+            Error::Template { message } | Error::Policy { message } | Error::Usage { message } => {
+                f.write_str(message)
+            }
+            Error::NothingFound { path } => write!(
+                f,
+                "no profiles (.yaml or .yml files) found at `{}`",
+                path.display()
+            ),
+            Error::BadPattern { pattern, reason } => {
+                write!(f, "`{pattern}` is not a usable file pattern: {reason}")
+            }
         }
     }
 }

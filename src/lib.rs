@@ -17,6 +17,8 @@ pub mod output;
 pub mod profile;
 pub mod render;
 pub mod report;
+pub mod scaffold;
+pub mod schema;
 pub mod validate;
 
 use cli::{Cli, Command};
@@ -27,5 +29,8 @@ pub fn run(cli: Cli) -> ExitStatus {
     let color = cmd::use_color(cli.color);
     match &cli.command {
         Command::Render(args) => cmd::render::run(args, color),
+        Command::Check(args) => cmd::check::run(args, color),
+        Command::New(args) => cmd::new::run(args),
+        Command::Schema => cmd::schema::run(),
     }
 }

@@ -1,13 +1,16 @@
 //! One file per subcommand: each turns parsed arguments into an exit status.
 
+pub mod check;
+pub mod new;
 pub mod render;
+pub mod schema;
 
 use std::io::IsTerminal;
 
 use crate::cli::ColorChoice;
 use crate::finding::Finding;
 use crate::load::LoadFailure;
-use crate::report::human;
+use crate::report::{self, human};
 
 /// Whether messages on standard error get colour.
 pub fn use_color(choice: ColorChoice) -> bool {
@@ -24,7 +27,8 @@ pub fn use_color(choice: ColorChoice) -> bool {
 /// Print findings about one file to standard error.
 pub fn print_findings(findings: &[Finding], text: Option<&str>, color: bool) {
     if !findings.is_empty() {
-        eprint!("{}", human::render(findings, text, color));
+        let lines = report::source_lines(text.unwrap_or(""), findings, None);
+        eprint!("{}", human::render(findings, &lines, color));
     }
 }
 

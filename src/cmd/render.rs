@@ -68,7 +68,7 @@ fn try_run(args: &RenderArgs, color: bool) -> Result<ExitStatus, Error> {
             if findings.is_empty() {
                 String::new()
             } else {
-                format!(" with {}", human::summary_line(&findings))
+                format!(" with {}", human::counts(&findings))
             }
         );
     }

@@ -4,12 +4,14 @@
 //! cannot be read at all (exit 2), or it can be read but is not a usable
 //! profile (a [`Finding`], exit 1).
 
+mod discover;
 mod locations;
 mod yaml_errors;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+pub use discover::discover;
 pub use locations::Locations;
 pub use yaml_errors::did_you_mean;
 

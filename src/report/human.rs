@@ -1,11 +1,32 @@
 //! Findings for people: rustc-style, with the source line and a caret.
 
+use std::collections::BTreeMap;
+
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use super::{CheckReport, plural};
 use crate::finding::{Finding, Severity};
 
-/// Render findings about one file. `text` is the file's text, when it could be read.
-pub fn render(findings: &[Finding], text: Option<&str>, color: bool) -> String {
+/// Every profile's findings, then the closing summary line.
+pub fn render_check(report: &CheckReport, color: bool) -> String {
+    let mut out = String::new();
+    for profile in &report.profiles {
+        out.push_str(&render(&profile.findings, &profile.lines, color));
+    }
+    for (file, message) in &report.unreadable {
+        if file.is_empty() {
+            out.push_str(&format!("error: {message}\n\n"));
+        } else {
+            out.push_str(&format!("error: {file}: {message}\n\n"));
+        }
+    }
+    out.push_str(&report.summary_line());
+    out.push('\n');
+    out
+}
+
+/// Render findings about one file, with the source `lines` they point at.
+pub fn render(findings: &[Finding], lines: &BTreeMap<usize, String>, color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -13,13 +34,13 @@ pub fn render(findings: &[Finding], text: Option<&str>, color: bool) -> String {
     };
     let mut out = String::new();
     for finding in findings {
-        out.push_str(&renderer.render(&report(finding, text)));
+        out.push_str(&renderer.render(&report(finding, lines)));
         out.push_str("\n\n");
     }
     out
 }
 
-fn report<'a>(finding: &'a Finding, text: Option<&'a str>) -> Vec<Group<'a>> {
+fn report<'a>(finding: &'a Finding, lines: &'a BTreeMap<usize, String>) -> Vec<Group<'a>> {
     let level = match finding.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -28,9 +49,7 @@ fn report<'a>(finding: &'a Finding, text: Option<&'a str>) -> Vec<Group<'a>> {
         .primary_title(finding.message.as_str())
         .id(finding.rule);
     let position = finding.position;
-    let line_text = text
-        .and_then(|t| t.split('\n').nth(position.line.saturating_sub(1)))
-        .filter(|_| position.line > 0);
+    let line_text = lines.get(&position.line).map(String::as_str);
     let mut main = match line_text {
         Some(line) => {
             let span = char_span(line, position.column, position.length);
@@ -77,8 +96,8 @@ fn char_span(line: &str, column: usize, length: usize) -> std::ops::Range<usize>
     start..end
 }
 
-/// The closing line: `1 error, 2 warnings in library-technicians.yaml`.
-pub fn summary_line(findings: &[Finding]) -> String {
+/// `1 error and 2 warnings`
+pub fn counts(findings: &[Finding]) -> String {
     let errors = findings.iter().filter(|f| f.is_error()).count();
     let warnings = findings.len() - errors;
     format!(
@@ -86,12 +105,4 @@ pub fn summary_line(findings: &[Finding]) -> String {
         plural(errors, "error"),
         plural(warnings, "warning")
     )
-}
-
-fn plural(count: usize, word: &str) -> String {
-    if count == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{count} {word}s")
-    }
 }

@@ -11,7 +11,8 @@ use crate::render::link_urls;
 pub(super) fn check(profile: &Profile, findings: &mut Findings) {
     let walk = Walk::of(profile);
     for field in &walk.texts {
-        if let Some(placeholder) = find_placeholder(field.text) {
+        let placeholder = find_placeholder(field.text);
+        if let Some(placeholder) = placeholder {
             findings.at_text(
                 &field.path,
                 placeholder,
@@ -22,7 +23,9 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
                 ),
             );
         }
+        // A placeholder is reported once, not again as an unfinished sentence.
         if field.kind == Kind::Prose
+            && placeholder.is_none()
             && let Some(last_line) = unfinished_ending(field.text)
         {
             findings.at_text(

@@ -1,0 +1,194 @@
+//! `pathways check`: validate many profiles against a policy, for people and CI.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::cli::{CheckArgs, ReportFormat};
+use crate::error::Error;
+use crate::exit::ExitStatus;
+use crate::finding::{Finding, Position};
+use crate::load::{Input, LoadFailure, Source, discover, load};
+use crate::report::{self, CheckReport, ProfileReport};
+use crate::validate::{Policy, completeness, validate};
+
+/// The policy file used when `--policy` is not given, if it exists.
+pub const DEFAULT_POLICY_FILE: &str = "pathways-policy.yaml";
+
+pub fn run(args: &CheckArgs, color: bool) -> ExitStatus {
+    let mut policy = match load_policy(args.policy.as_deref(), color) {
+        Ok(policy) => policy,
+        Err(status) => return status,
+    };
+    if let Some(minimum) = args.min_score {
+        policy.min_score = Some(minimum);
+    }
+    policy.today = Some(today());
+
+    let (files, discovery_errors) = discover(&args.paths);
+    let mut report = check_files(&files, &policy);
+    report.strict = args.strict;
+    report.unreadable.extend(
+        discovery_errors
+            .iter()
+            .map(|e| (String::new(), e.to_string())),
+    );
+
+    match args.format {
+        ReportFormat::Human => eprint!("{}", report::human::render_check(&report, color)),
+        ReportFormat::Json => print!("{}", report::json::render(&report)),
+        ReportFormat::Github => print!("{}", report::github::render(&report)),
+        ReportFormat::Sarif => print!("{}", report::sarif::render(&report)),
+        ReportFormat::Junit => print!("{}", report::junit::render(&report)),
+    }
+    if !report.unreadable.is_empty() || (files.is_empty() && discovery_errors.is_empty()) {
+        ExitStatus::Error
+    } else if report.failed() {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    }
+}
+
+/// Check every file (in parallel), then look for ids used twice.
+pub fn check_files(files: &[PathBuf], policy: &Policy) -> CheckReport {
+    let results: Vec<Result<Checked, (String, String)>> = files
+        .par_iter()
+        .map(|file| check_one(file, policy))
+        .collect();
+    let mut report = CheckReport::default();
+    let mut checked = Vec::new();
+    for result in results {
+        match result {
+            Ok(one) => checked.push(one),
+            Err(unreadable) => report.unreadable.push(unreadable),
+        }
+    }
+    if let Some(severity) = policy.severity("duplicate-id") {
+        add_duplicate_ids(&mut checked, severity);
+    }
+    report.profiles = checked.into_iter().map(|c| c.report).collect();
+    report
+}
+
+struct Checked {
+    report: ProfileReport,
+    /// Where the `id` value is, for a duplicate-id finding.
+    id_position: Option<Position>,
+}
+
+fn check_one(file: &Path, policy: &Policy) -> Result<Checked, (String, String)> {
+    let input = Input::from_arg(file);
+    let name = input.display_name();
+    match load(&input) {
+        Ok(document) => {
+            let findings = validate(&document, policy);
+            let id_position = document.locations.value("id");
+            let lines = report::source_lines(
+                &document.source.text,
+                &findings,
+                id_position.map(|p| p.line),
+            );
+            Ok(Checked {
+                report: ProfileReport {
+                    file: name,
+                    id: Some(document.profile.id.clone()),
+                    score: Some(completeness(&document.profile, policy)),
+                    findings,
+                    lines,
+                },
+                id_position,
+            })
+        }
+        Err(LoadFailure::Invalid { finding, source }) => {
+            let findings = vec![*finding];
+            let lines = source
+                .as_ref()
+                .map(|s: &Source| report::source_lines(&s.text, &findings, None))
+                .unwrap_or_default();
+            Ok(Checked {
+                report: ProfileReport {
+                    file: name,
+                    id: None,
+                    score: None,
+                    findings,
+                    lines,
+                },
+                id_position: None,
+            })
+        }
+        Err(LoadFailure::Unreadable(error)) => Err((name, error.to_string())),
+    }
+}
+
+/// Each profile whose id another profile also uses gets an error naming the others.
+fn add_duplicate_ids(checked: &mut [Checked], severity: crate::finding::Severity) {
+    let mut by_id: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (index, one) in checked.iter().enumerate() {
+        if let Some(id) = &one.report.id {
+            by_id.entry(id.clone()).or_default().push(index);
+        }
+    }
+    for (id, indexes) in by_id.into_iter().filter(|(_, v)| v.len() > 1) {
+        for &index in &indexes {
+            let others: Vec<String> = indexes
+                .iter()
+                .filter(|&&other| other != index)
+                .map(|&other| format!("`{}`", checked[other].report.file))
+                .collect();
+            let one = &mut checked[index];
+            let mut finding = Finding::error(
+                "duplicate-id",
+                format!("the id `{id}` is also used by {}", others.join(", ")),
+                "give each career its own id; reports are named after it, so one would overwrite the other",
+            )
+            .at(one.id_position.unwrap_or(Position::new(1, 1, 1)))
+            .path("id")
+            .in_file(&one.report.file);
+            finding.severity = severity;
+            one.report.findings.push(finding);
+            one.report
+                .findings
+                .sort_by_key(|f| (f.position.line, f.position.column));
+        }
+    }
+}
+
+/// `--policy FILE`, else `pathways-policy.yaml` here, else the default.
+fn load_policy(path: Option<&Path>, color: bool) -> Result<Policy, ExitStatus> {
+    let path = match path {
+        Some(path) => path.to_path_buf(),
+        None if Path::new(DEFAULT_POLICY_FILE).is_file() => PathBuf::from(DEFAULT_POLICY_FILE),
+        None => return Ok(Policy::default()),
+    };
+    let text = std::fs::read_to_string(&path).map_err(|source| {
+        eprintln!(
+            "error: {}",
+            Error::Read {
+                path: path.clone(),
+                source
+            }
+        );
+        ExitStatus::Error
+    })?;
+    Policy::from_yaml(&text).map_err(|finding| {
+        let mut finding = *finding;
+        finding.file = path.display().to_string();
+        finding.message = format!("in the policy file: {}", finding.message);
+        super::print_findings(std::slice::from_ref(&finding), Some(&text), color);
+        eprintln!(
+            "error: the policy `{}` cannot be used; nothing was checked",
+            path.display()
+        );
+        ExitStatus::Error
+    })
+}
+
+/// Days since 1970-01-01, from the system clock.
+fn today() -> i64 {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    (seconds / 86_400) as i64
+}
