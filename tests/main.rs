@@ -3,7 +3,10 @@
 // Tests fail loudly on anything unexpected; that is what unwrap is for here.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod check;
 mod common;
+mod examples;
 mod fidelity;
 mod invalid;
+mod new_and_schema;
 mod render;

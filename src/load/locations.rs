@@ -18,6 +18,8 @@ pub struct Locations {
     expanded_nodes: u64,
     /// The alias at which the copies pass [`MAX_EXPANDED_NODES`].
     explosion_at: Option<Position>,
+    /// The first key of the document, where findings about the whole file point.
+    first_key: Option<Position>,
 }
 
 /// More nodes than any career profile has (100,000 list items is about
@@ -71,6 +73,7 @@ impl Locations {
                     {
                         let key_path = join_key(path, &value);
                         locations.entries.entry(key_path).or_default().key = Some(position);
+                        locations.first_key.get_or_insert(position);
                         *pending_key = Some(value.into_owned());
                     } else if let Some(path) = next_value_path(&mut stack) {
                         locations.entries.entry(path).or_default().value = Some(position);
@@ -169,9 +172,14 @@ impl Locations {
             }
             match parent_path(current) {
                 Some(parent) => current = parent,
-                None => return Position::new(1, 1, 0),
+                None => return self.start(),
             }
         }
+    }
+
+    /// Where the document starts: its first key (comments above it skipped).
+    pub fn start(&self) -> Position {
+        self.first_key.unwrap_or(Position::new(1, 1, 1))
     }
 
     /// The field path whose key or value starts at `line`/`column`.

@@ -2,7 +2,7 @@
 //! fails carries its findings in a `<failure>`. Read by GitLab, Jenkins,
 //! Azure Pipelines and most CI dashboards.
 
-use super::CheckReport;
+use super::{CheckReport, plural};
 use crate::finding::Severity;
 
 pub fn render(report: &CheckReport) -> String {
@@ -47,9 +47,9 @@ pub fn render(report: &CheckReport) -> String {
             out.push_str(&format!(
                 "      <failure message=\"{}\" type=\"profile\">{}</failure>\n",
                 escape(&format!(
-                    "{} errors, {} warnings",
-                    profile.count(Severity::Error),
-                    profile.count(Severity::Warning)
+                    "{}, {}",
+                    plural(profile.count(Severity::Error), "error"),
+                    plural(profile.count(Severity::Warning), "warning")
                 )),
                 escape(&details)
             ));

@@ -39,7 +39,7 @@ pub fn validate(document: &Document, policy: &Policy) -> Vec<Finding> {
                     format!("the profile is {score}% complete; the policy asks for at least {minimum}%"),
                     "fill in more of the catalogue sections (`pathways new` lists them all with guidance)",
                 )
-                .at(Position::new(1, 1, 1)),
+                .at(document.locations.start()),
             );
         }
     }

@@ -1,0 +1,394 @@
+//! `pathways check`: every rule, every report format, exit codes, policies.
+
+use serde_json::Value;
+
+use crate::common::{SEED_PROFILE, exit_and_stderr, fixture, pathways, read, root, stdout};
+
+const RULE_POLICY: &str = "tests/fixtures/rules/policy.yaml";
+
+/// Rule fixture (`tests/fixtures/rules/<rule>.yaml`), the line the finding
+/// must point at, and whether it is checked under `rules/policy.yaml`.
+const RULE_CASES: [(&str, usize, bool); 18] = [
+    ("duplicate-item", 26, false),
+    ("empty-item", 25, false),
+    ("empty-section", 22, false),
+    ("empty-title", 2, false),
+    ("id-file-name", 1, false),
+    ("invalid-date", 4, false),
+    ("invalid-locale", 4, false),
+    ("placeholder-text", 21, false),
+    ("salary-average-outside-ranges", 16, false),
+    ("salary-missing-currency", 14, false),
+    ("salary-negative", 16, false),
+    ("unfinished-sentence", 21, false),
+    ("unsafe-link", 21, false),
+    ("outdated", 4, true),
+    ("required-field", 1, true),
+    ("too-few-items", 25, true),
+    ("too-few-words", 6, true),
+    ("low-score", 1, true),
+];
+
+fn check_json(args: &[&str]) -> (Option<i32>, Value) {
+    let output = pathways()
+        .arg("check")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let json = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", exit_and_stderr(&output)));
+    (output.status.code(), json)
+}
+
+fn rules_and_lines(profile: &Value) -> Vec<(String, u64)> {
+    profile["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_owned(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn each_rule_reports_its_fixture_at_the_right_line() {
+    for (rule, line, with_policy) in RULE_CASES {
+        let file = format!("tests/fixtures/rules/{rule}.yaml");
+        let mut args = vec![file.as_str()];
+        if with_policy {
+            args.extend(["--policy", RULE_POLICY]);
+        }
+        let (_, json) = check_json(&args);
+        let found = rules_and_lines(&json["profiles"][0]);
+        assert!(
+            found.contains(&(rule.to_owned(), line as u64)),
+            "{rule}: expected at line {line}, found {found:?}"
+        );
+        let finding = json["profiles"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == rule)
+            .unwrap();
+        assert!(
+            !finding["hint"].as_str().unwrap().is_empty(),
+            "{rule} has a hint"
+        );
+    }
+}
+
+#[test]
+fn each_rule_passes_on_a_profile_without_the_problem() {
+    let (code, json) = check_json(&["tests/fixtures/valid/minimal.yaml"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(rules_and_lines(&json["profiles"][0]), vec![]);
+    let (code, json) = check_json(&[
+        "tests/fixtures/rules/policy-passing.yaml",
+        "--policy",
+        RULE_POLICY,
+    ]);
+    assert_eq!(code, Some(0), "{json}");
+    assert_eq!(rules_and_lines(&json["profiles"][0]), vec![]);
+}
+
+#[test]
+fn the_rule_fixture_set_is_complete() {
+    let fixtures = std::fs::read_dir(fixture("rules")).unwrap().count();
+    // Each rule case, plus the policy and the profile that meets it.
+    assert_eq!(fixtures, RULE_CASES.len() + 2);
+}
+
+#[test]
+fn the_seed_reports_its_cut_off_sentence_with_its_line() {
+    let output = pathways().args(["check", SEED_PROFILE]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "warnings alone pass");
+    insta::assert_snapshot!("check_seed_human", exit_and_stderr(&output));
+    let output = pathways()
+        .args(["check", "--strict", SEED_PROFILE])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "--strict fails on warnings");
+}
+
+/// Two readable profiles with findings and one that is not YAML, in every format.
+const FORMAT_INPUTS: [&str; 3] = [
+    SEED_PROFILE,
+    "tests/fixtures/check/records-managers.yaml",
+    "tests/fixtures/invalid/yaml-syntax.yaml",
+];
+
+#[test]
+fn report_format_human() {
+    let output = pathways()
+        .arg("check")
+        .args(FORMAT_INPUTS)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "", "human reports go to standard error");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.ends_with("3 profiles checked: 2 errors, 1 warning\n"),
+        "{stderr}"
+    );
+    insta::assert_snapshot!("check_format_human", stderr);
+}
+
+#[test]
+fn report_format_json() {
+    let output = pathways()
+        .args(["check", "--format", "json"])
+        .args(FORMAT_INPUTS)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["summary"]["errors"], 2);
+    assert_eq!(json["profiles"][0]["score"], 100);
+    insta::assert_snapshot!("check_format_json", stdout(&output));
+}
+
+#[test]
+fn report_format_github() {
+    let output = pathways()
+        .args(["check", "--format", "github"])
+        .args(FORMAT_INPUTS)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains(
+        "::warning file=profiles/library-technicians.yaml,line=67,col=11,title=pathways unfinished-sentence::"
+    ), "{text}");
+    insta::assert_snapshot!("check_format_github", text);
+}
+
+#[test]
+fn report_format_sarif() {
+    let output = pathways()
+        .args(["check", "--format", "sarif"])
+        .args(FORMAT_INPUTS)
+        .output()
+        .unwrap();
+    let sarif: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    for result in run["results"].as_array().unwrap() {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(
+            rules[index]["id"], result["ruleId"],
+            "ruleIndex points at its rule"
+        );
+        assert!(!rules[index]["help"]["text"].as_str().unwrap().is_empty());
+    }
+    insta::assert_snapshot!("check_format_sarif", stdout(&output));
+}
+
+#[test]
+fn report_format_junit() {
+    let output = pathways()
+        .args(["check", "--format", "junit"])
+        .args(FORMAT_INPUTS)
+        .output()
+        .unwrap();
+    let xml = stdout(&output);
+    assert!(
+        xml.contains("<testsuite name=\"profiles\" tests=\"3\" failures=\"2\""),
+        "{xml}"
+    );
+    assert_eq!(xml.matches("<testcase ").count(), 3);
+    assert_eq!(xml.matches("<failure ").count(), 2);
+    insta::assert_snapshot!("check_format_junit", xml);
+}
+
+#[test]
+fn a_folder_with_three_good_and_two_bad_profiles() {
+    let (code, json) = check_json(&["tests/fixtures/check"]);
+    assert_eq!(code, Some(1));
+    let mut found: Vec<(String, String, u64)> = Vec::new();
+    for profile in json["profiles"].as_array().unwrap() {
+        for (rule, line) in rules_and_lines(profile) {
+            found.push((profile["file"].as_str().unwrap().to_owned(), rule, line));
+        }
+    }
+    assert_eq!(
+        found,
+        vec![
+            (
+                "tests/fixtures/check/catalogers.yaml".to_owned(),
+                "unknown-key".to_owned(),
+                22
+            ),
+            (
+                "tests/fixtures/check/records-managers.yaml".to_owned(),
+                "placeholder-text".to_owned(),
+                21
+            ),
+        ]
+    );
+    assert_eq!(json["summary"]["profiles"], 5);
+    let passed: Vec<bool> = json["profiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["passed"].as_bool().unwrap())
+        .collect();
+    assert_eq!(
+        passed,
+        vec![true, false, true, true, false],
+        "sorted by file name"
+    );
+}
+
+#[test]
+fn paths_may_be_files_folders_and_patterns() {
+    let (code, json) = check_json(&[
+        "tests/fixtures/check/a*.yaml",
+        "tests/fixtures/check/librarians.yaml",
+        "profiles",
+    ]);
+    assert_eq!(code, Some(0));
+    let files: Vec<&str> = json["profiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        vec![
+            "tests/fixtures/check/archivists.yaml",
+            "tests/fixtures/check/librarians.yaml",
+            "profiles/library-technicians.yaml"
+        ]
+    );
+}
+
+#[test]
+fn a_missing_path_is_reported_and_the_rest_still_checked() {
+    let output = pathways()
+        .args(["check", "no-such-folder", SEED_PROFILE])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot read `no-such-folder`"), "{stderr}");
+    assert!(stderr.contains("1 profile checked"), "{stderr}");
+}
+
+#[test]
+fn duplicate_ids_name_both_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = read(&fixture("valid/minimal.yaml"));
+    std::fs::write(dir.path().join("minimal.yaml"), &profile).unwrap();
+    std::fs::create_dir(dir.path().join("copy")).unwrap();
+    std::fs::write(dir.path().join("copy/minimal.yaml"), &profile).unwrap();
+    let output = pathways()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    for (index, other) in [(0, "minimal.yaml"), (1, "copy/minimal.yaml")] {
+        let finding = &json["profiles"][index]["findings"][0];
+        assert_eq!(finding["rule"], "duplicate-id");
+        assert_eq!(finding["line"], 1);
+        let message = finding["message"].as_str().unwrap();
+        assert!(
+            message.contains(&format!("{}`", dir.path().join(other).display())),
+            "{message}"
+        );
+    }
+}
+
+#[test]
+fn min_score_turns_a_low_score_into_an_error() {
+    let (code, json) = check_json(&["tests/fixtures/valid/minimal.yaml", "--min-score", "60"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(json["profiles"][0]["score"], 54);
+    assert_eq!(json["profiles"][0]["findings"][0]["rule"], "low-score");
+    let (code, _) = check_json(&["tests/fixtures/valid/minimal.yaml", "--min-score", "54"]);
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn a_policy_file_in_the_current_folder_is_used() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("pathways-policy.yaml"),
+        "rules:\n  unfinished-sentence: error\n",
+    )
+    .unwrap();
+    let output = pathways()
+        .current_dir(dir.path())
+        .arg("check")
+        .arg(root().join(SEED_PROFILE))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("error[unfinished-sentence]"));
+}
+
+#[test]
+fn a_broken_policy_stops_the_check_with_a_located_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let policy = dir.path().join("policy.yaml");
+    std::fs::write(&policy, "required_sections:\n  - overview\n  - outlok\n").unwrap();
+    let output = pathways()
+        .args(["check", SEED_PROFILE, "--policy"])
+        .arg(&policy)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("policy.yaml:3:5"), "{stderr}");
+    assert!(stderr.contains("did you mean `outlook`?"), "{stderr}");
+}
+
+#[test]
+fn the_example_policies_work_as_documented() {
+    let output = pathways()
+        .args([
+            "check",
+            SEED_PROFILE,
+            "--policy",
+            "examples/policy-strict.yaml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rules: Vec<String> = rules_and_lines(&json["profiles"][0])
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect();
+    assert_eq!(
+        rules,
+        vec!["required-field", "required-field", "unfinished-sentence"]
+    );
+    let output = pathways()
+        .args([
+            "check",
+            "tests/fixtures/check",
+            "--policy",
+            "examples/policy-lenient.yaml",
+        ])
+        .output()
+        .unwrap();
+    // The lenient policy still stops a misspelt key, but lets a TODO through as a warning.
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("warning[placeholder-text]"), "{stderr}");
+    assert!(stderr.contains("error[unknown-key]"), "{stderr}");
+}

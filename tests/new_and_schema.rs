@@ -1,0 +1,127 @@
+//! `pathways new` and `pathways schema`.
+
+use crate::common::{pathways, read, root, stdout};
+
+#[test]
+fn a_new_scaffold_lists_every_todo_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("school-librarians.yaml");
+    pathways()
+        .args([
+            "new",
+            "school-librarians",
+            "--title",
+            "School Librarians",
+            "-o",
+        ])
+        .arg(&path)
+        .assert()
+        .code(0);
+    let text = read(&path);
+    assert!(text.starts_with("# yaml-language-server: $schema=profile.schema.json\n"));
+    let todo_lines: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("TODO") && !l.trim_start().starts_with('#'))
+        .map(|(i, _)| i + 1)
+        .collect();
+    let output = pathways()
+        .arg("check")
+        .arg(&path)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings = json["profiles"][0]["findings"].as_array().unwrap();
+    assert!(
+        findings.iter().all(|f| f["rule"] == "placeholder-text"),
+        "only TODOs: {json}"
+    );
+    let lines: Vec<usize> = findings
+        .iter()
+        .map(|f| f["line"].as_u64().unwrap() as usize)
+        .collect();
+    assert_eq!(lines, todo_lines);
+    // Every catalogue section is there.
+    for info in pathways::profile::CATALOGUE {
+        assert!(text.contains(&format!("\n  {}:\n", info.id)), "{}", info.id);
+    }
+}
+
+#[test]
+fn new_refuses_to_overwrite_and_bad_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.yaml");
+    std::fs::write(&path, "keep me").unwrap();
+    let output = pathways()
+        .args(["new", "x", "--title", "X", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(read(&path), "keep me");
+    let output = pathways()
+        .args(["new", "Not An Id", "--title", "X"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot be an id"));
+}
+
+#[test]
+fn the_committed_schema_is_current() {
+    let output = pathways().arg("schema").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let committed = read(&root().join("profiles/profile.schema.json"));
+    assert!(
+        stdout(&output) == committed,
+        "profiles/profile.schema.json is stale: run `cargo run -- schema > profiles/profile.schema.json`"
+    );
+}
+
+#[test]
+fn every_schema_property_has_a_description() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&read(&root().join("profiles/profile.schema.json"))).unwrap();
+    let mut missing = Vec::new();
+    fn walk(value: &serde_json::Value, path: &str, missing: &mut Vec<String>) {
+        if let Some(properties) = value.get("properties").and_then(|p| p.as_object()) {
+            for (name, property) in properties {
+                if property.get("description").is_none() {
+                    missing.push(format!("{path}.{name}"));
+                }
+                walk(property, &format!("{path}.{name}"), missing);
+            }
+        }
+        if let Some(object) = value.as_object() {
+            for (key, child) in object {
+                if key != "properties" {
+                    walk(child, &format!("{path}/{key}"), missing);
+                }
+            }
+        }
+        if let Some(array) = value.as_array() {
+            for child in array {
+                walk(child, path, missing);
+            }
+        }
+    }
+    walk(&schema, "", &mut missing);
+    assert!(
+        missing.is_empty(),
+        "properties without a description: {missing:?}"
+    );
+}
+
+#[test]
+fn shipped_profiles_name_the_schema() {
+    for entry in std::fs::read_dir(root().join("profiles")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "yaml") {
+            assert!(
+                read(&path).starts_with("# yaml-language-server: $schema=profile.schema.json\n")
+            );
+        }
+    }
+}
