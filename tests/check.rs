@@ -392,3 +392,17 @@ fn the_example_policies_work_as_documented() {
     assert!(stderr.contains("warning[placeholder-text]"), "{stderr}");
     assert!(stderr.contains("error[unknown-key]"), "{stderr}");
 }
+
+#[test]
+fn colour_follows_the_color_option() {
+    let coloured = pathways()
+        .args(["check", SEED_PROFILE, "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&coloured.stderr).contains("\u{1b}["));
+    let plain = pathways()
+        .args(["check", SEED_PROFILE, "--color", "never"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&plain.stderr).contains('\u{1b}'));
+}

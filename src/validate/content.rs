@@ -41,7 +41,8 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
                 ),
             );
         }
-        if field.kind != Kind::Label {
+        // Markdown links need `[` (or `<` for autolinks); most text has neither.
+        if field.kind != Kind::Label && field.text.contains(['[', '<']) {
             for url in link_urls(field.text) {
                 if !is_allowed_link(&url) {
                     findings.at_text(&field.path, &url, unsafe_link(&url));
