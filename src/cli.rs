@@ -26,10 +26,47 @@ pub enum Command {
     Render(RenderArgs),
     /// Check profiles for mistakes and completeness (for people and CI).
     Check(CheckArgs),
+    /// Export whole folders of profiles to reports, with an index, in parallel.
+    Export(ExportArgs),
     /// Start a new profile: every section stubbed, with guidance and TODOs to replace.
     New(NewArgs),
     /// Print the JSON Schema of the profile format (for editors and validators).
     Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Profile files, folders (searched for .yaml/.yml files) or patterns.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// The folder to write reports into (it must exist). Files there that are not being replaced are left alone.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// Formats to write, comma-separated or repeated: markdown, html, text. Default: all three.
+    #[arg(short, long, value_enum, value_delimiter = ',')]
+    pub format: Vec<FormatArg>,
+
+    /// Profiles to work on at once; default: the number of processor cores.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: Option<u16>,
+
+    /// A folder of templates that replace the built-in ones with the same file name.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// A policy file (see `pathways check`); profiles with errors under it are skipped.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+
+    /// Do not write index.html / index.md / index.txt.
+    #[arg(long)]
+    pub no_index: bool,
+
+    /// Print nothing but problems.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]

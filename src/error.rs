@@ -24,6 +24,8 @@ pub enum Error {
     BadPattern { pattern: String, reason: String },
     Policy { message: String },
     Usage { message: String },
+    OutputNotFolder { path: PathBuf },
+    OutsideOutputFolder { name: String },
 }
 
 impl fmt::Display for Error {
@@ -60,7 +62,7 @@ impl fmt::Display for Error {
             ),
             Error::OutputFolderMissing { path } => write!(
                 f,
-                "cannot write `{}`: the folder it should go in does not exist; create it first or choose another place",
+                "cannot write to `{}`: the folder does not exist; create it first or choose another place",
                 path.display()
             ),
             Error::UnknownOutputExtension { path } => write!(
@@ -77,6 +79,15 @@ impl fmt::Display for Error {
             Error::Template { message } | Error::Policy { message } | Error::Usage { message } => {
                 f.write_str(message)
             }
+            Error::OutputNotFolder { path } => write!(
+                f,
+                "`{}` is a file, not a folder; give the folder the reports should go in",
+                path.display()
+            ),
+            Error::OutsideOutputFolder { name } => write!(
+                f,
+                "refusing to write `{name}`: report names must be plain file names inside the output folder"
+            ),
             Error::NothingFound { path } => write!(
                 f,
                 "no profiles (.yaml or .yml files) found at `{}`",

@@ -30,6 +30,7 @@ pub fn run(cli: Cli) -> ExitStatus {
     match &cli.command {
         Command::Render(args) => cmd::render::run(args, color),
         Command::Check(args) => cmd::check::run(args, color),
+        Command::Export(args) => cmd::export::run(args, color),
         Command::New(args) => cmd::new::run(args),
         Command::Schema => cmd::schema::run(),
     }

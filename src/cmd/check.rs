@@ -6,25 +6,20 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::cli::{CheckArgs, ReportFormat};
-use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::finding::{Finding, Position};
 use crate::load::{Input, LoadFailure, Source, discover, load};
 use crate::report::{self, CheckReport, ProfileReport};
 use crate::validate::{Policy, completeness, validate};
 
-/// The policy file used when `--policy` is not given, if it exists.
-pub const DEFAULT_POLICY_FILE: &str = "pathways-policy.yaml";
-
 pub fn run(args: &CheckArgs, color: bool) -> ExitStatus {
-    let mut policy = match load_policy(args.policy.as_deref(), color) {
+    let mut policy = match super::load_policy(args.policy.as_deref(), color) {
         Ok(policy) => policy,
         Err(status) => return status,
     };
     if let Some(minimum) = args.min_score {
         policy.min_score = Some(minimum);
     }
-    policy.today = Some(today());
 
     let (files, discovery_errors) = discover(&args.paths);
     let mut report = check_files(&files, &policy);
@@ -84,7 +79,7 @@ fn check_one(file: &Path, policy: &Policy) -> Result<Checked, (String, String)> 
     match load(&input) {
         Ok(document) => {
             let findings = validate(&document, policy);
-            let id_position = document.locations.value("id");
+            let id_position = document.locations().value("id");
             let lines = report::source_lines(
                 &document.source.text,
                 &findings,
@@ -153,42 +148,4 @@ fn add_duplicate_ids(checked: &mut [Checked], severity: crate::finding::Severity
                 .sort_by_key(|f| (f.position.line, f.position.column));
         }
     }
-}
-
-/// `--policy FILE`, else `pathways-policy.yaml` here, else the default.
-fn load_policy(path: Option<&Path>, color: bool) -> Result<Policy, ExitStatus> {
-    let path = match path {
-        Some(path) => path.to_path_buf(),
-        None if Path::new(DEFAULT_POLICY_FILE).is_file() => PathBuf::from(DEFAULT_POLICY_FILE),
-        None => return Ok(Policy::default()),
-    };
-    let text = std::fs::read_to_string(&path).map_err(|source| {
-        eprintln!(
-            "error: {}",
-            Error::Read {
-                path: path.clone(),
-                source
-            }
-        );
-        ExitStatus::Error
-    })?;
-    Policy::from_yaml(&text).map_err(|finding| {
-        let mut finding = *finding;
-        finding.file = path.display().to_string();
-        finding.message = format!("in the policy file: {}", finding.message);
-        super::print_findings(std::slice::from_ref(&finding), Some(&text), color);
-        eprintln!(
-            "error: the policy `{}` cannot be used; nothing was checked",
-            path.display()
-        );
-        ExitStatus::Error
-    })
-}
-
-/// Days since 1970-01-01, from the system clock.
-fn today() -> i64 {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    (seconds / 86_400) as i64
 }

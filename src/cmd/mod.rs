@@ -1,16 +1,21 @@
 //! One file per subcommand: each turns parsed arguments into an exit status.
 
 pub mod check;
+pub mod export;
 pub mod new;
 pub mod render;
 pub mod schema;
 
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
 use crate::cli::ColorChoice;
+use crate::error::Error;
+use crate::exit::ExitStatus;
 use crate::finding::Finding;
 use crate::load::LoadFailure;
 use crate::report::{self, human};
+use crate::validate::Policy;
 
 /// Whether messages on standard error get colour.
 pub fn use_color(choice: ColorChoice) -> bool {
@@ -46,4 +51,51 @@ pub fn print_load_failure(failure: &LoadFailure, color: bool) -> bool {
             true
         }
     }
+}
+
+/// The policy file used when `--policy` is not given, if it exists.
+pub const DEFAULT_POLICY_FILE: &str = "pathways-policy.yaml";
+
+/// `--policy FILE`, else `pathways-policy.yaml` here, else the default;
+/// today's date set for the age rule.
+pub fn load_policy(path: Option<&Path>, color: bool) -> Result<Policy, ExitStatus> {
+    let path = match path {
+        Some(path) => path.to_path_buf(),
+        None if Path::new(DEFAULT_POLICY_FILE).is_file() => PathBuf::from(DEFAULT_POLICY_FILE),
+        None => return Ok(with_today(Policy::default())),
+    };
+    let text = std::fs::read_to_string(&path).map_err(|source| {
+        eprintln!(
+            "error: {}",
+            Error::Read {
+                path: path.clone(),
+                source
+            }
+        );
+        ExitStatus::Error
+    })?;
+    Policy::from_yaml(&text).map(with_today).map_err(|finding| {
+        let mut finding = *finding;
+        finding.file = path.display().to_string();
+        finding.message = format!("in the policy file: {}", finding.message);
+        print_findings(std::slice::from_ref(&finding), Some(&text), color);
+        eprintln!(
+            "error: the policy `{}` cannot be used; nothing was checked",
+            path.display()
+        );
+        ExitStatus::Error
+    })
+}
+
+fn with_today(mut policy: Policy) -> Policy {
+    policy.today = Some(today());
+    policy
+}
+
+/// Days since 1970-01-01, from the system clock.
+fn today() -> i64 {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    (seconds / 86_400) as i64
 }

@@ -10,6 +10,7 @@ mod yaml_errors;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 pub use discover::discover;
 pub use locations::Locations;
@@ -62,7 +63,16 @@ pub struct Source {
 pub struct Document {
     pub source: Source,
     pub profile: Profile,
-    pub locations: Locations,
+    /// Found on first use: a profile without findings never needs them.
+    locations: OnceLock<Locations>,
+}
+
+impl Document {
+    /// Where each field is in the text (scanned on first use).
+    pub fn locations(&self) -> &Locations {
+        self.locations
+            .get_or_init(|| Locations::scan(&self.source.text))
+    }
 }
 
 /// Why a profile could not be loaded.
@@ -96,10 +106,10 @@ pub fn load(input: &Input) -> Result<Document, LoadFailure> {
 /// Parse profile text that is already in memory (tests, benches, import).
 pub fn parse(source: Source) -> Result<Document, LoadFailure> {
     match parse_yaml::<Profile>(&source) {
-        Ok((profile, locations)) => Ok(Document {
+        Ok(profile) => Ok(Document {
             source,
             profile,
-            locations,
+            locations: OnceLock::new(),
         }),
         Err(finding) => Err(LoadFailure::Invalid {
             finding: Box::new(finding.in_file(&source.name)),
@@ -111,10 +121,12 @@ pub fn parse(source: Source) -> Result<Document, LoadFailure> {
 /// Parse YAML text into any serde type with the same limits and messages as
 /// profiles (used for policy files).
 pub fn parse_as<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Finding>> {
-    parse_yaml(source).map(|(value, _)| value)
+    parse_yaml(source)
 }
 
-fn parse_yaml<T: DeserializeOwned>(source: &Source) -> Result<(T, Locations), Box<Finding>> {
+/// The parser's own limits keep hostile input (alias bombs, deep nesting)
+/// bounded; positions are only worked out when something is wrong.
+fn parse_yaml<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Finding>> {
     if is_blank_yaml(&source.text) {
         return Err(Box::new(
             Finding::error(
@@ -126,24 +138,28 @@ fn parse_yaml<T: DeserializeOwned>(source: &Source) -> Result<(T, Locations), Bo
             .at(Position::new(1, 1, 0)),
         ));
     }
-    let locations = Locations::scan(&source.text);
-    if let Some(position) = locations.alias_explosion() {
-        return Err(Box::new(
-            Finding::error(
-                "yaml-too-complex",
-                yaml_errors::TOO_COMPLEX,
-                yaml_errors::TOO_COMPLEX_HINT,
-            )
-            .at(position),
-        ));
-    }
     match serde_saphyr::from_str_with_options::<T>(&source.text, yaml_errors::options()) {
-        Ok(value) => Ok((value, locations)),
-        Err(error) => Err(Box::new(yaml_errors::to_finding(
-            &error,
-            &locations,
-            &source.text,
-        ))),
+        Ok(value) => Ok(value),
+        Err(error) => {
+            let locations = Locations::scan(&source.text);
+            // An alias bomb may fail on something else first (an unknown key);
+            // the real problem is the bomb.
+            if let Some(position) = locations.alias_explosion() {
+                return Err(Box::new(
+                    Finding::error(
+                        "yaml-too-complex",
+                        yaml_errors::TOO_COMPLEX,
+                        yaml_errors::TOO_COMPLEX_HINT,
+                    )
+                    .at(position),
+                ));
+            }
+            Err(Box::new(yaml_errors::to_finding(
+                &error,
+                &locations,
+                &source.text,
+            )))
+        }
     }
 }
 

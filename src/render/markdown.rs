@@ -13,22 +13,79 @@ use super::Format;
 
 /// Render one field's Markdown into `format`.
 pub fn render(markdown: &str, format: Format) -> String {
+    render_many(markdown, &[format]).pop().unwrap_or_default()
+}
+
+/// Render one field's Markdown into several formats, parsing it once.
+pub fn render_many(markdown: &str, formats: &[Format]) -> Vec<String> {
+    if formats.iter().all(|f| *f == Format::Markdown) && is_plain_commonmark(markdown) {
+        return formats.iter().map(|_| tidy(markdown)).collect();
+    }
     let options = options();
     let arena = Arena::new();
     let root = parse_document(&arena, markdown, &options);
     neutralise(&arena, root);
-    let mut out = String::new();
-    match format {
-        Format::Html => {
-            // Writing into a String cannot fail.
-            let _ = format_html(root, &options, &mut out);
+    formats
+        .iter()
+        .map(|&format| {
+            let mut out = String::new();
+            match format {
+                // Writing into a String cannot fail.
+                Format::Html => {
+                    let _ = format_html(root, &options, &mut out);
+                }
+                Format::Markdown if is_plain_commonmark(markdown) => out = tidy(markdown),
+                Format::Markdown => {
+                    let _ = format_commonmark(root, &options, &mut out);
+                }
+                Format::Text => write_text_blocks(root, &mut out),
+            }
+            out.truncate(out.trim_end().len());
+            out
+        })
+        .collect()
+}
+
+/// Text with nothing for the Markdown output to neutralise (raw HTML,
+/// images, entities) or normalise (tabs, setext headings, `*` bullets) is
+/// already the CommonMark the report prints, so it is kept as written.
+/// comrak's CommonMark writer costs more than everything else in a report.
+fn is_plain_commonmark(markdown: &str) -> bool {
+    !markdown.contains(['<', '&', '\t', '\r', '`', '\\'])
+        && !markdown.contains("![")
+        && markdown
+            .lines()
+            .all(|line| !starts_block_to_normalise(line.trim_start()))
+}
+
+/// Lines that comrak would rewrite: `*`/`+` bullets, setext underlines,
+/// headings, quotes, tables, fences, thematic breaks.
+fn starts_block_to_normalise(line: &str) -> bool {
+    line.starts_with(['*', '+', '=', '#', '>', '|', '~'])
+        || line.starts_with("---")
+        || line.starts_with("___")
+        || (line.starts_with('-') && line.trim_end().chars().all(|c| c == '-' || c == ' '))
+}
+
+/// Trailing spaces removed (they would be hard line breaks) and runs of blank lines collapsed.
+fn tidy(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut blank_run = 0;
+    for line in markdown.trim().lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank_run += 1;
+            if blank_run > 1 {
+                continue;
+            }
+        } else {
+            blank_run = 0;
         }
-        Format::Markdown => {
-            let _ = format_commonmark(root, &options, &mut out);
-        }
-        Format::Text => write_text_blocks(root, &mut out),
+        out.push_str(line);
+        out.push('\n');
     }
-    out.trim_end().to_owned()
+    out.truncate(out.trim_end().len());
+    out
 }
 
 /// The targets of every link and image in a Markdown text, as written.
@@ -256,5 +313,20 @@ mod tests {
     #[test]
     fn markdown_is_normalised() {
         assert_eq!(render("*a*  \n\n\n* b", Format::Markdown), "*a*\n\n- b");
+        assert_eq!(render("a  \n\n\n- b", Format::Markdown), "a\n\n- b");
+        assert_eq!(render("x <b>y</b>", Format::Markdown), "x \\<b\\>y\\</b\\>");
+    }
+
+    #[test]
+    fn one_parse_gives_every_format() {
+        let all = [Format::Markdown, Format::Html, Format::Text];
+        let [md, html, text] =
+            <[String; 3]>::try_from(render_many("**a** [b](https://x.org)", &all)).unwrap();
+        assert_eq!(md, "**a** [b](https://x.org)");
+        assert_eq!(
+            html,
+            "<p><strong>a</strong> <a href=\"https://x.org\">b</a></p>"
+        );
+        assert_eq!(text, "a b (https://x.org)");
     }
 }

@@ -16,7 +16,7 @@ use minijinja::{Environment, UndefinedBehavior};
 pub use markdown::link_urls;
 pub use money::format_money;
 pub use templates::BUILT_IN as BUILT_IN_TEMPLATES;
-pub use view::View;
+pub use view::{IndexEntry, View};
 
 use crate::error::Error;
 use crate::profile::Profile;
@@ -56,6 +56,23 @@ impl Format {
             Format::Markdown => "report.md.j2",
             Format::Html => "report.html.j2",
             Format::Text => "report.txt.j2",
+        }
+    }
+
+    fn index_template(self) -> &'static str {
+        match self {
+            Format::Markdown => "index.md.j2",
+            Format::Html => "index.html.j2",
+            Format::Text => "index.txt.j2",
+        }
+    }
+
+    /// The format's name for people: Markdown, HTML, plain text.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown",
+            Format::Html => "HTML",
+            Format::Text => "plain text",
         }
     }
 }
@@ -121,13 +138,36 @@ impl Renderer {
     /// Render one profile in one format.
     pub fn render(&self, profile: &Profile, format: Format) -> Result<String, Error> {
         let view = view::build(profile, format);
+        self.render_template(format.template(), &view, format)
+    }
+
+    /// Render one profile in several formats, parsing each Markdown field once.
+    pub fn render_all(&self, profile: &Profile, formats: &[Format]) -> Result<Vec<String>, Error> {
+        view::build_all(profile, formats)
+            .iter()
+            .zip(formats)
+            .map(|(view, &format)| self.render_template(format.template(), view, format))
+            .collect()
+    }
+
+    /// Render the index of an export: every career, sorted by title, linked to its report.
+    pub fn render_index(&self, careers: &[IndexEntry], format: Format) -> Result<String, Error> {
+        let view = view::build_index(careers, format);
+        self.render_template(format.index_template(), &view, format)
+    }
+
+    fn render_template<T: serde::Serialize>(
+        &self,
+        name: &str,
+        view: &T,
+        format: Format,
+    ) -> Result<String, Error> {
         let template = self
             .env
-            .get_template(format.template())
+            .get_template(name)
             .map_err(|e| template_error(&e))?;
-        let rendered = template
-            .render(minijinja::Value::from(minijinja::value::Serde(&view)))
-            .map_err(|e| template_error(&e))?;
+        let context = minijinja::Value::from(minijinja::value::Serde(view));
+        let rendered = template.render(context).map_err(|e| template_error(&e))?;
         Ok(match format {
             Format::Text => text::wrap_report(&rendered, self.width),
             Format::Markdown | Format::Html => {

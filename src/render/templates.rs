@@ -4,7 +4,7 @@
 use std::path::{Component, Path, PathBuf};
 
 /// Every built-in template: name and source.
-pub const BUILT_IN: [(&str, &str); 4] = [
+pub const BUILT_IN: [(&str, &str); 7] = [
     (
         "report.html.j2",
         include_str!("../../templates/report.html.j2"),
@@ -14,6 +14,12 @@ pub const BUILT_IN: [(&str, &str); 4] = [
         "report.txt.j2",
         include_str!("../../templates/report.txt.j2"),
     ),
+    (
+        "index.html.j2",
+        include_str!("../../templates/index.html.j2"),
+    ),
+    ("index.md.j2", include_str!("../../templates/index.md.j2")),
+    ("index.txt.j2", include_str!("../../templates/index.txt.j2")),
     ("style.css", include_str!("../../templates/style.css")),
 ];
 

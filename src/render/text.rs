@@ -4,28 +4,50 @@
 //! line). This pass wraps each line, continuing list items under their text
 //! and indented lines at their indent, so templates never deal with widths.
 
-use textwrap::{Options, WordSplitter};
+use textwrap::core::display_width;
 
 /// Wrap every logical line of `report` at `width` columns.
 pub fn wrap_report(report: &str, width: usize) -> String {
     let mut out = String::with_capacity(report.len() + report.len() / 16);
     for line in report.lines() {
         let line = line.trim_end();
-        if line.is_empty() {
+        // Most lines of a report are short: nothing to wrap.
+        if line.len() <= width || display_width(line) <= width {
+            out.push_str(line);
             out.push('\n');
             continue;
         }
-        let hang = " ".repeat(hanging_indent(line));
-        let options = Options::new(width.max(hang.len() + 10))
-            .subsequent_indent(&hang)
-            .word_splitter(WordSplitter::NoHyphenation)
-            .break_words(false);
-        for wrapped in textwrap::wrap(line, &options) {
-            out.push_str(wrapped.trim_end());
-            out.push('\n');
-        }
+        let hang = hanging_indent(line);
+        wrap_line(line, width.max(hang + 10), hang, &mut out);
     }
     out
+}
+
+/// Greedy (first-fit) wrapping: as many words as fit on each line; a word
+/// longer than the width (a long web address) gets a line of its own and is
+/// never split, nor are hyphenated words.
+fn wrap_line(line: &str, width: usize, hang: usize, out: &mut String) {
+    let lead = line.len() - line.trim_start_matches(' ').len();
+    out.push_str(&line[..lead]);
+    let mut used = lead;
+    let mut at_line_start = true;
+    for word in line[lead..].split(' ').filter(|w| !w.is_empty()) {
+        let word_width = display_width(word);
+        if !at_line_start && used + 1 + word_width > width {
+            out.push('\n');
+            out.extend(std::iter::repeat_n(' ', hang));
+            used = hang;
+            at_line_start = true;
+        }
+        if !at_line_start {
+            out.push(' ');
+            used += 1;
+        }
+        out.push_str(word);
+        used += word_width;
+        at_line_start = false;
+    }
+    out.push('\n');
 }
 
 /// How far continuation lines are indented: the leading spaces, plus a list
@@ -48,7 +70,7 @@ fn hanging_indent(line: &str) -> usize {
 
 /// `Title` → `Title\n=====`: a heading underlined to its own width.
 pub fn underline(text: &str, character: &str) -> String {
-    let width = textwrap::core::display_width(text);
+    let width = display_width(text);
     format!("{text}\n{}", character.repeat(width))
 }
 

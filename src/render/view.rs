@@ -4,6 +4,9 @@
 //! Templates never see the raw model, so a template cannot forget to escape a
 //! field or format a salary.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use minijinja::Value;
 use serde::Serialize;
 
@@ -100,7 +103,58 @@ const ORDERED_SECTIONS: [&str; 2] = ["career_path", "getting_started"];
 
 /// Build the view of `profile` for `format`.
 pub fn build(profile: &Profile, format: Format) -> View {
-    let r = Renditions { format };
+    let cache = FieldCache::new(&[format]);
+    build_with(profile, format, &cache)
+}
+
+/// Build views of `profile` for several formats, parsing each Markdown field once.
+pub fn build_all(profile: &Profile, formats: &[Format]) -> Vec<View> {
+    let cache = FieldCache::new(formats);
+    formats
+        .iter()
+        .map(|&format| build_with(profile, format, &cache))
+        .collect()
+}
+
+/// Each Markdown field rendered into every format wanted, on first use.
+/// Keyed by the field's address in the profile, which outlives the cache.
+/// A field's address and length.
+type FieldKey = (usize, usize);
+
+struct FieldCache {
+    formats: Vec<Format>,
+    rendered: RefCell<HashMap<FieldKey, Vec<Option<String>>>>,
+}
+
+impl FieldCache {
+    fn new(formats: &[Format]) -> Self {
+        FieldCache {
+            formats: formats.to_vec(),
+            rendered: RefCell::new(HashMap::new()),
+        }
+    }
+
+    fn get(&self, markdown: &str, format: Format) -> String {
+        let Some(slot) = self.formats.iter().position(|f| *f == format) else {
+            return markdown::render(markdown, format);
+        };
+        let key = (markdown.as_ptr() as usize, markdown.len());
+        let mut rendered = self.rendered.borrow_mut();
+        let entry = rendered.entry(key).or_insert_with(|| {
+            markdown::render_many(markdown, &self.formats)
+                .into_iter()
+                .map(Some)
+                .collect()
+        });
+        // Each field is asked for once per format; a second ask renders again.
+        entry[slot]
+            .take()
+            .unwrap_or_else(|| markdown::render(markdown, format))
+    }
+}
+
+fn build_with(profile: &Profile, format: Format, cache: &FieldCache) -> View {
+    let r = Renditions { format, cache };
     let locale = profile.locale();
     let mut sections: Vec<SectionView> = profile
         .sections
@@ -147,14 +201,15 @@ pub fn build(profile: &Profile, format: Format) -> View {
 }
 
 /// Renders strings for one output format.
-struct Renditions {
+struct Renditions<'c> {
     format: Format,
+    cache: &'c FieldCache,
 }
 
-impl Renditions {
+impl Renditions<'_> {
     /// A Markdown field: safe HTML, normalised CommonMark, or plain lines.
     fn rich(&self, markdown: &str) -> Value {
-        let rendered = markdown::render(markdown, self.format);
+        let rendered = self.cache.get(markdown, self.format);
         match self.format {
             Format::Html => Value::from_safe_string(rendered),
             Format::Markdown | Format::Text => Value::from(rendered),
@@ -164,7 +219,7 @@ impl Renditions {
     /// Like `rich`, but a single paragraph is not wrapped in `<p>`, so it
     /// can follow a bold label on the same line (`<li><strong>Title:</strong> text`).
     fn rich_inline(&self, markdown: &str) -> Value {
-        let rendered = markdown::render(markdown, self.format);
+        let rendered = self.cache.get(markdown, self.format);
         match self.format {
             Format::Html => {
                 let single_paragraph = rendered
@@ -323,4 +378,57 @@ fn anchor(id: &str) -> String {
 fn is_web_link(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
+}
+
+/// One career in an export's index.
+#[derive(Debug, Clone)]
+pub struct IndexEntry {
+    pub id: String,
+    pub title: String,
+    pub category: Option<String>,
+    /// Completeness score, 0–100.
+    pub score: u8,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IndexView {
+    pub generator: String,
+    pub careers: Vec<IndexEntryView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IndexEntryView {
+    pub title: Value,
+    pub category: Option<Value>,
+    pub score: u8,
+    /// The report's file name, relative to the index.
+    pub href: String,
+}
+
+/// The index view for `format`, careers sorted by title (then id).
+pub fn build_index(entries: &[IndexEntry], format: Format) -> IndexView {
+    let cache = FieldCache::new(&[]);
+    let r = Renditions {
+        format,
+        cache: &cache,
+    };
+    let mut sorted: Vec<&IndexEntry> = entries.iter().collect();
+    sorted.sort_by(|a, b| {
+        a.title
+            .to_lowercase()
+            .cmp(&b.title.to_lowercase())
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    IndexView {
+        generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
+        careers: sorted
+            .into_iter()
+            .map(|entry| IndexEntryView {
+                title: r.plain(&entry.title),
+                category: entry.category.as_deref().map(|c| r.plain(c)),
+                score: entry.score,
+                href: format!("{}.{}", entry.id, format.extension()),
+            })
+            .collect(),
+    }
 }

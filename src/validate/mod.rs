@@ -15,14 +15,31 @@ pub use identity::{days_from_date, is_slug};
 pub use policy::{Policy, REQUIRABLE_FIELDS};
 pub use score::{completeness, section_weight};
 
-use crate::finding::{Finding, Position};
+use crate::finding::{Finding, Position, Severity};
 use crate::load::{Document, Locations};
 
 /// All findings for one profile, in file order.
 pub fn validate(document: &Document, policy: &Policy) -> Vec<Finding> {
+    validate_scope(document, policy, Scope::All)
+}
+
+/// Only the errors: enough to decide whether a profile may be exported,
+/// without locating warnings nobody will read.
+pub fn validate_errors(document: &Document, policy: &Policy) -> Vec<Finding> {
+    validate_scope(document, policy, Scope::ErrorsOnly)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    All,
+    ErrorsOnly,
+}
+
+fn validate_scope(document: &Document, policy: &Policy, scope: Scope) -> Vec<Finding> {
     let mut findings = Findings {
-        locations: &document.locations,
-        text: &document.source.text,
+        document,
+        policy,
+        scope,
         list: Vec::new(),
     };
     let profile = &document.profile;
@@ -33,17 +50,17 @@ pub fn validate(document: &Document, policy: &Policy) -> Vec<Finding> {
     if let Some(minimum) = policy.min_score {
         let score = completeness(profile, policy);
         if score < minimum {
-            findings.list.push(
+            findings.push(
                 Finding::error(
                     "low-score",
                     format!("the profile is {score}% complete; the policy asks for at least {minimum}%"),
                     "fill in more of the catalogue sections (`pathways new` lists them all with guidance)",
-                )
-                .at(document.locations.start()),
+                ),
+                |locations| (locations.start(), String::new()),
             );
         }
     }
-    let mut list = policy.apply(findings.list);
+    let mut list = findings.list;
     for finding in &mut list {
         finding.file.clone_from(&document.source.name);
     }
@@ -51,40 +68,66 @@ pub fn validate(document: &Document, policy: &Policy) -> Vec<Finding> {
     list
 }
 
-/// Collects findings, placing each at the right spot in the file.
+/// Collects findings: applies the policy's severity (dropping rules that
+/// are off), then places each at the right spot in the file.
 struct Findings<'a> {
-    locations: &'a Locations,
-    text: &'a str,
+    document: &'a Document,
+    policy: &'a Policy,
+    scope: Scope,
     list: Vec<Finding>,
 }
 
 impl Findings<'_> {
+    /// Keep `finding` if the policy and scope want it, located by `locate`
+    /// (which returns its position and field path).
+    fn push(
+        &mut self,
+        mut finding: Finding,
+        locate: impl FnOnce(&Locations) -> (Position, String),
+    ) {
+        let Some(severity) = self.policy.severity(finding.rule) else {
+            return;
+        };
+        if self.scope == Scope::ErrorsOnly && severity != Severity::Error {
+            return;
+        }
+        finding.severity = severity;
+        let (position, path) = locate(self.document.locations());
+        self.list.push(finding.at(position).path(path));
+    }
+
     /// Report a problem with a value (`min: 50000`): points at the value.
     fn at_value(&mut self, path: &str, finding: Finding) {
-        let position = self
-            .locations
-            .value(path)
-            .unwrap_or_else(|| self.locations.nearest(path));
-        self.list.push(finding.at(position).path(path));
+        self.push(finding, |locations| {
+            let position = locations
+                .value(path)
+                .unwrap_or_else(|| locations.nearest(path));
+            (position, path.to_owned())
+        });
     }
 
     /// Report a problem with a field as a whole (`salary:`), or a missing one:
     /// points at its key, or for a missing field at its nearest parent.
     fn at_key(&mut self, path: &str, finding: Finding) {
-        let position = self.locations.nearest(path);
-        self.list.push(finding.at(position).path(path));
+        self.push(finding, |locations| {
+            (locations.nearest(path), path.to_owned())
+        });
     }
 
     /// Report a problem with a piece of text inside a value: points at the
     /// line where `needle` appears (block scalars span many lines), else at
     /// the value.
     fn at_text(&mut self, path: &str, needle: &str, finding: Finding) {
-        let start = self
-            .locations
-            .value(path)
-            .unwrap_or_else(|| self.locations.nearest(path));
-        let position = find_after(self.text, start, needle).unwrap_or(start);
-        self.list.push(finding.at(position).path(path));
+        let text = &self.document.source.text;
+        self.push(finding, |locations| {
+            let start = locations
+                .value(path)
+                .unwrap_or_else(|| locations.nearest(path));
+            (
+                find_after(text, start, needle).unwrap_or(start),
+                path.to_owned(),
+            )
+        });
     }
 }
 

@@ -187,19 +187,6 @@ impl Policy {
             None => rule_info(rule).map(|r| r.severity),
         }
     }
-
-    /// Apply this policy's severities: change them, or drop findings whose rule is off.
-    pub fn apply(&self, findings: Vec<Finding>) -> Vec<Finding> {
-        findings
-            .into_iter()
-            .filter_map(|mut finding| {
-                if let Some(level) = self.severities.get(finding.rule) {
-                    finding.severity = (*level)?;
-                }
-                Some(finding)
-            })
-            .collect()
-    }
 }
 
 fn suggestion(given: &str, allowed: &[&str]) -> String {
