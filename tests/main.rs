@@ -6,6 +6,7 @@
 mod check;
 mod common;
 mod examples;
+mod export;
 mod fidelity;
 mod invalid;
 mod new_and_schema;

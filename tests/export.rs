@@ -1,0 +1,268 @@
+//! `pathways export`: whole folders, in parallel, continuing past bad profiles.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::common::{exit_and_stderr, fixture, pathways, read};
+
+/// Every file in `dir` (name → bytes).
+fn contents(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn exports_the_good_profiles_and_reports_the_bad_ones() {
+    let out = tempfile::tempdir().unwrap();
+    let output = pathways()
+        .args(["export", "tests/fixtures/check", "profiles", "--out"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        exit_and_stderr(&output)
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines[..2],
+        [
+            "skipped tests/fixtures/check/catalogers.yaml:22:3: `skils` is not a key pathways knows under `sections` [unknown-key]",
+            "skipped tests/fixtures/check/records-managers.yaml:21:12: placeholder text `TODO` is still here [placeholder-text]",
+        ]
+    );
+    assert!(
+        lines[2].starts_with(&format!(
+            "Exported 4 profiles, skipped 2: wrote 15 files to {} in ",
+            out.path().display()
+        )),
+        "{stderr}"
+    );
+    let names: Vec<String> = contents(out.path()).into_keys().collect();
+    assert_eq!(
+        names,
+        [
+            "archivists.html",
+            "archivists.md",
+            "archivists.txt",
+            "index.html",
+            "index.md",
+            "index.txt",
+            "librarians.html",
+            "librarians.md",
+            "librarians.txt",
+            "library-technicians.html",
+            "library-technicians.md",
+            "library-technicians.txt",
+            "museum-technicians.html",
+            "museum-technicians.md",
+            "museum-technicians.txt",
+        ]
+    );
+}
+
+#[test]
+fn output_is_the_same_whatever_the_number_of_jobs() {
+    let one = tempfile::tempdir().unwrap();
+    let two = tempfile::tempdir().unwrap();
+    for (dir, jobs) in [(&one, "1"), (&two, "2")] {
+        pathways()
+            .args([
+                "export",
+                "tests/fixtures/check",
+                "profiles",
+                "-q",
+                "--jobs",
+                jobs,
+                "--out",
+            ])
+            .arg(dir.path())
+            .assert()
+            .code(1);
+    }
+    assert_eq!(contents(one.path()), contents(two.path()));
+}
+
+#[test]
+fn the_index_lists_every_exported_career_by_title() {
+    let out = tempfile::tempdir().unwrap();
+    pathways()
+        .args(["export", "tests/fixtures/check", "profiles", "-q", "--out"])
+        .arg(out.path())
+        .assert()
+        .code(1);
+    let index = read(&out.path().join("index.md"));
+    insta::assert_snapshot!("export_index_md", index);
+    let html = read(&out.path().join("index.html"));
+    let order: Vec<usize> = [
+        "Archivists",
+        "Librarians",
+        "Library Technicians",
+        "Museum Technicians",
+    ]
+    .iter()
+    .map(|title| html.find(&format!(">{title}</a>")).unwrap())
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "sorted by title");
+    assert!(html.contains("<a href=\"library-technicians.html\">"));
+    assert!(html.contains("<td>100%</td>"));
+    assert!(
+        !html.contains("Catalogers"),
+        "skipped profiles are not listed"
+    );
+}
+
+#[test]
+fn formats_can_be_chosen_and_the_index_left_out() {
+    let out = tempfile::tempdir().unwrap();
+    pathways()
+        .args([
+            "export",
+            "profiles",
+            "--format",
+            "html,text",
+            "--no-index",
+            "-q",
+            "--out",
+        ])
+        .arg(out.path())
+        .assert()
+        .code(0);
+    let names: Vec<String> = contents(out.path()).into_keys().collect();
+    assert_eq!(
+        names,
+        ["library-technicians.html", "library-technicians.txt"]
+    );
+}
+
+#[test]
+fn profiles_sharing_an_id_are_reported_and_neither_is_written() {
+    let input = tempfile::tempdir().unwrap();
+    let profile = read(&fixture("valid/minimal.yaml"));
+    std::fs::write(input.path().join("minimal.yaml"), &profile).unwrap();
+    std::fs::create_dir(input.path().join("b")).unwrap();
+    std::fs::write(input.path().join("b/minimal.yaml"), &profile).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = pathways()
+        .arg("export")
+        .arg(input.path())
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.matches("[duplicate-id]").count(), 2, "{stderr}");
+    let names: Vec<String> = contents(out.path()).into_keys().collect();
+    assert_eq!(
+        names,
+        ["index.html", "index.md", "index.txt"],
+        "no report, no temporary file"
+    );
+}
+
+#[test]
+fn other_files_in_the_output_folder_are_left_alone() {
+    let out = tempfile::tempdir().unwrap();
+    std::fs::write(out.path().join("notes.txt"), "mine").unwrap();
+    std::fs::write(out.path().join("library-technicians.md"), "old report").unwrap();
+    pathways()
+        .args(["export", "profiles", "-q", "--out"])
+        .arg(out.path())
+        .assert()
+        .code(0);
+    assert_eq!(read(&out.path().join("notes.txt")), "mine");
+    assert!(read(&out.path().join("library-technicians.md")).starts_with("# Library Technicians"));
+}
+
+#[test]
+fn a_missing_or_unusable_output_folder_is_an_error() {
+    let out = tempfile::tempdir().unwrap();
+    let missing = out.path().join("missing");
+    let output = pathways()
+        .args(["export", "profiles", "--out"])
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("the folder does not exist"));
+
+    let file = out.path().join("file");
+    std::fs::write(&file, "").unwrap();
+    let output = pathways()
+        .args(["export", "profiles", "--out"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("is a file, not a folder"));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unwritable_output_folder_is_an_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let out = tempfile::tempdir().unwrap();
+    let locked = out.path().join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+    // Root ignores permissions; the check only means something for other users.
+    let writable_anyway = std::fs::write(locked.join("probe"), "").is_ok();
+    let output = pathways()
+        .args(["export", "profiles", "--out"])
+        .arg(&locked)
+        .output()
+        .unwrap();
+    if writable_anyway {
+        assert_eq!(output.status.code(), Some(0));
+    } else {
+        assert_eq!(output.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&output.stderr).contains("permission denied"));
+    }
+}
+
+#[test]
+fn an_id_can_never_name_a_file_outside_the_output_folder() {
+    let input = tempfile::tempdir().unwrap();
+    let base = read(&fixture("valid/minimal.yaml"));
+    for (name, id) in [
+        ("a", "../escaped"),
+        ("b", "/tmp/escaped"),
+        ("c", "sub/escaped"),
+        ("d", "CON"),
+    ] {
+        let text = base.replace("id: minimal", &format!("id: \"{id}\""));
+        std::fs::write(input.path().join(format!("{name}.yaml")), text).unwrap();
+    }
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let output = pathways()
+        .arg("export")
+        .arg(input.path())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.matches("[invalid-id]").count(), 4, "{stderr}");
+    let names: Vec<String> = contents(&out).into_keys().collect();
+    assert_eq!(names, ["index.html", "index.md", "index.txt"]);
+    assert_eq!(
+        std::fs::read_dir(parent.path()).unwrap().count(),
+        1,
+        "nothing beside the output folder"
+    );
+}
