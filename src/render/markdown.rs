@@ -51,8 +51,9 @@ pub fn render_many(markdown: &str, formats: &[Format]) -> Vec<String> {
 /// already the CommonMark the report prints, so it is kept as written.
 /// comrak's CommonMark writer costs more than everything else in a report.
 fn is_plain_commonmark(markdown: &str) -> bool {
-    !markdown.contains(['<', '&', '\t', '\r', '`', '\\'])
-        && !markdown.contains("![")
+    !markdown
+        .bytes()
+        .any(|b| matches!(b, b'<' | b'&' | b'\t' | b'\r' | b'`' | b'\\' | b'!'))
         && markdown
             .lines()
             .all(|line| !starts_block_to_normalise(line.trim_start()))

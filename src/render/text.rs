@@ -12,7 +12,7 @@ pub fn wrap_report(report: &str, width: usize) -> String {
     for line in report.lines() {
         let line = line.trim_end();
         // Most lines of a report are short: nothing to wrap.
-        if line.len() <= width || display_width(line) <= width {
+        if line.len() <= width || width_of(line) <= width {
             out.push_str(line);
             out.push('\n');
             continue;
@@ -32,7 +32,7 @@ fn wrap_line(line: &str, width: usize, hang: usize, out: &mut String) {
     let mut used = lead;
     let mut at_line_start = true;
     for word in line[lead..].split(' ').filter(|w| !w.is_empty()) {
-        let word_width = display_width(word);
+        let word_width = width_of(word);
         if !at_line_start && used + 1 + word_width > width {
             out.push('\n');
             out.extend(std::iter::repeat_n(' ', hang));
@@ -48,6 +48,15 @@ fn wrap_line(line: &str, width: usize, hang: usize, out: &mut String) {
         at_line_start = false;
     }
     out.push('\n');
+}
+
+/// Columns a piece of text takes: its length for ASCII, else its display width.
+fn width_of(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        display_width(text)
+    }
 }
 
 /// How far continuation lines are indented: the leading spaces, plus a list

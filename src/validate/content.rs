@@ -267,29 +267,49 @@ impl<'a> Walk<'a> {
 
 const PLACEHOLDER_WORDS: [&str; 4] = ["todo", "tbd", "fixme", "xxx"];
 
-/// The placeholder as written in `text`, if there is one.
+/// The placeholder as written in `text`, if there is one. Runs over every
+/// text field of every profile, so it scans bytes without allocating.
 fn find_placeholder(text: &str) -> Option<&str> {
-    let lower = text.to_lowercase();
-    if lower.len() == text.len() {
-        if let Some(at) = lower.find("lorem ipsum") {
-            return Some(&text[at..at + "lorem ipsum".len()]);
-        }
-    } else if lower.contains("lorem ipsum") {
-        return Some("lorem ipsum");
+    if let Some(at) = find_ignoring_ascii_case(text, "lorem ipsum") {
+        return text.get(at..at + "lorem ipsum".len());
     }
     if text.contains("???") {
         return Some("???");
     }
-    text.split(|c: char| !c.is_alphanumeric()).find(|word| {
-        PLACEHOLDER_WORDS
-            .iter()
-            .any(|p| word.eq_ignore_ascii_case(p))
-    })
+    let bytes = text.as_bytes();
+    let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_word_byte(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && is_word_byte(bytes[i]) {
+            i += 1;
+        }
+        let word = &text[start..i];
+        if (3..=5).contains(&word.len())
+            && PLACEHOLDER_WORDS
+                .iter()
+                .any(|p| word.eq_ignore_ascii_case(p))
+        {
+            return Some(word);
+        }
+    }
+    None
+}
+
+fn find_ignoring_ascii_case(text: &str, needle: &str) -> Option<usize> {
+    let (bytes, needle) = (text.as_bytes(), needle.as_bytes());
+    (0..(bytes.len() + 1).saturating_sub(needle.len()))
+        .find(|&i| bytes[i..i + needle.len()].eq_ignore_ascii_case(needle))
+        .filter(|&i| text.is_char_boundary(i))
 }
 
 /// The last line of `text` when it stops mid-sentence.
 fn unfinished_ending(text: &str) -> Option<&str> {
-    let last_line = text.trim_end().lines().last()?.trim();
+    let last_line = text.trim_end().rsplit('\n').next()?.trim();
     if last_line.is_empty() || is_list_line(last_line) || last_line.starts_with('#') {
         return None;
     }
@@ -316,11 +336,23 @@ fn is_allowed_link(url: &str) -> bool {
         .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
 }
 
-fn normalise(item: &Item) -> String {
-    let mut key = item.title.as_deref().unwrap_or("").to_lowercase();
-    key.push('\u{0}');
-    key.push_str(&item.text.to_lowercase());
-    key.split_whitespace().collect::<Vec<_>>().join(" ")
+/// A fingerprint of an entry that ignores case and spacing (FNV-1a over
+/// its words), so repeated entries are found without building strings.
+fn normalise(item: &Item) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |byte: u8| {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    };
+    for part in [item.title.as_deref().unwrap_or(""), "\0", &item.text] {
+        for word in part.split_whitespace() {
+            for byte in word.bytes() {
+                feed(byte.to_ascii_lowercase());
+            }
+            feed(b' ');
+        }
+    }
+    hash
 }
 
 #[cfg(test)]
