@@ -10,8 +10,17 @@ use crate::render::link_urls;
 
 pub(super) fn check(profile: &Profile, findings: &mut Findings) {
     let walk = Walk::of(profile);
+    let want_placeholders = findings.wants("placeholder-text");
+    let want_endings = findings.wants("unfinished-sentence");
+    let want_links = findings.wants("unsafe-link");
+    let want_duplicates = findings.wants("duplicate-item");
     for field in &walk.texts {
-        let placeholder = find_placeholder(field.text);
+        // A placeholder is reported once, not again as an unfinished sentence.
+        let placeholder = if want_placeholders || want_endings {
+            find_placeholder(field.text)
+        } else {
+            None
+        };
         if let Some(placeholder) = placeholder {
             findings.at_text(
                 &field.path,
@@ -23,8 +32,8 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
                 ),
             );
         }
-        // A placeholder is reported once, not again as an unfinished sentence.
-        if field.kind == Kind::Prose
+        if want_endings
+            && field.kind == Kind::Prose
             && placeholder.is_none()
             && let Some(last_line) = unfinished_ending(field.text)
         {
@@ -42,7 +51,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
             );
         }
         // Markdown links need `[` (or `<` for autolinks); most text has neither.
-        if field.kind != Kind::Label && field.text.contains(['[', '<']) {
+        if want_links && field.kind != Kind::Label && field.text.contains(['[', '<']) {
             for url in link_urls(field.text) {
                 if !is_allowed_link(&url) {
                     findings.at_text(&field.path, &url, unsafe_link(&url));
@@ -70,7 +79,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
                         "write the entry's text, or remove the line",
                     ),
                 );
-            } else if !seen.insert(normalise(item)) {
+            } else if want_duplicates && !seen.insert(normalise(item)) {
                 findings.at_key(
                     &path,
                     Finding::warning(
@@ -300,11 +309,20 @@ fn find_placeholder(text: &str) -> Option<&str> {
     None
 }
 
+/// Where `needle` (lower-case ASCII) starts in `text`, ignoring ASCII case.
 fn find_ignoring_ascii_case(text: &str, needle: &str) -> Option<usize> {
     let (bytes, needle) = (text.as_bytes(), needle.as_bytes());
-    (0..(bytes.len() + 1).saturating_sub(needle.len()))
-        .find(|&i| bytes[i..i + needle.len()].eq_ignore_ascii_case(needle))
-        .filter(|&i| text.is_char_boundary(i))
+    let first = *needle.first()?;
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b | 0x20 == first)
+        .map(|(i, _)| i)
+        .find(|&i| {
+            bytes
+                .get(i..i + needle.len())
+                .is_some_and(|window| window.eq_ignore_ascii_case(needle))
+        })
 }
 
 /// The last line of `text` when it stops mid-sentence.

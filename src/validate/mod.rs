@@ -78,6 +78,15 @@ struct Findings<'a> {
 }
 
 impl Findings<'_> {
+    /// Whether findings of `rule` would be kept: rules can skip work whose
+    /// findings nobody asked for (warnings, when only errors matter).
+    fn wants(&self, rule: &str) -> bool {
+        match self.policy.severity(rule) {
+            None => false,
+            Some(severity) => self.scope == Scope::All || severity == Severity::Error,
+        }
+    }
+
     /// Keep `finding` if the policy and scope want it, located by `locate`
     /// (which returns its position and field path).
     fn push(
