@@ -18,6 +18,12 @@ pub fn render(markdown: &str, format: Format) -> String {
 
 /// Render one field's Markdown into several formats, parsing it once.
 pub fn render_many(markdown: &str, formats: &[Format]) -> Vec<String> {
+    if is_plain_prose(markdown) {
+        return formats
+            .iter()
+            .map(|&f| render_plain_prose(markdown, f))
+            .collect();
+    }
     if formats.iter().all(|f| *f == Format::Markdown) && is_plain_commonmark(markdown) {
         return formats.iter().map(|_| tidy(markdown)).collect();
     }
@@ -44,6 +50,75 @@ pub fn render_many(markdown: &str, formats: &[Format]) -> Vec<String> {
             out
         })
         .collect()
+}
+
+/// Most fields are plain sentences: no character that could start Markdown
+/// markup and no line that could start a block. Those are written out
+/// directly, exactly as comrak would write them, without parsing.
+fn is_plain_prose(markdown: &str) -> bool {
+    !markdown.bytes().any(|b| {
+        matches!(
+            b,
+            b'*' | b'_'
+                | b'['
+                | b']'
+                | b'<'
+                | b'>'
+                | b'&'
+                | b'\\'
+                | b'`'
+                | b'!'
+                | b'#'
+                | b'|'
+                | b'~'
+                | b'\t'
+                | b'\r'
+                | b'='
+        )
+    }) && markdown.lines().all(|line| {
+        let trimmed = line.trim_start();
+        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+        line.len() - trimmed.len() < 4
+            && !trimmed.starts_with(['-', '+'])
+            && !(digits > 0 && trimmed[digits..].starts_with(['.', ')']))
+            && !line.ends_with("  ")
+    })
+}
+
+/// Plain prose in `format`: paragraphs are separated by blank lines; within
+/// one, line breaks are soft (spaces in text, kept in HTML and Markdown).
+fn render_plain_prose(markdown: &str, format: Format) -> String {
+    let paragraphs = markdown
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| p.lines().map(str::trim).collect::<Vec<_>>());
+    let mut out = String::with_capacity(markdown.len() + 16);
+    for (i, lines) in paragraphs.enumerate() {
+        match format {
+            Format::Html => {
+                if i > 0 {
+                    out.push('\n');
+                }
+                out.push_str("<p>");
+                for (j, line) in lines.iter().enumerate() {
+                    if j > 0 {
+                        out.push('\n');
+                    }
+                    out.push_str(&line.replace('"', "&quot;"));
+                }
+                out.push_str("</p>");
+            }
+            Format::Markdown | Format::Text => {
+                if i > 0 {
+                    out.push_str("\n\n");
+                }
+                let separator = if format == Format::Text { " " } else { "\n" };
+                out.push_str(&lines.join(separator));
+            }
+        }
+    }
+    out
 }
 
 /// Text with nothing for the Markdown output to neutralise (raw HTML,
@@ -316,6 +391,46 @@ mod tests {
         assert_eq!(render("*a*  \n\n\n* b", Format::Markdown), "*a*\n\n- b");
         assert_eq!(render("a  \n\n\n- b", Format::Markdown), "a\n\n- b");
         assert_eq!(render("x <b>y</b>", Format::Markdown), "x \\<b\\>y\\</b\\>");
+    }
+
+    #[test]
+    fn plain_prose_is_written_as_comrak_would_write_it() {
+        let samples = [
+            "One line.",
+            "Two\nlines of \"one\" paragraph.\n\nAnd a second: with a colon; (and $36,000).",
+            "Trailing newline\n",
+            "  indented a little\n\n\n\nmany blank lines",
+        ];
+        for sample in samples {
+            assert!(is_plain_prose(sample), "{sample:?}");
+            for format in [Format::Markdown, Format::Html, Format::Text] {
+                let options = options();
+                let arena = Arena::new();
+                let root = parse_document(&arena, sample, &options);
+                let mut expected = String::new();
+                match format {
+                    Format::Html => format_html(root, &options, &mut expected).unwrap(),
+                    Format::Markdown => format_commonmark(root, &options, &mut expected).unwrap(),
+                    Format::Text => write_text_blocks(root, &mut expected),
+                }
+                assert_eq!(
+                    render_plain_prose(sample, format),
+                    expected.trim_end(),
+                    "{format:?} {sample:?}"
+                );
+            }
+        }
+        for not_plain in [
+            "**bold**",
+            "- item",
+            "1. step",
+            "a <b>",
+            "x\n    code",
+            "[l](u)",
+            "a  \nb",
+        ] {
+            assert!(!is_plain_prose(not_plain), "{not_plain:?}");
+        }
     }
 
     #[test]
