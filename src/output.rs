@@ -58,20 +58,12 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
-/// A folder that reports are written into. Files are staged as temporary
-/// files inside it, then committed (renamed into place) together, so a run
-/// that stops early leaves complete files or none, never half a report.
+/// A folder that reports are written into. A report is first staged under a
+/// temporary name beside its final one, then committed (renamed into place),
+/// so a run that stops early leaves complete reports or none, never half of one.
 #[derive(Debug)]
 pub struct OutputFolder {
     root: PathBuf,
-}
-
-/// A file written to a temporary name, waiting to be renamed into place.
-/// Dropping it without [`Staged::commit`] removes the temporary file.
-#[derive(Debug)]
-pub struct Staged {
-    temporary: tempfile::TempPath,
-    target: PathBuf,
 }
 
 impl OutputFolder {
@@ -105,52 +97,72 @@ impl OutputFolder {
         &self.root
     }
 
-    /// Write `contents` under a temporary name, to become `file_name`.
-    /// `file_name` must be a plain file name: nothing is written outside the folder.
-    pub fn stage(&self, file_name: &str, contents: &[u8]) -> Result<Staged, Error> {
-        let target = self.root.join(file_name);
+    /// Write `contents` under a temporary name, to become `file_name` on
+    /// [`commit`](Self::commit). `file_name` must be a plain file name:
+    /// nothing is ever written outside the folder. `tag` tells apart two
+    /// stagings of the same name (two profiles claiming one id).
+    pub fn stage(&self, file_name: &str, tag: usize, contents: &[u8]) -> Result<(), Error> {
+        let target = self.target(file_name)?;
+        let temporary = self.temporary(file_name, tag);
+        let write_error = |source| Error::Write {
+            path: target.clone(),
+            source,
+        };
+        // No fsync per file: the rename makes each report appear whole or not
+        // at all if pathways is stopped; thousands of fsyncs would dominate an export.
+        let mut file = std::fs::File::create_new(&temporary).map_err(write_error)?;
+        if let Err(source) = file.write_all(contents) {
+            let _ = std::fs::remove_file(&temporary);
+            return Err(write_error(source));
+        }
+        Ok(())
+    }
+
+    /// Rename a staged file into place, replacing any older file of that name.
+    pub fn commit(&self, file_name: &str, tag: usize) -> Result<(), Error> {
+        let target = self.target(file_name)?;
+        std::fs::rename(self.temporary(file_name, tag), &target).map_err(|source| {
+            self.discard(file_name, tag);
+            Error::Write {
+                path: target,
+                source,
+            }
+        })
+    }
+
+    /// Remove a staged file that will not be committed.
+    pub fn discard(&self, file_name: &str, tag: usize) {
+        let _ = std::fs::remove_file(self.temporary(file_name, tag));
+    }
+
+    /// Write one file atomically, now.
+    pub fn write(&self, file_name: &str, contents: &[u8]) -> Result<(), Error> {
+        self.stage(file_name, usize::MAX, contents)?;
+        self.commit(file_name, usize::MAX)
+    }
+
+    fn target(&self, file_name: &str) -> Result<PathBuf, Error> {
         let plain = Path::new(file_name)
             .file_name()
             .is_some_and(|n| n == file_name)
             && !file_name.starts_with('.')
             && !file_name.contains(['/', '\\']);
-        if !plain {
-            return Err(Error::OutsideOutputFolder {
+        if plain {
+            Ok(self.root.join(file_name))
+        } else {
+            Err(Error::OutsideOutputFolder {
                 name: file_name.to_owned(),
-            });
+            })
         }
-        let write_error = |source| Error::Write {
-            path: target.clone(),
-            source,
-        };
-        let mut file = tempfile::Builder::new()
-            .prefix(".pathways-")
-            .suffix(".tmp")
-            .tempfile_in(&self.root)
-            .map_err(write_error)?;
-        // No fsync per file: the rename makes each report appear whole or not
-        // at all if pathways is stopped; thousands of fsyncs would dominate an export.
-        file.write_all(contents).map_err(write_error)?;
-        Ok(Staged {
-            temporary: file.into_temp_path(),
-            target,
-        })
     }
 
-    /// Write one file atomically, now.
-    pub fn write(&self, file_name: &str, contents: &[u8]) -> Result<(), Error> {
-        self.stage(file_name, contents)?.commit()
-    }
-}
-
-impl Staged {
-    /// Rename the file into place, replacing any older file of that name.
-    pub fn commit(self) -> Result<(), Error> {
-        let target = self.target;
-        self.temporary.persist(&target).map_err(|e| Error::Write {
-            path: target.clone(),
-            source: e.error,
-        })
+    /// `.library-technicians.html.1234-7.pathways-tmp`: hidden, unique to this
+    /// process and tag, and derived from the name, so nothing needs remembering.
+    fn temporary(&self, file_name: &str, tag: usize) -> PathBuf {
+        self.root.join(format!(
+            ".{file_name}.{}-{tag}.pathways-tmp",
+            std::process::id()
+        ))
     }
 }
 

@@ -2,8 +2,9 @@
 //!
 //! Profiles are processed in parallel, each loaded, checked, rendered in
 //! every format and staged to temporary files, then dropped, so memory does
-//! not grow with the collection. Reports are renamed into place only after
-//! every profile is done and ids are known to be unique.
+//! not grow with the collection: what is kept per profile is its index entry.
+//! Reports are renamed into place only after every profile is done and ids
+//! are known to be unique.
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -18,7 +19,7 @@ use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::finding::Finding;
 use crate::load::{Input, LoadFailure, discover, load};
-use crate::output::{OutputFolder, Staged};
+use crate::output::OutputFolder;
 use crate::render::{Format, IndexEntry, Renderer};
 use crate::report::plural;
 use crate::validate::{Policy, completeness, validate_errors};
@@ -35,10 +36,12 @@ pub fn run(args: &ExportArgs, color: bool) -> ExitStatus {
 
 /// What became of one profile.
 enum Outcome {
+    /// Rendered and staged (`<id>.<extension>` for each format), not yet committed.
     Exported {
         entry: IndexEntry,
         file: String,
-        staged: Vec<Staged>,
+        /// Tells this profile's staged files apart from another's with the same id.
+        tag: usize,
     },
     /// The profile has errors (or shares its id): reported, not written.
     Skipped { file: String, reason: String },
@@ -77,32 +80,49 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         .map_err(|e| Error::Usage {
             message: format!("cannot start {jobs} worker threads: {e}"),
         })?;
-    let outcomes: Vec<Outcome> = pool.install(|| {
-        files
-            .par_iter()
-            .map(|file| {
-                let outcome = export_one(file, &renderer, &policy, &formats, &folder);
-                progress.inc(1);
-                outcome
-            })
-            .collect()
+    // Outcomes are handed to this thread as they come and copied here, so
+    // what outlives a profile is not scattered through the workers' memory.
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let mut outcomes: Vec<(usize, Outcome)> = Vec::with_capacity(files.len());
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            pool.install(|| {
+                files
+                    .par_iter()
+                    .enumerate()
+                    .for_each_with(sender, |sender, (index, file)| {
+                        let outcome =
+                            export_one(file, index, &renderer, &policy, &formats, &folder);
+                        progress.inc(1);
+                        let _ = sender.send((index, outcome));
+                    });
+            });
+        });
+        outcomes.extend(
+            receiver
+                .iter()
+                .map(|(index, outcome)| (index, outcome.compacted())),
+        );
     });
     progress.finish_and_clear();
+    outcomes.sort_by_key(|(index, _)| *index);
+    let outcomes: Vec<Outcome> = outcomes.into_iter().map(|(_, outcome)| outcome).collect();
 
-    let outcomes = set_aside_duplicate_ids(outcomes);
+    let outcomes = set_aside_duplicate_ids(outcomes, &folder, &formats);
     let mut exported: Vec<IndexEntry> = Vec::new();
     let mut skipped: Vec<(String, String)> = Vec::new();
     let mut failed: Vec<(String, Error)> = Vec::new();
     for outcome in outcomes {
         match outcome {
-            Outcome::Exported {
-                entry,
-                file,
-                staged,
-            } => match staged.into_iter().try_for_each(Staged::commit) {
-                Ok(()) => exported.push(entry),
-                Err(error) => failed.push((file, error)),
-            },
+            Outcome::Exported { entry, file, tag } => {
+                let committed = formats
+                    .iter()
+                    .try_for_each(|f| folder.commit(&report_name(&entry.id, *f), tag));
+                match committed {
+                    Ok(()) => exported.push(entry),
+                    Err(error) => failed.push((file, error)),
+                }
+            }
             Outcome::Skipped { file, reason } => skipped.push((file, reason)),
             Outcome::Failed { file, error } => failed.push((file, error)),
         }
@@ -152,6 +172,7 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
 
 fn export_one(
     file: &Path,
+    tag: usize,
     renderer: &Renderer,
     policy: &Policy,
     formats: &[Format],
@@ -181,15 +202,14 @@ fn export_one(
         Ok(reports) => reports,
         Err(error) => return Outcome::Failed { file: name, error },
     };
-    let mut staged = Vec::with_capacity(formats.len());
-    for (report, &format) in reports.iter().zip(formats) {
+    for (index, (report, &format)) in reports.iter().zip(formats).enumerate() {
         // The id is a validated slug, so this names a file inside the folder.
-        match folder.stage(
-            &format!("{}.{}", profile.id, format.extension()),
-            report.as_bytes(),
-        ) {
-            Ok(file) => staged.push(file),
-            Err(error) => return Outcome::Failed { file: name, error },
+        if let Err(error) = folder.stage(&report_name(&profile.id, format), tag, report.as_bytes())
+        {
+            for &staged in &formats[..index] {
+                folder.discard(&report_name(&profile.id, staged), tag);
+            }
+            return Outcome::Failed { file: name, error };
         }
     }
     Outcome::Exported {
@@ -200,7 +220,32 @@ fn export_one(
             score: completeness(profile, policy),
         },
         file: name,
-        staged,
+        tag,
+    }
+}
+
+/// `<id>.<extension>`
+fn report_name(id: &str, format: Format) -> String {
+    format!("{id}.{}", format.extension())
+}
+
+impl Outcome {
+    /// The same outcome with its text copied into fresh, tight allocations.
+    fn compacted(self) -> Outcome {
+        let tight = |s: String| s.as_str().to_owned();
+        match self {
+            Outcome::Exported { entry, file, tag } => Outcome::Exported {
+                entry: IndexEntry {
+                    id: tight(entry.id),
+                    title: tight(entry.title),
+                    category: entry.category.map(tight),
+                    score: entry.score,
+                },
+                file: tight(file),
+                tag,
+            },
+            other => other,
+        }
     }
 }
 
@@ -214,7 +259,11 @@ fn first_error(finding: &Finding) -> String {
 
 /// Profiles sharing an id are all skipped (their staged files deleted):
 /// one report would silently replace the other.
-fn set_aside_duplicate_ids(outcomes: Vec<Outcome>) -> Vec<Outcome> {
+fn set_aside_duplicate_ids(
+    outcomes: Vec<Outcome>,
+    folder: &OutputFolder,
+    formats: &[Format],
+) -> Vec<Outcome> {
     let mut files_by_id: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for outcome in &outcomes {
         if let Outcome::Exported { entry, file, .. } = outcome {
@@ -227,9 +276,12 @@ fn set_aside_duplicate_ids(outcomes: Vec<Outcome>) -> Vec<Outcome> {
     outcomes
         .into_iter()
         .map(|outcome| match outcome {
-            Outcome::Exported { entry, file, .. }
+            Outcome::Exported { entry, file, tag }
                 if files_by_id.get(&entry.id).is_some_and(|f| f.len() > 1) =>
             {
+                for &format in formats {
+                    folder.discard(&report_name(&entry.id, format), tag);
+                }
                 let others: Vec<String> = files_by_id[&entry.id]
                     .iter()
                     .filter(|other| **other != file)
