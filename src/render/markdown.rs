@@ -75,14 +75,17 @@ fn is_plain_prose(markdown: &str) -> bool {
                 | b'\r'
                 | b'='
         )
-    }) && markdown.lines().all(|line| {
-        let trimmed = line.trim_start();
-        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-        line.len() - trimmed.len() < 4
-            && !trimmed.starts_with(['-', '+'])
-            && !(digits > 0 && trimmed[digits..].starts_with(['.', ')']))
-            && !line.ends_with("  ")
-    })
+    }) && !markdown.lines().any(could_start_block)
+}
+
+/// A line that could open a list or code block, or end in a hard line break.
+fn could_start_block(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    line.len() - trimmed.len() >= 4
+        || trimmed.starts_with(['-', '+'])
+        || (digits > 0 && trimmed[digits..].starts_with(['.', ')']))
+        || line.ends_with("  ")
 }
 
 /// Plain prose in `format`: paragraphs are separated by blank lines; within
