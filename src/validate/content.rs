@@ -282,7 +282,7 @@ fn find_placeholder(text: &str) -> Option<&str> {
     if let Some(at) = find_ignoring_ascii_case(text, "lorem ipsum") {
         return text.get(at..at + "lorem ipsum".len());
     }
-    if text.contains("???") {
+    if text.as_bytes().contains(&b'?') && text.contains("???") {
         return Some("???");
     }
     let bytes = text.as_bytes();
