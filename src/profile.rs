@@ -336,11 +336,7 @@ impl<'a> SectionContent<'a> {
 
     /// A section is empty when none of its fields holds any text (or figure).
     pub fn is_empty(self) -> bool {
-        let prose = self.prose();
-        let prose_empty = is_blank(prose.intro)
-            && is_blank(prose.outro)
-            && prose.items.iter().all(Item::is_empty)
-            && prose.groups.iter().all(Group::is_empty);
+        let prose_empty = self.prose().is_empty();
         let typed_empty = match self {
             SectionContent::General(_) => true,
             SectionContent::Salary(s) => s.average.is_none() && s.ranges.is_empty(),
@@ -351,6 +347,27 @@ impl<'a> SectionContent<'a> {
                 .all(|m| m.myth.trim().is_empty() && m.reality.trim().is_empty()),
         };
         prose_empty && typed_empty
+    }
+}
+
+impl Prose<'_> {
+    /// No text in any of the prose fields.
+    pub fn is_empty(&self) -> bool {
+        is_blank(self.intro)
+            && is_blank(self.outro)
+            && self.items.iter().all(Item::is_empty)
+            && self.groups.iter().all(Group::is_empty)
+    }
+}
+
+impl ExtraSection {
+    pub fn prose(&self) -> Prose<'_> {
+        Prose {
+            intro: self.intro.as_deref(),
+            items: &self.items,
+            groups: &self.groups,
+            outro: self.outro.as_deref(),
+        }
     }
 }
 

@@ -162,13 +162,7 @@ fn build_with(profile: &Profile, format: Format, cache: &FieldCache) -> View {
         .map(|(info, content)| r.section(info.id, info.heading, content, locale))
         .collect();
     sections.extend(profile.extra_sections.iter().map(|extra| {
-        let prose = Prose {
-            intro: extra.intro.as_deref(),
-            items: &extra.items,
-            groups: &extra.groups,
-            outro: extra.outro.as_deref(),
-        };
-        let mut view = r.prose_section(&extra.id, &extra.heading, prose, false);
+        let mut view = r.prose_section(&extra.id, &extra.heading, extra.prose(), false);
         view.anchor = format!("extra-{}", anchor(&extra.id));
         view
     }));

@@ -209,15 +209,7 @@ impl<'a> Walk<'a> {
         for (i, extra) in profile.extra_sections.iter().enumerate() {
             let path = format!("extra_sections[{i}]");
             walk.text(&format!("{path}.heading"), &extra.heading, Kind::Label);
-            walk.prose(
-                &path,
-                Prose {
-                    intro: extra.intro.as_deref(),
-                    items: &extra.items,
-                    groups: &extra.groups,
-                    outro: extra.outro.as_deref(),
-                },
-            );
+            walk.prose(&path, extra.prose());
         }
         walk
     }

@@ -68,12 +68,7 @@ pub(super) fn check(profile: &Profile, policy: &Policy, findings: &mut Findings)
         }
     }
     for (index, extra) in profile.extra_sections.iter().enumerate() {
-        let empty = [extra.intro.as_deref(), extra.outro.as_deref()]
-            .iter()
-            .all(|t| t.is_none_or(|t| t.trim().is_empty()))
-            && extra.items.iter().all(|i| i.is_empty())
-            && extra.groups.iter().all(|g| g.is_empty());
-        if empty {
+        if extra.prose().is_empty() {
             findings.at_key(
                 &format!("extra_sections[{index}]"),
                 Finding::error(
