@@ -327,7 +327,7 @@ fn progress_bar(total: usize, quiet: bool) -> ProgressBar {
     }
     let bar = ProgressBar::new(total as u64);
     if let Ok(style) =
-        ProgressStyle::with_template("{bar:40} {pos}/{len} profiles  {per_sec}  about {eta} left")
+        ProgressStyle::with_template("{bar:40} {pos}/{len} profiles  {per_sec:0}  about {eta} left")
     {
         bar.set_style(style);
     }
