@@ -46,11 +46,16 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         path: path.to_path_buf(),
         source,
     };
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".pathways-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .map_err(write_error)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".pathways-").suffix(".tmp");
+    // Temporary files are private by default; a report is for reading (a web
+    // server, a colleague), so it gets the usual permissions of a new file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut temporary = builder.tempfile_in(folder).map_err(write_error)?;
     temporary.write_all(bytes).map_err(write_error)?;
     temporary.as_file().sync_all().map_err(write_error)?;
     // On failure the temporary file is removed when dropped; the old file stays.

@@ -98,6 +98,12 @@ fn format_follows_the_output_extension() {
         assert_eq!(output.status.code(), Some(0), "{name}");
         assert!(read(&path).starts_with(starts), "{name}");
         assert!(String::from_utf8_lossy(&output.stderr).contains("\nWrote "));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o044, 0o044, "{name} is readable by others, like any new file");
+        }
     }
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
