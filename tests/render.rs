@@ -102,7 +102,11 @@ fn format_follows_the_output_extension() {
         {
             use std::os::unix::fs::PermissionsExt;
             let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-            assert_eq!(mode & 0o044, 0o044, "{name} is readable by others, like any new file");
+            assert_eq!(
+                mode & 0o044,
+                0o044,
+                "{name} is readable by others, like any new file"
+            );
         }
     }
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())

@@ -7,7 +7,10 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use std::sync::Arc;
+
 use minijinja::Value;
+use minijinja::value::{Enumerator, Object, ObjectRepr};
 use serde::Serialize;
 
 use super::Format;
@@ -387,7 +390,9 @@ pub struct IndexEntry {
 #[derive(Debug, Serialize)]
 pub struct IndexView {
     pub generator: String,
-    pub careers: Vec<IndexEntryView>,
+    /// A list of [`IndexEntryView`], made one entry at a time as the template
+    /// reaches it: an index of 10,000 careers is never held as template values.
+    pub careers: Value,
 }
 
 #[derive(Debug, Serialize)]
@@ -401,12 +406,7 @@ pub struct IndexEntryView {
 
 /// The index view for `format`, careers sorted by title (then id).
 pub fn build_index(entries: &[IndexEntry], format: Format) -> IndexView {
-    let cache = FieldCache::new(&[]);
-    let r = Renditions {
-        format,
-        cache: &cache,
-    };
-    let mut sorted: Vec<&IndexEntry> = entries.iter().collect();
+    let mut sorted: Vec<IndexEntry> = entries.to_vec();
     sorted.sort_by(|a, b| {
         a.title
             .to_lowercase()
@@ -415,14 +415,41 @@ pub fn build_index(entries: &[IndexEntry], format: Format) -> IndexView {
     });
     IndexView {
         generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
-        careers: sorted
-            .into_iter()
-            .map(|entry| IndexEntryView {
-                title: r.plain(&entry.title),
-                category: entry.category.as_deref().map(|c| r.plain(c)),
-                score: entry.score,
-                href: format!("{}.{}", entry.id, format.extension()),
-            })
-            .collect(),
+        careers: Value::from_object(CareerList {
+            entries: sorted,
+            format,
+        }),
+    }
+}
+
+#[derive(Debug)]
+struct CareerList {
+    entries: Vec<IndexEntry>,
+    format: Format,
+}
+
+impl Object for CareerList {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        let entry = self.entries.get(key.as_usize()?)?;
+        let cache = FieldCache::new(&[]);
+        let r = Renditions {
+            format: self.format,
+            cache: &cache,
+        };
+        let view = IndexEntryView {
+            title: r.plain(&entry.title),
+            category: entry.category.as_deref().map(|c| r.plain(c)),
+            score: entry.score,
+            href: format!("{}.{}", entry.id, self.format.extension()),
+        };
+        Some(Value::from(minijinja::value::Serde(&view)))
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.entries.len())
     }
 }
