@@ -32,6 +32,19 @@ pub enum Command {
     New(NewArgs),
     /// Print the JSON Schema of the profile format (for editors and validators).
     Schema,
+    /// List the template sets, or write the built-in templates out as a starting point.
+    Templates(TemplatesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TemplatesArgs {
+    /// Also list the templates of this folder.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Write the built-in templates into DIR (existing files are kept), to edit and use with --templates DIR.
+    #[arg(long, value_name = "DIR")]
+    pub dump: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -55,6 +68,14 @@ pub struct ExportArgs {
     /// A folder of templates that replace the built-in ones with the same file name.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+
+    /// Which template set to use: `report` (the full profile, default), `handout` (a short printable summary), or one in --templates.
+    #[arg(long, value_name = "NAME", default_value = "report")]
+    pub template: String,
+
+    /// Paper size for printed HTML: a4 or letter. Default: letter for en-US profiles, A4 otherwise.
+    #[arg(long, value_enum, value_name = "SIZE")]
+    pub page_size: Option<PageSizeArg>,
 
     /// A policy file (see `pathways check`); profiles with errors under it are skipped.
     #[arg(long, value_name = "FILE")]
@@ -132,10 +153,24 @@ pub struct RenderArgs {
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
 
+    /// Which template set to use: `report` (the full profile, default), `handout` (a short printable summary), or one in --templates.
+    #[arg(long, value_name = "NAME", default_value = "report")]
+    pub template: String,
+
+    /// Paper size for printed HTML: a4 or letter. Default: letter for en-US profiles, A4 otherwise.
+    #[arg(long, value_enum, value_name = "SIZE")]
+    pub page_size: Option<PageSizeArg>,
+
     /// Line width of plain-text reports.
     #[arg(long, value_name = "N", default_value_t = 80,
           value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: u16,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PageSizeArg {
+    A4,
+    Letter,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -33,5 +33,6 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Export(args) => cmd::export::run(args, color),
         Command::New(args) => cmd::new::run(args),
         Command::Schema => cmd::schema::run(),
+        Command::Templates(args) => cmd::templates::run(args),
     }
 }

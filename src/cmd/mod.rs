@@ -5,6 +5,7 @@ pub mod export;
 pub mod new;
 pub mod render;
 pub mod schema;
+pub mod templates;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -98,4 +99,12 @@ fn today() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     (seconds / 86_400) as i64
+}
+
+/// `--page-size`, as the renderer takes it.
+pub fn page_size(arg: Option<crate::cli::PageSizeArg>) -> Option<crate::render::PageSize> {
+    arg.map(|size| match size {
+        crate::cli::PageSizeArg::A4 => crate::render::PageSize::A4,
+        crate::cli::PageSizeArg::Letter => crate::render::PageSize::Letter,
+    })
 }

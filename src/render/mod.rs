@@ -15,7 +15,7 @@ use minijinja::{Environment, UndefinedBehavior};
 
 pub use markdown::link_urls;
 pub use money::format_money;
-pub use templates::BUILT_IN as BUILT_IN_TEMPLATES;
+pub use templates::{BUILT_IN as BUILT_IN_TEMPLATES, template_sets};
 pub use view::{IndexEntry, View};
 
 use crate::error::Error;
@@ -51,20 +51,9 @@ impl Format {
         }
     }
 
-    fn template(self) -> &'static str {
-        match self {
-            Format::Markdown => "report.md.j2",
-            Format::Html => "report.html.j2",
-            Format::Text => "report.txt.j2",
-        }
-    }
-
-    fn index_template(self) -> &'static str {
-        match self {
-            Format::Markdown => "index.md.j2",
-            Format::Html => "index.html.j2",
-            Format::Text => "index.txt.j2",
-        }
+    /// The template file for a template set: `report` → `report.html.j2`.
+    pub fn template_file(self, set: &str) -> String {
+        format!("{set}.{}.j2", self.extension())
     }
 
     /// The format's name for people: Markdown, HTML, plain text.
@@ -84,10 +73,44 @@ pub const DEFAULT_WIDTH: usize = 80;
 /// a runaway loop in a user's template stops here instead of hanging.
 const TEMPLATE_FUEL: u64 = 5_000_000;
 
+/// The paper a printed HTML report is laid out for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageSize {
+    A4,
+    Letter,
+}
+
+impl PageSize {
+    /// Letter where it is the custom (the United States), A4 elsewhere.
+    pub fn for_locale(locale: &str) -> PageSize {
+        let country = locale.split(['-', '_']).nth(1).unwrap_or("");
+        if country.eq_ignore_ascii_case("US") {
+            PageSize::Letter
+        } else {
+            PageSize::A4
+        }
+    }
+
+    /// The CSS `@page { size: ... }` value.
+    pub fn css(self) -> &'static str {
+        match self {
+            PageSize::A4 => "A4",
+            PageSize::Letter => "letter",
+        }
+    }
+}
+
+/// The template set reports use unless told otherwise.
+pub const DEFAULT_TEMPLATE: &str = "report";
+
 /// Compiled templates, ready to render any number of profiles.
 pub struct Renderer {
     env: Environment<'static>,
     width: usize,
+    template_set: String,
+    /// `None`: from each profile's locale.
+    page_size: Option<PageSize>,
+    user_folder: Option<PathBuf>,
 }
 
 impl Renderer {
@@ -126,7 +149,49 @@ impl Renderer {
         Ok(Renderer {
             env,
             width: DEFAULT_WIDTH,
+            template_set: DEFAULT_TEMPLATE.to_owned(),
+            page_size: None,
+            user_folder: user_folder.map(PathBuf::from),
         })
+    }
+
+    /// Use the template set `name` (`report`, `handout`, or one of the
+    /// user's folder). Fails, listing what there is, when `name` has no
+    /// template for one of `formats`.
+    pub fn with_template(mut self, name: &str, formats: &[Format]) -> Result<Self, Error> {
+        let source = templates::TemplateSource::new(self.user_folder.clone());
+        for format in formats {
+            let file = format.template_file(name);
+            let found = !name.contains(['/', '\\', '.'])
+                && source
+                    .load(&file)
+                    .map_err(|e| Error::Template {
+                        message: format!("cannot read template `{file}`: {e}"),
+                    })?
+                    .is_some();
+            if !found {
+                return Err(Error::Template {
+                    message: format!(
+                        "there is no template `{name}` for {} (looked for `{file}`{}); templates available: {}",
+                        format.name(),
+                        if self.user_folder.is_some() {
+                            " in the template folder and the built-in set"
+                        } else {
+                            " in the built-in set"
+                        },
+                        templates::template_sets(self.user_folder.as_deref()).join(", ")
+                    ),
+                });
+            }
+        }
+        self.template_set = name.to_owned();
+        Ok(self)
+    }
+
+    /// Lay printed HTML out for `size` instead of each profile's locale default.
+    pub fn with_page_size(mut self, size: Option<PageSize>) -> Self {
+        self.page_size = size;
+        self
     }
 
     /// Width of plain-text reports, in columns.
@@ -137,23 +202,30 @@ impl Renderer {
 
     /// Render one profile in one format.
     pub fn render(&self, profile: &Profile, format: Format) -> Result<String, Error> {
-        let view = view::build(profile, format);
-        self.render_template(format.template(), &view, format)
+        let view = view::build(profile, format, self.page_size_for(profile));
+        self.render_template(&format.template_file(&self.template_set), &view, format)
     }
 
     /// Render one profile in several formats, parsing each Markdown field once.
     pub fn render_all(&self, profile: &Profile, formats: &[Format]) -> Result<Vec<String>, Error> {
-        view::build_all(profile, formats)
+        view::build_all(profile, formats, self.page_size_for(profile))
             .iter()
             .zip(formats)
-            .map(|(view, &format)| self.render_template(format.template(), view, format))
+            .map(|(view, &format)| {
+                self.render_template(&format.template_file(&self.template_set), view, format)
+            })
             .collect()
     }
 
     /// Render the index of an export: every career, sorted by title, linked to its report.
     pub fn render_index(&self, careers: &[IndexEntry], format: Format) -> Result<String, Error> {
         let view = view::build_index(careers, format);
-        self.render_template(format.index_template(), &view, format)
+        self.render_template(&format.template_file("index"), &view, format)
+    }
+
+    fn page_size_for(&self, profile: &Profile) -> PageSize {
+        self.page_size
+            .unwrap_or_else(|| PageSize::for_locale(profile.locale()))
     }
 
     fn render_template<T: serde::Serialize>(

@@ -4,7 +4,7 @@
 use std::path::{Component, Path, PathBuf};
 
 /// Every built-in template: name and source.
-pub const BUILT_IN: [(&str, &str); 7] = [
+pub const BUILT_IN: [(&str, &str); 10] = [
     (
         "report.html.j2",
         include_str!("../../templates/report.html.j2"),
@@ -13,6 +13,18 @@ pub const BUILT_IN: [(&str, &str); 7] = [
     (
         "report.txt.j2",
         include_str!("../../templates/report.txt.j2"),
+    ),
+    (
+        "handout.html.j2",
+        include_str!("../../templates/handout.html.j2"),
+    ),
+    (
+        "handout.md.j2",
+        include_str!("../../templates/handout.md.j2"),
+    ),
+    (
+        "handout.txt.j2",
+        include_str!("../../templates/handout.txt.j2"),
     ),
     (
         "index.html.j2",
@@ -50,6 +62,35 @@ impl TemplateSource {
             .find(|(built_in, _)| *built_in == name)
             .map(|(_, source)| (*source).to_owned()))
     }
+}
+
+/// Names of the template sets (`report`, `handout`, and any in the user's
+/// folder): the part before `.<format>.j2`, sorted, each once.
+pub fn template_sets(user_folder: Option<&Path>) -> Vec<String> {
+    let mut names: Vec<String> = BUILT_IN
+        .iter()
+        .map(|(name, _)| (*name).to_owned())
+        .collect();
+    if let Some(folder) = user_folder
+        && let Ok(entries) = std::fs::read_dir(folder)
+    {
+        names.extend(
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned()),
+        );
+    }
+    let mut sets: Vec<String> = names
+        .iter()
+        .filter_map(|name| {
+            let stem = name.strip_suffix(".j2")?;
+            let (set, format) = stem.rsplit_once('.')?;
+            (["md", "html", "txt"].contains(&format) && set != "index").then(|| set.to_owned())
+        })
+        .collect();
+    sets.sort();
+    sets.dedup();
+    sets
 }
 
 fn is_plain_relative(name: &str) -> bool {

@@ -13,9 +13,9 @@ use minijinja::Value;
 use minijinja::value::{Enumerator, Object, ObjectRepr};
 use serde::Serialize;
 
-use super::Format;
 use super::markdown;
 use super::money::format_money;
+use super::{Format, PageSize};
 use crate::profile::{
     Group, Item, PayPeriod, Profile, Prose, RemoteLevel, SalarySection, SectionContent,
 };
@@ -33,6 +33,10 @@ pub struct View {
     pub sections: Vec<SectionView>,
     pub sources: Vec<SourceView>,
     pub generator: String,
+    /// The CSS `@page` size: `A4` or `letter`.
+    pub page_size: &'static str,
+    /// The title as a CSS string (quotes included), for running page headers.
+    pub title_css: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -50,6 +54,8 @@ pub struct SectionView {
     /// Whether the items are steps in order (numbered) rather than a set (bulleted).
     pub ordered: bool,
     pub intro: Option<Value>,
+    /// The first paragraph of the intro, for short handouts.
+    pub lead: Option<Value>,
     pub items: Vec<ItemView>,
     pub groups: Vec<GroupView>,
     pub outro: Option<Value>,
@@ -105,18 +111,40 @@ pub struct SourceView {
 const ORDERED_SECTIONS: [&str; 2] = ["career_path", "getting_started"];
 
 /// Build the view of `profile` for `format`.
-pub fn build(profile: &Profile, format: Format) -> View {
+pub fn build(profile: &Profile, format: Format, page_size: PageSize) -> View {
     let cache = FieldCache::new(&[format]);
-    build_with(profile, format, &cache)
+    build_with(profile, format, page_size, &cache)
 }
 
 /// Build views of `profile` for several formats, parsing each Markdown field once.
-pub fn build_all(profile: &Profile, formats: &[Format]) -> Vec<View> {
+pub fn build_all(profile: &Profile, formats: &[Format], page_size: PageSize) -> Vec<View> {
     let cache = FieldCache::new(formats);
     formats
         .iter()
-        .map(|&format| build_with(profile, format, &cache))
+        .map(|&format| build_with(profile, format, page_size, &cache))
         .collect()
+}
+
+/// `text` as a double-quoted CSS string: quotes and backslashes escaped,
+/// line breaks and markup characters written as escapes, so the string can
+/// never end early or close the `<style>` element.
+fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() || c == '<' || c == '>' || c == '&' => {
+                out.push_str(&format!("\\{:x} ", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Each Markdown field rendered into every format wanted, on first use.
@@ -156,7 +184,7 @@ impl FieldCache {
     }
 }
 
-fn build_with(profile: &Profile, format: Format, cache: &FieldCache) -> View {
+fn build_with(profile: &Profile, format: Format, page_size: PageSize, cache: &FieldCache) -> View {
     let r = Renditions { format, cache };
     let locale = profile.locale();
     let mut sections: Vec<SectionView> = profile
@@ -194,6 +222,8 @@ fn build_with(profile: &Profile, format: Format, cache: &FieldCache) -> View {
             })
             .collect(),
         generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
+        page_size: page_size.css(),
+        title_css: css_string(&profile.title),
     }
 }
 
@@ -280,6 +310,11 @@ impl Renditions<'_> {
             heading: self.plain(heading),
             ordered,
             intro: self.optional_rich(prose.intro),
+            lead: prose
+                .intro
+                .and_then(|intro| intro.trim().split("\n\n").next())
+                .filter(|lead| !lead.trim().is_empty())
+                .map(|lead| self.rich(lead)),
             items: self.items(prose.items),
             groups: self.groups(prose.groups),
             outro: self.optional_rich(prose.outro),

@@ -1,0 +1,52 @@
+//! `pathways templates`: list the template sets, or write the built-in ones out.
+
+use crate::cli::TemplatesArgs;
+use crate::error::Error;
+use crate::exit::ExitStatus;
+use crate::output::OutputFolder;
+use crate::render::{BUILT_IN_TEMPLATES, template_sets};
+
+pub fn run(args: &TemplatesArgs) -> ExitStatus {
+    match try_run(args) {
+        Ok(()) => ExitStatus::Success,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitStatus::Error
+        }
+    }
+}
+
+fn try_run(args: &TemplatesArgs) -> Result<(), Error> {
+    if let Some(dir) = &args.dump {
+        let folder = OutputFolder::open(dir)?;
+        let (mut written, mut kept) = (0, Vec::new());
+        for (name, source) in BUILT_IN_TEMPLATES {
+            if dir.join(name).exists() {
+                kept.push(name);
+            } else {
+                folder.write(name, source.as_bytes())?;
+                written += 1;
+            }
+        }
+        eprintln!(
+            "Wrote {written} built-in templates to {}.{} Edit them, then render with --templates {}",
+            dir.display(),
+            if kept.is_empty() {
+                String::new()
+            } else {
+                format!(" Kept your existing {}.", kept.join(", "))
+            },
+            dir.display()
+        );
+        return Ok(());
+    }
+    for set in template_sets(args.templates.as_deref()) {
+        let description = match set.as_str() {
+            "report" => "the full career profile (default)",
+            "handout" => "a short handout: overview, pay, education, outlook, skills, first steps",
+            _ => "from your template folder",
+        };
+        println!("{set:<12} {description}");
+    }
+    Ok(())
+}
