@@ -3,11 +3,13 @@
 // Tests fail loudly on anything unexpected; that is what unwrap is for here.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod browser;
 mod check;
 mod common;
 mod examples;
 mod export;
 mod fidelity;
+mod handout;
 mod invalid;
 mod new_and_schema;
 mod render;

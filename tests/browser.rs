@@ -1,0 +1,142 @@
+//! Printing in a real browser (headless Chromium): page counts, text on the
+//! pages, screenshots. Runs when PATHWAYS_BROWSER_TESTS=1 (set by .ci/run,
+//! which installs Chromium and poppler-utils); then a missing browser fails.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::common::{SEED_PROFILE, pathways, root};
+
+fn enabled() -> bool {
+    std::env::var("PATHWAYS_BROWSER_TESTS").is_ok_and(|v| v == "1")
+}
+
+fn chromium(args: &[String], profile_dir: &Path) {
+    let status = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile_dir.display()))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("PATHWAYS_BROWSER_TESTS=1 but Chromium cannot run: {e}"));
+    assert!(
+        status.status.success(),
+        "chromium {args:?}: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+fn tool(program: &str, args: &[&str]) -> String {
+    let output = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("PATHWAYS_BROWSER_TESTS=1 but `{program}` cannot run: {e}"));
+    assert!(output.status.success(), "{program} {args:?}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn pages(pdf: &Path) -> usize {
+    tool("pdfinfo", &[&pdf.to_string_lossy()])
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// Headings the template prints, read from its own HTML.
+fn headings(html: &str) -> Vec<String> {
+    html.split("<h2")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('>').map(|(_, r)| r))
+        .filter_map(|rest| rest.split_once("</h2>").map(|(h, _)| h))
+        .map(|h| h.replace("&amp;", "&"))
+        .collect()
+}
+
+#[test]
+fn reports_and_handouts_print_and_show_in_chromium() {
+    if !enabled() {
+        eprintln!("browser checks not run: set PATHWAYS_BROWSER_TESTS=1 (as .ci/run does)");
+        return;
+    }
+    let out: PathBuf = root().join("target/browser");
+    std::fs::create_dir_all(&out).unwrap();
+    let chrome_profile = tempfile::tempdir().unwrap();
+    for template in ["report", "handout"] {
+        for size in ["a4", "letter"] {
+            let html = out.join(format!("{template}-{size}.html"));
+            pathways()
+                .args([
+                    "render",
+                    SEED_PROFILE,
+                    "--template",
+                    template,
+                    "--page-size",
+                    size,
+                    "-o",
+                ])
+                .arg(&html)
+                .assert()
+                .code(0);
+            let pdf = out.join(format!("{template}-{size}.pdf"));
+            chromium(
+                &[
+                    "--no-pdf-header-footer".to_owned(),
+                    format!("--print-to-pdf={}", pdf.display()),
+                    format!("file://{}", html.display()),
+                ],
+                chrome_profile.path(),
+            );
+            let count = pages(&pdf);
+            let info = tool("pdfinfo", &[&pdf.to_string_lossy()]);
+            let expected_size = if size == "a4" { "(A4)" } else { "(letter)" };
+            assert!(info.contains(expected_size), "{template} {size}: {info}");
+            if template == "handout" {
+                assert!((1..=2).contains(&count), "handout on {size}: {count} pages");
+            }
+            eprintln!("{template} on {size}: {count} pages");
+            let text = tool("pdftotext", &[&pdf.to_string_lossy(), "-"]).replace('\u{a0}', " ");
+            let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                flat.contains("Library Technicians"),
+                "{template} {size}: title"
+            );
+            for heading in headings(&std::fs::read_to_string(&html).unwrap()) {
+                if heading == "Contents" {
+                    continue; // the table of contents is for screens; print hides it
+                }
+                assert!(
+                    flat.contains(&heading),
+                    "{template} {size}: heading {heading:?} not in the PDF"
+                );
+            }
+            if size == "a4" {
+                for width in [375, 1280] {
+                    let png = out.join(format!("{template}-{width}.png"));
+                    chromium(
+                        &[
+                            format!("--window-size={width},2400"),
+                            format!("--screenshot={}", png.display()),
+                            format!("file://{}", html.display()),
+                        ],
+                        chrome_profile.path(),
+                    );
+                    assert!(
+                        std::fs::metadata(&png).unwrap().len() > 10_000,
+                        "{}",
+                        png.display()
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! The handout template, template sets, page sizes, and `pathways templates`.
+
+use crate::common::{SEED_PROFILE, pathways, read, stdout};
+
+fn render(args: &[&str]) -> String {
+    let output = pathways()
+        .arg("render")
+        .arg(SEED_PROFILE)
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout(&output)
+}
+
+#[test]
+fn handout_markdown() {
+    insta::assert_snapshot!(
+        "handout.md",
+        render(&["--template", "handout", "-f", "markdown"])
+    );
+}
+
+#[test]
+fn handout_text() {
+    let text = render(&["--template", "handout", "-f", "text"]);
+    assert!(text.lines().all(|l| l.chars().count() <= 80));
+    insta::assert_snapshot!("handout.txt", text);
+}
+
+#[test]
+fn handout_html() {
+    let html = render(&["--template", "handout", "-f", "html"]);
+    for heading in [
+        "At a Glance",
+        "Average Salary Range",
+        "Educational Requirements",
+        "Job Outlook",
+        "Top Skills",
+        "How to Get Started",
+        "Related Careers",
+    ] {
+        assert!(html.contains(&format!(">{heading}</h2>")), "{heading}");
+    }
+    assert!(html.contains("<td>$25,000</td>"));
+    insta::assert_snapshot!("handout.html", html);
+}
+
+#[test]
+fn page_size_follows_the_locale_unless_given() {
+    assert!(
+        render(&["-f", "html"]).contains("size: letter;"),
+        "en-US prints on Letter"
+    );
+    assert!(render(&["-f", "html", "--page-size", "a4"]).contains("size: A4;"));
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("library-technicians.yaml");
+    std::fs::write(
+        &profile,
+        read(&crate::common::root().join(SEED_PROFILE)).replace("locale: en-US", "locale: en-GB"),
+    )
+    .unwrap();
+    let output = pathways()
+        .arg("render")
+        .arg(&profile)
+        .args(["-f", "html"])
+        .output()
+        .unwrap();
+    assert!(stdout(&output).contains("size: A4;"), "en-GB prints on A4");
+}
+
+#[test]
+fn the_running_title_cannot_break_out_of_the_stylesheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("minimal.yaml");
+    let text = read(&crate::common::fixture("valid/minimal.yaml")).replace(
+        "title: School Librarians",
+        r#"title: 'Evil"; } </style><script>alert(1)</script> \'"#,
+    );
+    std::fs::write(&profile, text).unwrap();
+    let output = pathways()
+        .arg("render")
+        .arg(&profile)
+        .args(["-f", "html"])
+        .output()
+        .unwrap();
+    let html = stdout(&output);
+    assert!(!html.contains("<script>"), "{html}");
+    assert_eq!(html.matches("</style>").count(), 1);
+    assert!(html.contains(r#"@top-center { content: "Evil\"; } \3c /style\3e \3c script\3e alert(1)\3c /script\3e  \\";"#), "{html}");
+}
+
+#[test]
+fn export_can_use_the_handout() {
+    let out = tempfile::tempdir().unwrap();
+    pathways()
+        .args(["export", "profiles", "--template", "handout", "-q", "--out"])
+        .arg(out.path())
+        .assert()
+        .code(0);
+    assert!(read(&out.path().join("library-technicians.html")).contains("Career Handout"));
+}
+
+#[test]
+fn an_unknown_template_names_the_ones_there_are() {
+    let output = pathways()
+        .args(["render", SEED_PROFILE, "--template", "brochure"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("templates available: handout, report")
+    );
+}
+
+#[test]
+fn templates_lists_and_dumps_the_built_in_set() {
+    let listing = pathways().arg("templates").output().unwrap();
+    assert!(stdout(&listing).starts_with("handout "));
+    assert!(stdout(&listing).contains("\nreport "));
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("style.css"), "/* mine */").unwrap();
+    pathways()
+        .args(["templates", "--dump"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    assert_eq!(
+        read(&dir.path().join("style.css")),
+        "/* mine */",
+        "existing files are kept"
+    );
+    assert!(read(&dir.path().join("handout.html.j2")).contains("Career Handout"));
+    // A dumped set, renamed, is a new template set.
+    std::fs::rename(
+        dir.path().join("handout.txt.j2"),
+        dir.path().join("brochure.txt.j2"),
+    )
+    .unwrap();
+    let output = pathways()
+        .args([
+            "render",
+            SEED_PROFILE,
+            "-f",
+            "text",
+            "--template",
+            "brochure",
+            "--templates",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).starts_with("LIBRARY TECHNICIANS: CAREER HANDOUT"));
+}
