@@ -4,8 +4,9 @@
 // Usage: node scripts/browser-check.mjs FILE.html...
 // (with playwright-core and axe-core installed; .ci/run installs them under
 // target/axe and sets NODE_PATH). For each page: axe-core must report no
-// serious or critical violation, and no heading-order violation; at 375 px and
-// 1280 px wide the page must not scroll sideways.
+// serious or critical violation, and no heading-order violation, in the light
+// and the dark colour scheme; at 375 px and 1280 px wide the page must not
+// scroll sideways.
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -27,14 +28,19 @@ const browser = await chromium.launch({
 let problems = 0;
 for (const file of files) {
   const page = await browser.newPage();
-  await page.goto("file://" + path.resolve(file));
-  await page.addScriptTag({ path: axePath });
-  const results = await page.evaluate(async () => await window.axe.run(document));
-  const bad = results.violations.filter(
-    (v) => v.impact === "serious" || v.impact === "critical" || v.id === "heading-order");
-  for (const v of bad) {
-    problems += 1;
-    console.error(`${file}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.length} elements)`);
+  let results, bad = [];
+  for (const colorScheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto("file://" + path.resolve(file));
+    await page.addScriptTag({ path: axePath });
+    results = await page.evaluate(async () => await window.axe.run(document));
+    const found = results.violations.filter(
+      (v) => v.impact === "serious" || v.impact === "critical" || v.id === "heading-order");
+    for (const v of found) {
+      problems += 1;
+      console.error(`${file} (${colorScheme}): ${v.impact} ${v.id}: ${v.help} (${v.nodes.length} elements)`);
+    }
+    bad = bad.concat(found);
   }
   for (const width of [375, 1280]) {
     await page.setViewportSize({ width, height: 900 });
@@ -44,7 +50,7 @@ for (const file of files) {
       console.error(`${file}: at ${width} px the page scrolls sideways by ${overflow} px`);
     }
   }
-  console.log(`${file}: axe-core ${results.passes.length} rules passed, ` +
+  console.log(`${file}: axe-core, light and dark: ${results.passes.length} rules passed, ` +
     `${results.violations.length} violations (${bad.length} serious, critical or heading order), ` +
     `${results.incomplete.length} to review by hand`);
   await page.close();
