@@ -28,6 +28,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Export whole folders of profiles to reports, with an index, in parallel.
     Export(ExportArgs),
+    /// Turn legacy career pages (plain text from a website) into profiles.
+    Import(ImportArgs),
     /// Start a new profile: every section stubbed, with guidance and TODOs to replace.
     New(NewArgs),
     /// Print the JSON Schema of the profile format (for editors and validators).
@@ -88,6 +90,25 @@ pub struct ExportArgs {
     /// Print nothing but problems.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The page(s) to import (text files), or `-` for standard input.
+    #[arg(required = true, value_name = "PAGE")]
+    pub pages: Vec<PathBuf>,
+
+    /// Write the profile to this file (it must not exist yet) instead of standard output.
+    #[arg(short, long, value_name = "FILE", conflicts_with = "out")]
+    pub output: Option<PathBuf>,
+
+    /// Write each page's profile into DIR as `<id>.yaml` (needed for several pages).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// The profile's id (for one page); default: made from the page's title.
+    #[arg(long)]
+    pub id: Option<String>,
 }
 
 #[derive(Debug, Args)]

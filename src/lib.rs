@@ -12,6 +12,7 @@ pub mod cmd;
 pub mod error;
 pub mod exit;
 pub mod finding;
+pub mod import;
 pub mod load;
 pub mod output;
 pub mod profile;
@@ -31,6 +32,7 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Render(args) => cmd::render::run(args, color),
         Command::Check(args) => cmd::check::run(args, color),
         Command::Export(args) => cmd::export::run(args, color),
+        Command::Import(args) => cmd::import::run(args),
         Command::New(args) => cmd::new::run(args),
         Command::Schema => cmd::schema::run(),
         Command::Templates(args) => cmd::templates::run(args),

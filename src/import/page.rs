@@ -1,0 +1,178 @@
+//! Reading a legacy career page: lines → blocks under headings → profile parts.
+//!
+//! The page layout is recognised by its structure (heading lines between
+//! blank lines, numbered and dashed lists, bold labels), not by the wording
+//! of one page.
+
+use crate::profile::CATALOGUE;
+
+/// A line of the page, with its 1-based line number.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub number: usize,
+    pub text: String,
+}
+
+/// What a heading line names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeadingKind {
+    /// A catalogue section, by id.
+    Section(&'static str),
+    Category,
+    CareerType,
+    /// The counselling-overview block that opens the page.
+    Overview,
+    /// The page's own name ("Career Pathways View").
+    PageName,
+    /// A heading pathways does not know: becomes an extra section.
+    Unknown(String),
+}
+
+/// Lines under one heading.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: HeadingKind,
+    /// Where the heading is on the page.
+    pub line: usize,
+    pub lines: Vec<Line>,
+}
+
+/// Headings real pages use for catalogue sections beyond the catalogue's own list.
+const SYNONYMS: [(&str, &str); 8] = [
+    ("fun facts", "fun_facts"),
+    ("top employers", "employers"),
+    ("biggest challenges", "challenges"),
+    ("common misconceptions", "misconceptions"),
+    ("salary", "salary"),
+    ("average salary", "salary"),
+    ("job duties", "responsibilities"),
+    ("skills", "skills"),
+];
+
+/// Normalise the page's text: BOM, line endings, non-breaking spaces.
+pub fn lines_of(text: &str) -> Vec<Line> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .split('\n')
+        .enumerate()
+        .map(|(i, line)| Line {
+            number: i + 1,
+            text: line
+                .replace(['\u{a0}', '\u{202f}', '\u{2007}'], " ")
+                .trim_end()
+                .to_owned(),
+        })
+        .collect()
+}
+
+/// What a line names, if it is a heading. `isolated`: a blank line (or the
+/// page's edge) on both sides, which unknown headings need.
+pub fn heading_kind(text: &str, isolated: bool) -> Option<HeadingKind> {
+    let bare = text
+        .trim()
+        .trim_start_matches('#')
+        .trim()
+        .trim_matches('*')
+        .trim()
+        .trim_end_matches(':')
+        .trim();
+    if bare.is_empty() {
+        return None;
+    }
+    let lower = bare.to_lowercase();
+    if let Some(info) = CATALOGUE.iter().find(|info| {
+        info.page_headings.contains(&lower.as_str()) || info.heading.eq_ignore_ascii_case(bare)
+    }) {
+        return Some(HeadingKind::Section(info.id));
+    }
+    if let Some((_, id)) = SYNONYMS.iter().find(|(name, _)| *name == lower) {
+        return Some(HeadingKind::Section(id));
+    }
+    match lower.as_str() {
+        "career category" | "category" => return Some(HeadingKind::Category),
+        "career type" => return Some(HeadingKind::CareerType),
+        "career counselling/overview"
+        | "career counseling/overview"
+        | "career counselling"
+        | "career counseling"
+        | "counselling overview"
+        | "counseling overview" => {
+            return Some(HeadingKind::Overview);
+        }
+        "career pathways view" => return Some(HeadingKind::PageName),
+        _ => {}
+    }
+    let looks_like_heading = isolated
+        && bare.chars().count() <= 60
+        && !bare.ends_with(['.', '!', '?', ',', ';'])
+        && !starts_list(text)
+        && bare.chars().next().is_some_and(char::is_uppercase)
+        && bare.split_whitespace().count() <= 8;
+    looks_like_heading.then(|| HeadingKind::Unknown(bare.to_owned()))
+}
+
+/// Split the page into blocks under headings. Lines before the first
+/// heading form a block of kind `Overview` (the counselling overview).
+/// A bold label (`**Earning Potential:**`) is a heading only when it stands
+/// alone between blank lines; otherwise it labels what follows it.
+pub fn blocks_of(lines: &[Line]) -> Vec<Block> {
+    let mut blocks = vec![Block {
+        kind: HeadingKind::Overview,
+        line: 1,
+        lines: Vec::new(),
+    }];
+    let blank = |i: Option<usize>| {
+        i.is_none_or(|i: usize| lines.get(i).is_none_or(|l| l.text.trim().is_empty()))
+    };
+    for (index, line) in lines.iter().enumerate() {
+        if line.text.trim().is_empty() {
+            continue;
+        }
+        let isolated = blank(index.checked_sub(1)) && blank(Some(index + 1));
+        let bold = line.text.trim_start().starts_with("**");
+        // The line after "Career Category" is its value, even standing alone.
+        let awaiting_value = blocks.last().is_some_and(|b| {
+            matches!(b.kind, HeadingKind::Category | HeadingKind::CareerType) && b.lines.is_empty()
+        });
+        if !awaiting_value
+            && let Some(kind) = heading_kind(&line.text, isolated)
+            && (!bold || isolated)
+        {
+            blocks.push(Block {
+                kind,
+                line: line.number,
+                lines: Vec::new(),
+            });
+            continue;
+        }
+        if let Some(block) = blocks.last_mut() {
+            block.lines.push(line.clone());
+        }
+    }
+    blocks
+}
+
+/// `1. `, `1) `, `- `, `– `, `• `, `* ` at the start of a line.
+pub fn starts_list(text: &str) -> bool {
+    list_marker(text).is_some()
+}
+
+/// The list marker at the start of `text` and whether it numbers the entry.
+pub fn list_marker(text: &str) -> Option<(usize, bool)> {
+    let trimmed = text.trim_start();
+    let lead = text.len() - trimmed.len();
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits < 4 {
+        let rest = &trimmed[digits..];
+        if rest.starts_with(". ") || rest.starts_with(") ") {
+            return Some((lead + digits + 2, true));
+        }
+    }
+    for marker in ["- ", "– ", "— ", "• ", "* "] {
+        if trimmed.starts_with(marker) && !trimmed.starts_with("**") {
+            return Some((lead + marker.len(), false));
+        }
+    }
+    None
+}

@@ -1,0 +1,191 @@
+//! Writing a draft profile as YAML a person can read and edit.
+
+use std::fmt::Write as _;
+
+use super::draft::{Draft, DraftItem, DraftSection};
+use crate::profile::CATALOGUE;
+use crate::scaffold::SCHEMA_HEADER;
+
+pub fn write(draft: &Draft, id: &str, title: &str, source: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{SCHEMA_HEADER}");
+    let _ = writeln!(
+        out,
+        "# Imported by `pathways import` from {source}; review it, then run `pathways check`."
+    );
+    let _ = writeln!(out, "id: {}", scalar(id, 2));
+    let _ = writeln!(out, "title: {}", scalar(title, 2));
+    if let Some(category) = &draft.category {
+        let _ = writeln!(out, "category: {}", scalar(category, 2));
+    }
+    if let Some(career_type) = &draft.career_type {
+        let _ = writeln!(out, "career_type: {}", scalar(career_type, 2));
+    }
+    let _ = writeln!(out, "locale: en-US");
+    if !draft.summary.is_empty() {
+        out.push_str("\nsummary:\n");
+        for (heading, text) in &draft.summary {
+            let _ = writeln!(out, "  - heading: {}", scalar(heading, 6));
+            let _ = writeln!(out, "    text: {}", scalar(text, 6));
+        }
+    }
+    out.push_str("\nsections:\n");
+    let mut sections: Vec<&(&str, DraftSection)> = draft.sections.iter().collect();
+    sections.sort_by_key(|(id, _)| CATALOGUE.iter().position(|info| info.id == *id));
+    if sections.is_empty() {
+        out.push_str("  {}\n");
+    }
+    for (id, section) in sections {
+        let _ = writeln!(out, "  {id}:");
+        write_section(&mut out, section, 4);
+    }
+    if !draft.extras.is_empty() {
+        out.push_str("\nextra_sections:\n");
+        for (heading, section) in &draft.extras {
+            let _ = writeln!(out, "  - id: {}", scalar(&slug(heading), 6));
+            let _ = writeln!(out, "    heading: {}", scalar(heading, 6));
+            write_section(&mut out, section, 4);
+        }
+    }
+    out
+}
+
+fn write_section(out: &mut String, section: &DraftSection, indent: usize) {
+    let pad = " ".repeat(indent);
+    if let Some(salary) = &section.salary {
+        if let Some(currency) = salary.currency {
+            let _ = writeln!(out, "{pad}currency: {currency}");
+            let _ = writeln!(out, "{pad}period: year");
+        }
+        if let Some(average) = salary.average {
+            let _ = writeln!(out, "{pad}average: {average}");
+        }
+        if !salary.ranges.is_empty() {
+            let _ = writeln!(out, "{pad}ranges:");
+            for (stage, min, max) in &salary.ranges {
+                let _ = writeln!(out, "{pad}  - {{ stage: {stage}, min: {min}, max: {max} }}");
+            }
+        }
+    }
+    let empty = section.intro.is_empty()
+        && section.items.is_empty()
+        && section.groups.is_empty()
+        && section.outro.is_empty()
+        && section.myths.is_empty()
+        && section.salary.is_none();
+    if empty {
+        let _ = writeln!(out, "{pad}intro: \"\"");
+        return;
+    }
+    if !section.intro.is_empty() {
+        let _ = writeln!(
+            out,
+            "{pad}intro: {}",
+            scalar(&section.intro.join("\n\n"), indent + 2)
+        );
+    }
+    write_items(out, &section.items, indent);
+    if !section.myths.is_empty() {
+        let _ = writeln!(out, "{pad}items:");
+        for (myth, reality) in &section.myths {
+            let _ = writeln!(out, "{pad}  - myth: {}", scalar(myth, indent + 6));
+            let _ = writeln!(out, "{pad}    reality: {}", scalar(reality, indent + 6));
+        }
+    }
+    if !section.groups.is_empty() {
+        let _ = writeln!(out, "{pad}groups:");
+        for group in &section.groups {
+            let _ = writeln!(
+                out,
+                "{pad}  - heading: {}",
+                scalar(&group.heading, indent + 6)
+            );
+            if !group.intro.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "{pad}    intro: {}",
+                    scalar(&group.intro.join("\n\n"), indent + 6)
+                );
+            }
+            write_items(out, &group.items, indent + 4);
+        }
+    }
+    if !section.outro.is_empty() {
+        let _ = writeln!(
+            out,
+            "{pad}outro: {}",
+            scalar(&section.outro.join("\n\n"), indent + 2)
+        );
+    }
+}
+
+fn write_items(out: &mut String, items: &[DraftItem], indent: usize) {
+    if items.is_empty() {
+        return;
+    }
+    let pad = " ".repeat(indent);
+    let _ = writeln!(out, "{pad}items:");
+    for item in items {
+        match &item.title {
+            Some(title) => {
+                let _ = writeln!(out, "{pad}  - title: {}", scalar(title, indent + 6));
+                let _ = writeln!(out, "{pad}    text: {}", scalar(&item.text, indent + 6));
+            }
+            None => {
+                let _ = writeln!(out, "{pad}  - {}", scalar(&item.text, indent + 4));
+            }
+        }
+    }
+}
+
+/// A YAML scalar for `text`: plain when that reads back unchanged, quoted
+/// when short, else a literal block indented by `indent`.
+pub fn scalar(text: &str, indent: usize) -> String {
+    if is_plain_safe(text) {
+        return text.to_owned();
+    }
+    if !text.contains('\n') && text.chars().count() <= 70 {
+        return serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned());
+    }
+    let pad = " ".repeat(indent);
+    let mut out = String::from("|-");
+    for line in text.lines() {
+        out.push('\n');
+        if !line.is_empty() {
+            out.push_str(&pad);
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+fn is_plain_safe(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    !text.is_empty()
+        && text.chars().count() <= 70
+        && text.chars().next().is_some_and(char::is_alphabetic)
+        && !text.ends_with(' ')
+        && !text.ends_with(':')
+        && !text.contains(": ")
+        && !text.contains(" #")
+        && !text.contains(['\n', '\t'])
+        && !["yes", "no", "true", "false", "null", "on", "off", "y", "n"].contains(&lower.as_str())
+}
+
+/// `Local Employers` → `local-employers`.
+pub fn slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_owned();
+    if slug.is_empty() {
+        "career".to_owned()
+    } else {
+        slug
+    }
+}
