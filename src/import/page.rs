@@ -81,6 +81,10 @@ pub fn heading_kind(text: &str, isolated: bool) -> Option<HeadingKind> {
         return None;
     }
     let lower = bare.to_lowercase();
+    // "Career List Library Technicians" names the career: the title, not a heading.
+    if lower.starts_with("career list ") {
+        return None;
+    }
     if let Some(info) = CATALOGUE.iter().find(|info| {
         info.page_headings.contains(&lower.as_str()) || info.heading.eq_ignore_ascii_case(bare)
     }) {

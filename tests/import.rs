@@ -1,0 +1,272 @@
+//! `pathways import`: legacy career pages into profiles.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::common::{SEED_PROFILE, fixture, pathways, read, root};
+
+/// Import `page` into a fresh folder; returns the folder, the profile path, the exit code and stderr.
+fn import(page: &str) -> (tempfile::TempDir, PathBuf, Option<i32>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("library-technicians.yaml");
+    let output = pathways()
+        .arg("import")
+        .arg(fixture(&format!("pages/{page}")))
+        .arg("-o")
+        .arg(&profile)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (dir, profile, output.status.code(), stderr)
+}
+
+/// `pathways check --format json` on one profile, as (rule, severity) pairs.
+fn check(profile: &Path) -> Vec<(String, String)> {
+    let output = pathways()
+        .arg("check")
+        .arg(profile)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    json["profiles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_owned(),
+                f["severity"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// Section id → number of list entries (items, group items, pairs), from a profile's YAML.
+fn shape(profile: &Path) -> Vec<(String, usize)> {
+    let value: Value = serde_saphyr::from_str(&read(profile)).unwrap();
+    let sections = value["sections"].as_object().unwrap();
+    let mut shape: Vec<(String, usize)> = sections
+        .iter()
+        .map(|(id, section)| {
+            let count = |v: &Value| v.as_array().map_or(0, Vec::len);
+            let groups: usize = section["groups"]
+                .as_array()
+                .map_or(0, |g| g.iter().map(|g| count(&g["items"])).sum());
+            (id.clone(), count(&section["items"]) + groups)
+        })
+        .collect();
+    shape.sort();
+    shape
+}
+
+fn unfinished_sentence_only(findings: &[(String, String)]) {
+    assert_eq!(
+        findings,
+        [("unfinished-sentence".to_owned(), "warning".to_owned())]
+    );
+}
+
+#[test]
+fn the_seed_page_round_trips() {
+    let (_dir, profile, code, stderr) = import("library-technicians.txt");
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(read(&profile).starts_with("# yaml-language-server: $schema=profile.schema.json\n"));
+    unfinished_sentence_only(&check(&profile));
+    crate::fidelity::assert_page_survives(&profile);
+}
+
+#[test]
+fn the_imported_seed_matches_the_hand_made_profile_in_shape() {
+    let (_dir, profile, _, _) = import("library-technicians.txt");
+    assert_eq!(shape(&profile), shape(&root().join(SEED_PROFILE)));
+    let imported: Value = serde_saphyr::from_str(&read(&profile)).unwrap();
+    let shipped: Value = serde_saphyr::from_str(&read(&root().join(SEED_PROFILE))).unwrap();
+    for field in ["id", "title", "category", "career_type"] {
+        assert_eq!(imported[field], shipped[field], "{field}");
+    }
+    let salary = |v: &Value| {
+        let s = &v["sections"]["salary"];
+        (
+            s["currency"].clone(),
+            s["average"].as_f64(),
+            s["ranges"].clone(),
+        )
+    };
+    assert_eq!(salary(&imported), salary(&shipped));
+    let headings = |v: &Value| -> Vec<Value> {
+        v["summary"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["heading"].clone())
+            .collect()
+    };
+    assert_eq!(headings(&imported), headings(&shipped));
+}
+
+#[test]
+fn the_import_report_lists_sections_with_their_page_lines() {
+    let (_dir, _profile, _, stderr) = import("library-technicians.txt");
+    insta::assert_snapshot!(
+        "import_report_seed",
+        stderr
+            .replace(&fixture("").display().to_string(), "FIXTURES/")
+            .lines()
+            .skip(1)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn windows_line_endings_and_a_bom_change_nothing() {
+    let (_a, seed, ..) = import("library-technicians.txt");
+    let (_b, windows, code, _) = import("crlf-bom.txt");
+    assert_eq!(code, Some(0));
+    let body = |p: &Path| read(p).lines().skip(2).collect::<Vec<_>>().join("\n");
+    assert_eq!(body(&windows), body(&seed));
+}
+
+#[test]
+fn smart_quotes_and_non_breaking_spaces_are_kept_as_text() {
+    let (_dir, profile, code, _) = import("smart-quotes-nbsp.txt");
+    assert_eq!(code, Some(0));
+    let text = read(&profile);
+    assert!(text.contains("Library technicians “assist” librarians"));
+    assert!(text.contains("steps you can take") && !text.contains('\u{a0}'));
+}
+
+#[test]
+fn blank_lines_extra_or_missing_do_not_matter() {
+    let (_a, seed, ..) = import("library-technicians.txt");
+    for page in ["extra-blank-lines.txt", "missing-blank-lines.txt"] {
+        let (_b, profile, code, stderr) = import(page);
+        assert_eq!(code, Some(0), "{page}: {stderr}");
+        assert_eq!(shape(&profile), shape(&seed), "{page}");
+    }
+}
+
+#[test]
+fn sections_in_another_order_come_out_in_catalogue_order() {
+    let (_dir, profile, code, _) = import("reordered.txt");
+    assert_eq!(code, Some(0));
+    let text = read(&profile);
+    assert!(text.find("\n  overview:").unwrap() < text.find("\n  outlook:").unwrap());
+    unfinished_sentence_only(&check(&profile));
+}
+
+#[test]
+fn a_missing_section_is_reported() {
+    let (_dir, profile, code, stderr) = import("missing-section.txt");
+    assert_eq!(code, Some(0));
+    assert!(
+        stderr.contains("not on the page: Famous Personalities"),
+        "{stderr}"
+    );
+    assert!(!read(&profile).contains("famous_people"));
+}
+
+#[test]
+fn an_unknown_section_is_kept_as_an_extra_section() {
+    let (_dir, profile, code, stderr) = import("unknown-section.txt");
+    assert_eq!(code, Some(0));
+    assert!(
+        stderr.contains(
+            "`Local Employers` is not a section pathways knows: kept as an extra section"
+        )
+    );
+    let value: Value = serde_saphyr::from_str(&read(&profile)).unwrap();
+    let extra = &value["extra_sections"][0];
+    assert_eq!(extra["heading"], "Local Employers");
+    assert_eq!(
+        extra["intro"],
+        "The county library and the university archive hire most years."
+    );
+}
+
+#[test]
+fn upper_case_headings_with_colons_are_recognised() {
+    let (_a, seed, ..) = import("library-technicians.txt");
+    let (_b, profile, code, _) = import("uppercase-headings.txt");
+    assert_eq!(code, Some(0));
+    assert_eq!(shape(&profile), shape(&seed));
+}
+
+#[test]
+fn a_page_without_the_counselling_overview_still_imports() {
+    let (_dir, profile, code, stderr) = import("no-overview-block.txt");
+    assert_eq!(code, Some(0), "{stderr}");
+    let value: Value = serde_saphyr::from_str(&read(&profile)).unwrap();
+    assert_eq!(value["title"], "Library Technicians");
+    assert!(value.get("summary").is_none());
+    assert!(
+        check(&profile).is_empty(),
+        "no cut-off sentence without the overview block"
+    );
+}
+
+#[test]
+fn an_empty_page_is_a_clear_error() {
+    let (_dir, profile, code, stderr) = import("empty.txt");
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("the page is empty"), "{stderr}");
+    assert!(!profile.exists());
+}
+
+#[test]
+fn several_pages_go_into_a_folder_and_one_bad_page_does_not_stop_the_rest() {
+    let out = tempfile::tempdir().unwrap();
+    let output = pathways()
+        .arg("import")
+        .arg(fixture("pages/library-technicians.txt"))
+        .arg(fixture("pages/empty.txt"))
+        .arg(fixture("pages/unknown-section.txt"))
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("empty.txt: the page is empty"), "{stderr}");
+    // Both good pages are Library Technicians: the second is not written over the first.
+    assert!(out.path().join("library-technicians.yaml").exists());
+    assert!(
+        stderr.contains("already exists; pathways will not overwrite it"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn import_refuses_bad_ids_and_existing_files() {
+    let output = pathways()
+        .args(["import", "--id", "../x"])
+        .arg(fixture("pages/library-technicians.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let dir = tempfile::tempdir().unwrap();
+    let existing = dir.path().join("keep.yaml");
+    std::fs::write(&existing, "mine").unwrap();
+    let output = pathways()
+        .arg("import")
+        .arg(fixture("pages/library-technicians.txt"))
+        .arg("-o")
+        .arg(&existing)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(read(&existing), "mine");
+}
+
+#[test]
+fn import_reads_standard_input_and_takes_an_id() {
+    let output = pathways()
+        .args(["import", "-", "--id", "lib-techs"])
+        .write_stdin(read(&fixture("pages/library-technicians.txt")))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("\nid: lib-techs\n"));
+}
