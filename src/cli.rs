@@ -67,17 +67,8 @@ pub struct ExportArgs {
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub jobs: Option<u16>,
 
-    /// A folder of templates that replace the built-in ones with the same file name.
-    #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
-
-    /// Which template set to use: `report` (the full profile, default), `handout` (a short printable summary), or one in --templates.
-    #[arg(long, value_name = "NAME", default_value = "report")]
-    pub template: String,
-
-    /// Paper size for printed HTML: a4 or letter. Default: letter for en-US profiles, A4 otherwise.
-    #[arg(long, value_enum, value_name = "SIZE")]
-    pub page_size: Option<PageSizeArg>,
+    #[command(flatten)]
+    pub look: TemplateArgs,
 
     /// A policy file (see `pathways check`); profiles with errors under it are skipped.
     #[arg(long, value_name = "FILE")]
@@ -170,6 +161,18 @@ pub struct RenderArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
+    #[command(flatten)]
+    pub look: TemplateArgs,
+
+    /// Line width of plain-text reports.
+    #[arg(long, value_name = "N", default_value_t = 80,
+          value_parser = clap::value_parser!(u16).range(20..=1000))]
+    pub width: u16,
+}
+
+/// How reports look: shared by `render` and `export`.
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
     /// A folder of templates that replace the built-in ones with the same file name.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
@@ -181,11 +184,6 @@ pub struct RenderArgs {
     /// Paper size for printed HTML: a4 or letter. Default: letter for en-US profiles, A4 otherwise.
     #[arg(long, value_enum, value_name = "SIZE")]
     pub page_size: Option<PageSizeArg>,
-
-    /// Line width of plain-text reports.
-    #[arg(long, value_name = "N", default_value_t = 80,
-          value_parser = clap::value_parser!(u16).range(20..=1000))]
-    pub width: u16,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

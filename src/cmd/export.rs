@@ -53,9 +53,9 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
     let started = Instant::now();
     let formats = chosen_formats(&args.format);
     let folder = OutputFolder::open(&args.out)?;
-    let renderer = Renderer::new(args.templates.as_deref())?
-        .with_template(&args.template, &formats)?
-        .with_page_size(super::page_size(args.page_size));
+    let renderer = Renderer::new(args.look.templates.as_deref())?
+        .with_template(&args.look.template, &formats)?
+        .with_page_size(super::page_size(args.look.page_size));
     let policy = match super::load_policy(args.policy.as_deref(), color) {
         Ok(policy) => policy,
         Err(status) => return Ok(status),

@@ -36,10 +36,10 @@ fn try_run(args: &RenderArgs, color: bool) -> Result<ExitStatus, Error> {
         }
         None => Destination::Stdout,
     };
-    let renderer = Renderer::new(args.templates.as_deref())?
+    let renderer = Renderer::new(args.look.templates.as_deref())?
         .with_width(usize::from(args.width))
-        .with_template(&args.template, &[format])?
-        .with_page_size(super::page_size(args.page_size));
+        .with_template(&args.look.template, &[format])?
+        .with_page_size(super::page_size(args.look.page_size));
 
     let document = match load(&input) {
         Ok(document) => document,
