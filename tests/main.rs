@@ -10,6 +10,7 @@ mod examples;
 mod export;
 pub mod fidelity;
 mod handout;
+mod hostile;
 mod import;
 mod invalid;
 mod new_and_schema;

@@ -67,6 +67,20 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         }
     }
     for list in &walk.lists {
+        if list.items.len() > MAX_LIST_ENTRIES {
+            findings.at_key(
+                &list.path,
+                Finding::error(
+                    "too-many-items",
+                    format!(
+                        "this list has {} entries; a career profile lists at most {MAX_LIST_ENTRIES}",
+                        list.items.len()
+                    ),
+                    "check that this is the right file; a list this long belongs in a source, not a profile",
+                ),
+            );
+            continue;
+        }
         let mut seen = HashSet::new();
         for (index, item) in list.items.iter().enumerate() {
             let path = format!("{}[{index}]", list.path);
@@ -265,6 +279,9 @@ impl<'a> Walk<'a> {
         });
     }
 }
+
+/// More entries than any list in a career profile needs.
+pub const MAX_LIST_ENTRIES: usize = 1_000;
 
 const PLACEHOLDER_WORDS: [&str; 4] = ["todo", "tbd", "fixme", "xxx"];
 

@@ -29,7 +29,7 @@ const fn rule(
 
 use Severity::{Error, Warning};
 
-pub const RULES: [RuleInfo; 34] = [
+pub const RULES: [RuleInfo; 35] = [
     // The file cannot be read as a profile.
     rule("not-utf8", Error, false, "The file must be UTF-8 text."),
     rule("empty-file", Error, false, "The file must hold a profile."),
@@ -143,6 +143,12 @@ pub const RULES: [RuleInfo; 34] = [
         Warning,
         true,
         "Sections have at least the number of words the policy asks for.",
+    ),
+    rule(
+        "too-many-items",
+        Error,
+        true,
+        "A list has at most 1,000 entries: more means the wrong file, or a generated one.",
     ),
     rule(
         "placeholder-text",

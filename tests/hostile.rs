@@ -1,0 +1,169 @@
+//! Hostile input: every case ends with exit 1 or 2 (or, for input that is
+//! merely unusual, a correct report), a message naming the file, and bounded
+//! time and memory, measured with GNU time.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::{fixture, read};
+
+/// Two seconds for the release build, which .ci/run checks with
+/// `cargo test --release hostile`; an unoptimised build is about eight times
+/// slower, so a debug run still catches hangs but allows more.
+const MAX_SECONDS: f64 = if cfg!(debug_assertions) { 16.0 } else { 2.0 };
+const MAX_KILOBYTES: u64 = 200 * 1024;
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+    seconds: f64,
+    kilobytes: u64,
+}
+
+/// Run the release-or-debug `pathways` under /usr/bin/time.
+fn run(args: &[&str], stdin: Option<&Path>) -> Run {
+    let binary = assert_cmd::cargo::cargo_bin("pathways");
+    let dir = tempfile::tempdir().unwrap();
+    let timing = dir.path().join("time");
+    let mut command = Command::new("/usr/bin/time");
+    command
+        .arg("-f")
+        .arg("%e %M")
+        .arg("-o")
+        .arg(&timing)
+        .arg(&binary)
+        .args(args)
+        .env("NO_COLOR", "1");
+    if let Some(input) = stdin {
+        command.stdin(std::fs::File::open(input).unwrap());
+    }
+    let output = command
+        .output()
+        .unwrap_or_else(|e| panic!("/usr/bin/time (GNU time) is needed for these tests: {e}"));
+    // GNU time writes "Command exited with non-zero status N" before the figures.
+    let timing = read(&timing);
+    let mut parts = timing.lines().last().unwrap_or("").split_whitespace();
+    let seconds = parts.next().and_then(|s| s.parse().ok()).unwrap();
+    let kilobytes = parts.next().and_then(|s| s.parse().ok()).unwrap();
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        seconds,
+        kilobytes,
+    }
+}
+
+fn bounded(name: &str, run: &Run) {
+    assert!(run.seconds < MAX_SECONDS, "{name}: took {} s", run.seconds);
+    assert!(run.kilobytes < MAX_KILOBYTES, "{name}: used {} KB", run.kilobytes);
+    assert_ne!(run.code, Some(101), "{name} panicked: {}", run.stderr);
+}
+
+/// Check `file`: an exit code in `codes`, bounded, and a message naming the file (and a line, when `line`).
+fn refused(name: &str, file: &Path, expected_code: i32, rule_or_words: &str) {
+    let path = file.to_string_lossy();
+    let run = run(&["check", &path], None);
+    bounded(name, &run);
+    assert_eq!(run.code, Some(expected_code), "{name}: {}", run.stderr);
+    assert!(run.stderr.contains(&*path), "{name} names the file: {}", run.stderr);
+    assert!(run.stderr.contains(rule_or_words), "{name}: {}", run.stderr);
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn alias_bomb() {
+    refused("alias bomb", &fixture("invalid/alias-bomb.yaml"), 1, "error[yaml-too-complex]");
+}
+
+#[test]
+fn deep_nesting() {
+    let dir = tempfile::tempdir().unwrap();
+    let flow = format!("id: deep\ntitle: {}{}\nsections: {{}}\n", "[".repeat(100_000), "]".repeat(100_000));
+    refused("deep flow nesting", &write(dir.path(), "deep-flow.yaml", flow.as_bytes()), 1, ":2:");
+    let block: String = (0..100_000).map(|i| format!("{}- \n", " ".repeat(i % 2000))).collect();
+    let path = write(dir.path(), "deep-block.yaml", block.as_bytes());
+    let run = run(&["check", &path.to_string_lossy()], None);
+    bounded("deep block nesting", &run);
+    assert!(matches!(run.code, Some(1) | Some(2)), "{}", run.stderr);
+}
+
+#[test]
+fn a_fifty_megabyte_file_and_a_ten_megabyte_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = write(dir.path(), "big.yaml", &vec![b'#'; 50 * 1024 * 1024]);
+    refused("50 MB file", &big, 2, "larger than 4 MiB");
+    let mut line = b"id: long\ntitle: ".to_vec();
+    line.extend(std::iter::repeat_n(b'x', 10 * 1024 * 1024));
+    let long = write(dir.path(), "long-line.yaml", &line);
+    refused("10 MB line", &long, 2, "larger than 4 MiB");
+}
+
+#[test]
+fn a_hundred_thousand_items_in_one_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = read(&fixture("valid/minimal.yaml")).replace("id: minimal", "id: many-items");
+    text.push_str("  tools:\n    items:\n");
+    for i in 0..100_000 {
+        text.push_str(&format!("      - Tool {i}\n"));
+    }
+    let path = write(dir.path(), "many-items.yaml", text.as_bytes());
+    refused("100,000 items", &path, 1, "error[too-many-items]");
+}
+
+#[test]
+fn nul_bytes_and_invalid_utf8() {
+    refused("NUL bytes", &fixture("hostile/nul-bytes.yaml"), 1, "nul-bytes.yaml:2:");
+    refused("invalid UTF-8", &fixture("invalid/invalid-utf8.yaml"), 1, "error[not-utf8]");
+}
+
+#[test]
+fn a_bom_inside_the_text_is_an_error_but_one_at_the_start_is_not() {
+    refused("BOM inside", &fixture("hostile/bom-inside.yaml"), 1, "bom-inside.yaml:");
+    let dir = tempfile::tempdir().unwrap();
+    let text = read(&fixture("valid/minimal.yaml"));
+    let path = write(dir.path(), "minimal.yaml", &[b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat());
+    let run = run(&["check", &path.to_string_lossy()], None);
+    bounded("leading BOM", &run);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+}
+
+#[test]
+fn mixed_line_endings_read_as_one_file() {
+    let run = run(&["check", &fixture("hostile/mixed-line-endings.yaml").to_string_lossy()], None);
+    bounded("mixed line endings", &run);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+}
+
+#[test]
+fn template_syntax_in_profile_text_prints_literally() {
+    let path = fixture("hostile/template-syntax.yaml");
+    for format in ["html", "markdown", "text"] {
+        let run = run(&["render", &path.to_string_lossy(), "-f", format], None);
+        bounded("template syntax", &run);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        assert!(run.stdout.contains("{{ 7*7 }}"), "{format}: {}", run.stdout);
+        assert!(!run.stdout.contains("School 49"), "{format}");
+        assert!(run.stdout.contains("{% include"), "{format}");
+        assert!(!run.stdout.contains("root:"), "{format}: nothing was included");
+    }
+}
+
+#[test]
+fn ids_that_would_name_files_elsewhere_are_refused() {
+    for name in ["id-dotdot", "id-absolute", "id-reserved", "id-lookalike"] {
+        refused(name, &fixture(&format!("hostile/{name}.yaml")), 1, "error[invalid-id]");
+    }
+    for id in ["../x", "/tmp/x", "CON", "lіbrary"] {
+        let run = run(&["import", &fixture("pages/library-technicians.txt").to_string_lossy(), "--id", id], None);
+        bounded("import --id", &run);
+        assert_eq!(run.code, Some(2), "{id}: {}", run.stderr);
+        assert!(run.stderr.contains("cannot be an id"), "{id}: {}", run.stderr);
+    }
+}
