@@ -144,8 +144,19 @@ pub fn scalar(text: &str, indent: usize) -> String {
     if is_plain_safe(text) {
         return text.to_owned();
     }
-    if !text.contains('\n') && text.chars().count() <= 70 {
-        return serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned());
+    // Characters a block scalar cannot hold (found by fuzzing): JSON escapes
+    // them, and a JSON string is a valid YAML double-quoted scalar.
+    let needs_escapes = text.chars().any(|c| {
+        (c.is_control() && c != '\n') || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
+    });
+    if needs_escapes || (!text.contains('\n') && text.chars().count() <= 70) {
+        // JSON leaves these raw, but YAML reads them as line breaks.
+        return serde_json::to_string(text)
+            .unwrap_or_else(|_| "\"\"".to_owned())
+            .replace('\u{85}', "\\N")
+            .replace('\u{2028}', "\\L")
+            .replace('\u{2029}', "\\P")
+            .replace('\u{feff}', "\\uFEFF");
     }
     let pad = " ".repeat(indent);
     let mut out = String::from("|-");
@@ -168,7 +179,7 @@ fn is_plain_safe(text: &str) -> bool {
         && !text.ends_with(':')
         && !text.contains(": ")
         && !text.contains(" #")
-        && !text.contains(['\n', '\t'])
+        && !text.chars().any(|c| c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}'))
         && !["yes", "no", "true", "false", "null", "on", "off", "y", "n"].contains(&lower.as_str())
 }
 
@@ -187,5 +198,35 @@ pub fn slug(text: &str) -> String {
         "career".to_owned()
     } else {
         slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by fuzzing: control characters in a page made unreadable YAML.
+    #[test]
+    fn every_scalar_reads_back_as_written() {
+        let samples = [
+            "plain text",
+            "a: colon",
+            "- dash",
+            "line one\nline two",
+            "bell \u{1} inside",
+            "tab\tinside",
+            "next line \u{85} and separator \u{2028}",
+            "\u{feff}bom",
+            "ends with colon:",
+            "# hash",
+            "yes",
+            "  leading spaces",
+        ];
+        for sample in samples {
+            let yaml = format!("value: {}\n", scalar(sample, 2));
+            let read: std::collections::BTreeMap<String, String> = serde_saphyr::from_str(&yaml)
+                .unwrap_or_else(|e| panic!("{sample:?} as {yaml:?}: {e}"));
+            assert_eq!(read["value"], sample, "{yaml:?}");
+        }
     }
 }
