@@ -57,7 +57,11 @@ fn run(args: &[&str], stdin: Option<&Path>) -> Run {
 
 fn bounded(name: &str, run: &Run) {
     assert!(run.seconds < MAX_SECONDS, "{name}: took {} s", run.seconds);
-    assert!(run.kilobytes < MAX_KILOBYTES, "{name}: used {} KB", run.kilobytes);
+    assert!(
+        run.kilobytes < MAX_KILOBYTES,
+        "{name}: used {} KB",
+        run.kilobytes
+    );
     assert_ne!(run.code, Some(101), "{name} panicked: {}", run.stderr);
 }
 
@@ -67,7 +71,11 @@ fn refused(name: &str, file: &Path, expected_code: i32, rule_or_words: &str) {
     let run = run(&["check", &path], None);
     bounded(name, &run);
     assert_eq!(run.code, Some(expected_code), "{name}: {}", run.stderr);
-    assert!(run.stderr.contains(&*path), "{name} names the file: {}", run.stderr);
+    assert!(
+        run.stderr.contains(&*path),
+        "{name} names the file: {}",
+        run.stderr
+    );
     assert!(run.stderr.contains(rule_or_words), "{name}: {}", run.stderr);
 }
 
@@ -79,15 +87,31 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
 
 #[test]
 fn alias_bomb() {
-    refused("alias bomb", &fixture("invalid/alias-bomb.yaml"), 1, "error[yaml-too-complex]");
+    refused(
+        "alias bomb",
+        &fixture("invalid/alias-bomb.yaml"),
+        1,
+        "error[yaml-too-complex]",
+    );
 }
 
 #[test]
 fn deep_nesting() {
     let dir = tempfile::tempdir().unwrap();
-    let flow = format!("id: deep\ntitle: {}{}\nsections: {{}}\n", "[".repeat(100_000), "]".repeat(100_000));
-    refused("deep flow nesting", &write(dir.path(), "deep-flow.yaml", flow.as_bytes()), 1, ":2:");
-    let block: String = (0..100_000).map(|i| format!("{}- \n", " ".repeat(i % 2000))).collect();
+    let flow = format!(
+        "id: deep\ntitle: {}{}\nsections: {{}}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    refused(
+        "deep flow nesting",
+        &write(dir.path(), "deep-flow.yaml", flow.as_bytes()),
+        1,
+        ":2:",
+    );
+    let block: String = (0..100_000)
+        .map(|i| format!("{}- \n", " ".repeat(i % 2000)))
+        .collect();
     let path = write(dir.path(), "deep-block.yaml", block.as_bytes());
     let run = run(&["check", &path.to_string_lossy()], None);
     bounded("deep block nesting", &run);
@@ -119,16 +143,35 @@ fn a_hundred_thousand_items_in_one_section() {
 
 #[test]
 fn nul_bytes_and_invalid_utf8() {
-    refused("NUL bytes", &fixture("hostile/nul-bytes.yaml"), 1, "nul-bytes.yaml:2:");
-    refused("invalid UTF-8", &fixture("invalid/invalid-utf8.yaml"), 1, "error[not-utf8]");
+    refused(
+        "NUL bytes",
+        &fixture("hostile/nul-bytes.yaml"),
+        1,
+        "nul-bytes.yaml:2:",
+    );
+    refused(
+        "invalid UTF-8",
+        &fixture("invalid/invalid-utf8.yaml"),
+        1,
+        "error[not-utf8]",
+    );
 }
 
 #[test]
 fn a_bom_inside_the_text_is_an_error_but_one_at_the_start_is_not() {
-    refused("BOM inside", &fixture("hostile/bom-inside.yaml"), 1, "bom-inside.yaml:");
+    refused(
+        "BOM inside",
+        &fixture("hostile/bom-inside.yaml"),
+        1,
+        "bom-inside.yaml:",
+    );
     let dir = tempfile::tempdir().unwrap();
     let text = read(&fixture("valid/minimal.yaml"));
-    let path = write(dir.path(), "minimal.yaml", &[b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat());
+    let path = write(
+        dir.path(),
+        "minimal.yaml",
+        &[b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+    );
     let run = run(&["check", &path.to_string_lossy()], None);
     bounded("leading BOM", &run);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
@@ -136,7 +179,13 @@ fn a_bom_inside_the_text_is_an_error_but_one_at_the_start_is_not() {
 
 #[test]
 fn mixed_line_endings_read_as_one_file() {
-    let run = run(&["check", &fixture("hostile/mixed-line-endings.yaml").to_string_lossy()], None);
+    let run = run(
+        &[
+            "check",
+            &fixture("hostile/mixed-line-endings.yaml").to_string_lossy(),
+        ],
+        None,
+    );
     bounded("mixed line endings", &run);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
 }
@@ -151,19 +200,39 @@ fn template_syntax_in_profile_text_prints_literally() {
         assert!(run.stdout.contains("{{ 7*7 }}"), "{format}: {}", run.stdout);
         assert!(!run.stdout.contains("School 49"), "{format}");
         assert!(run.stdout.contains("{% include"), "{format}");
-        assert!(!run.stdout.contains("root:"), "{format}: nothing was included");
+        assert!(
+            !run.stdout.contains("root:"),
+            "{format}: nothing was included"
+        );
     }
 }
 
 #[test]
 fn ids_that_would_name_files_elsewhere_are_refused() {
     for name in ["id-dotdot", "id-absolute", "id-reserved", "id-lookalike"] {
-        refused(name, &fixture(&format!("hostile/{name}.yaml")), 1, "error[invalid-id]");
+        refused(
+            name,
+            &fixture(&format!("hostile/{name}.yaml")),
+            1,
+            "error[invalid-id]",
+        );
     }
     for id in ["../x", "/tmp/x", "CON", "lіbrary"] {
-        let run = run(&["import", &fixture("pages/library-technicians.txt").to_string_lossy(), "--id", id], None);
+        let run = run(
+            &[
+                "import",
+                &fixture("pages/library-technicians.txt").to_string_lossy(),
+                "--id",
+                id,
+            ],
+            None,
+        );
         bounded("import --id", &run);
         assert_eq!(run.code, Some(2), "{id}: {}", run.stderr);
-        assert!(run.stderr.contains("cannot be an id"), "{id}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("cannot be an id"),
+            "{id}: {}",
+            run.stderr
+        );
     }
 }

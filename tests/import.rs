@@ -276,12 +276,25 @@ fn import_reads_standard_input_and_takes_an_id() {
 fn fuzzing_findings_import_cleanly() {
     for entry in std::fs::read_dir(fixture("fuzz")).unwrap() {
         let path = entry.unwrap().path();
-        if !path.file_name().unwrap().to_string_lossy().starts_with("import-") {
+        if !path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("import-")
+        {
             continue;
         }
         let output = pathways().arg("import").arg(&path).output().unwrap();
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(matches!(output.status.code(), Some(0) | Some(1)), "{}: {stderr}", path.display());
-        assert!(!stderr.contains("does not read back"), "{}: {stderr}", path.display());
+        assert!(
+            matches!(output.status.code(), Some(0) | Some(1)),
+            "{}: {stderr}",
+            path.display()
+        );
+        assert!(
+            !stderr.contains("does not read back"),
+            "{}: {stderr}",
+            path.display()
+        );
     }
 }

@@ -8,6 +8,7 @@ mod check;
 mod common;
 mod examples;
 mod export;
+mod faults;
 pub mod fidelity;
 mod handout;
 mod hostile;

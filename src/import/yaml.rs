@@ -147,7 +147,8 @@ pub fn scalar(text: &str, indent: usize) -> String {
     // Characters a block scalar cannot hold (found by fuzzing): JSON escapes
     // them, and a JSON string is a valid YAML double-quoted scalar.
     let needs_escapes = text.chars().any(|c| {
-        (c.is_control() && c != '\n') || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
     });
     if needs_escapes || (!text.contains('\n') && text.chars().count() <= 70) {
         // JSON leaves these raw, but YAML reads them as line breaks.
@@ -179,7 +180,9 @@ fn is_plain_safe(text: &str) -> bool {
         && !text.ends_with(':')
         && !text.contains(": ")
         && !text.contains(" #")
-        && !text.chars().any(|c| c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}'))
+        && !text
+            .chars()
+            .any(|c| c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}'))
         && !["yes", "no", "true", "false", "null", "on", "off", "y", "n"].contains(&lower.as_str())
 }
 
