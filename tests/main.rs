@@ -15,4 +15,5 @@ mod hostile;
 mod import;
 mod invalid;
 mod new_and_schema;
+mod properties;
 mod render;

@@ -1,0 +1,101 @@
+//! Property tests: any valid profile renders in every format, the same way
+//! every time, and plain text keeps to its width.
+
+use pathways::load::{Source, parse};
+use pathways::render::{Format, Renderer};
+use pathways::validate::{Policy, validate};
+use proptest::prelude::*;
+use serde_json::json;
+
+/// Text with Markdown characters, line breaks, accents, CJK and emoji.
+fn text() -> impl Strategy<Value = String> {
+    "[a-zA-Z0-9 .,:;!?'\"*_\\[\\]()#>`<&/\\-\\néü中文🙂]{1,120}"
+}
+
+fn item() -> impl Strategy<Value = serde_json::Value> {
+    prop_oneof![
+        text().prop_map(|t| json!(t)),
+        (text(), text()).prop_map(|(title, text)| json!({ "title": title, "text": text })),
+    ]
+}
+
+fn section() -> impl Strategy<Value = serde_json::Value> {
+    (
+        text(),
+        prop::collection::vec(item(), 0..6),
+        prop::option::of(text()),
+    )
+        .prop_map(|(intro, items, outro)| json!({ "intro": intro, "items": items, "outro": outro }))
+}
+
+/// A profile as JSON (which is YAML too), with every required section.
+fn profile() -> impl Strategy<Value = String> {
+    (
+        "[A-Z][a-z]{2,12}( [A-Z][a-z]{2,12}){0,3}",
+        prop::collection::vec((text(), text()), 0..4),
+        prop::collection::vec(section(), 7),
+        prop::collection::vec(section(), 0..4),
+        (0u32..200_000, 0u32..100_000),
+    )
+        .prop_map(|(title, summary, required, optional, (average, spread))| {
+            let ids = ["overview", "education", "responsibilities", "outlook", "skills", "getting_started", "fun_facts"];
+            let mut sections = serde_json::Map::new();
+            for (id, section) in ids.iter().zip(required) {
+                sections.insert((*id).to_owned(), section);
+            }
+            for (id, section) in ["tools", "employers", "related_careers", "demand"].iter().zip(optional) {
+                sections.insert((*id).to_owned(), section);
+            }
+            sections.insert(
+                "salary".to_owned(),
+                json!({ "currency": "USD", "average": average,
+                        "ranges": [{ "stage": "entry", "min": average, "max": average + spread }] }),
+            );
+            let summary: Vec<_> = summary.into_iter().map(|(h, t)| json!({ "heading": h, "text": t })).collect();
+            json!({ "id": "generated", "title": title, "summary": summary, "sections": sections }).to_string()
+        })
+}
+
+fn renderers() -> Vec<Renderer> {
+    ["report", "handout"]
+        .iter()
+        .map(|set| {
+            Renderer::new(None)
+                .and_then(|r| r.with_template(set, &Format::ALL))
+                .unwrap()
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_valid_profile_renders_in_every_format_the_same_way_every_time(text in profile()) {
+        let document = parse(Source { name: "generated.yaml".to_owned(), text }).unwrap();
+        prop_assume!(!validate(&document, &Policy::default()).iter().any(|f| f.is_error()));
+        for renderer in renderers() {
+            for format in Format::ALL {
+                let first = renderer.render(&document.profile, format).unwrap();
+                let second = renderer.render(&document.profile, format).unwrap();
+                prop_assert_eq!(first, second);
+            }
+        }
+    }
+
+    #[test]
+    fn plain_text_keeps_to_its_width(text in profile(), width in 20usize..120) {
+        let document = parse(Source { name: "generated.yaml".to_owned(), text }).unwrap();
+        let renderer = Renderer::new(None).unwrap().with_width(width);
+        let report = renderer.render(&document.profile, Format::Text).unwrap();
+        for line in report.lines() {
+            let columns = textwrap::core::display_width(line);
+            // Only a single word longer than the width may pass it.
+            let one_word = line.split_whitespace().count() <= 1
+                || line.trim_start().split_once(' ').is_some_and(|(marker, rest)| {
+                    (marker.ends_with('.') || marker == "-") && !rest.trim().contains(' ')
+                });
+            prop_assert!(columns <= width || one_word, "{} columns at width {}: {:?}", columns, width, line);
+        }
+    }
+}
