@@ -13,12 +13,9 @@ pub fn render_check(report: &CheckReport, color: bool) -> String {
     for profile in &report.profiles {
         out.push_str(&render(&profile.findings, &profile.lines, color));
     }
-    for (file, message) in &report.unreadable {
-        if file.is_empty() {
-            out.push_str(&format!("error: {message}\n\n"));
-        } else {
-            out.push_str(&format!("error: {file}: {message}\n\n"));
-        }
+    // The messages name their file already.
+    for (_, message) in &report.unreadable {
+        out.push_str(&format!("error: {message}\n\n"));
     }
     out.push_str(&report.summary_line());
     out.push('\n');
