@@ -144,20 +144,13 @@ pub fn scalar(text: &str, indent: usize) -> String {
     if is_plain_safe(text) {
         return text.to_owned();
     }
-    // Characters a block scalar cannot hold (found by fuzzing): JSON escapes
-    // them, and a JSON string is a valid YAML double-quoted scalar.
-    let needs_escapes = text.chars().any(|c| {
-        (c.is_control() && c != '\n')
-            || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
-    });
+    // Characters a block scalar cannot hold (found by fuzzing) go into a
+    // double-quoted scalar, escaped.
+    let needs_escapes = text
+        .chars()
+        .any(|c| (c.is_control() && c != '\n') || !yaml_printable(c));
     if needs_escapes || (!text.contains('\n') && text.chars().count() <= 70) {
-        // JSON leaves these raw, but YAML reads them as line breaks.
-        return serde_json::to_string(text)
-            .unwrap_or_else(|_| "\"\"".to_owned())
-            .replace('\u{85}', "\\N")
-            .replace('\u{2028}', "\\L")
-            .replace('\u{2029}', "\\P")
-            .replace('\u{feff}', "\\uFEFF");
+        return double_quoted(text);
     }
     let pad = " ".repeat(indent);
     let mut out = String::from("|-");
@@ -168,6 +161,37 @@ pub fn scalar(text: &str, indent: usize) -> String {
             out.push_str(line);
         }
     }
+    out
+}
+
+/// YAML's printable characters, less the ones it reads as line breaks or a BOM.
+fn yaml_printable(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\u{20}'..='\u{7e}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+        && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
+}
+
+/// `"..."` with `\\`, `"` and every character outside printable ASCII-safe text escaped.
+fn double_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || !yaml_printable(c) => {
+                let code = u32::from(c);
+                if code <= 0xFFFF {
+                    out.push_str(&format!("\\u{code:04X}"));
+                } else {
+                    out.push_str(&format!("\\U{code:08X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
     out
 }
 
@@ -220,6 +244,8 @@ mod tests {
             "tab\tinside",
             "next line \u{85} and separator \u{2028}",
             "\u{feff}bom",
+            "delete \u{7f} and c1 \u{9b} and \u{fffe}",
+            "quote \" and backslash \\ in a long enough line to go into a block scalar otherwise yes",
             "ends with colon:",
             "# hash",
             "yes",
