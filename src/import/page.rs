@@ -60,6 +60,8 @@ pub fn lines_of(text: &str) -> Vec<Line> {
             number: i + 1,
             text: line
                 .replace(['\u{a0}', '\u{202f}', '\u{2007}'], " ")
+                // Noncharacters YAML cannot carry even escaped (found by fuzzing).
+                .replace(['\u{fffe}', '\u{ffff}'], "\u{fffd}")
                 .trim_end()
                 .to_owned(),
         })

@@ -176,6 +176,8 @@ fn double_quoted(text: &str) -> String {
     out.push('"');
     for c in text.chars() {
         match c {
+            // Noncharacters YAML refuses even escaped.
+            '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
@@ -244,7 +246,7 @@ mod tests {
             "tab\tinside",
             "next line \u{85} and separator \u{2028}",
             "\u{feff}bom",
-            "delete \u{7f} and c1 \u{9b} and \u{fffe}",
+            "delete \u{7f} and c1 \u{9b}",
             "quote \" and backslash \\ in a long enough line to go into a block scalar otherwise yes",
             "ends with colon:",
             "# hash",
@@ -256,6 +258,12 @@ mod tests {
             let read: std::collections::BTreeMap<String, String> = serde_saphyr::from_str(&yaml)
                 .unwrap_or_else(|e| panic!("{sample:?} as {yaml:?}: {e}"));
             assert_eq!(read["value"], sample, "{yaml:?}");
+        }
+        for nonchar in ["\u{fffe}", "\u{ffff}"] {
+            let yaml = format!("value: {}\n", scalar(&format!("x {nonchar} y"), 2));
+            let read: std::collections::BTreeMap<String, String> =
+                serde_saphyr::from_str(&yaml).unwrap();
+            assert_eq!(read["value"], "x \u{fffd} y");
         }
     }
 }
