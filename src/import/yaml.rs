@@ -206,9 +206,7 @@ fn is_plain_safe(text: &str) -> bool {
         && !text.ends_with(':')
         && !text.contains(": ")
         && !text.contains(" #")
-        && !text
-            .chars()
-            .any(|c| c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}'))
+        && !text.chars().any(|c| c.is_control() || !yaml_printable(c))
         && !["yes", "no", "true", "false", "null", "on", "off", "y", "n"].contains(&lower.as_str())
 }
 
