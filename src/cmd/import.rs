@@ -1,14 +1,12 @@
 //! `pathways import`: legacy career pages → profiles, with a report of what
 //! was found and what needs a person's review.
 
-use std::io::Read;
-
 use crate::cli::ImportArgs;
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::finding::{Severity, has_errors};
 use crate::import::{ImportError, Imported, import};
-use crate::load::{Input, MAX_PROFILE_BYTES};
+use crate::load::{Input, read_bytes};
 use crate::output::{Destination, OutputFolder, write};
 use crate::validate::is_slug;
 
@@ -148,30 +146,9 @@ fn at(line: usize) -> String {
     }
 }
 
+/// A page's text; pages are not always clean UTF-8, so bad bytes become U+FFFD.
 fn read_page(input: &Input) -> Result<String, Error> {
-    let mut bytes = Vec::new();
-    let read = match input {
-        Input::Stdin => std::io::stdin()
-            .lock()
-            .take(MAX_PROFILE_BYTES + 1)
-            .read_to_end(&mut bytes),
-        Input::File(path) => std::fs::File::open(path)
-            .and_then(|f| f.take(MAX_PROFILE_BYTES + 1).read_to_end(&mut bytes)),
-    };
-    read.map_err(|source| match input {
-        Input::Stdin => Error::ReadStdin { source },
-        Input::File(path) => Error::Read {
-            path: path.clone(),
-            source,
-        },
-    })?;
-    if bytes.len() as u64 > MAX_PROFILE_BYTES {
-        return Err(Error::TooLarge {
-            name: input.display_name(),
-            limit: MAX_PROFILE_BYTES,
-        });
-    }
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    read_bytes(input).map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn usage(message: &str) -> Error {

@@ -163,7 +163,8 @@ fn parse_yaml<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Finding>> {
     }
 }
 
-fn read_bytes(input: &Input) -> Result<Vec<u8>, Error> {
+/// The bytes of a file or standard input, refused past [`MAX_PROFILE_BYTES`].
+pub fn read_bytes(input: &Input) -> Result<Vec<u8>, Error> {
     let mut bytes = Vec::new();
     let too_large = |bytes: &Vec<u8>| bytes.len() as u64 > MAX_PROFILE_BYTES;
     match input {
