@@ -19,10 +19,7 @@ pub fn render(markdown: &str, format: Format) -> String {
 /// Render one field's Markdown into several formats, parsing it once.
 pub fn render_many(markdown: &str, formats: &[Format]) -> Vec<String> {
     if is_plain_prose(markdown) {
-        return formats
-            .iter()
-            .map(|&f| render_plain_prose(markdown, f))
-            .collect();
+        return render_plain_prose(markdown, formats);
     }
     if formats.iter().all(|f| *f == Format::Markdown) && is_plain_commonmark(markdown) {
         return formats.iter().map(|_| tidy(markdown)).collect();
@@ -85,43 +82,61 @@ fn could_start_block(line: &str) -> bool {
     line.len() - trimmed.len() >= 4
         || trimmed.starts_with(['-', '+'])
         || (digits > 0 && trimmed[digits..].starts_with(['.', ')']))
-        || line.ends_with("  ")
+        || (line.ends_with("  ") && !trimmed.is_empty())
+        // Blank to Rust's `trim` but not to Markdown (a no-break space).
+        || (trimmed.is_empty() && !line.bytes().all(|b| b == b' '))
 }
 
-/// Plain prose in `format`: paragraphs are separated by blank lines; within
-/// one, line breaks are soft (spaces in text, kept in HTML and Markdown).
-fn render_plain_prose(markdown: &str, format: Format) -> String {
-    let paragraphs = markdown
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| p.lines().map(str::trim).collect::<Vec<_>>());
-    let mut out = String::with_capacity(markdown.len() + 16);
-    for (i, lines) in paragraphs.enumerate() {
-        match format {
-            Format::Html => {
-                if i > 0 {
-                    out.push('\n');
-                }
-                out.push_str("<p>");
-                for (j, line) in lines.iter().enumerate() {
-                    if j > 0 {
-                        out.push('\n');
+/// Plain prose in each of `formats`, in one pass: paragraphs are separated
+/// by blank lines; within one, line breaks are soft (spaces in text, kept in
+/// HTML and Markdown).
+fn render_plain_prose(markdown: &str, formats: &[Format]) -> Vec<String> {
+    let mut outs: Vec<String> = formats
+        .iter()
+        .map(|_| String::with_capacity(markdown.len() + 16))
+        .collect();
+    let mut in_paragraph = false;
+    let mut paragraphs = 0;
+    for line in markdown.split('\n').map(str::trim) {
+        if line.is_empty() {
+            if in_paragraph {
+                for (out, format) in outs.iter_mut().zip(formats) {
+                    if *format == Format::Html {
+                        out.push_str("</p>");
                     }
-                    out.push_str(&line.replace('"', "&quot;"));
                 }
-                out.push_str("</p>");
+                in_paragraph = false;
             }
-            Format::Markdown | Format::Text => {
-                if i > 0 {
-                    out.push_str("\n\n");
-                }
-                let separator = if format == Format::Text { " " } else { "\n" };
-                out.push_str(&lines.join(separator));
+            continue;
+        }
+        for (out, format) in outs.iter_mut().zip(formats) {
+            match (format, in_paragraph) {
+                (Format::Html, false) if paragraphs > 0 => out.push_str("\n<p>"),
+                (Format::Html, false) => out.push_str("<p>"),
+                (Format::Markdown | Format::Text, false) if paragraphs > 0 => out.push_str("\n\n"),
+                (Format::Markdown | Format::Text, false) => {}
+                (Format::Html | Format::Markdown, true) => out.push('\n'),
+                (Format::Text, true) => out.push(' '),
+            }
+            if *format == Format::Html && line.contains('"') {
+                out.push_str(&line.replace('"', "&quot;"));
+            } else {
+                out.push_str(line);
+            }
+        }
+        if !in_paragraph {
+            paragraphs += 1;
+            in_paragraph = true;
+        }
+    }
+    if in_paragraph {
+        for (out, format) in outs.iter_mut().zip(formats) {
+            if *format == Format::Html {
+                out.push_str("</p>");
             }
         }
     }
-    out
+    outs
 }
 
 /// Text with nothing for the Markdown output to neutralise (raw HTML,
@@ -403,6 +418,8 @@ mod tests {
             "Two\nlines of \"one\" paragraph.\n\nAnd a second: with a colon; (and $36,000).",
             "Trailing newline\n",
             "  indented a little\n\n\n\nmany blank lines",
+            "a line\n   \nthen a paragraph after spaces",
+            "\n\nleading blank lines",
         ];
         for sample in samples {
             assert!(is_plain_prose(sample), "{sample:?}");
@@ -417,7 +434,7 @@ mod tests {
                     Format::Text => write_text_blocks(root, &mut expected),
                 }
                 assert_eq!(
-                    render_plain_prose(sample, format),
+                    render_plain_prose(sample, &[format])[0],
                     expected.trim_end(),
                     "{format:?} {sample:?}"
                 );
@@ -431,6 +448,7 @@ mod tests {
             "x\n    code",
             "[l](u)",
             "a  \nb",
+            "a\n\u{a0}\nb",
         ] {
             assert!(!is_plain_prose(not_plain), "{not_plain:?}");
         }

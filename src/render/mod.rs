@@ -146,6 +146,7 @@ impl Renderer {
         env.add_filter("underline", |text: String, character: Option<String>| {
             text::underline(&text, character.as_deref().unwrap_or("="))
         });
+        env.add_filter("hang", text::hang);
         Ok(Renderer {
             env,
             width: DEFAULT_WIDTH,

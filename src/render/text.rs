@@ -77,6 +77,35 @@ fn hanging_indent(line: &str) -> usize {
     spaces + marker
 }
 
+/// The `hang(n)` template filter: lines after the first indented by `n`
+/// spaces (blank lines left empty), so a list entry's later paragraphs sit
+/// under its text: `{{ "- " ~ item.text | hang(2) }}`. Text of one line, the
+/// usual case, is passed through untouched (and stays safe HTML if it was).
+pub fn hang(value: minijinja::Value, width: usize) -> minijinja::Value {
+    let Some(text) = value.as_str() else {
+        return value;
+    };
+    if !text.contains('\n') {
+        return value;
+    }
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    let mut out = String::with_capacity(text.len() + 16 * width);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            if !line.is_empty() {
+                out.extend(std::iter::repeat_n(' ', width));
+            }
+        }
+        out.push_str(line);
+    }
+    if value.is_safe() {
+        minijinja::Value::from_safe_string(out)
+    } else {
+        minijinja::Value::from(out)
+    }
+}
+
 /// `Title` → `Title\n=====`: a heading underlined to its own width.
 pub fn underline(text: &str, character: &str) -> String {
     let width = display_width(text);
@@ -102,6 +131,15 @@ mod tests {
         let wrapped = wrap_report(text, 12);
         assert!(wrapped.contains("hands-on"));
         assert!(wrapped.contains("https://example.org/a/very/long/path/that/is/long"));
+    }
+
+    #[test]
+    fn hang_indents_lines_after_the_first_but_not_blank_ones() {
+        let hung = hang(minijinja::Value::from("one\n\ntwo\nthree\n"), 3);
+        assert_eq!(hung.as_str(), Some("one\n\n   two\n   three"));
+        let single = hang(minijinja::Value::from_safe_string("<p>one</p>".into()), 3);
+        assert_eq!(single.as_str(), Some("<p>one</p>"));
+        assert!(single.is_safe());
     }
 
     #[test]
