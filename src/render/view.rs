@@ -5,7 +5,6 @@
 //! field or format a salary.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use std::sync::Arc;
 
@@ -148,20 +147,31 @@ fn css_string(text: &str) -> String {
 }
 
 /// Each Markdown field rendered into every format wanted, on first use.
-/// Keyed by the field's address in the profile, which outlives the cache.
-/// A field's address and length.
-type FieldKey = (usize, usize);
-
+///
+/// The view of every format walks the profile in the same order, so the
+/// n-th field one view asks for is the n-th field the others ask for: the
+/// cache is a list in that order, each entry checked against the field's
+/// address and length (which outlive the cache) before it is used.
 struct FieldCache {
     formats: Vec<Format>,
-    rendered: RefCell<HashMap<FieldKey, Vec<Option<String>>>>,
+    rendered: RefCell<Vec<RenderedField>>,
+    /// For each format, how many fields its view has asked for so far.
+    asked: RefCell<Vec<usize>>,
+}
+
+struct RenderedField {
+    address: usize,
+    len: usize,
+    /// One per format of the cache, taken by the view of that format.
+    renditions: Vec<Option<String>>,
 }
 
 impl FieldCache {
     fn new(formats: &[Format]) -> Self {
         FieldCache {
             formats: formats.to_vec(),
-            rendered: RefCell::new(HashMap::new()),
+            rendered: RefCell::new(Vec::new()),
+            asked: RefCell::new(vec![0; formats.len()]),
         }
     }
 
@@ -169,17 +179,28 @@ impl FieldCache {
         let Some(slot) = self.formats.iter().position(|f| *f == format) else {
             return markdown::render(markdown, format);
         };
-        let key = (markdown.as_ptr() as usize, markdown.len());
+        let position = {
+            let mut asked = self.asked.borrow_mut();
+            asked[slot] += 1;
+            asked[slot] - 1
+        };
+        let (address, len) = (markdown.as_ptr() as usize, markdown.len());
         let mut rendered = self.rendered.borrow_mut();
-        let entry = rendered.entry(key).or_insert_with(|| {
-            markdown::render_many(markdown, &self.formats)
-                .into_iter()
-                .map(Some)
-                .collect()
-        });
-        // Each field is asked for once per format; a second ask renders again.
-        entry[slot]
-            .take()
+        if position == rendered.len() {
+            rendered.push(RenderedField {
+                address,
+                len,
+                renditions: markdown::render_many(markdown, &self.formats)
+                    .into_iter()
+                    .map(Some)
+                    .collect(),
+            });
+        }
+        rendered
+            .get_mut(position)
+            .filter(|field| field.address == address && field.len == len)
+            .and_then(|field| field.renditions[slot].take())
+            // A view that strayed from the common order renders for itself.
             .unwrap_or_else(|| markdown::render(markdown, format))
     }
 }

@@ -1,7 +1,7 @@
 //! Content rules: placeholders left in, sentences cut off, unsafe links,
 //! empty and repeated list entries.
 
-use std::collections::HashSet;
+use std::cell::OnceCell;
 
 use super::Findings;
 use crate::finding::Finding;
@@ -9,12 +9,16 @@ use crate::profile::{Group, Item, Profile, Prose, SectionContent};
 use crate::render::link_urls;
 
 pub(super) fn check(profile: &Profile, findings: &mut Findings) {
-    let walk = Walk::of(profile);
+    let walk = Walk::of(profile, false);
+    // Field paths, written only once a finding needs one.
+    let located = OnceCell::new();
+    let paths = || located.get_or_init(|| Walk::of(profile, true));
     let want_placeholders = findings.wants("placeholder-text");
     let want_endings = findings.wants("unfinished-sentence");
     let want_links = findings.wants("unsafe-link");
     let want_duplicates = findings.wants("duplicate-item");
-    for field in &walk.texts {
+    for (number, field) in walk.texts.iter().enumerate() {
+        let path = || paths().texts[number].path.as_str();
         // A placeholder is reported once, not again as an unfinished sentence.
         let placeholder = if want_placeholders || want_endings {
             find_placeholder(field.text)
@@ -23,7 +27,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         };
         if let Some(placeholder) = placeholder {
             findings.at_text(
-                &field.path,
+                path(),
                 placeholder,
                 Finding::error(
                     "placeholder-text",
@@ -38,7 +42,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
             && let Some(last_line) = unfinished_ending(field.text)
         {
             findings.at_text(
-                &field.path,
+                path(),
                 last_line,
                 Finding::warning(
                     "unfinished-sentence",
@@ -54,7 +58,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         if want_links && field.kind != Kind::Label && field.text.contains(['[', '<']) {
             for url in link_urls(field.text) {
                 if !is_allowed_link(&url) {
-                    findings.at_text(&field.path, &url, unsafe_link(&url));
+                    findings.at_text(path(), &url, unsafe_link(&url));
                 }
             }
         }
@@ -66,10 +70,11 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
             findings.at_value(&format!("sources[{index}].url"), unsafe_link(url));
         }
     }
-    for list in &walk.lists {
+    for (number, list) in walk.lists.iter().enumerate() {
+        let list_path = || paths().lists[number].path.as_str();
         if list.items.len() > MAX_LIST_ENTRIES {
             findings.at_key(
-                &list.path,
+                list_path(),
                 Finding::error(
                     "too-many-items",
                     format!(
@@ -81,21 +86,28 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
             );
             continue;
         }
-        let mut seen = HashSet::new();
+        // Lists are short (at most MAX_LIST_ENTRIES): a plain list of fingerprints will do.
+        let mut seen: Vec<u64> = Vec::with_capacity(list.items.len());
         for (index, item) in list.items.iter().enumerate() {
-            let path = format!("{}[{index}]", list.path);
+            let path = || format!("{}[{index}]", list_path());
             if item.is_empty() || item.text.trim().is_empty() {
                 findings.at_key(
-                    &path,
+                    &path(),
                     Finding::error(
                         "empty-item",
                         "this list entry has no text",
                         "write the entry's text, or remove the line",
                     ),
                 );
-            } else if want_duplicates && !seen.insert(normalise(item)) {
+                continue;
+            }
+            if !want_duplicates {
+                continue;
+            }
+            let fingerprint = normalise(item);
+            if seen.contains(&fingerprint) {
                 findings.at_key(
-                    &path,
+                    &path(),
                     Finding::warning(
                         "duplicate-item",
                         "this entry repeats an earlier entry of the same list",
@@ -103,12 +115,13 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
                     ),
                 );
             }
+            seen.push(fingerprint);
         }
     }
-    for (path, group) in &walk.groups {
+    for (number, (_, group)) in walk.groups.iter().enumerate() {
         if group.is_empty() {
             findings.at_key(
-                path,
+                &paths().groups[number].0,
                 Finding::error(
                     "empty-item",
                     format!("the sub-list `{}` has nothing in it", group.heading),
@@ -172,9 +185,12 @@ struct TextField<'a> {
     kind: Kind,
 }
 
-/// Every text field and every list of a profile, with its field path.
+/// Every text field and every list of a profile, always in the same order.
+/// Field paths are written only `with_paths`: most profiles have no finding,
+/// and a path for every field costs more than the checks themselves.
 #[derive(Default)]
 struct Walk<'a> {
+    with_paths: bool,
     texts: Vec<TextField<'a>>,
     lists: Vec<ItemList<'a>>,
     groups: Vec<(String, &'a Group)>,
@@ -185,35 +201,57 @@ struct ItemList<'a> {
     items: &'a [Item],
 }
 
+/// `format!` when the walk writes paths, else an empty string (no allocation).
+macro_rules! path {
+    ($walk:expr, $($format:tt)*) => {
+        if $walk.with_paths {
+            format!($($format)*)
+        } else {
+            String::new()
+        }
+    };
+}
+
 impl<'a> Walk<'a> {
-    fn of(profile: &'a Profile) -> Self {
-        let mut walk = Walk::default();
-        walk.text("title", &profile.title, Kind::Label);
+    fn of(profile: &'a Profile, with_paths: bool) -> Self {
+        let mut walk = Walk {
+            with_paths,
+            ..Walk::default()
+        };
+        walk.text(path!(walk, "title"), &profile.title, Kind::Label);
         if let Some(category) = &profile.category {
-            walk.text("category", category, Kind::Label);
+            walk.text(path!(walk, "category"), category, Kind::Label);
         }
         if let Some(career_type) = &profile.career_type {
-            walk.text("career_type", career_type, Kind::Label);
+            walk.text(path!(walk, "career_type"), career_type, Kind::Label);
         }
         for (i, source) in profile.sources.iter().enumerate() {
-            walk.text(&format!("sources[{i}].title"), &source.title, Kind::Label);
+            walk.text(
+                path!(walk, "sources[{i}].title"),
+                &source.title,
+                Kind::Label,
+            );
         }
         for (i, entry) in profile.summary.iter().enumerate() {
             walk.text(
-                &format!("summary[{i}].heading"),
+                path!(walk, "summary[{i}].heading"),
                 &entry.heading,
                 Kind::Label,
             );
-            walk.text(&format!("summary[{i}].text"), &entry.text, Kind::Prose);
+            walk.text(path!(walk, "summary[{i}].text"), &entry.text, Kind::Prose);
         }
         for (info, content) in profile.sections.in_order() {
-            let path = format!("sections.{}", info.id);
+            let path = path!(walk, "sections.{}", info.id);
             walk.prose(&path, content.prose());
             if let SectionContent::Misconceptions(section) = content {
                 for (i, pair) in section.items.iter().enumerate() {
-                    walk.text(&format!("{path}.items[{i}].myth"), &pair.myth, Kind::Prose);
                     walk.text(
-                        &format!("{path}.items[{i}].reality"),
+                        path!(walk, "{path}.items[{i}].myth"),
+                        &pair.myth,
+                        Kind::Prose,
+                    );
+                    walk.text(
+                        path!(walk, "{path}.items[{i}].reality"),
                         &pair.reality,
                         Kind::Prose,
                     );
@@ -221,62 +259,55 @@ impl<'a> Walk<'a> {
             }
         }
         for (i, extra) in profile.extra_sections.iter().enumerate() {
-            let path = format!("extra_sections[{i}]");
-            walk.text(&format!("{path}.heading"), &extra.heading, Kind::Label);
+            let path = path!(walk, "extra_sections[{i}]");
+            walk.text(path!(walk, "{path}.heading"), &extra.heading, Kind::Label);
             walk.prose(&path, extra.prose());
         }
         walk
     }
 
-    fn text(&mut self, path: &str, text: &'a str, kind: Kind) {
-        self.texts.push(TextField {
-            path: path.to_owned(),
-            text,
-            kind,
-        });
+    fn text(&mut self, path: String, text: &'a str, kind: Kind) {
+        self.texts.push(TextField { path, text, kind });
     }
 
     fn prose(&mut self, path: &str, prose: Prose<'a>) {
         if let Some(intro) = prose.intro {
-            self.text(&format!("{path}.intro"), intro, Kind::Prose);
+            self.text(path!(self, "{path}.intro"), intro, Kind::Prose);
         }
-        self.items(&format!("{path}.items"), prose.items);
+        self.items(path!(self, "{path}.items"), prose.items);
         for (i, group) in prose.groups.iter().enumerate() {
-            let group_path = format!("{path}.groups[{i}]");
+            let group_path = path!(self, "{path}.groups[{i}]");
             self.text(
-                &format!("{group_path}.heading"),
+                path!(self, "{group_path}.heading"),
                 &group.heading,
                 Kind::Label,
             );
             if let Some(intro) = &group.intro {
-                self.text(&format!("{group_path}.intro"), intro, Kind::Prose);
+                self.text(path!(self, "{group_path}.intro"), intro, Kind::Prose);
             }
-            self.items(&format!("{group_path}.items"), &group.items);
+            self.items(path!(self, "{group_path}.items"), &group.items);
             if let Some(outro) = &group.outro {
-                self.text(&format!("{group_path}.outro"), outro, Kind::Prose);
+                self.text(path!(self, "{group_path}.outro"), outro, Kind::Prose);
             }
             self.groups.push((group_path, group));
         }
         if let Some(outro) = prose.outro {
-            self.text(&format!("{path}.outro"), outro, Kind::Prose);
+            self.text(path!(self, "{path}.outro"), outro, Kind::Prose);
         }
     }
 
-    fn items(&mut self, path: &str, items: &'a [Item]) {
+    fn items(&mut self, path: String, items: &'a [Item]) {
         for (i, item) in items.iter().enumerate() {
             match &item.title {
                 // A titled entry's text explains the title in sentences.
                 Some(title) => {
-                    self.text(&format!("{path}[{i}].title"), title, Kind::Label);
-                    self.text(&format!("{path}[{i}].text"), &item.text, Kind::Prose);
+                    self.text(path!(self, "{path}[{i}].title"), title, Kind::Label);
+                    self.text(path!(self, "{path}[{i}].text"), &item.text, Kind::Prose);
                 }
-                None => self.text(&format!("{path}[{i}]"), &item.text, Kind::ListEntry),
+                None => self.text(path!(self, "{path}[{i}]"), &item.text, Kind::ListEntry),
             }
         }
-        self.lists.push(ItemList {
-            path: path.to_owned(),
-            items,
-        });
+        self.lists.push(ItemList { path, items });
     }
 }
 
@@ -286,16 +317,10 @@ pub const MAX_LIST_ENTRIES: usize = 1_000;
 const PLACEHOLDER_WORDS: [&str; 4] = ["todo", "tbd", "fixme", "xxx"];
 
 /// The placeholder as written in `text`, if there is one. Runs over every
-/// text field of every profile, so it scans bytes without allocating.
+/// text field of every profile, so it scans the bytes once, word by word,
+/// without allocating.
 fn find_placeholder(text: &str) -> Option<&str> {
-    if let Some(at) = find_ignoring_ascii_case(text, "lorem ipsum") {
-        return text.get(at..at + "lorem ipsum".len());
-    }
-    if text.as_bytes().contains(&b'?') && text.contains("???") {
-        return Some("???");
-    }
     let bytes = text.as_bytes();
-    let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
     let mut i = 0;
     while i < bytes.len() {
         if !is_word_byte(bytes[i]) {
@@ -306,32 +331,33 @@ fn find_placeholder(text: &str) -> Option<&str> {
         while i < bytes.len() && is_word_byte(bytes[i]) {
             i += 1;
         }
+        if !(3..=5).contains(&(i - start)) {
+            continue;
+        }
         let word = &text[start..i];
-        if (3..=5).contains(&word.len())
-            && PLACEHOLDER_WORDS
-                .iter()
-                .any(|p| word.eq_ignore_ascii_case(p))
+        if PLACEHOLDER_WORDS
+            .iter()
+            .any(|p| word.eq_ignore_ascii_case(p))
         {
             return Some(word);
         }
+        if word.eq_ignore_ascii_case("lorem")
+            && bytes
+                .get(i..i + " ipsum".len())
+                .is_some_and(|next| next.eq_ignore_ascii_case(b" ipsum"))
+        {
+            return text.get(start..i + " ipsum".len());
+        }
+    }
+    if text.as_bytes().contains(&b'?') && text.contains("???") {
+        return Some("???");
     }
     None
 }
 
-/// Where `needle` (lower-case ASCII) starts in `text`, ignoring ASCII case.
-fn find_ignoring_ascii_case(text: &str, needle: &str) -> Option<usize> {
-    let (bytes, needle) = (text.as_bytes(), needle.as_bytes());
-    let first = *needle.first()?;
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b | 0x20 == first)
-        .map(|(i, _)| i)
-        .find(|&i| {
-            bytes
-                .get(i..i + needle.len())
-                .is_some_and(|window| window.eq_ignore_ascii_case(needle))
-        })
+/// Letters, digits and any byte of a non-ASCII character.
+fn is_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte >= 0x80
 }
 
 /// The last line of `text` when it stops mid-sentence.
