@@ -146,6 +146,43 @@ impl OutputFolder {
         self.commit(file_name, usize::MAX)
     }
 
+    /// Write one file atomically, now, from what `fill` writes into it (buffered).
+    /// If `fill` or a write fails, the file is not written and nothing is left behind.
+    pub fn write_with(
+        &self,
+        file_name: &str,
+        fill: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let target = self.target(file_name)?;
+        let temporary = self.temporary(file_name, usize::MAX);
+        let write_error = |source| Error::Write {
+            path: target.clone(),
+            source,
+        };
+        let file = std::fs::File::create_new(&temporary).map_err(write_error)?;
+        let mut writer = FirstError {
+            inner: std::io::BufWriter::new(file),
+            error: None,
+        };
+        let filled = fill(&mut writer);
+        let flushed = writer.flush();
+        // A failed write surfaces in `fill` as whatever it made of it; the
+        // write error itself is what the user needs to see.
+        let result = match (writer.error.take(), filled, flushed) {
+            (Some(source), _, _) | (None, Ok(()), Err(source)) => Err(write_error(source)),
+            (None, Err(error), _) => Err(error),
+            (None, Ok(()), Ok(())) => Ok(()),
+        };
+        drop(writer);
+        match result {
+            Ok(()) => self.commit(file_name, usize::MAX),
+            Err(error) => {
+                let _ = std::fs::remove_file(&temporary);
+                Err(error)
+            }
+        }
+    }
+
     fn target(&self, file_name: &str) -> Result<PathBuf, Error> {
         let plain = Path::new(file_name)
             .file_name()
@@ -176,5 +213,68 @@ pub fn is_same_file(input: &Path, output: &Path) -> bool {
     match (input.canonicalize(), output.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
+    }
+}
+
+/// A writer that keeps the first error it met, for `write_with` to report.
+struct FirstError<W: Write> {
+    inner: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W: Write> Write for FirstError<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(buf).inspect_err(|e| self.keep(e))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush().inspect_err(|e| self.keep(e))
+    }
+}
+
+impl<W: Write> FirstError<W> {
+    fn keep(&mut self, error: &std::io::Error) {
+        if self.error.is_none() {
+            self.error = Some(std::io::Error::new(error.kind(), error.to_string()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names_in(folder: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(folder)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn write_with_commits_what_was_written_and_leaves_nothing_when_it_fails() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = OutputFolder::open(dir.path()).unwrap();
+        folder
+            .write_with("index.txt", |out| {
+                out.write_all(b"one\n").unwrap();
+                out.write_all(b"two\n").unwrap();
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("index.txt")).unwrap(),
+            "one\ntwo\n"
+        );
+        let failed = folder.write_with("index.md", |out| {
+            out.write_all(b"half").unwrap();
+            Err(Error::Template {
+                message: "broken".into(),
+            })
+        });
+        assert!(matches!(failed, Err(Error::Template { .. })));
+        assert_eq!(names_in(dir.path()), ["index.txt"]);
     }
 }

@@ -6,7 +6,6 @@
 //! Reports are renamed into place only after every profile is done and ids
 //! are known to be unique.
 
-use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::Path;
 use std::time::Instant;
@@ -20,7 +19,7 @@ use crate::exit::ExitStatus;
 use crate::finding::Finding;
 use crate::load::{Input, LoadFailure, discover, load};
 use crate::output::OutputFolder;
-use crate::render::{Format, IndexEntry, Renderer};
+use crate::render::{CareerIndex, Format, IndexEntry, Renderer};
 use crate::report::plural;
 use crate::validate::{Policy, completeness, validate_errors};
 
@@ -34,19 +33,15 @@ pub fn run(args: &ExportArgs, color: bool) -> ExitStatus {
     }
 }
 
-/// What became of one profile.
+/// What became of one profile (the file it came from is known by its place in the list).
 enum Outcome {
-    /// Rendered and staged (`<id>.<extension>` for each format), not yet committed.
-    Exported {
-        entry: IndexEntry,
-        file: String,
-        /// Tells this profile's staged files apart from another's with the same id.
-        tag: usize,
-    },
+    /// Rendered and staged (`<id>.<extension>` for each format, tagged with
+    /// the profile's place in the list), not yet committed.
+    Exported(IndexEntry),
     /// The profile has errors (or shares its id): reported, not written.
-    Skipped { file: String, reason: String },
+    Skipped(String),
     /// The file could not be read, or a report could not be written.
-    Failed { file: String, error: Error },
+    Failed(Error),
 }
 
 fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
@@ -85,7 +80,8 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
     // Outcomes are handed to this thread as they come and copied here, so
     // what outlives a profile is not scattered through the workers' memory.
     let (sender, receiver) = std::sync::mpsc::channel();
-    let mut outcomes: Vec<(usize, Outcome)> = Vec::with_capacity(files.len());
+    let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(files.len());
+    outcomes.resize_with(files.len(), || None);
     std::thread::scope(|scope| {
         scope.spawn(|| {
             pool.install(|| {
@@ -100,41 +96,42 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
                     });
             });
         });
-        outcomes.extend(
-            receiver
-                .iter()
-                .map(|(index, outcome)| (index, outcome.compacted())),
-        );
+        for (index, outcome) in receiver {
+            outcomes[index] = Some(outcome.compacted());
+        }
     });
     progress.finish_and_clear();
-    outcomes.sort_by_key(|(index, _)| *index);
-    let outcomes: Vec<Outcome> = outcomes.into_iter().map(|(_, outcome)| outcome).collect();
+    let display_name = |index: usize| Input::from_arg(&files[index]).display_name();
 
-    let outcomes = set_aside_duplicate_ids(outcomes, &folder, &formats);
+    set_aside_duplicate_ids(&mut outcomes, &display_name, &folder, &formats);
     let mut exported: Vec<IndexEntry> = Vec::new();
     let mut skipped: Vec<(String, String)> = Vec::new();
     let mut failed: Vec<(String, Error)> = Vec::new();
-    for outcome in outcomes {
+    for (index, outcome) in outcomes.into_iter().enumerate() {
         match outcome {
-            Outcome::Exported { entry, file, tag } => {
+            Some(Outcome::Exported(entry)) => {
                 let committed = formats
                     .iter()
-                    .try_for_each(|f| folder.commit(&report_name(&entry.id, *f), tag));
+                    .try_for_each(|f| folder.commit(&report_name(entry.id(), *f), index));
                 match committed {
                     Ok(()) => exported.push(entry),
-                    Err(error) => failed.push((file, error)),
+                    Err(error) => failed.push((display_name(index), error)),
                 }
             }
-            Outcome::Skipped { file, reason } => skipped.push((file, reason)),
-            Outcome::Failed { file, error } => failed.push((file, error)),
+            Some(Outcome::Skipped(reason)) => skipped.push((display_name(index), reason)),
+            Some(Outcome::Failed(error)) => failed.push((display_name(index), error)),
+            // Every worker sends an outcome; a missing one would be a bug in this loop.
+            None => {}
         }
     }
 
+    let exported = CareerIndex::new(exported);
     let mut written = exported.len() * formats.len();
     if !args.no_index {
         for &format in &formats {
-            let index = renderer.render_index(&exported, format)?;
-            folder.write(&format!("index.{}", format.extension()), index.as_bytes())?;
+            folder.write_with(&format!("index.{}", format.extension()), |out| {
+                renderer.render_index(&exported, format, out)
+            })?;
             written += 1;
         }
     }
@@ -180,29 +177,20 @@ fn export_one(
     formats: &[Format],
     folder: &OutputFolder,
 ) -> Outcome {
-    let input = Input::from_arg(file);
-    let name = input.display_name();
-    let document = match load(&input) {
+    let document = match load(&Input::from_arg(file)) {
         Ok(document) => document,
         Err(LoadFailure::Invalid { finding, .. }) => {
-            return Outcome::Skipped {
-                reason: first_error(&finding),
-                file: name,
-            };
+            return Outcome::Skipped(first_error(&finding));
         }
-        Err(LoadFailure::Unreadable(error)) => return Outcome::Failed { file: name, error },
+        Err(LoadFailure::Unreadable(error)) => return Outcome::Failed(error),
     };
-    let errors = validate_errors(&document, policy);
-    if let Some(error) = errors.first() {
-        return Outcome::Skipped {
-            file: name,
-            reason: first_error(error),
-        };
+    if let Some(error) = validate_errors(&document, policy).first() {
+        return Outcome::Skipped(first_error(error));
     }
     let profile = &document.profile;
     let reports = match renderer.render_all(profile, formats) {
         Ok(reports) => reports,
-        Err(error) => return Outcome::Failed { file: name, error },
+        Err(error) => return Outcome::Failed(error),
     };
     for (index, (report, &format)) in reports.iter().zip(formats).enumerate() {
         // The id is a validated slug, so this names a file inside the folder.
@@ -211,19 +199,15 @@ fn export_one(
             for &staged in &formats[..index] {
                 folder.discard(&report_name(&profile.id, staged), tag);
             }
-            return Outcome::Failed { file: name, error };
+            return Outcome::Failed(error);
         }
     }
-    Outcome::Exported {
-        entry: IndexEntry {
-            id: profile.id.clone(),
-            title: profile.title.clone(),
-            category: profile.category.clone(),
-            score: completeness(profile, policy),
-        },
-        file: name,
-        tag,
-    }
+    Outcome::Exported(IndexEntry::new(
+        &profile.id,
+        &profile.title,
+        profile.category.as_deref(),
+        completeness(profile, policy),
+    ))
 }
 
 /// `<id>.<extension>`
@@ -232,20 +216,11 @@ fn report_name(id: &str, format: Format) -> String {
 }
 
 impl Outcome {
-    /// The same outcome with its text copied into fresh, tight allocations.
+    /// The same outcome with its index entry copied into a fresh allocation
+    /// (made by the thread that keeps it, not scattered through the workers').
     fn compacted(self) -> Outcome {
-        let tight = |s: String| s.as_str().to_owned();
         match self {
-            Outcome::Exported { entry, file, tag } => Outcome::Exported {
-                entry: IndexEntry {
-                    id: tight(entry.id),
-                    title: tight(entry.title),
-                    category: entry.category.map(tight),
-                    score: entry.score,
-                },
-                file: tight(file),
-                tag,
-            },
+            Outcome::Exported(entry) => Outcome::Exported(entry.clone()),
             other => other,
         }
     }
@@ -262,45 +237,42 @@ fn first_error(finding: &Finding) -> String {
 /// Profiles sharing an id are all skipped (their staged files deleted):
 /// one report would silently replace the other.
 fn set_aside_duplicate_ids(
-    outcomes: Vec<Outcome>,
+    outcomes: &mut [Option<Outcome>],
+    display_name: &dyn Fn(usize) -> String,
     folder: &OutputFolder,
     formats: &[Format],
-) -> Vec<Outcome> {
-    let mut files_by_id: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for outcome in &outcomes {
-        if let Outcome::Exported { entry, file, .. } = outcome {
-            files_by_id
-                .entry(entry.id.clone())
-                .or_default()
-                .push(file.clone());
+) {
+    let id_of = |outcome: &Option<Outcome>| match outcome {
+        Some(Outcome::Exported(entry)) => Some(entry.id().to_owned()),
+        _ => None,
+    };
+    // Places of exported profiles, sorted by id: profiles sharing one are neighbours.
+    let mut by_id: Vec<(String, usize)> = outcomes
+        .iter()
+        .enumerate()
+        .filter_map(|(index, outcome)| Some((id_of(outcome)?, index)))
+        .collect();
+    by_id.sort();
+    for sharing in by_id
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        let id = &sharing[0].0;
+        for &(_, index) in sharing {
+            for &format in formats {
+                folder.discard(&report_name(id, format), index);
+            }
+            let others: Vec<String> = sharing
+                .iter()
+                .filter(|(_, other)| *other != index)
+                .map(|&(_, other)| format!("`{}`", display_name(other)))
+                .collect();
+            outcomes[index] = Some(Outcome::Skipped(format!(
+                "the id `{id}` is also used by {}; neither was exported [duplicate-id]",
+                others.join(", ")
+            )));
         }
     }
-    outcomes
-        .into_iter()
-        .map(|outcome| match outcome {
-            Outcome::Exported { entry, file, tag }
-                if files_by_id.get(&entry.id).is_some_and(|f| f.len() > 1) =>
-            {
-                for &format in formats {
-                    folder.discard(&report_name(&entry.id, format), tag);
-                }
-                let others: Vec<String> = files_by_id[&entry.id]
-                    .iter()
-                    .filter(|other| **other != file)
-                    .map(|other| format!("`{other}`"))
-                    .collect();
-                Outcome::Skipped {
-                    reason: format!(
-                        "the id `{}` is also used by {}; neither was exported [duplicate-id]",
-                        entry.id,
-                        others.join(", ")
-                    ),
-                    file,
-                }
-            }
-            other => other,
-        })
-        .collect()
 }
 
 /// `--format` values in a fixed order (Markdown, HTML, text), each once; all three by default.

@@ -16,7 +16,7 @@ use minijinja::{Environment, UndefinedBehavior};
 pub use markdown::link_urls;
 pub use money::format_money;
 pub use templates::{BUILT_IN as BUILT_IN_TEMPLATES, template_sets};
-pub use view::{IndexEntry, View};
+pub use view::{CareerIndex, IndexEntry, View};
 
 use crate::error::Error;
 use crate::profile::Profile;
@@ -218,15 +218,44 @@ impl Renderer {
             .collect()
     }
 
-    /// Render the index of an export: every career, sorted by title, linked to its report.
-    pub fn render_index(&self, careers: &[IndexEntry], format: Format) -> Result<String, Error> {
+    /// Render the index of an export (every career, linked to its report)
+    /// into `out` as it goes: the index of a large collection is never held
+    /// in memory whole.
+    pub fn render_index(
+        &self,
+        careers: &CareerIndex,
+        format: Format,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), Error> {
         let view = view::build_index(careers, format);
-        self.render_template(&format.template_file("index"), &view, format)
+        let template = self.template(&format.template_file("index"))?;
+        let context = minijinja::Value::from(minijinja::value::Serde(&view));
+        let written = match format {
+            Format::Text => {
+                let mut wrapped = text::WrapWriter::new(out, self.width);
+                template
+                    .render_captured_to(context, &mut wrapped)
+                    .map(drop)
+                    .and_then(|()| wrapped.finish().map_err(write_failure))
+            }
+            Format::Markdown | Format::Html => {
+                let mut trimmed = TrimEndWriter::new(out);
+                template
+                    .render_captured_to(context, &mut trimmed)
+                    .map(drop)
+                    .and_then(|()| trimmed.finish().map_err(write_failure))
+            }
+        };
+        written.map_err(|e| template_error(&e))
     }
 
     fn page_size_for(&self, profile: &Profile) -> PageSize {
         self.page_size
             .unwrap_or_else(|| PageSize::for_locale(profile.locale()))
+    }
+
+    fn template(&self, name: &str) -> Result<minijinja::Template<'_, '_>, Error> {
+        self.env.get_template(name).map_err(|e| template_error(&e))
     }
 
     fn render_template<T: serde::Serialize>(
@@ -235,21 +264,66 @@ impl Renderer {
         view: &T,
         format: Format,
     ) -> Result<String, Error> {
-        let template = self
-            .env
-            .get_template(name)
-            .map_err(|e| template_error(&e))?;
         let context = minijinja::Value::from(minijinja::value::Serde(view));
-        let rendered = template.render(context).map_err(|e| template_error(&e))?;
+        let mut rendered = self
+            .template(name)?
+            .render(context)
+            .map_err(|e| template_error(&e))?;
         Ok(match format {
             Format::Text => text::wrap_report(&rendered, self.width),
             Format::Markdown | Format::Html => {
-                let mut out = rendered.trim_end().to_owned();
-                out.push('\n');
-                out
+                rendered.truncate(rendered.trim_end().len());
+                rendered.push('\n');
+                rendered
             }
         })
     }
+}
+
+/// Passes text through except trailing whitespace, and ends it with one
+/// newline: what `render_template` does to Markdown and HTML, as a writer.
+struct TrimEndWriter<W: std::io::Write> {
+    inner: W,
+    /// Whitespace not yet known to be followed by anything else.
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> TrimEndWriter<W> {
+    fn new(inner: W) -> Self {
+        TrimEndWriter {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    fn finish(mut self) -> std::io::Result<()> {
+        self.inner.write_all(b"\n")?;
+        self.inner.flush()
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for TrimEndWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match buf.iter().rposition(|b| !b.is_ascii_whitespace()) {
+            None => self.pending.extend_from_slice(buf),
+            Some(last) => {
+                self.inner.write_all(&self.pending)?;
+                self.pending.clear();
+                self.inner.write_all(&buf[..=last])?;
+                self.pending.extend_from_slice(&buf[last + 1..]);
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// A failed write while rendering, in minijinja's terms.
+fn write_failure(error: std::io::Error) -> minijinja::Error {
+    minijinja::Error::new(minijinja::ErrorKind::WriteFailure, error.to_string())
 }
 
 /// A template problem, naming the template file and line.

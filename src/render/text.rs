@@ -10,17 +10,75 @@ use textwrap::core::display_width;
 pub fn wrap_report(report: &str, width: usize) -> String {
     let mut out = String::with_capacity(report.len() + report.len() / 16);
     for line in report.lines() {
-        let line = line.trim_end();
-        // Most lines of a report are short: nothing to wrap.
-        if line.len() <= width || width_of(line) <= width {
-            out.push_str(line);
-            out.push('\n');
-            continue;
-        }
-        let hang = hanging_indent(line);
-        wrap_line(line, width.max(hang + 10), hang, &mut out);
+        wrap_logical_line(line, width, &mut out);
     }
     out
+}
+
+/// One logical line, wrapped, each resulting line ending in a newline.
+fn wrap_logical_line(line: &str, width: usize, out: &mut String) {
+    let line = line.trim_end();
+    // Most lines of a report are short: nothing to wrap.
+    if line.len() <= width || width_of(line) <= width {
+        out.push_str(line);
+        out.push('\n');
+        return;
+    }
+    let hang = hanging_indent(line);
+    wrap_line(line, width.max(hang + 10), hang, out);
+}
+
+/// `wrap_report` as a writer: each line is wrapped as soon as it is complete.
+pub struct WrapWriter<W: std::io::Write> {
+    inner: W,
+    width: usize,
+    line: Vec<u8>,
+    wrapped: String,
+}
+
+impl<W: std::io::Write> WrapWriter<W> {
+    pub fn new(inner: W, width: usize) -> Self {
+        WrapWriter {
+            inner,
+            width,
+            line: Vec::new(),
+            wrapped: String::new(),
+        }
+    }
+
+    fn write_line(&mut self) -> std::io::Result<()> {
+        let line = String::from_utf8_lossy(&self.line);
+        let line = line.strip_suffix('\r').unwrap_or(&line);
+        self.wrapped.clear();
+        wrap_logical_line(line, self.width, &mut self.wrapped);
+        self.line.clear();
+        self.inner.write_all(self.wrapped.as_bytes())
+    }
+
+    /// Write out the last line, if it had no newline, and flush.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        if !self.line.is_empty() {
+            self.write_line()?;
+        }
+        self.inner.flush()
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for WrapWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut rest = buf;
+        while let Some(newline) = rest.iter().position(|&b| b == b'\n') {
+            self.line.extend_from_slice(&rest[..newline]);
+            self.write_line()?;
+            rest = &rest[newline + 1..];
+        }
+        self.line.extend_from_slice(rest);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// Greedy (first-fit) wrapping: as many words as fit on each line; a word
@@ -140,6 +198,19 @@ mod tests {
         let single = hang(minijinja::Value::from_safe_string("<p>one</p>".into()), 3);
         assert_eq!(single.as_str(), Some("<p>one</p>"));
         assert!(single.is_safe());
+    }
+
+    #[test]
+    fn the_writer_wraps_as_wrap_report_does() {
+        let report =
+            "Title\n- one two three four five six seven eight nine ten\r\n\nlast line no newline";
+        let mut written = Vec::new();
+        let mut writer = WrapWriter::new(&mut written, 24);
+        for piece in report.as_bytes().chunks(7) {
+            std::io::Write::write_all(&mut writer, piece).unwrap();
+        }
+        writer.finish().unwrap();
+        assert_eq!(String::from_utf8(written).unwrap(), wrap_report(report, 24));
     }
 
     #[test]

@@ -433,14 +433,84 @@ fn is_web_link(url: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
 }
 
-/// One career in an export's index.
+/// One career in an export's index. An export keeps one per profile until
+/// the index is written, so the text is packed into a single allocation.
 #[derive(Debug, Clone)]
 pub struct IndexEntry {
-    pub id: String,
-    pub title: String,
-    pub category: Option<String>,
+    /// The id, the title and the category, one after another.
+    text: Box<str>,
+    id_len: usize,
+    title_len: usize,
+    has_category: bool,
     /// Completeness score, 0–100.
     pub score: u8,
+}
+
+impl IndexEntry {
+    pub fn new(id: &str, title: &str, category: Option<&str>, score: u8) -> Self {
+        IndexEntry {
+            text: [id, title, category.unwrap_or("")]
+                .concat()
+                .into_boxed_str(),
+            id_len: id.len(),
+            title_len: title.len(),
+            has_category: category.is_some(),
+            score,
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.text[..self.id_len]
+    }
+
+    pub fn title(&self) -> &str {
+        &self.text[self.id_len..self.id_len + self.title_len]
+    }
+
+    pub fn category(&self) -> Option<&str> {
+        self.has_category
+            .then(|| &self.text[self.id_len + self.title_len..])
+    }
+}
+
+/// The careers of an index, sorted by title (ignoring case), then id.
+#[derive(Debug, Clone)]
+pub struct CareerIndex {
+    entries: Arc<[IndexEntry]>,
+}
+
+impl CareerIndex {
+    pub fn new(mut entries: Vec<IndexEntry>) -> Self {
+        let folded = |text: &str| {
+            text.chars()
+                .flat_map(char::to_lowercase)
+                .collect::<Vec<_>>()
+        };
+        // Compared without allocating: a sort compares each entry many times.
+        entries.sort_by(|a, b| {
+            let (a_title, b_title) = (a.title(), b.title());
+            if a_title.is_ascii() && b_title.is_ascii() {
+                a_title
+                    .bytes()
+                    .map(|c| c.to_ascii_lowercase())
+                    .cmp(b_title.bytes().map(|c| c.to_ascii_lowercase()))
+            } else {
+                folded(a_title).cmp(&folded(b_title))
+            }
+            .then_with(|| a.id().cmp(b.id()))
+        });
+        CareerIndex {
+            entries: entries.into(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -460,19 +530,12 @@ pub struct IndexEntryView {
     pub href: String,
 }
 
-/// The index view for `format`, careers sorted by title (then id).
-pub fn build_index(entries: &[IndexEntry], format: Format) -> IndexView {
-    let mut sorted: Vec<IndexEntry> = entries.to_vec();
-    sorted.sort_by(|a, b| {
-        a.title
-            .to_lowercase()
-            .cmp(&b.title.to_lowercase())
-            .then_with(|| a.id.cmp(&b.id))
-    });
+/// The index view for `format`.
+pub fn build_index(careers: &CareerIndex, format: Format) -> IndexView {
     IndexView {
         generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
         careers: Value::from_object(CareerList {
-            entries: sorted,
+            entries: Arc::clone(&careers.entries),
             format,
         }),
     }
@@ -480,7 +543,7 @@ pub fn build_index(entries: &[IndexEntry], format: Format) -> IndexView {
 
 #[derive(Debug)]
 struct CareerList {
-    entries: Vec<IndexEntry>,
+    entries: Arc<[IndexEntry]>,
     format: Format,
 }
 
@@ -497,10 +560,10 @@ impl Object for CareerList {
             cache: &cache,
         };
         let view = IndexEntryView {
-            title: r.plain(&entry.title),
-            category: entry.category.as_deref().map(|c| r.plain(c)),
+            title: r.plain(entry.title()),
+            category: entry.category().map(|c| r.plain(c)),
             score: entry.score,
-            href: format!("{}.{}", entry.id, self.format.extension()),
+            href: format!("{}.{}", entry.id(), self.format.extension()),
         };
         Some(Value::from(minijinja::value::Serde(&view)))
     }
