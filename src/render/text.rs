@@ -83,29 +83,63 @@ impl<W: std::io::Write> std::io::Write for WrapWriter<W> {
 
 /// Greedy (first-fit) wrapping: as many words as fit on each line; a word
 /// longer than the width (a long web address) gets a line of its own and is
-/// never split, nor are hyphenated words.
+/// never split, nor are hyphenated words. Runs of spaces between words
+/// become one space.
 fn wrap_line(line: &str, width: usize, hang: usize, out: &mut String) {
     let lead = line.len() - line.trim_start_matches(' ').len();
     out.push_str(&line[..lead]);
+    let ascii = line.is_ascii();
     let mut used = lead;
-    let mut at_line_start = true;
-    for word in line[lead..].split(' ').filter(|w| !w.is_empty()) {
-        let word_width = width_of(word);
-        if !at_line_start && used + 1 + word_width > width {
-            out.push('\n');
-            out.extend(std::iter::repeat_n(' ', hang));
-            used = hang;
-            at_line_start = true;
+    // Words already placed on the current line, not yet copied out: a
+    // stretch of `line` whose words are one space apart.
+    let mut pending: Option<(usize, usize)> = None;
+    for (start, end) in words(line, lead) {
+        let word = &line[start..end];
+        let word_width = if ascii { word.len() } else { width_of(word) };
+        match pending {
+            Some((from, to)) if used + 1 + word_width > width => {
+                out.push_str(&line[from..to]);
+                out.push('\n');
+                out.extend(std::iter::repeat_n(' ', hang));
+                used = hang + word_width;
+                pending = Some((start, end));
+            }
+            Some((from, to)) => {
+                used += 1 + word_width;
+                if start == to + 1 {
+                    pending = Some((from, end));
+                } else {
+                    out.push_str(&line[from..to]);
+                    out.push(' ');
+                    pending = Some((start, end));
+                }
+            }
+            None => {
+                used += word_width;
+                pending = Some((start, end));
+            }
         }
-        if !at_line_start {
-            out.push(' ');
-            used += 1;
-        }
-        out.push_str(word);
-        used += word_width;
-        at_line_start = false;
+    }
+    if let Some((from, to)) = pending {
+        out.push_str(&line[from..to]);
     }
     out.push('\n');
+}
+
+/// Start and end of each space-separated word of `line` from `from` on.
+fn words(line: &str, from: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = line.as_bytes();
+    let mut at = from;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && bytes[at] == b' ' {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at] != b' ' {
+            at += 1;
+        }
+        (at > start).then_some((start, at))
+    })
 }
 
 /// Columns a piece of text takes: its length for ASCII, else its display width.
@@ -181,6 +215,16 @@ mod tests {
             wrap_report(text, 24),
             "12. one two three four\n    five six seven eight\n    nine ten\n"
         );
+    }
+
+    #[test]
+    fn runs_of_spaces_become_one_and_lines_fill_up_to_the_width() {
+        let text = "  one  two three   four five six seven eight nine";
+        assert_eq!(
+            wrap_report(text, 16),
+            "  one two three\n  four five six\n  seven eight\n  nine\n"
+        );
+        assert_eq!(wrap_report("aaaa bbbb cccc", 9), "aaaa bbbb\ncccc\n");
     }
 
     #[test]

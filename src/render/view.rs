@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use super::markdown;
 use super::money::format_money;
+use super::text;
 use super::{Format, PageSize};
 use crate::profile::{
     Group, Item, PayPeriod, Profile, Prose, RemoteLevel, SalarySection, SectionContent,
@@ -65,6 +66,9 @@ pub struct SectionView {
 
 #[derive(Debug, Serialize)]
 pub struct ItemView {
+    /// `- ` in a bulleted list, `1. `, `2. `… in a numbered one. In Markdown
+    /// and plain text, later lines of `text` are indented to go under it.
+    pub marker: String,
     pub title: Option<Value>,
     pub text: Value,
 }
@@ -296,29 +300,42 @@ impl Renditions<'_> {
             .map(|m| self.rich(m))
     }
 
-    fn items(&self, items: &[Item]) -> Vec<ItemView> {
+    fn items(&self, items: &[Item], ordered: bool) -> Vec<ItemView> {
         items
             .iter()
             .filter(|item| !item.is_empty())
-            .map(|item| ItemView {
-                title: item
-                    .title
-                    .as_deref()
-                    .filter(|t| !t.trim().is_empty())
-                    .map(|t| self.plain(t.trim().trim_end_matches(':'))),
-                text: self.rich_inline(&item.text),
+            .enumerate()
+            .map(|(index, item)| {
+                let marker = if ordered {
+                    format!("{}. ", index + 1)
+                } else {
+                    "- ".to_owned()
+                };
+                let text = self.rich_inline(&item.text);
+                ItemView {
+                    title: item
+                        .title
+                        .as_deref()
+                        .filter(|t| !t.trim().is_empty())
+                        .map(|t| self.plain(t.trim().trim_end_matches(':'))),
+                    text: match self.format {
+                        Format::Html => text,
+                        Format::Markdown | Format::Text => text::hang(text, marker.len()),
+                    },
+                    marker,
+                }
             })
             .collect()
     }
 
-    fn groups(&self, groups: &[Group]) -> Vec<GroupView> {
+    fn groups(&self, groups: &[Group], ordered: bool) -> Vec<GroupView> {
         groups
             .iter()
             .filter(|group| !group.is_empty())
             .map(|group| GroupView {
                 heading: self.plain(&group.heading),
                 intro: self.optional_rich(group.intro.as_deref()),
-                items: self.items(&group.items),
+                items: self.items(&group.items, ordered),
                 outro: self.optional_rich(group.outro.as_deref()),
             })
             .collect()
@@ -336,8 +353,8 @@ impl Renditions<'_> {
                 .and_then(|intro| intro.trim().split("\n\n").next())
                 .filter(|lead| !lead.trim().is_empty())
                 .map(|lead| self.rich(lead)),
-            items: self.items(prose.items),
-            groups: self.groups(prose.groups),
+            items: self.items(prose.items, ordered),
+            groups: self.groups(prose.groups, ordered),
             outro: self.optional_rich(prose.outro),
             salary: None,
             remote_level: None,
