@@ -53,27 +53,22 @@ pub fn render_many(markdown: &str, formats: &[Format]) -> Vec<String> {
 /// markup and no line that could start a block. Those are written out
 /// directly, exactly as comrak would write them, without parsing.
 fn is_plain_prose(markdown: &str) -> bool {
-    !markdown.bytes().any(|b| {
-        matches!(
-            b,
-            b'*' | b'_'
-                | b'['
-                | b']'
-                | b'<'
-                | b'>'
-                | b'&'
-                | b'\\'
-                | b'`'
-                | b'!'
-                | b'#'
-                | b'|'
-                | b'~'
-                | b'\t'
-                | b'\r'
-                | b'='
-        )
-    }) && !markdown.lines().any(could_start_block)
+    !markdown.bytes().any(|b| MARKUP_BYTES[usize::from(b)])
+        && !markdown.lines().any(could_start_block)
 }
+
+/// Bytes that could start Markdown markup (or need comrak's handling),
+/// as a table: every byte of every field is looked up.
+const MARKUP_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let markup = b"*_[]<>&\\`!#|~\t\r=";
+    let mut i = 0;
+    while i < markup.len() {
+        table[markup[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// A line that could open a list or code block, or end in a hard line break.
 fn could_start_block(line: &str) -> bool {
@@ -451,6 +446,9 @@ mod tests {
             "a\n\u{a0}\nb",
         ] {
             assert!(!is_plain_prose(not_plain), "{not_plain:?}");
+        }
+        for markup in "*_[]<>&\\`!#|~\t\r=".chars() {
+            assert!(!is_plain_prose(&format!("a {markup} b")), "{markup:?}");
         }
     }
 

@@ -314,6 +314,7 @@ impl<'a> Walk<'a> {
 /// More entries than any list in a career profile needs.
 pub const MAX_LIST_ENTRIES: usize = 1_000;
 
+/// Placeholder words (the first-letter test in `find_placeholder` must match).
 const PLACEHOLDER_WORDS: [&str; 4] = ["todo", "tbd", "fixme", "xxx"];
 
 /// The placeholder as written in `text`, if there is one. Runs over every
@@ -331,7 +332,10 @@ fn find_placeholder(text: &str) -> Option<&str> {
         while i < bytes.len() && is_word_byte(bytes[i]) {
             i += 1;
         }
-        if !(3..=5).contains(&(i - start)) {
+        // Every placeholder word starts with one of these letters.
+        if !(3..=5).contains(&(i - start))
+            || !matches!(bytes[start] | 0x20, b't' | b'f' | b'x' | b'l')
+        {
             continue;
         }
         let word = &text[start..i];
@@ -357,8 +361,20 @@ fn find_placeholder(text: &str) -> Option<&str> {
 
 /// Letters, digits and any byte of a non-ASCII character.
 fn is_word_byte(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte >= 0x80
+    WORD_BYTES[usize::from(byte)]
 }
+
+/// `is_word_byte` as a table: the scan asks once per byte of every text.
+const WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric() || b >= 0x80;
+        byte += 1;
+    }
+    table
+};
 
 /// The last line of `text` when it stops mid-sentence.
 fn unfinished_ending(text: &str) -> Option<&str> {
