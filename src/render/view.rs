@@ -271,14 +271,18 @@ impl Renditions<'_> {
     /// Like `rich`, but a single paragraph is not wrapped in `<p>`, so it
     /// can follow a bold label on the same line (`<li><strong>Title:</strong> text`).
     fn rich_inline(&self, markdown: &str) -> Value {
-        let rendered = self.cache.get(markdown, self.format);
+        let mut rendered = self.cache.get(markdown, self.format);
         match self.format {
             Format::Html => {
                 let single_paragraph = rendered
                     .strip_prefix("<p>")
                     .and_then(|rest| rest.strip_suffix("</p>"))
-                    .filter(|inner| !inner.contains("<p>"));
-                Value::from_safe_string(single_paragraph.map_or(rendered.clone(), str::to_owned))
+                    .is_some_and(|inner| !inner.contains("<p>"));
+                if single_paragraph {
+                    rendered.truncate(rendered.len() - "</p>".len());
+                    rendered.drain(.."<p>".len());
+                }
+                Value::from_safe_string(rendered)
             }
             Format::Markdown | Format::Text => Value::from(rendered),
         }
