@@ -3,13 +3,17 @@
 # same generated corpus, in one run. Not a test: numbers vary by machine.
 #
 # Usage: scripts/bench-export.sh [N] [JOBS]      (default: 1000 profiles, 2 jobs)
+#        BENCH_OUT=/dev/shm scripts/bench-export.sh ...  (outputs on a RAM disk)
 #
 # - floor: examples/bench_floor.rs parses each profile and writes its bytes
 #   three times (no validation, Markdown or templates);
 # - pathways: `pathways export --jobs JOBS` (Markdown, HTML and text, plus the index);
 # - minijinja-cli: run once per profile and format (xargs -P JOBS) with the
 #   comparable templates in benches/minijinja-cli/.
-# Wall seconds and peak RSS come from /usr/bin/time.
+# Wall seconds, CPU seconds and peak RSS come from /usr/bin/time. Every
+# contender starts after `sync`, so none pays for writing back another's files.
+# Outputs go under target/bench, or under $BENCH_OUT (a RAM disk such as
+# /dev/shm takes the disk, which varies a lot on shared machines, out of it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-1000}
@@ -25,13 +29,13 @@ cat "$corpus"/*.yaml > /dev/null   # warm the page cache for every contender
 # run NAME FUNCTION: time FUNCTION (below) with a fresh output folder as its argument.
 run() {
   local name=$1; shift
-  local out=$work/out-$name
-  rm -rf "$out" && mkdir -p "$out"
-  /usr/bin/time -f "%e %M" -o "$work/time-$name" bash -c "$1 \"\$0\"" "$out" > /dev/null 2> "$work/log-$name" || {
+  local out=${BENCH_OUT:-$work}/out-$name
+  rm -rf "$out" && mkdir -p "$out" && sync
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time-$name" bash -c "$1 \"\$0\"" "$out" > /dev/null 2> "$work/log-$name" || {
     echo "$name failed; see $work/log-$name" >&2; return 1; }
-  read -r seconds kilobytes < "$work/time-$name"
-  printf '%-14s %8.2f s %8.3f ms/profile %7.1f MiB' "$name" "$seconds" \
-    "$(echo "$seconds * 1000 / $count" | bc -l)" "$(echo "$kilobytes / 1024" | bc -l)"
+  read -r seconds user system kilobytes < "$work/time-$name"
+  printf '%-14s %8.2f s %8.3f ms/profile %7.1f s CPU %7.1f MiB' "$name" "$seconds" \
+    "$(echo "$seconds * 1000 / $count" | bc -l)" "$(echo "$user + $system" | bc -l)" "$(echo "$kilobytes / 1024" | bc -l)"
   if [ -n "${floor_seconds:-}" ]; then
     printf '  %5.1fx the floor' "$(echo "$seconds / $floor_seconds" | bc -l)"
   else

@@ -126,7 +126,11 @@ impl Renderer {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_debug(true);
-        env.set_fuel(Some(TEMPLATE_FUEL));
+        // Metering costs about 2 % of an export; the built-in templates are
+        // known to finish, so only a user's template folder turns it on.
+        if user_folder.is_some() {
+            env.set_fuel(Some(TEMPLATE_FUEL));
+        }
         env.set_recursion_limit(100);
         env.set_syntax(
             minijinja::syntax::SyntaxConfig::builder()
