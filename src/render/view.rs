@@ -346,17 +346,23 @@ impl Renditions<'_> {
     }
 
     fn prose_section(&self, id: &str, heading: &str, prose: Prose, ordered: bool) -> SectionView {
+        let intro = self.optional_rich(prose.intro);
+        let lead_text = prose
+            .intro
+            .and_then(|intro| intro.trim().split("\n\n").next())
+            .filter(|lead| !lead.trim().is_empty());
+        // An intro of one paragraph is its own lead: rendered once, not twice.
+        let lead = match (lead_text, prose.intro) {
+            (Some(lead), Some(whole)) if lead.len() == whole.trim().len() => intro.clone(),
+            (lead, _) => lead.map(|lead| self.rich(lead)),
+        };
         SectionView {
             id: id.to_owned(),
             anchor: anchor(id),
             heading: self.plain(heading),
             ordered,
-            intro: self.optional_rich(prose.intro),
-            lead: prose
-                .intro
-                .and_then(|intro| intro.trim().split("\n\n").next())
-                .filter(|lead| !lead.trim().is_empty())
-                .map(|lead| self.rich(lead)),
+            intro,
+            lead,
             items: self.items(prose.items, ordered),
             groups: self.groups(prose.groups, ordered),
             outro: self.optional_rich(prose.outro),
