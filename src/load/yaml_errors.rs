@@ -24,6 +24,7 @@ pub fn options() -> Options {
             max_replay_stack_depth: 16,
         },
         with_snippet: false,
+        emit_comments: false,
     }
 }
 
