@@ -11,7 +11,7 @@ mod view;
 
 use std::path::{Path, PathBuf};
 
-use minijinja::{Environment, UndefinedBehavior};
+use minijinja::{Environment, UndefinedBehavior, Value};
 
 pub use markdown::link_urls;
 pub use money::format_money;
@@ -208,16 +208,24 @@ impl Renderer {
     /// Render one profile in one format.
     pub fn render(&self, profile: &Profile, format: Format) -> Result<String, Error> {
         let view = view::build(profile, format, self.page_size_for(profile));
-        self.render_template(&format.template_file(&self.template_set), &view, format)
+        self.render_template(
+            &format.template_file(&self.template_set),
+            Value::from_object(view),
+            format,
+        )
     }
 
     /// Render one profile in several formats, parsing each Markdown field once.
     pub fn render_all(&self, profile: &Profile, formats: &[Format]) -> Result<Vec<String>, Error> {
         view::build_all(profile, formats, self.page_size_for(profile))
-            .iter()
+            .into_iter()
             .zip(formats)
             .map(|(view, &format)| {
-                self.render_template(&format.template_file(&self.template_set), view, format)
+                self.render_template(
+                    &format.template_file(&self.template_set),
+                    Value::from_object(view),
+                    format,
+                )
             })
             .collect()
     }
@@ -233,7 +241,7 @@ impl Renderer {
     ) -> Result<(), Error> {
         let view = view::build_index(careers, format);
         let template = self.template(&format.template_file("index"))?;
-        let context = minijinja::Value::from(minijinja::value::Serde(&view));
+        let context = Value::from_object(view);
         let written = match format {
             Format::Text => {
                 let mut wrapped = text::WrapWriter::new(out, self.width);
@@ -262,13 +270,7 @@ impl Renderer {
         self.env.get_template(name).map_err(|e| template_error(&e))
     }
 
-    fn render_template<T: serde::Serialize>(
-        &self,
-        name: &str,
-        view: &T,
-        format: Format,
-    ) -> Result<String, Error> {
-        let context = minijinja::Value::from(minijinja::value::Serde(view));
+    fn render_template(&self, name: &str, context: Value, format: Format) -> Result<String, Error> {
         let mut rendered = self
             .template(name)?
             .render(context)

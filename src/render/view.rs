@@ -10,7 +10,6 @@ use std::sync::Arc;
 
 use minijinja::Value;
 use minijinja::value::{Enumerator, Object, ObjectRepr};
-use serde::Serialize;
 
 use super::markdown;
 use super::money::format_money;
@@ -20,7 +19,7 @@ use crate::profile::{
     Group, Item, PayPeriod, Profile, Prose, RemoteLevel, SalarySection, SectionContent,
 };
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct View {
     pub id: String,
     pub title: Value,
@@ -29,9 +28,12 @@ pub struct View {
     pub category: Option<Value>,
     pub career_type: Option<Value>,
     pub updated: Option<String>,
-    pub summary: Vec<SummaryView>,
-    pub sections: Vec<SectionView>,
-    pub sources: Vec<SourceView>,
+    /// [`SummaryView`]s.
+    pub summary: Value,
+    /// [`SectionView`]s, in catalogue order, then the extra sections.
+    pub sections: Value,
+    /// [`SourceView`]s.
+    pub sources: Value,
     pub generator: String,
     /// The CSS `@page` size: `A4` or `letter`.
     pub page_size: &'static str,
@@ -39,13 +41,13 @@ pub struct View {
     pub title_css: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct SummaryView {
     pub heading: Value,
     pub text: Value,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct SectionView {
     pub id: String,
     /// Fragment id for links from the table of contents.
@@ -56,15 +58,19 @@ pub struct SectionView {
     pub intro: Option<Value>,
     /// The first paragraph of the intro, for short handouts.
     pub lead: Option<Value>,
-    pub items: Vec<ItemView>,
-    pub groups: Vec<GroupView>,
+    /// [`ItemView`]s.
+    pub items: Value,
+    /// [`GroupView`]s.
+    pub groups: Value,
     pub outro: Option<Value>,
-    pub salary: Option<SalaryView>,
+    /// A [`SalaryView`], in the salary section only.
+    pub salary: Option<Value>,
     pub remote_level: Option<&'static str>,
-    pub misconceptions: Vec<MisconceptionView>,
+    /// [`MisconceptionView`]s.
+    pub misconceptions: Value,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct ItemView {
     /// `- ` in a bulleted list, `1. `, `2. `… in a numbered one. In Markdown
     /// and plain text, later lines of `text` are indented to go under it.
@@ -73,24 +79,26 @@ pub struct ItemView {
     pub text: Value,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct GroupView {
     pub heading: Value,
     pub intro: Option<Value>,
-    pub items: Vec<ItemView>,
+    /// [`ItemView`]s.
+    pub items: Value,
     pub outro: Option<Value>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct SalaryView {
     pub currency: String,
     /// "per year", "per month", "per hour".
     pub period: &'static str,
     pub average: Option<String>,
-    pub ranges: Vec<SalaryRangeView>,
+    /// [`SalaryRangeView`]s.
+    pub ranges: Value,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct SalaryRangeView {
     /// "Entry level", "Mid-career", "Senior", or the profile's own label.
     pub stage: Value,
@@ -98,16 +106,101 @@ pub struct SalaryRangeView {
     pub max: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct MisconceptionView {
     pub myth: Value,
     pub reality: Value,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct SourceView {
     pub title: Value,
     pub url: Option<String>,
+}
+
+/// A list of view structs, as templates see it.
+fn list<T: Object + 'static>(items: impl IntoIterator<Item = T>) -> Value {
+    Value::from(
+        items
+            .into_iter()
+            .map(Value::from_object)
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// A view field as a template value. `None` is Jinja's `none`, so a
+/// template can test any field, even one a profile leaves out.
+trait ToValue {
+    fn to_value(&self) -> Value;
+}
+
+impl ToValue for Value {
+    fn to_value(&self) -> Value {
+        self.clone()
+    }
+}
+
+impl ToValue for String {
+    fn to_value(&self) -> Value {
+        Value::from(self.as_str())
+    }
+}
+
+impl ToValue for &'static str {
+    fn to_value(&self) -> Value {
+        Value::from(*self)
+    }
+}
+
+impl ToValue for bool {
+    fn to_value(&self) -> Value {
+        Value::from(*self)
+    }
+}
+
+impl ToValue for u8 {
+    fn to_value(&self) -> Value {
+        Value::from(*self)
+    }
+}
+
+impl<T: ToValue> ToValue for Option<T> {
+    fn to_value(&self) -> Value {
+        self.as_ref().map_or(Value::from(()), ToValue::to_value)
+    }
+}
+
+/// Templates read a view struct's fields by name (`section.heading`). Each
+/// struct is handed over as it is: nothing is copied into template values.
+macro_rules! template_object {
+    ($($view:ident { $($field:ident),* $(,)? })*) => {$(
+        impl Object for $view {
+            fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+                match key.as_str()? {
+                    $(stringify!($field) => Some(self.$field.to_value()),)*
+                    _ => None,
+                }
+            }
+
+            fn enumerate(self: &Arc<Self>) -> Enumerator {
+                Enumerator::Str(&[$(stringify!($field)),*])
+            }
+        }
+    )*};
+}
+
+template_object! {
+    View { id, title, lang, category, career_type, updated, summary, sections, sources, generator, page_size, title_css }
+    SummaryView { heading, text }
+    SectionView { id, anchor, heading, ordered, intro, lead, items, groups, outro, salary, remote_level, misconceptions }
+    ItemView { marker, title, text }
+    GroupView { heading, intro, items, outro }
+    SalaryView { currency, period, average, ranges }
+    SalaryRangeView { stage, min, max }
+    MisconceptionView { myth, reality }
+    SourceView { title, url }
+    IndexView { generator, careers }
+    IndexEntryView { title, category, score, href }
 }
 
 /// Sections whose items are steps taken in order.
@@ -212,16 +305,15 @@ impl FieldCache {
 fn build_with(profile: &Profile, format: Format, page_size: PageSize, cache: &FieldCache) -> View {
     let r = Renditions { format, cache };
     let locale = profile.locale();
-    let mut sections: Vec<SectionView> = profile
+    let sections = profile
         .sections
         .in_order()
         .map(|(info, content)| r.section(info.id, info.heading, content, locale))
-        .collect();
-    sections.extend(profile.extra_sections.iter().map(|extra| {
-        let mut view = r.prose_section(&extra.id, &extra.heading, extra.prose(), false);
-        view.anchor = format!("extra-{}", anchor(&extra.id));
-        view
-    }));
+        .chain(profile.extra_sections.iter().map(|extra| {
+            let mut view = r.prose_section(&extra.id, &extra.heading, extra.prose(), false);
+            view.anchor = format!("extra-{}", anchor(&extra.id));
+            view
+        }));
     View {
         id: profile.id.clone(),
         title: r.plain(&profile.title),
@@ -229,23 +321,15 @@ fn build_with(profile: &Profile, format: Format, page_size: PageSize, cache: &Fi
         category: profile.category.as_deref().map(|c| r.plain(c)),
         career_type: profile.career_type.as_deref().map(|c| r.plain(c)),
         updated: profile.updated.clone(),
-        summary: profile
-            .summary
-            .iter()
-            .map(|s| SummaryView {
-                heading: r.plain(&s.heading),
-                text: r.rich(&s.text),
-            })
-            .collect(),
-        sections,
-        sources: profile
-            .sources
-            .iter()
-            .map(|s| SourceView {
-                title: r.plain(&s.title),
-                url: s.url.clone().filter(|u| is_web_link(u)),
-            })
-            .collect(),
+        summary: list(profile.summary.iter().map(|s| SummaryView {
+            heading: r.plain(&s.heading),
+            text: r.rich(&s.text),
+        })),
+        sections: list(sections),
+        sources: list(profile.sources.iter().map(|s| SourceView {
+            title: r.plain(&s.title),
+            url: s.url.clone().filter(|u| is_web_link(u)),
+        })),
         generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
         page_size: page_size.css(),
         title_css: css_string(&profile.title),
@@ -304,45 +388,47 @@ impl Renditions<'_> {
             .map(|m| self.rich(m))
     }
 
-    fn items(&self, items: &[Item], ordered: bool) -> Vec<ItemView> {
-        items
-            .iter()
-            .filter(|item| !item.is_empty())
-            .enumerate()
-            .map(|(index, item)| {
-                let marker = if ordered {
-                    format!("{}. ", index + 1)
-                } else {
-                    "- ".to_owned()
-                };
-                let text = self.rich_inline(&item.text);
-                ItemView {
-                    title: item
-                        .title
-                        .as_deref()
-                        .filter(|t| !t.trim().is_empty())
-                        .map(|t| self.plain(t.trim().trim_end_matches(':'))),
-                    text: match self.format {
-                        Format::Html => text,
-                        Format::Markdown | Format::Text => text::hang(text, marker.len()),
-                    },
-                    marker,
-                }
-            })
-            .collect()
+    fn items(&self, items: &[Item], ordered: bool) -> Value {
+        list(
+            items
+                .iter()
+                .filter(|item| !item.is_empty())
+                .enumerate()
+                .map(|(index, item)| {
+                    let marker = if ordered {
+                        format!("{}. ", index + 1)
+                    } else {
+                        "- ".to_owned()
+                    };
+                    let text = self.rich_inline(&item.text);
+                    ItemView {
+                        title: item
+                            .title
+                            .as_deref()
+                            .filter(|t| !t.trim().is_empty())
+                            .map(|t| self.plain(t.trim().trim_end_matches(':'))),
+                        text: match self.format {
+                            Format::Html => text,
+                            Format::Markdown | Format::Text => text::hang(text, marker.len()),
+                        },
+                        marker,
+                    }
+                }),
+        )
     }
 
-    fn groups(&self, groups: &[Group], ordered: bool) -> Vec<GroupView> {
-        groups
-            .iter()
-            .filter(|group| !group.is_empty())
-            .map(|group| GroupView {
-                heading: self.plain(&group.heading),
-                intro: self.optional_rich(group.intro.as_deref()),
-                items: self.items(&group.items, ordered),
-                outro: self.optional_rich(group.outro.as_deref()),
-            })
-            .collect()
+    fn groups(&self, groups: &[Group], ordered: bool) -> Value {
+        list(
+            groups
+                .iter()
+                .filter(|group| !group.is_empty())
+                .map(|group| GroupView {
+                    heading: self.plain(&group.heading),
+                    intro: self.optional_rich(group.intro.as_deref()),
+                    items: self.items(&group.items, ordered),
+                    outro: self.optional_rich(group.outro.as_deref()),
+                }),
+        )
     }
 
     fn prose_section(&self, id: &str, heading: &str, prose: Prose, ordered: bool) -> SectionView {
@@ -368,7 +454,7 @@ impl Renditions<'_> {
             outro: self.optional_rich(prose.outro),
             salary: None,
             remote_level: None,
-            misconceptions: Vec::new(),
+            misconceptions: list(Vec::<MisconceptionView>::new()),
         }
     }
 
@@ -383,19 +469,17 @@ impl Renditions<'_> {
         let mut view = self.prose_section(id, heading, content.prose(), ordered);
         match content {
             SectionContent::General(_) => {}
-            SectionContent::Salary(salary) => view.salary = Some(self.salary(salary, locale)),
+            SectionContent::Salary(salary) => {
+                view.salary = Some(Value::from_object(self.salary(salary, locale)));
+            }
             SectionContent::RemoteWork(remote) => {
                 view.remote_level = remote.level.map(remote_level_label);
             }
             SectionContent::Misconceptions(section) => {
-                view.misconceptions = section
-                    .items
-                    .iter()
-                    .map(|m| MisconceptionView {
-                        myth: self.rich_inline(&m.myth),
-                        reality: self.rich_inline(&m.reality),
-                    })
-                    .collect();
+                view.misconceptions = list(section.items.iter().map(|m| MisconceptionView {
+                    myth: self.rich_inline(&m.myth),
+                    reality: self.rich_inline(&m.reality),
+                }));
             }
         }
         view
@@ -412,15 +496,11 @@ impl Renditions<'_> {
                 PayPeriod::Hour => "per hour",
             },
             average: salary.average.map(money),
-            ranges: salary
-                .ranges
-                .iter()
-                .map(|range| SalaryRangeView {
-                    stage: self.plain(stage_label(&range.stage)),
-                    min: money(range.min),
-                    max: money(range.max),
-                })
-                .collect(),
+            ranges: list(salary.ranges.iter().map(|range| SalaryRangeView {
+                stage: self.plain(stage_label(&range.stage)),
+                min: money(range.min),
+                max: money(range.max),
+            })),
         }
     }
 }
@@ -540,7 +620,7 @@ impl CareerIndex {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct IndexView {
     pub generator: String,
     /// A list of [`IndexEntryView`], made one entry at a time as the template
@@ -548,7 +628,7 @@ pub struct IndexView {
     pub careers: Value,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct IndexEntryView {
     pub title: Value,
     pub category: Option<Value>,
@@ -592,7 +672,7 @@ impl Object for CareerList {
             score: entry.score,
             href: format!("{}.{}", entry.id(), self.format.extension()),
         };
-        Some(Value::from(minijinja::value::Serde(&view)))
+        Some(Value::from_object(view))
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
