@@ -381,3 +381,32 @@ fn the_readme_render_command_works() {
     assert!(readme.contains("cargo test"));
     assert!(Path::new(&root().join(SEED_PROFILE)).exists());
 }
+
+#[test]
+fn later_paragraphs_of_a_list_entry_sit_under_its_text() {
+    let render = |format: &str| {
+        let output = pathways()
+            .args(["render", "-f", format])
+            .arg(fixture("valid/long-steps.yaml"))
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            exit_and_stderr(&output)
+        );
+        stdout(&output)
+    };
+    for format in ["text", "markdown"] {
+        let report = render(format);
+        assert!(
+            report.contains("- Run the collection.\n\n  Weed it every summer.\n"),
+            "{format}: a bullet's second paragraph is indented by its marker's width:\n{report}"
+        );
+        assert!(
+            report.contains("10. Step ten.\n\n    Then keep going.\n"),
+            "{format}: step 10's second paragraph is indented by four:\n{report}"
+        );
+    }
+}
