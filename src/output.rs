@@ -107,6 +107,22 @@ impl OutputFolder {
     /// nothing is ever written outside the folder. `tag` tells apart two
     /// stagings of the same name (two profiles claiming one id).
     pub fn stage(&self, file_name: &str, tag: usize, contents: &[u8]) -> Result<(), Error> {
+        self.stage_with(file_name, tag, |out| {
+            out.write_all(contents).map_err(|source| Error::Write {
+                path: PathBuf::from(file_name),
+                source,
+            })
+        })
+    }
+
+    /// Like [`stage`](Self::stage), with the contents written by `fill`
+    /// (buffered). If `fill` or a write fails, nothing is left behind.
+    fn stage_with(
+        &self,
+        file_name: &str,
+        tag: usize,
+        fill: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
+    ) -> Result<(), Error> {
         let target = self.target(file_name)?;
         let temporary = self.temporary(file_name, tag);
         let write_error = |source| Error::Write {
@@ -115,12 +131,25 @@ impl OutputFolder {
         };
         // No fsync per file: the rename makes each report appear whole or not
         // at all if pathways is stopped; thousands of fsyncs would dominate an export.
-        let mut file = std::fs::File::create_new(&temporary).map_err(write_error)?;
-        if let Err(source) = file.write_all(contents) {
+        let file = std::fs::File::create_new(&temporary).map_err(write_error)?;
+        let mut writer = FirstError {
+            inner: std::io::BufWriter::new(file),
+            error: None,
+        };
+        let filled = fill(&mut writer);
+        let flushed = writer.flush();
+        // A failed write surfaces in `fill` as whatever it made of it; the
+        // write error itself is what the user needs to see.
+        let result = match (writer.error.take(), filled, flushed) {
+            (Some(source), _, _) | (None, Ok(()), Err(source)) => Err(write_error(source)),
+            (None, Err(error), _) => Err(error),
+            (None, Ok(()), Ok(())) => Ok(()),
+        };
+        drop(writer);
+        if result.is_err() {
             let _ = std::fs::remove_file(&temporary);
-            return Err(write_error(source));
         }
-        Ok(())
+        result
     }
 
     /// Rename a staged file into place, replacing any older file of that name.
@@ -153,34 +182,8 @@ impl OutputFolder {
         file_name: &str,
         fill: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        let target = self.target(file_name)?;
-        let temporary = self.temporary(file_name, usize::MAX);
-        let write_error = |source| Error::Write {
-            path: target.clone(),
-            source,
-        };
-        let file = std::fs::File::create_new(&temporary).map_err(write_error)?;
-        let mut writer = FirstError {
-            inner: std::io::BufWriter::new(file),
-            error: None,
-        };
-        let filled = fill(&mut writer);
-        let flushed = writer.flush();
-        // A failed write surfaces in `fill` as whatever it made of it; the
-        // write error itself is what the user needs to see.
-        let result = match (writer.error.take(), filled, flushed) {
-            (Some(source), _, _) | (None, Ok(()), Err(source)) => Err(write_error(source)),
-            (None, Err(error), _) => Err(error),
-            (None, Ok(()), Ok(())) => Ok(()),
-        };
-        drop(writer);
-        match result {
-            Ok(()) => self.commit(file_name, usize::MAX),
-            Err(error) => {
-                let _ = std::fs::remove_file(&temporary);
-                Err(error)
-            }
-        }
+        self.stage_with(file_name, usize::MAX, fill)?;
+        self.commit(file_name, usize::MAX)
     }
 
     fn target(&self, file_name: &str) -> Result<PathBuf, Error> {

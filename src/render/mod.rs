@@ -164,16 +164,15 @@ impl Renderer {
     /// user's folder). Fails, listing what there is, when `name` has no
     /// template for one of `formats`.
     pub fn with_template(mut self, name: &str, formats: &[Format]) -> Result<Self, Error> {
-        let source = templates::TemplateSource::new(self.user_folder.clone());
         for format in formats {
             let file = format.template_file(name);
+            // Loading compiles the template once, for every report rendered with it.
             let found = !name.contains(['/', '\\', '.'])
-                && source
-                    .load(&file)
-                    .map_err(|e| Error::Template {
-                        message: format!("cannot read template `{file}`: {e}"),
-                    })?
-                    .is_some();
+                && match self.env.get_template(&file) {
+                    Ok(_) => true,
+                    Err(e) if e.kind() == minijinja::ErrorKind::TemplateNotFound => false,
+                    Err(e) => return Err(template_error(&e)),
+                };
             if !found {
                 return Err(Error::Template {
                     message: format!(
