@@ -77,8 +77,8 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         .map_err(|e| Error::Usage {
             message: format!("cannot start {jobs} worker threads: {e}"),
         })?;
-    // Outcomes are handed to this thread as they come and copied here, so
-    // what outlives a profile is not scattered through the workers' memory.
+    // Outcomes are handed to this thread as they come and kept by the
+    // profile's place in the list.
     let (sender, receiver) = std::sync::mpsc::channel();
     let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(files.len());
     outcomes.resize_with(files.len(), || None);
@@ -97,7 +97,7 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
             });
         });
         for (index, outcome) in receiver {
-            outcomes[index] = Some(outcome.compacted());
+            outcomes[index] = Some(outcome);
         }
     });
     progress.finish_and_clear();
@@ -215,17 +215,6 @@ fn report_name(id: &str, format: Format) -> String {
     format!("{id}.{}", format.extension())
 }
 
-impl Outcome {
-    /// The same outcome with its index entry copied into a fresh allocation
-    /// (made by the thread that keeps it, not scattered through the workers').
-    fn compacted(self) -> Outcome {
-        match self {
-            Outcome::Exported(entry) => Outcome::Exported(entry.clone()),
-            other => other,
-        }
-    }
-}
-
 /// `line:column: message [rule]` of a profile's first error.
 fn first_error(finding: &Finding) -> String {
     format!(
@@ -242,30 +231,30 @@ fn set_aside_duplicate_ids(
     folder: &OutputFolder,
     formats: &[Format],
 ) {
-    let id_of = |outcome: &Option<Outcome>| match outcome {
-        Some(Outcome::Exported(entry)) => Some(entry.id().to_owned()),
-        _ => None,
-    };
     // Places of exported profiles, sorted by id: profiles sharing one are neighbours.
-    let mut by_id: Vec<(String, usize)> = outcomes
+    let mut by_id: Vec<(&str, usize)> = outcomes
         .iter()
         .enumerate()
-        .filter_map(|(index, outcome)| Some((id_of(outcome)?, index)))
+        .filter_map(|(index, outcome)| match outcome {
+            Some(Outcome::Exported(entry)) => Some((entry.id(), index)),
+            _ => None,
+        })
         .collect();
-    by_id.sort();
-    for sharing in by_id
+    by_id.sort_unstable();
+    let sharing: Vec<(String, Vec<usize>)> = by_id
         .chunk_by(|a, b| a.0 == b.0)
         .filter(|run| run.len() > 1)
-    {
-        let id = &sharing[0].0;
-        for &(_, index) in sharing {
+        .map(|run| (run[0].0.to_owned(), run.iter().map(|&(_, i)| i).collect()))
+        .collect();
+    for (id, places) in sharing {
+        for &index in &places {
             for &format in formats {
-                folder.discard(&report_name(id, format), index);
+                folder.discard(&report_name(&id, format), index);
             }
-            let others: Vec<String> = sharing
+            let others: Vec<String> = places
                 .iter()
-                .filter(|(_, other)| *other != index)
-                .map(|&(_, other)| format!("`{}`", display_name(other)))
+                .filter(|&&other| other != index)
+                .map(|&other| format!("`{}`", display_name(other)))
                 .collect();
             outcomes[index] = Some(Outcome::Skipped(format!(
                 "the id `{id}` is also used by {}; neither was exported [duplicate-id]",

@@ -21,10 +21,10 @@ pub(super) fn check(profile: &Profile, policy: &Policy, findings: &mut Findings)
         }
     }
     for (info, content) in profile.sections.in_order() {
-        let path = format!("sections.{}", info.id);
+        let path = || format!("sections.{}", info.id);
         if content.is_empty() {
             findings.at_key(
-                &path,
+                &path(),
                 Finding::error(
                     "empty-section",
                     format!("the section `{}` ({}) has no text", info.id, info.heading),
@@ -37,7 +37,7 @@ pub(super) fn check(profile: &Profile, policy: &Policy, findings: &mut Findings)
             let count = item_count(content);
             if count < minimum {
                 findings.at_key(
-                    &path,
+                    &path(),
                     Finding::error(
                         "too-few-items",
                         format!(
@@ -54,7 +54,7 @@ pub(super) fn check(profile: &Profile, policy: &Policy, findings: &mut Findings)
             let count = word_count(content);
             if count < minimum {
                 findings.at_key(
-                    &path,
+                    &path(),
                     Finding::warning(
                         "too-few-words",
                         format!(
