@@ -277,7 +277,12 @@ impl Renderer {
         Ok(match format {
             Format::Text => text::wrap_report(&rendered, self.width),
             Format::Markdown | Format::Html => {
-                rendered.truncate(rendered.trim_end().len());
+                // The same trimming as `TrimEndWriter`, which does this for the index.
+                rendered.truncate(
+                    rendered
+                        .trim_end_matches(|c: char| c.is_ascii_whitespace())
+                        .len(),
+                );
                 rendered.push('\n');
                 rendered
             }
@@ -346,5 +351,21 @@ fn template_error(error: &minijinja::Error) -> Error {
         message: format!(
             "{place}: {detail}\nhint: fix the template, or remove it from the template folder to use the built-in one"
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailing_whitespace_is_trimmed_across_writes_and_one_newline_ends_the_file() {
+        let mut written = Vec::new();
+        let mut writer = TrimEndWriter::new(&mut written);
+        for piece in ["<p>a</p>  ", "\n\n", "<p>b", "</p>\n", "  \n\n"] {
+            std::io::Write::write_all(&mut writer, piece.as_bytes()).unwrap();
+        }
+        writer.finish().unwrap();
+        assert_eq!(String::from_utf8(written).unwrap(), "<p>a</p>  \n\n<p>b</p>\n");
     }
 }
