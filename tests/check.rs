@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::common::{SEED_PROFILE, exit_and_stderr, fixture, pathways, read, root, stdout};
+use crate::common::{Run, SEED_PROFILE, fixture, pathways, read, root};
 
 const RULE_POLICY: &str = "tests/fixtures/rules/policy.yaml";
 
@@ -30,15 +30,15 @@ const RULE_CASES: [(&str, usize, bool); 18] = [
 ];
 
 fn check_json(args: &[&str]) -> (Option<i32>, Value) {
-    let output = pathways()
-        .arg("check")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let json = serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", exit_and_stderr(&output)));
-    (output.status.code(), json)
+    let output = Run::of(
+        pathways()
+            .arg("check")
+            .args(args)
+            .args(["--format", "json"]),
+    );
+    let json = serde_json::from_str(&output.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", output.seen()));
+    (output.code, json)
 }
 
 fn rules_and_lines(profile: &Value) -> Vec<(String, u64)> {
@@ -105,14 +105,11 @@ fn the_rule_fixture_set_is_complete() {
 
 #[test]
 fn the_seed_reports_its_cut_off_sentence_with_its_line() {
-    let output = pathways().args(["check", SEED_PROFILE]).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "warnings alone pass");
-    insta::assert_snapshot!("check_seed_human", exit_and_stderr(&output));
-    let output = pathways()
-        .args(["check", "--strict", SEED_PROFILE])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1), "--strict fails on warnings");
+    let output = Run::of(pathways().args(["check", SEED_PROFILE]));
+    assert_eq!(output.code, Some(0), "warnings alone pass");
+    insta::assert_snapshot!("check_seed_human", output.seen());
+    let output = Run::of(pathways().args(["check", "--strict", SEED_PROFILE]));
+    assert_eq!(output.code, Some(1), "--strict fails on warnings");
 }
 
 /// Two readable profiles with findings and one that is not YAML, in every format.
@@ -124,14 +121,10 @@ const FORMAT_INPUTS: [&str; 3] = [
 
 #[test]
 fn report_format_human() {
-    let output = pathways()
-        .arg("check")
-        .args(FORMAT_INPUTS)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    assert_eq!(stdout(&output), "", "human reports go to standard error");
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let output = Run::of(pathways().arg("check").args(FORMAT_INPUTS));
+    output.assert_code(1);
+    assert_eq!(output.stdout, "", "human reports go to standard error");
+    let stderr = &output.stderr;
     assert!(
         stderr.ends_with("3 profiles checked: 2 errors, 1 warning\n"),
         "{stderr}"
@@ -141,28 +134,28 @@ fn report_format_human() {
 
 #[test]
 fn report_format_json() {
-    let output = pathways()
-        .args(["check", "--format", "json"])
-        .args(FORMAT_INPUTS)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let output = Run::of(
+        pathways()
+            .args(["check", "--format", "json"])
+            .args(FORMAT_INPUTS),
+    );
+    output.assert_code(1);
+    let json: Value = serde_json::from_str(&output.stdout).unwrap();
     assert_eq!(json["version"], 1);
     assert_eq!(json["summary"]["errors"], 2);
     assert_eq!(json["profiles"][0]["score"], 100);
-    insta::assert_snapshot!("check_format_json", stdout(&output));
+    insta::assert_snapshot!("check_format_json", output.stdout);
 }
 
 #[test]
 fn report_format_github() {
-    let output = pathways()
-        .args(["check", "--format", "github"])
-        .args(FORMAT_INPUTS)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let text = stdout(&output);
+    let output = Run::of(
+        pathways()
+            .args(["check", "--format", "github"])
+            .args(FORMAT_INPUTS),
+    );
+    output.assert_code(1);
+    let text = output.stdout;
     assert!(text.contains(
         "::warning file=profiles/library-technicians.yaml,line=67,col=11,title=pathways unfinished-sentence::"
     ), "{text}");
@@ -171,12 +164,12 @@ fn report_format_github() {
 
 #[test]
 fn report_format_sarif() {
-    let output = pathways()
-        .args(["check", "--format", "sarif"])
-        .args(FORMAT_INPUTS)
-        .output()
-        .unwrap();
-    let sarif: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let output = Run::of(
+        pathways()
+            .args(["check", "--format", "sarif"])
+            .args(FORMAT_INPUTS),
+    );
+    let sarif: Value = serde_json::from_str(&output.stdout).unwrap();
     assert_eq!(sarif["version"], "2.1.0");
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
@@ -188,17 +181,17 @@ fn report_format_sarif() {
         );
         assert!(!rules[index]["help"]["text"].as_str().unwrap().is_empty());
     }
-    insta::assert_snapshot!("check_format_sarif", stdout(&output));
+    insta::assert_snapshot!("check_format_sarif", output.stdout);
 }
 
 #[test]
 fn report_format_junit() {
-    let output = pathways()
-        .args(["check", "--format", "junit"])
-        .args(FORMAT_INPUTS)
-        .output()
-        .unwrap();
-    let xml = stdout(&output);
+    let output = Run::of(
+        pathways()
+            .args(["check", "--format", "junit"])
+            .args(FORMAT_INPUTS),
+    );
+    let xml = output.stdout;
     assert!(
         xml.contains("<testsuite name=\"profiles\" tests=\"3\" failures=\"2\""),
         "{xml}"
@@ -273,12 +266,9 @@ fn paths_may_be_files_folders_and_patterns() {
 
 #[test]
 fn a_missing_path_is_reported_and_the_rest_still_checked() {
-    let output = pathways()
-        .args(["check", "no-such-folder", SEED_PROFILE])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let output = Run::of(pathways().args(["check", "no-such-folder", SEED_PROFILE]));
+    output.assert_code(2);
+    let stderr = &output.stderr;
     assert!(stderr.contains("cannot read `no-such-folder`"), "{stderr}");
     assert!(stderr.contains("1 profile checked"), "{stderr}");
 }
@@ -290,14 +280,14 @@ fn duplicate_ids_name_both_files() {
     std::fs::write(dir.path().join("minimal.yaml"), &profile).unwrap();
     std::fs::create_dir(dir.path().join("copy")).unwrap();
     std::fs::write(dir.path().join("copy/minimal.yaml"), &profile).unwrap();
-    let output = pathways()
-        .arg("check")
-        .arg(dir.path())
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let output = Run::of(
+        pathways()
+            .arg("check")
+            .arg(dir.path())
+            .args(["--format", "json"]),
+    );
+    output.assert_code(1);
+    let json: Value = serde_json::from_str(&output.stdout).unwrap();
     for (index, other) in [(0, "minimal.yaml"), (1, "copy/minimal.yaml")] {
         let finding = &json["profiles"][index]["findings"][0];
         assert_eq!(finding["rule"], "duplicate-id");
@@ -328,14 +318,14 @@ fn a_policy_file_in_the_current_folder_is_used() {
         "rules:\n  unfinished-sentence: error\n",
     )
     .unwrap();
-    let output = pathways()
-        .current_dir(dir.path())
-        .arg("check")
-        .arg(root().join(SEED_PROFILE))
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("error[unfinished-sentence]"));
+    let output = Run::of(
+        pathways()
+            .current_dir(dir.path())
+            .arg("check")
+            .arg(root().join(SEED_PROFILE)),
+    );
+    output.assert_code(1);
+    output.assert_stderr_has("error[unfinished-sentence]");
 }
 
 #[test]
@@ -343,32 +333,29 @@ fn a_broken_policy_stops_the_check_with_a_located_message() {
     let dir = tempfile::tempdir().unwrap();
     let policy = dir.path().join("policy.yaml");
     std::fs::write(&policy, "required_sections:\n  - overview\n  - outlok\n").unwrap();
-    let output = pathways()
-        .args(["check", SEED_PROFILE, "--policy"])
-        .arg(&policy)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let output = Run::of(
+        pathways()
+            .args(["check", SEED_PROFILE, "--policy"])
+            .arg(&policy),
+    );
+    output.assert_code(2);
+    let stderr = &output.stderr;
     assert!(stderr.contains("policy.yaml:3:5"), "{stderr}");
     assert!(stderr.contains("did you mean `outlook`?"), "{stderr}");
 }
 
 #[test]
 fn the_example_policies_work_as_documented() {
-    let output = pathways()
-        .args([
-            "check",
-            SEED_PROFILE,
-            "--policy",
-            "examples/policy-strict.yaml",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let output = Run::of(pathways().args([
+        "check",
+        SEED_PROFILE,
+        "--policy",
+        "examples/policy-strict.yaml",
+        "--format",
+        "json",
+    ]));
+    output.assert_code(1);
+    let json: Value = serde_json::from_str(&output.stdout).unwrap();
     let rules: Vec<String> = rules_and_lines(&json["profiles"][0])
         .into_iter()
         .map(|(r, _)| r)
@@ -377,18 +364,15 @@ fn the_example_policies_work_as_documented() {
         rules,
         vec!["required-field", "required-field", "unfinished-sentence"]
     );
-    let output = pathways()
-        .args([
-            "check",
-            "tests/fixtures/check",
-            "--policy",
-            "examples/policy-lenient.yaml",
-        ])
-        .output()
-        .unwrap();
+    let output = Run::of(pathways().args([
+        "check",
+        "tests/fixtures/check",
+        "--policy",
+        "examples/policy-lenient.yaml",
+    ]));
     // The lenient policy still stops a misspelt key, but lets a TODO through as a warning.
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    output.assert_code(1);
+    let stderr = &output.stderr;
     assert!(stderr.contains("warning[placeholder-text]"), "{stderr}");
     assert!(stderr.contains("error[unknown-key]"), "{stderr}");
 }

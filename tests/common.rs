@@ -26,16 +26,48 @@ pub fn pathways() -> Command {
     command
 }
 
-/// What a person sees: the exit code, then standard error.
-pub fn exit_and_stderr(output: &Output) -> String {
-    format!(
-        "exit: {}\n--- stderr\n{}",
-        output
-            .status
-            .code()
-            .map_or("signal".to_owned(), |c| c.to_string()),
-        String::from_utf8_lossy(&output.stderr)
-    )
+/// One run of `pathways`, as a person sees it: exit code, standard output
+/// (which must be UTF-8) and standard error.
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn of(command: &mut Command) -> Run {
+        let output = command.output().expect("pathways starts");
+        Run {
+            code: output.status.code(),
+            stdout: stdout(&output),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    /// The exit code and standard error, for assertion messages.
+    pub fn seen(&self) -> String {
+        format!(
+            "exit: {}\n--- stderr\n{}",
+            self.code.map_or("signal".to_owned(), |c| c.to_string()),
+            self.stderr
+        )
+    }
+
+    #[track_caller]
+    pub fn assert_code(&self, expected: i32) -> &Self {
+        assert_eq!(self.code, Some(expected), "{}", self.seen());
+        self
+    }
+
+    #[track_caller]
+    pub fn assert_stderr_has(&self, text: &str) -> &Self {
+        assert!(
+            self.stderr.contains(text),
+            "no {text:?} in\n{}",
+            self.seen()
+        );
+        self
+    }
 }
 
 pub fn stdout(output: &Output) -> String {

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::common::{exit_and_stderr, fixture, pathways, read};
+use crate::common::{Run, fixture, pathways, read};
 
 /// Every file in `dir` (name → bytes).
 fn contents(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -22,18 +22,13 @@ fn contents(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 #[test]
 fn exports_the_good_profiles_and_reports_the_bad_ones() {
     let out = tempfile::tempdir().unwrap();
-    let output = pathways()
-        .args(["export", "tests/fixtures/check", "profiles", "--out"])
-        .arg(out.path())
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "{}",
-        exit_and_stderr(&output)
+    let output = Run::of(
+        pathways()
+            .args(["export", "tests/fixtures/check", "profiles", "--out"])
+            .arg(out.path()),
     );
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    output.assert_code(1);
+    let stderr = &output.stderr;
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(
         lines[..2],
@@ -154,15 +149,15 @@ fn profiles_sharing_an_id_are_reported_and_neither_is_written() {
     std::fs::create_dir(input.path().join("b")).unwrap();
     std::fs::write(input.path().join("b/minimal.yaml"), &profile).unwrap();
     let out = tempfile::tempdir().unwrap();
-    let output = pathways()
-        .arg("export")
-        .arg(input.path())
-        .arg("--out")
-        .arg(out.path())
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let output = Run::of(
+        pathways()
+            .arg("export")
+            .arg(input.path())
+            .arg("--out")
+            .arg(out.path()),
+    );
+    output.assert_code(1);
+    let stderr = &output.stderr;
     assert_eq!(stderr.matches("[duplicate-id]").count(), 2, "{stderr}");
     let names: Vec<String> = contents(out.path()).into_keys().collect();
     assert_eq!(
@@ -190,23 +185,19 @@ fn other_files_in_the_output_folder_are_left_alone() {
 fn a_missing_or_unusable_output_folder_is_an_error() {
     let out = tempfile::tempdir().unwrap();
     let missing = out.path().join("missing");
-    let output = pathways()
-        .args(["export", "profiles", "--out"])
-        .arg(&missing)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("the folder does not exist"));
+    let output = Run::of(
+        pathways()
+            .args(["export", "profiles", "--out"])
+            .arg(&missing),
+    );
+    output.assert_code(2);
+    output.assert_stderr_has("the folder does not exist");
 
     let file = out.path().join("file");
     std::fs::write(&file, "").unwrap();
-    let output = pathways()
-        .args(["export", "profiles", "--out"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("is a file, not a folder"));
+    let output = Run::of(pathways().args(["export", "profiles", "--out"]).arg(&file));
+    output.assert_code(2);
+    output.assert_stderr_has("is a file, not a folder");
 }
 
 #[cfg(target_os = "linux")]
@@ -225,16 +216,16 @@ fn an_unwritable_output_folder_is_an_error() {
             .arg(&locked)
             .status()
             .is_ok_and(|s| s.success());
-    let output = pathways()
-        .args(["export", "profiles", "--out"])
-        .arg(&locked)
-        .output()
-        .unwrap();
+    let output = Run::of(
+        pathways()
+            .args(["export", "profiles", "--out"])
+            .arg(&locked),
+    );
     if mounted {
         let _ = std::process::Command::new("umount").arg(&locked).status();
     }
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    output.assert_code(2);
+    let stderr = &output.stderr;
     assert!(
         stderr.contains("permission denied") || stderr.contains("read-only"),
         "{stderr}"
@@ -257,15 +248,15 @@ fn an_id_can_never_name_a_file_outside_the_output_folder() {
     let parent = tempfile::tempdir().unwrap();
     let out = parent.path().join("out");
     std::fs::create_dir(&out).unwrap();
-    let output = pathways()
-        .arg("export")
-        .arg(input.path())
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let output = Run::of(
+        pathways()
+            .arg("export")
+            .arg(input.path())
+            .arg("--out")
+            .arg(&out),
+    );
+    output.assert_code(1);
+    let stderr = &output.stderr;
     assert_eq!(stderr.matches("[invalid-id]").count(), 4, "{stderr}");
     let names: Vec<String> = contents(&out).into_keys().collect();
     assert_eq!(names, ["index.html", "index.md", "index.txt"]);

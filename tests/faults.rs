@@ -3,22 +3,18 @@
 
 use std::process::Command;
 
-use crate::common::{SEED_PROFILE, fixture, pathways, read, root};
+use crate::common::{Run, SEED_PROFILE, fixture, pathways, read, root};
 
 fn render_with_template(template: &str) -> (Option<i32>, String) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("report.txt.j2"), template).unwrap();
     std::fs::write(dir.path().join("secret.txt"), "inside the folder").unwrap();
-    let output = pathways()
-        .args(["render", SEED_PROFILE, "-f", "text", "--templates"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    (
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr).into_owned()
-            + &String::from_utf8_lossy(&output.stdout),
-    )
+    let output = Run::of(
+        pathways()
+            .args(["render", SEED_PROFILE, "-f", "text", "--templates"])
+            .arg(dir.path()),
+    );
+    (output.code, output.stderr.clone() + &output.stdout)
 }
 
 #[test]
@@ -51,13 +47,13 @@ fn a_user_template_cannot_read_outside_the_template_folder() {
 #[test]
 fn output_path_that_is_a_folder() {
     let dir = tempfile::tempdir().unwrap();
-    let output = pathways()
-        .args(["render", SEED_PROFILE, "-f", "html", "-o"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("is a folder"));
+    let output = Run::of(
+        pathways()
+            .args(["render", SEED_PROFILE, "-f", "html", "-o"])
+            .arg(dir.path()),
+    );
+    output.assert_code(2);
+    output.assert_stderr_has("is a folder");
 }
 
 #[test]
@@ -81,16 +77,16 @@ fn an_unreadable_input_mid_batch_is_reported_and_the_rest_exported() {
     )
     .unwrap();
     let out = tempfile::tempdir().unwrap();
-    let output = pathways()
-        .arg("export")
-        .arg(input.path())
-        .arg("--out")
-        .arg(out.path())
-        .arg("-q")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    let output = Run::of(
+        pathways()
+            .arg("export")
+            .arg(input.path())
+            .arg("--out")
+            .arg(out.path())
+            .arg("-q"),
+    );
+    let stderr = &output.stderr;
+    assert_eq!(output.code, Some(2), "{stderr}");
     assert!(stderr.contains("m-gone.yaml"), "{stderr}");
     assert!(out.path().join("library-technicians.html").exists());
     assert!(out.path().join("minimal.html").exists());
@@ -114,18 +110,18 @@ fn a_full_disk_gives_a_clear_error_and_no_partial_report() {
         eprintln!("not root: full-disk check not run here (CI runs it)");
         return;
     }
-    let output = pathways()
-        .args(["export", "profiles", "tests/fixtures/check", "-q", "--out"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let output = Run::of(
+        pathways()
+            .args(["export", "profiles", "tests/fixtures/check", "-q", "--out"])
+            .arg(dir.path()),
+    );
+    let stderr = &output.stderr;
     let leftovers: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     let _ = Command::new("umount").arg(dir.path()).status();
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert_eq!(output.code, Some(2), "{stderr}");
     assert!(stderr.contains("the disk is full"), "{stderr}");
     assert!(
         leftovers.iter().all(|f| !f.ends_with(".pathways-tmp")),

@@ -4,7 +4,7 @@
 
 use pathways::profile::CATALOGUE;
 
-use crate::common::{SEED_PROFILE, fixture, pathways, read, stdout};
+use crate::common::{Run, SEED_PROFILE, fixture, pathways, read};
 
 /// The page's first lines, which name the page rather than hold content.
 const PAGE_TITLE_LINES: [&str; 3] = [
@@ -25,14 +25,14 @@ fn every_line_of_the_seed_page_is_in_the_text_report_in_order() {
 /// report of `profile`, in order, under the heading of its own section.
 pub fn assert_page_survives(profile: &std::path::Path) {
     let page = read(&fixture("pages/library-technicians.txt"));
-    let output = pathways()
-        .arg("render")
-        .arg(profile)
-        .args(["--format", "text"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    let report = stdout(&output);
+    let output = Run::of(
+        pathways()
+            .arg("render")
+            .arg(profile)
+            .args(["--format", "text"]),
+    );
+    output.assert_code(0);
+    let report = output.stdout;
 
     let mut checked = 0;
     for block in split_page(&page) {

@@ -1,21 +1,11 @@
 //! The handout template, template sets, page sizes, and `pathways templates`.
 
-use crate::common::{SEED_PROFILE, pathways, read, stdout};
+use crate::common::{Run, SEED_PROFILE, pathways, read, stdout};
 
 fn render(args: &[&str]) -> String {
-    let output = pathways()
-        .arg("render")
-        .arg(SEED_PROFILE)
-        .args(args)
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    stdout(&output)
+    let output = Run::of(pathways().arg("render").arg(SEED_PROFILE).args(args));
+    assert_eq!(output.code, Some(0), "{}", output.stderr);
+    output.stdout
 }
 
 #[test]
@@ -65,13 +55,8 @@ fn page_size_follows_the_locale_unless_given() {
         read(&crate::common::root().join(SEED_PROFILE)).replace("locale: en-US", "locale: en-GB"),
     )
     .unwrap();
-    let output = pathways()
-        .arg("render")
-        .arg(&profile)
-        .args(["-f", "html"])
-        .output()
-        .unwrap();
-    assert!(stdout(&output).contains("size: A4;"), "en-GB prints on A4");
+    let output = Run::of(pathways().arg("render").arg(&profile).args(["-f", "html"]));
+    assert!(output.stdout.contains("size: A4;"), "en-GB prints on A4");
 }
 
 #[test]
@@ -83,13 +68,8 @@ fn the_running_title_cannot_break_out_of_the_stylesheet() {
         r#"title: 'Evil"; } </style><script>alert(1)</script> \'"#,
     );
     std::fs::write(&profile, text).unwrap();
-    let output = pathways()
-        .arg("render")
-        .arg(&profile)
-        .args(["-f", "html"])
-        .output()
-        .unwrap();
-    let html = stdout(&output);
+    let output = Run::of(pathways().arg("render").arg(&profile).args(["-f", "html"]));
+    let html = output.stdout;
     assert!(!html.contains("<script>"), "{html}");
     assert_eq!(html.matches("</style>").count(), 1);
     assert!(html.contains(r#"@top-center { content: "Evil\"; } \3c /style\3e \3c script\3e alert(1)\3c /script\3e  \\";"#), "{html}");
@@ -108,14 +88,9 @@ fn export_can_use_the_handout() {
 
 #[test]
 fn an_unknown_template_names_the_ones_there_are() {
-    let output = pathways()
-        .args(["render", SEED_PROFILE, "--template", "brochure"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&output.stderr).contains("templates available: handout, report")
-    );
+    let output = Run::of(pathways().args(["render", SEED_PROFILE, "--template", "brochure"]));
+    output.assert_code(2);
+    output.assert_stderr_has("templates available: handout, report");
 }
 
 #[test]
@@ -143,19 +118,23 @@ fn templates_lists_and_dumps_the_built_in_set() {
         dir.path().join("brochure.txt.j2"),
     )
     .unwrap();
-    let output = pathways()
-        .args([
-            "render",
-            SEED_PROFILE,
-            "-f",
-            "text",
-            "--template",
-            "brochure",
-            "--templates",
-        ])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    assert!(stdout(&output).starts_with("LIBRARY TECHNICIANS: CAREER HANDOUT"));
+    let output = Run::of(
+        pathways()
+            .args([
+                "render",
+                SEED_PROFILE,
+                "-f",
+                "text",
+                "--template",
+                "brochure",
+                "--templates",
+            ])
+            .arg(dir.path()),
+    );
+    output.assert_code(0);
+    assert!(
+        output
+            .stdout
+            .starts_with("LIBRARY TECHNICIANS: CAREER HANDOUT")
+    );
 }

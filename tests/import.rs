@@ -4,32 +4,32 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::common::{SEED_PROFILE, fixture, pathways, read, root};
+use crate::common::{Run, SEED_PROFILE, fixture, pathways, read, root};
 
 /// Import `page` into a fresh folder; returns the folder, the profile path, the exit code and stderr.
 fn import(page: &str) -> (tempfile::TempDir, PathBuf, Option<i32>, String) {
     let dir = tempfile::tempdir().unwrap();
     let profile = dir.path().join("library-technicians.yaml");
-    let output = pathways()
-        .arg("import")
-        .arg(fixture(&format!("pages/{page}")))
-        .arg("-o")
-        .arg(&profile)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    (dir, profile, output.status.code(), stderr)
+    let output = Run::of(
+        pathways()
+            .arg("import")
+            .arg(fixture(&format!("pages/{page}")))
+            .arg("-o")
+            .arg(&profile),
+    );
+    let stderr = output.stderr.clone();
+    (dir, profile, output.code, stderr)
 }
 
 /// `pathways check --format json` on one profile, as (rule, severity) pairs.
 fn check(profile: &Path) -> Vec<(String, String)> {
-    let output = pathways()
-        .arg("check")
-        .arg(profile)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let output = Run::of(
+        pathways()
+            .arg("check")
+            .arg(profile)
+            .args(["--format", "json"]),
+    );
+    let json: Value = serde_json::from_str(&output.stdout).unwrap();
     json["profiles"][0]["findings"]
         .as_array()
         .unwrap()
@@ -218,17 +218,17 @@ fn an_empty_page_is_a_clear_error() {
 #[test]
 fn several_pages_go_into_a_folder_and_one_bad_page_does_not_stop_the_rest() {
     let out = tempfile::tempdir().unwrap();
-    let output = pathways()
-        .arg("import")
-        .arg(fixture("pages/library-technicians.txt"))
-        .arg(fixture("pages/empty.txt"))
-        .arg(fixture("pages/unknown-section.txt"))
-        .arg("--out")
-        .arg(out.path())
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let output = Run::of(
+        pathways()
+            .arg("import")
+            .arg(fixture("pages/library-technicians.txt"))
+            .arg(fixture("pages/empty.txt"))
+            .arg(fixture("pages/unknown-section.txt"))
+            .arg("--out")
+            .arg(out.path()),
+    );
+    output.assert_code(1);
+    let stderr = &output.stderr;
     assert!(stderr.contains("empty.txt: the page is empty"), "{stderr}");
     // Both good pages are Library Technicians: the second is not written over the first.
     assert!(out.path().join("library-technicians.yaml").exists());
@@ -240,35 +240,35 @@ fn several_pages_go_into_a_folder_and_one_bad_page_does_not_stop_the_rest() {
 
 #[test]
 fn import_refuses_bad_ids_and_existing_files() {
-    let output = pathways()
-        .args(["import", "--id", "../x"])
-        .arg(fixture("pages/library-technicians.txt"))
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    let output = Run::of(
+        pathways()
+            .args(["import", "--id", "../x"])
+            .arg(fixture("pages/library-technicians.txt")),
+    );
+    output.assert_code(2);
     let dir = tempfile::tempdir().unwrap();
     let existing = dir.path().join("keep.yaml");
     std::fs::write(&existing, "mine").unwrap();
-    let output = pathways()
-        .arg("import")
-        .arg(fixture("pages/library-technicians.txt"))
-        .arg("-o")
-        .arg(&existing)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    let output = Run::of(
+        pathways()
+            .arg("import")
+            .arg(fixture("pages/library-technicians.txt"))
+            .arg("-o")
+            .arg(&existing),
+    );
+    output.assert_code(2);
     assert_eq!(read(&existing), "mine");
 }
 
 #[test]
 fn import_reads_standard_input_and_takes_an_id() {
-    let output = pathways()
-        .args(["import", "-", "--id", "lib-techs"])
-        .write_stdin(read(&fixture("pages/library-technicians.txt")))
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&output.stdout).contains("\nid: lib-techs\n"));
+    let output = Run::of(
+        pathways()
+            .args(["import", "-", "--id", "lib-techs"])
+            .write_stdin(read(&fixture("pages/library-technicians.txt"))),
+    );
+    output.assert_code(0);
+    assert!(output.stdout.contains("\nid: lib-techs\n"));
 }
 
 /// Inputs the fuzzers found problems with, kept so they stay fixed.
@@ -284,10 +284,10 @@ fn fuzzing_findings_import_cleanly() {
         {
             continue;
         }
-        let output = pathways().arg("import").arg(&path).output().unwrap();
-        let stderr = String::from_utf8_lossy(&output.stderr);
+        let output = Run::of(pathways().arg("import").arg(&path));
+        let stderr = &output.stderr;
         assert!(
-            matches!(output.status.code(), Some(0) | Some(1)),
+            matches!(output.code, Some(0) | Some(1)),
             "{}: {stderr}",
             path.display()
         );

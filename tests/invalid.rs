@@ -1,7 +1,7 @@
 //! Every invalid fixture: exit 1, nothing written, and a located message
 //! (snapshotted word for word) that names the rule.
 
-use crate::common::{exit_and_stderr, fixture, pathways};
+use crate::common::{Run, fixture, pathways};
 
 /// Fixture name and the rule its message must name.
 const CASES: [(&str, &str); 16] = [
@@ -29,13 +29,9 @@ fn each_invalid_fixture_fails_with_a_located_message_and_writes_nothing() {
     for (name, rule) in CASES {
         let profile = format!("tests/fixtures/invalid/{name}.yaml");
         let report = out_dir.path().join(format!("{name}.html"));
-        let output = pathways()
-            .args(["render", &profile, "-o"])
-            .arg(&report)
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(1), "{name}: {stderr}");
+        let output = Run::of(pathways().args(["render", &profile, "-o"]).arg(&report));
+        let stderr = &output.stderr;
+        assert_eq!(output.code, Some(1), "{name}: {stderr}");
         assert!(
             stderr.contains(&format!("error[{rule}]")),
             "{name}: {stderr}"
@@ -46,7 +42,7 @@ fn each_invalid_fixture_fails_with_a_located_message_and_writes_nothing() {
         );
         assert!(stderr.contains("= help: "), "{name} has no hint: {stderr}");
         assert!(!report.exists(), "{name}: a report was written");
-        insta::assert_snapshot!(format!("invalid__{name}"), exit_and_stderr(&output));
+        insta::assert_snapshot!(format!("invalid__{name}"), output.seen());
     }
 }
 

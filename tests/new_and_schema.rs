@@ -1,6 +1,6 @@
 //! `pathways new` and `pathways schema`.
 
-use crate::common::{pathways, read, root, stdout};
+use crate::common::{Run, pathways, read, root};
 
 #[test]
 fn a_new_scaffold_lists_every_todo_with_its_line() {
@@ -25,14 +25,14 @@ fn a_new_scaffold_lists_every_todo_with_its_line() {
         .filter(|(_, l)| l.contains("TODO") && !l.trim_start().starts_with('#'))
         .map(|(i, _)| i + 1)
         .collect();
-    let output = pathways()
-        .arg("check")
-        .arg(&path)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let output = Run::of(
+        pathways()
+            .arg("check")
+            .arg(&path)
+            .args(["--format", "json"]),
+    );
+    output.assert_code(1);
+    let json: serde_json::Value = serde_json::from_str(&output.stdout).unwrap();
     let findings = json["profiles"][0]["findings"].as_array().unwrap();
     assert!(
         findings.iter().all(|f| f["rule"] == "placeholder-text"),
@@ -54,28 +54,25 @@ fn new_refuses_to_overwrite_and_bad_ids() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.yaml");
     std::fs::write(&path, "keep me").unwrap();
-    let output = pathways()
-        .args(["new", "x", "--title", "X", "-o"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    let output = Run::of(
+        pathways()
+            .args(["new", "x", "--title", "X", "-o"])
+            .arg(&path),
+    );
+    output.assert_code(2);
     assert_eq!(read(&path), "keep me");
-    let output = pathways()
-        .args(["new", "Not An Id", "--title", "X"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot be an id"));
+    let output = Run::of(pathways().args(["new", "Not An Id", "--title", "X"]));
+    output.assert_code(2);
+    output.assert_stderr_has("cannot be an id");
 }
 
 #[test]
 fn the_committed_schema_is_current() {
-    let output = pathways().arg("schema").output().unwrap();
-    assert_eq!(output.status.code(), Some(0));
+    let output = Run::of(pathways().arg("schema"));
+    output.assert_code(0);
     let committed = read(&root().join("profiles/profile.schema.json"));
     assert!(
-        stdout(&output) == committed,
+        output.stdout == committed,
         "profiles/profile.schema.json is stale: run `cargo run -- schema > profiles/profile.schema.json`"
     );
 }

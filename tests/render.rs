@@ -2,34 +2,26 @@
 
 use std::path::Path;
 
-use crate::common::{SEED_PROFILE, exit_and_stderr, fixture, pathways, read, root, stdout};
+use crate::common::{Run, SEED_PROFILE, fixture, pathways, read, root, stdout};
 
 #[test]
 fn seed_report_markdown() {
-    let output = pathways().args(["render", SEED_PROFILE]).output().unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        exit_and_stderr(&output)
-    );
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let output = Run::of(pathways().args(["render", SEED_PROFILE]));
+    output.assert_code(0);
+    let stderr = &output.stderr;
     assert!(
         stderr.starts_with("warning[unfinished-sentence]")
             && stderr.matches("warning[").count() == 1,
         "the seed's only finding is its cut-off last summary line: {stderr}"
     );
-    insta::assert_snapshot!("seed.md", stdout(&output));
+    insta::assert_snapshot!("seed.md", output.stdout);
 }
 
 #[test]
 fn seed_report_html() {
-    let output = pathways()
-        .args(["render", SEED_PROFILE, "--format", "html"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    let html = stdout(&output);
+    let output = Run::of(pathways().args(["render", SEED_PROFILE, "--format", "html"]));
+    output.assert_code(0);
+    let html = output.stdout;
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en-US\">"));
     assert!(
         html.contains("<th scope=\"col\">Stage</th>"),
@@ -53,12 +45,9 @@ fn seed_report_html() {
 
 #[test]
 fn seed_report_text() {
-    let output = pathways()
-        .args(["render", SEED_PROFILE, "--format", "text"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    let text = stdout(&output);
+    let output = Run::of(pathways().args(["render", SEED_PROFILE, "--format", "text"]));
+    output.assert_code(0);
+    let text = output.stdout;
     for line in text.lines() {
         assert!(line.chars().count() <= 80, "line over 80 columns: {line:?}");
     }
@@ -67,11 +56,8 @@ fn seed_report_text() {
 
 #[test]
 fn text_width_is_respected() {
-    let output = pathways()
-        .args(["render", SEED_PROFILE, "-f", "text", "--width", "40"])
-        .output()
-        .unwrap();
-    let text = stdout(&output);
+    let output = Run::of(pathways().args(["render", SEED_PROFILE, "-f", "text", "--width", "40"]));
+    let text = output.stdout;
     let longest = text.lines().map(|l| l.chars().count()).max().unwrap();
     assert!(longest <= 40, "longest line is {longest}");
     assert!(
@@ -90,14 +76,10 @@ fn format_follows_the_output_extension() {
         ("r.txt", "LIBRARY TECHNICIANS\n==================="),
     ] {
         let path = dir.path().join(name);
-        let output = pathways()
-            .args(["render", SEED_PROFILE, "-o"])
-            .arg(&path)
-            .output()
-            .unwrap();
-        assert_eq!(output.status.code(), Some(0), "{name}");
+        let output = Run::of(pathways().args(["render", SEED_PROFILE, "-o"]).arg(&path));
+        assert_eq!(output.code, Some(0), "{name}");
         assert!(read(&path).starts_with(starts), "{name}");
-        assert!(String::from_utf8_lossy(&output.stderr).contains("\nWrote "));
+        output.assert_stderr_has("\nWrote ");
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
@@ -120,38 +102,36 @@ fn format_follows_the_output_extension() {
 #[test]
 fn unknown_output_extension_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
-    let output = pathways()
-        .args(["render", SEED_PROFILE, "-o"])
-        .arg(dir.path().join("report.pdf"))
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&output.stderr).contains("end the name with .html, .md or .txt")
+    let output = Run::of(
+        pathways()
+            .args(["render", SEED_PROFILE, "-o"])
+            .arg(dir.path().join("report.pdf")),
     );
+    output.assert_code(2);
+    output.assert_stderr_has("end the name with .html, .md or .txt");
 }
 
 #[test]
 fn reads_standard_input() {
     let profile = read(&fixture("valid/minimal.yaml"));
-    let output = pathways()
-        .args(["render", "-", "--format", "text"])
-        .write_stdin(profile)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    assert!(stdout(&output).starts_with("SCHOOL LIBRARIANS"));
+    let output = Run::of(
+        pathways()
+            .args(["render", "-", "--format", "text"])
+            .write_stdin(profile),
+    );
+    output.assert_code(0);
+    assert!(output.stdout.starts_with("SCHOOL LIBRARIANS"));
 }
 
 #[test]
 fn errors_on_standard_input_are_named_stdin() {
-    let output = pathways()
-        .args(["render", "-"])
-        .write_stdin("id: Not A Slug\ntitle: X\nsections: {}\n")
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("--> <stdin>:1:5"));
+    let output = Run::of(
+        pathways()
+            .args(["render", "-"])
+            .write_stdin("id: Not A Slug\ntitle: X\nsections: {}\n"),
+    );
+    output.assert_code(1);
+    output.assert_stderr_has("--> <stdin>:1:5");
 }
 
 #[test]
@@ -164,27 +144,15 @@ fn bom_and_crlf_are_accepted() {
         [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
     )
     .unwrap();
-    let output = pathways()
-        .args(["render", "-f", "text"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        exit_and_stderr(&output)
-    );
-    assert!(!stdout(&output).contains('\r'));
+    let output = Run::of(pathways().args(["render", "-f", "text"]).arg(&path));
+    output.assert_code(0);
+    assert!(!output.stdout.contains('\r'));
 }
 
 #[test]
 fn missing_file_is_an_io_error() {
-    let output = pathways()
-        .args(["render", "no-such-profile.yaml"])
-        .output()
-        .unwrap();
-    insta::assert_snapshot!("missing_file", exit_and_stderr(&output));
+    let output = Run::of(pathways().args(["render", "no-such-profile.yaml"]));
+    insta::assert_snapshot!("missing_file", output.seen());
 }
 
 #[test]
@@ -192,9 +160,9 @@ fn oversized_file_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.yaml");
     std::fs::write(&path, "# padding\n".repeat(500_000)).unwrap();
-    let output = pathways().arg("render").arg(&path).output().unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("larger than 4 MiB"));
+    let output = Run::of(pathways().arg("render").arg(&path));
+    output.assert_code(2);
+    output.assert_stderr_has("larger than 4 MiB");
 }
 
 #[test]
@@ -203,16 +171,17 @@ fn never_overwrites_the_profile() {
     let profile = dir.path().join("p.md");
     let original = read(&fixture("valid/minimal.yaml"));
     std::fs::write(&profile, &original).unwrap();
-    let output = pathways()
-        .arg("render")
-        .arg(&profile)
-        .arg("-o")
-        .arg(&profile)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    let output = Run::of(
+        pathways()
+            .arg("render")
+            .arg(&profile)
+            .arg("-o")
+            .arg(&profile),
+    );
+    output.assert_code(2);
     assert!(
-        String::from_utf8_lossy(&output.stderr)
+        output
+            .stderr
             .contains("refusing to write the report over the profile")
     );
     assert_eq!(read(&profile), original);
@@ -221,13 +190,13 @@ fn never_overwrites_the_profile() {
 #[test]
 fn output_into_a_missing_folder_fails_cleanly() {
     let dir = tempfile::tempdir().unwrap();
-    let output = pathways()
-        .args(["render", SEED_PROFILE, "-o"])
-        .arg(dir.path().join("missing/report.html"))
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("missing/report.html"));
+    let output = Run::of(
+        pathways()
+            .args(["render", SEED_PROFILE, "-o"])
+            .arg(dir.path().join("missing/report.html")),
+    );
+    output.assert_code(2);
+    output.assert_stderr_has("missing/report.html");
 }
 
 #[test]
@@ -237,15 +206,15 @@ fn warnings_are_printed_and_rendering_goes_on() {
     let text = read(&fixture("valid/minimal.yaml")).replace("average: 52000", "average: 99000");
     std::fs::write(&profile, text).unwrap();
     let report = dir.path().join("p.txt");
-    let output = pathways()
-        .arg("render")
-        .arg(&profile)
-        .arg("-o")
-        .arg(&report)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let output = Run::of(
+        pathways()
+            .arg("render")
+            .arg(&profile)
+            .arg("-o")
+            .arg(&report),
+    );
+    let stderr = &output.stderr;
+    assert_eq!(output.code, Some(0), "{stderr}");
     assert!(
         stderr.contains("warning[salary-average-outside-ranges]"),
         "{stderr}"
@@ -263,12 +232,12 @@ fn user_templates_override_built_in_ones_by_name() {
         "{{ title }} has {{ sections | length }} sections\n",
     )
     .unwrap();
-    let output = pathways()
-        .args(["render", SEED_PROFILE, "-f", "text", "--templates"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(stdout(&output), "Library Technicians has 25 sections\n");
+    let output = Run::of(
+        pathways()
+            .args(["render", SEED_PROFILE, "-f", "text", "--templates"])
+            .arg(dir.path()),
+    );
+    assert_eq!(output.stdout, "Library Technicians has 25 sections\n");
     // Formats the folder does not override still use the built-in template.
     let html = pathways()
         .args(["render", SEED_PROFILE, "-f", "html", "--templates"])
@@ -287,15 +256,15 @@ fn template_errors_name_the_template_and_line_and_write_nothing() {
     )
     .unwrap();
     let report = dir.path().join("out.html");
-    let output = pathways()
-        .args(["render", SEED_PROFILE, "--templates"])
-        .arg(dir.path())
-        .arg("-o")
-        .arg(&report)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let output = Run::of(
+        pathways()
+            .args(["render", SEED_PROFILE, "--templates"])
+            .arg(dir.path())
+            .arg("-o")
+            .arg(&report),
+    );
+    output.assert_code(2);
+    let stderr = &output.stderr;
     assert!(
         stderr.contains("template `report.html.j2`, line 3"),
         "{stderr}"
@@ -305,30 +274,22 @@ fn template_errors_name_the_template_and_line_and_write_nothing() {
 
 #[test]
 fn missing_template_folder_is_an_error() {
-    let output = pathways()
-        .args(["render", SEED_PROFILE, "--templates", "no-such-folder"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    let output =
+        Run::of(pathways().args(["render", SEED_PROFILE, "--templates", "no-such-folder"]));
+    output.assert_code(2);
     assert!(
-        String::from_utf8_lossy(&output.stderr)
+        output
+            .stderr
             .contains("cannot use the template folder `no-such-folder`")
     );
 }
 
 #[test]
 fn html_from_profile_text_is_escaped_and_links_are_neutralised() {
-    let output = pathways()
-        .args(["render", "tests/fixtures/valid/markup.yaml", "-f", "html"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        exit_and_stderr(&output)
-    );
-    let html = stdout(&output);
+    let output =
+        Run::of(pathways().args(["render", "tests/fixtures/valid/markup.yaml", "-f", "html"]));
+    output.assert_code(0);
+    let html = output.stdout;
     assert!(!html.contains("<script>alert"), "raw script passed through");
     assert!(
         !html.contains("<img"),
@@ -365,13 +326,10 @@ fn html_from_profile_text_is_escaped_and_links_are_neutralised() {
 #[test]
 fn help_and_usage_errors() {
     pathways().arg("--help").assert().code(0);
-    let output = pathways().args(["render"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let output = pathways()
-        .args(["render", SEED_PROFILE, "--format", "pdf"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    let output = Run::of(pathways().args(["render"]));
+    output.assert_code(2);
+    let output = Run::of(pathways().args(["render", SEED_PROFILE, "--format", "pdf"]));
+    output.assert_code(2);
 }
 
 #[test]
@@ -385,18 +343,13 @@ fn the_readme_render_command_works() {
 #[test]
 fn later_paragraphs_of_a_list_entry_sit_under_its_text() {
     let render = |format: &str| {
-        let output = pathways()
-            .args(["render", "-f", format])
-            .arg(fixture("valid/long-steps.yaml"))
-            .output()
-            .unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{}",
-            exit_and_stderr(&output)
+        let output = Run::of(
+            pathways()
+                .args(["render", "-f", format])
+                .arg(fixture("valid/long-steps.yaml")),
         );
-        stdout(&output)
+        output.assert_code(0);
+        output.stdout
     };
     for format in ["text", "markdown"] {
         let report = render(format);

@@ -366,6 +366,9 @@ mod tests {
             std::io::Write::write_all(&mut writer, piece.as_bytes()).unwrap();
         }
         writer.finish().unwrap();
-        assert_eq!(String::from_utf8(written).unwrap(), "<p>a</p>  \n\n<p>b</p>\n");
+        assert_eq!(
+            String::from_utf8(written).unwrap(),
+            "<p>a</p>  \n\n<p>b</p>\n"
+        );
     }
 }
