@@ -142,6 +142,50 @@ fn formats_can_be_chosen_and_the_index_left_out() {
 }
 
 #[test]
+fn the_policy_and_the_template_set_apply_to_an_export() {
+    let out = tempfile::tempdir().unwrap();
+    let strict = Run::of(
+        pathways()
+            .args([
+                "export",
+                "profiles",
+                "--policy",
+                "examples/policy-strict.yaml",
+            ])
+            .args(["--out"])
+            .arg(out.path()),
+    );
+    strict
+        .assert_code(1)
+        .assert_stderr_has("skipped profiles/library-technicians.yaml:")
+        .assert_stderr_has("[required-field]");
+    assert!(!out.path().join("library-technicians.html").exists());
+
+    let handouts = tempfile::tempdir().unwrap();
+    Run::of(
+        pathways()
+            .args(["export", "profiles", "--template", "handout"])
+            .args(["--format", "markdown", "--format", "text", "-q", "--out"])
+            .arg(handouts.path()),
+    )
+    .assert_code(0);
+    let names: Vec<String> = contents(handouts.path()).into_keys().collect();
+    assert_eq!(
+        names,
+        [
+            "index.md",
+            "index.txt",
+            "library-technicians.md",
+            "library-technicians.txt"
+        ]
+    );
+    assert!(
+        read(&handouts.path().join("library-technicians.md"))
+            .starts_with("# Library Technicians: Career Handout")
+    );
+}
+
+#[test]
 fn profiles_sharing_an_id_are_reported_and_neither_is_written() {
     let input = tempfile::tempdir().unwrap();
     let profile = read(&fixture("valid/minimal.yaml"));
