@@ -236,3 +236,84 @@ fn ids_that_would_name_files_elsewhere_are_refused() {
         );
     }
 }
+
+/// Findings are located in time that grows with the file, not with the file
+/// times the findings (each finding once rescanned the text from the top).
+#[test]
+fn many_findings_are_located_in_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut todo = String::from("id: todo\ntitle: Todo\nsections:\n  skills:\n    items:\n");
+    todo.push_str(&"      - TODO\n".repeat(80_000));
+    let path = write(dir.path(), "todo.yaml", todo.as_bytes());
+    for command in ["check", "export"] {
+        let out = dir.path().join(format!("out-{command}"));
+        std::fs::create_dir(&out).unwrap();
+        let args: Vec<String> = match command {
+            "check" => vec!["check".into(), path.display().to_string()],
+            _ => vec![
+                "export".into(),
+                path.display().to_string(),
+                "--out".into(),
+                out.display().to_string(),
+            ],
+        };
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let run = run(&args, None);
+        bounded(&format!("80,000 TODO items ({command})"), &run);
+        assert_eq!(run.code, Some(1), "{command}");
+    }
+    let links: Vec<String> = (0..60_000)
+        .map(|i| format!("[a](javascript:x{i})"))
+        .collect();
+    let text = format!(
+        "id: links\ntitle: Links\nsections:\n  overview:\n    intro: \"{}\"\n",
+        links.join(" ")
+    );
+    let path = write(dir.path(), "links.yaml", text.as_bytes());
+    let run = run(&["check", &path.to_string_lossy()], None);
+    bounded("60,000 links on one line", &run);
+    assert_eq!(run.code, Some(1));
+    assert_eq!(run.stderr.matches("warning[unsafe-link]").count(), 60_000);
+}
+
+/// A flow list of two million entries is refused early, for what it is.
+#[test]
+fn a_four_megabyte_flow_list_is_refused_as_too_large() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("id: flow\ntitle: Flow\nsections:\n  skills:\n    items: [x");
+    while text.len() < 4 * 1024 * 1024 - 10 {
+        text.push_str(", x");
+    }
+    text.push_str("]\n");
+    let path = write(dir.path(), "flow.yaml", text.as_bytes());
+    refused("4 MiB flow list", &path, 1, "error[yaml-too-large]");
+    let run = run(&["check", &path.to_string_lossy()], None);
+    assert!(!run.stderr.contains("alias"), "{}", run.stderr);
+}
+
+/// A user's template that builds a huge string is stopped before it takes
+/// the machine's memory.
+#[test]
+fn a_template_that_builds_a_huge_value_is_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "report.html.j2",
+        br#"{% set a = ("x" * 10000) | replace("x", "x" * 10000) %}{{ a | length }}"#,
+    );
+    let seed = crate::common::root().join(crate::common::SEED_PROFILE);
+    let run = run(
+        &[
+            "render",
+            &seed.to_string_lossy(),
+            "--format",
+            "html",
+            "--templates",
+            &dir.path().to_string_lossy(),
+        ],
+        None,
+    );
+    bounded("huge template value", &run);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stderr.contains("report.html.j2"), "{}", run.stderr);
+}

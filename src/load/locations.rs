@@ -20,6 +20,9 @@ pub struct Locations {
     explosion_at: Option<Position>,
     /// The first key of the document, where findings about the whole file point.
     first_key: Option<Position>,
+    /// Byte offset where each line starts (line 1 at index 0), so a finding
+    /// is placed without rescanning the text from the top.
+    line_starts: Vec<usize>,
 }
 
 /// More nodes than any career profile has (100,000 list items is about
@@ -57,10 +60,16 @@ impl Locations {
     /// found up to there are still useful, and the syntax error itself is
     /// reported by the deserializer.
     pub fn scan(text: &str) -> Self {
-        let mut locations = Locations::default();
+        let mut locations = Locations {
+            line_starts: std::iter::once(0).chain(line_breaks(text)).collect(),
+            ..Locations::default()
+        };
         let mut stack: Vec<Container> = Vec::new();
         let mut anchor_sizes: HashMap<usize, u64> = HashMap::new();
-        for event in Parser::new_from_str(text) {
+        // Past the parser's own limit the file is refused anyway; stopping
+        // there keeps the memory for positions bounded.
+        let most_events = 2 * super::yaml_errors::MAX_NODES;
+        for event in Parser::new_from_str(text).take(most_events) {
             let Ok((event, span)) = event else { break };
             let position = position_of(&span);
             let node_size = match event {
@@ -182,6 +191,17 @@ impl Locations {
         self.first_key.unwrap_or(Position::new(1, 1, 1))
     }
 
+    /// Line `number` (counted from 1) of `text`, the text this was scanned
+    /// from, without its `\n`; `None` past the end.
+    pub fn line<'t>(&self, text: &'t str, number: usize) -> Option<&'t str> {
+        let start = *self.line_starts.get(number.checked_sub(1)?)?;
+        let end = self
+            .line_starts
+            .get(number)
+            .map_or(text.len(), |next| next - 1);
+        text.get(start..end)
+    }
+
     /// The field path whose key or value starts at `line`/`column`.
     pub fn path_at(&self, line: usize, column: usize) -> Option<&str> {
         let starts_here =
@@ -193,6 +213,14 @@ impl Locations {
             .max_by_key(|(path, _)| path.len())
             .map(|(path, _)| path.as_str())
     }
+}
+
+/// The byte offsets just after each `\n`.
+fn line_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i + 1)
 }
 
 fn position_of(span: &Span) -> Position {
@@ -278,6 +306,19 @@ mod tests {
         assert_eq!(Locations::scan(YAML).alias_explosion(), None);
         let few = "a: &a [x, y]\nb: *a\nc: *a\n";
         assert_eq!(Locations::scan(few).alias_explosion(), None);
+    }
+
+    #[test]
+    fn gives_each_line_by_number() {
+        let locations = Locations::scan(YAML);
+        assert_eq!(locations.line(YAML, 1), Some("id: x"));
+        assert_eq!(locations.line(YAML, 6), Some("        min: 5"));
+        assert_eq!(locations.line(YAML, 7), Some(""));
+        assert_eq!(locations.line(YAML, 8), None);
+        assert_eq!(locations.line(YAML, 0), None);
+        let no_final_newline = "a: 1\nb: 2";
+        let locations = Locations::scan(no_final_newline);
+        assert_eq!(locations.line(no_final_newline, 2), Some("b: 2"));
     }
 
     #[test]

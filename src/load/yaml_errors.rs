@@ -14,8 +14,8 @@ pub fn options() -> Options {
             max_depth: 32,
             max_aliases: 1_000,
             max_anchors: 1_000,
-            max_nodes: 500_000,
-            max_events: 1_000_000,
+            max_nodes: MAX_NODES,
+            max_events: 2 * MAX_NODES,
             max_documents: 1,
             max_total_scalar_bytes: 8 * 1024 * 1024,
         },
@@ -30,6 +30,19 @@ pub fn options() -> Options {
 
 /// Fields every profile must have at its top level.
 const TOP_LEVEL_REQUIRED: [&str; 3] = ["id", "title", "sections"];
+
+/// Values (list entries, keys, texts) a file may hold: a full profile has a
+/// few thousand, the longest allowed lists (1,000 entries in each of the 25
+/// sections) about 100,000. Memory grows with this, about 500 bytes a value.
+pub const MAX_NODES: usize = 200_000;
+
+pub const TOO_MANY_VALUES: &str = "this file holds more than 200,000 values (list entries, keys, texts), far more than a career profile has";
+pub const TOO_MANY_VALUES_HINT: &str = "check that this is the right file; a section lists at most 1,000 entries, \
+     so a career this long belongs in several profiles";
+pub const TOO_DEEP: &str =
+    "this file is nested more than 32 levels deep, far deeper than a career profile";
+pub const TOO_DEEP_HINT: &str = "a profile needs a few levels of indentation at most; \
+     look for unclosed `[` or `{` brackets or runaway indentation";
 
 pub const TOO_COMPLEX: &str = "this file is nested too deeply or repeats itself too often (`*alias` copies) to be a career profile";
 pub const TOO_COMPLEX_HINT: &str = "write the profile out plainly: no `&anchor`/`*alias` repetition, \
@@ -163,6 +176,17 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
                 "keep one of the two and merge their text; YAML allows each key only once",
             )
         }
+        YamlError::Budget {
+            breach:
+                BudgetBreach::Nodes { .. }
+                | BudgetBreach::Events { .. }
+                | BudgetBreach::ScalarBytes { .. },
+            ..
+        } => Finding::error("yaml-too-large", TOO_MANY_VALUES, TOO_MANY_VALUES_HINT),
+        YamlError::Budget {
+            breach: BudgetBreach::Depth { .. },
+            ..
+        } => Finding::error("yaml-too-complex", TOO_DEEP, TOO_DEEP_HINT),
         YamlError::Budget { .. }
         | YamlError::AliasReplayLimitExceeded { .. }
         | YamlError::AliasExpansionLimitExceeded { .. }

@@ -71,7 +71,7 @@ pub const DEFAULT_WIDTH: usize = 80;
 
 /// Template work allowed per report: the seed uses well under a tenth of it;
 /// a runaway loop in a user's template stops here instead of hanging.
-const TEMPLATE_FUEL: u64 = 5_000_000;
+const TEMPLATE_FUEL: u64 = 1_000_000;
 
 /// The paper a printed HTML report is laid out for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -37,6 +37,23 @@ pub fn render(findings: &[Finding], lines: &BTreeMap<usize, String>, color: bool
     out
 }
 
+/// Source lines longer than this (in characters) are shown as a window around the caret.
+const LONGEST_SHOWN_LINE: usize = 160;
+
+/// The part of a long `line` around 1-based `column`, and the column within
+/// it: a hostile one-line file would otherwise be drawn whole under every finding.
+fn window(line: &str, column: usize) -> (&str, usize) {
+    if line.len() <= LONGEST_SHOWN_LINE || line.chars().nth(LONGEST_SHOWN_LINE).is_none() {
+        return (line, column);
+    }
+    let first = column
+        .saturating_sub(1)
+        .saturating_sub(LONGEST_SHOWN_LINE / 3);
+    let byte_at = |n: usize| line.char_indices().nth(n).map_or(line.len(), |(i, _)| i);
+    let (start, end) = (byte_at(first), byte_at(first + LONGEST_SHOWN_LINE));
+    (&line[start..end], column - first)
+}
+
 fn report<'a>(finding: &'a Finding, lines: &'a BTreeMap<usize, String>) -> Vec<Group<'a>> {
     let level = match finding.severity {
         Severity::Error => Level::ERROR,
@@ -46,10 +63,10 @@ fn report<'a>(finding: &'a Finding, lines: &'a BTreeMap<usize, String>) -> Vec<G
         .primary_title(finding.message.as_str())
         .id(finding.rule);
     let position = finding.position;
-    let line_text = lines.get(&position.line).map(String::as_str);
-    let mut main = match line_text {
+    let mut main = match lines.get(&position.line) {
         Some(line) => {
-            let span = char_span(line, position.column, position.length);
+            let (line, column) = window(line, position.column);
+            let span = char_span(line, column, position.length);
             title.element(
                 Snippet::source(line)
                     .line_start(position.line)
@@ -102,4 +119,20 @@ pub fn counts(findings: &[Finding]) -> String {
         plural(errors, "error"),
         plural(warnings, "warning")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_shown_around_the_caret() {
+        let line = format!("{}TODO{}", "a".repeat(1000), "b".repeat(1000));
+        let (shown, column) = window(&line, 1001);
+        assert_eq!(shown.chars().count(), LONGEST_SHOWN_LINE);
+        assert_eq!(&shown[column - 1..column + 3], "TODO");
+        assert_eq!(window("short", 3), ("short", 3));
+        let (start, column) = window(&line, 2);
+        assert!(start.starts_with("aaa") && column == 2);
+    }
 }

@@ -133,44 +133,114 @@ impl Findings<'_> {
                 .value(path)
                 .unwrap_or_else(|| locations.nearest(path));
             (
-                find_after(text, start, needle).unwrap_or(start),
+                find_after(locations, text, start, needle).unwrap_or(start),
                 path.to_owned(),
             )
         });
     }
 }
 
+/// How far past a value's start the words of a finding are looked for:
+/// more than any paragraph, and little enough that thousands of findings
+/// in one huge line still take linear time.
+const SEARCH_BYTES: usize = 8 * 1024;
+
 /// The first place at or after `start` where `needle` (compared without
-/// regard to case) begins, within a few hundred lines.
-fn find_after(text: &str, start: Position, needle: &str) -> Option<Position> {
+/// regard to case) begins, within [`SEARCH_BYTES`] and 400 lines.
+fn find_after(
+    locations: &Locations,
+    text: &str,
+    start: Position,
+    needle: &str,
+) -> Option<Position> {
     let needle = needle.trim().to_lowercase();
     if needle.is_empty() {
         return None;
     }
-    for (offset, line) in text
-        .split('\n')
-        .skip(start.line.saturating_sub(1))
-        .take(400)
-        .enumerate()
-    {
+    let mut budget = SEARCH_BYTES;
+    for offset in 0..400 {
+        let line = locations.line(text, start.line + offset)?;
         let skip_chars = if offset == 0 {
             start.column.saturating_sub(1)
         } else {
             0
         };
-        let searchable: String = line
-            .chars()
-            .skip(skip_chars)
-            .collect::<String>()
-            .to_lowercase();
-        if let Some(byte) = searchable.find(&needle) {
-            let column = skip_chars + searchable[..byte].chars().count() + 1;
+        let from = line
+            .char_indices()
+            .nth(skip_chars)
+            .map_or(line.len(), |(i, _)| i);
+        let mut until = line.len().min(from + budget);
+        while !line.is_char_boundary(until) {
+            until -= 1;
+        }
+        let searched = &line[from..until];
+        budget -= searched.len();
+        if let Some(byte) = find_ignoring_case(searched, &needle) {
+            let column = skip_chars + searched[..byte].chars().count() + 1;
             return Some(Position::new(
                 start.line + offset,
                 column,
                 needle.chars().count(),
             ));
         }
+        if budget == 0 {
+            return None;
+        }
     }
     None
+}
+
+/// Byte offset in `haystack` of `lower_needle` (already lower case),
+/// ignoring case; ASCII needles are compared in place, without a copy.
+fn find_ignoring_case(haystack: &str, lower_needle: &str) -> Option<usize> {
+    if lower_needle.is_ascii() {
+        // ASCII lower-casing keeps every byte where it was.
+        return haystack.to_ascii_lowercase().find(lower_needle);
+    }
+    // Lower-casing can change byte lengths; map back through char positions.
+    let lowered: String = haystack.to_lowercase();
+    let byte = lowered.find(lower_needle)?;
+    let chars = lowered[..byte].chars().count();
+    Some(
+        haystack
+            .char_indices()
+            .nth(chars)
+            .map_or(haystack.len(), |(i, _)| i),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str, start: Position, needle: &str) -> Option<(usize, usize)> {
+        let locations = Locations::scan(text);
+        find_after(&locations, text, start, needle).map(|p| (p.line, p.column))
+    }
+
+    #[test]
+    fn finds_words_after_the_start_ignoring_case() {
+        let text = "a: TODO\nb: |\n  first line\n  then Lorem ipsum\n";
+        assert_eq!(find(text, Position::new(1, 4, 4), "todo"), Some((1, 4)));
+        assert_eq!(find(text, Position::new(2, 4, 1), "lorem"), Some((4, 8)));
+        assert_eq!(find(text, Position::new(2, 4, 1), "absent"), None);
+        // Text before the start on its line does not count.
+        assert_eq!(find("x TODO y", Position::new(1, 4, 1), "todo"), None);
+        assert_eq!(
+            find("Ünï TODO", Position::new(1, 1, 1), "todo"),
+            Some((1, 5))
+        );
+        assert_eq!(find("x ÉTÉ", Position::new(1, 1, 1), "été"), Some((1, 3)));
+    }
+
+    #[test]
+    fn searches_a_bounded_stretch_of_text() {
+        let far = format!("a: {}TODO\n", "x".repeat(SEARCH_BYTES));
+        assert_eq!(find(&far, Position::new(1, 4, 1), "todo"), None);
+        let near = format!("a: {}TODO\n", "x".repeat(SEARCH_BYTES - 10));
+        assert_eq!(
+            find(&near, Position::new(1, 4, 1), "todo"),
+            Some((1, SEARCH_BYTES - 10 + 4))
+        );
+    }
 }

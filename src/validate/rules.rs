@@ -29,7 +29,7 @@ const fn rule(
 
 use Severity::{Error, Warning};
 
-pub const RULES: [RuleInfo; 35] = [
+pub const RULES: [RuleInfo; 36] = [
     // The file cannot be read as a profile.
     rule("not-utf8", Error, false, "The file must be UTF-8 text."),
     rule("empty-file", Error, false, "The file must hold a profile."),
@@ -39,6 +39,12 @@ pub const RULES: [RuleInfo; 35] = [
         Error,
         false,
         "The YAML must not nest too deeply or expand aliases without bound.",
+    ),
+    rule(
+        "yaml-too-large",
+        Error,
+        false,
+        "A file must hold no more than 200,000 values: far more than any career profile.",
     ),
     rule(
         "multiple-documents",
