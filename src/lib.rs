@@ -9,6 +9,7 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod console;
 pub mod error;
 pub mod exit;
 pub mod finding;

@@ -1,5 +1,7 @@
 //! The `pathways` binary: parse the command line, run it, exit with its status.
 
+use std::io::IsTerminal;
+
 use clap::Parser;
 
 // Batch exports allocate and free many small strings on every thread;
@@ -10,6 +12,30 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
-    let cli = pathways::cli::Cli::parse();
+    let cli = match pathways::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help, version and usage errors, printed like everything else:
+        // a closed pipe or a full disk never panics or passes unnoticed.
+        Err(error) => {
+            let to_stderr = error.use_stderr();
+            let on_terminal = if to_stderr {
+                std::io::stderr().is_terminal()
+            } else {
+                std::io::stdout().is_terminal()
+            };
+            let rendered = error.render();
+            let text = if on_terminal {
+                rendered.ansi().to_string()
+            } else {
+                rendered.to_string()
+            };
+            if to_stderr {
+                pathways::console::stderr(&text);
+            } else {
+                pathways::console::stdout(&text);
+            }
+            return std::process::ExitCode::from(error.exit_code() as u8);
+        }
+    };
     pathways::run(cli).into()
 }

@@ -17,11 +17,8 @@ pub enum Destination {
 pub fn write(destination: &Destination, contents: &str) -> Result<(), Error> {
     match destination {
         Destination::Stdout => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(contents.as_bytes())
-                .and_then(|()| stdout.flush())
-                .map_err(|source| Error::WriteStdout { source })
+            crate::console::stdout(contents);
+            Ok(())
         }
         Destination::File(path) => write_atomically(path, contents.as_bytes()),
     }

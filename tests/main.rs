@@ -17,3 +17,4 @@ mod invalid;
 mod new_and_schema;
 mod properties;
 mod render;
+mod streams;

@@ -1,5 +1,6 @@
 //! `pathways check`: validate many profiles against a policy, for people and CI.
 
+use crate::console::{err, out};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -31,11 +32,11 @@ pub fn run(args: &CheckArgs, color: bool) -> ExitStatus {
     );
 
     match args.format {
-        ReportFormat::Human => eprint!("{}", report::human::render_check(&report, color)),
-        ReportFormat::Json => print!("{}", report::json::render(&report)),
-        ReportFormat::Github => print!("{}", report::github::render(&report)),
-        ReportFormat::Sarif => print!("{}", report::sarif::render(&report)),
-        ReportFormat::Junit => print!("{}", report::junit::render(&report)),
+        ReportFormat::Human => err!("{}", report::human::render_check(&report, color)),
+        ReportFormat::Json => out!("{}", report::json::render(&report)),
+        ReportFormat::Github => out!("{}", report::github::render(&report)),
+        ReportFormat::Sarif => out!("{}", report::sarif::render(&report)),
+        ReportFormat::Junit => out!("{}", report::junit::render(&report)),
     }
     if !report.unreadable.is_empty() || (files.is_empty() && discovery_errors.is_empty()) {
         ExitStatus::Error

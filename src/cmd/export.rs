@@ -6,6 +6,7 @@
 //! Reports are renamed into place only after every profile is done and ids
 //! are known to be unique.
 
+use crate::console::errln;
 use std::io::IsTerminal;
 use std::path::Path;
 use std::time::Instant;
@@ -27,7 +28,7 @@ pub fn run(args: &ExportArgs, color: bool) -> ExitStatus {
     match try_run(args, color) {
         Ok(status) => status,
         Err(error) => {
-            eprintln!("error: {error}");
+            errln!("error: {error}");
             ExitStatus::Error
         }
     }
@@ -57,11 +58,11 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
     };
     let (files, discovery_errors) = discover(&args.paths);
     for error in &discovery_errors {
-        eprintln!("error: {error}");
+        errln!("error: {error}");
     }
     if files.is_empty() {
         if discovery_errors.is_empty() {
-            eprintln!("error: no profiles to export");
+            errln!("error: no profiles to export");
         }
         return Ok(ExitStatus::Error);
     }
@@ -144,14 +145,14 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
             } else {
                 ": "
             };
-            eprintln!("skipped {file}{separator}{reason}");
+            errln!("skipped {file}{separator}{reason}");
         }
         for (file, error) in &failed {
-            eprintln!("error: {file}: {error}");
+            errln!("error: {file}: {error}");
         }
     }
     if !args.quiet {
-        eprintln!(
+        errln!(
             "Exported {}, skipped {}: wrote {} to {} in {:.1} s.",
             plural(exported.len(), "profile"),
             skipped.len(),

@@ -2,6 +2,7 @@
 //! was found and what needs a person's review.
 
 use crate::cli::ImportArgs;
+use crate::console::errln;
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::finding::{Severity, has_errors};
@@ -14,7 +15,7 @@ pub fn run(args: &ImportArgs) -> ExitStatus {
     match try_run(args) {
         Ok(status) => status,
         Err(error) => {
-            eprintln!("error: {error}");
+            errln!("error: {error}");
             ExitStatus::Error
         }
     }
@@ -58,7 +59,7 @@ fn try_run(args: &ImportArgs) -> Result<ExitStatus, Error> {
         let text = match read_page(&input) {
             Ok(text) => text,
             Err(error) => {
-                eprintln!("error: {error}");
+                errln!("error: {error}");
                 status = ExitStatus::Error;
                 continue;
             }
@@ -66,12 +67,12 @@ fn try_run(args: &ImportArgs) -> Result<ExitStatus, Error> {
         let imported = match import(&text, &name, args.id.as_deref()) {
             Ok(imported) => imported,
             Err(ImportError::Empty) => {
-                eprintln!("error: {name}: the page is empty; there is nothing to import");
+                errln!("error: {name}: the page is empty; there is nothing to import");
                 status = worse(status, ExitStatus::Failure);
                 continue;
             }
             Err(ImportError::Unreadable(finding)) => {
-                eprintln!(
+                errln!(
                     "error: {name}: the profile made from this page does not read back ({}): please report this page",
                     finding.message
                 );
@@ -83,7 +84,7 @@ fn try_run(args: &ImportArgs) -> Result<ExitStatus, Error> {
             (Some(folder), _) => {
                 let file = format!("{}.yaml", imported.id);
                 if folder.path().join(&file).exists() {
-                    eprintln!(
+                    errln!(
                         "skipped {name}: {} already exists; pathways will not overwrite it",
                         folder.path().join(&file).display()
                     );
@@ -112,18 +113,18 @@ fn try_run(args: &ImportArgs) -> Result<ExitStatus, Error> {
 
 /// The import report, on standard error.
 fn report(page: &str, destination: &str, imported: &Imported) {
-    eprintln!("Imported {page} → {destination} (id `{}`)", imported.id);
-    eprintln!("  found:");
+    errln!("Imported {page} → {destination} (id `{}`)", imported.id);
+    errln!("  found:");
     for (line, note) in &imported.found {
-        eprintln!("    {}{note}", at(*line));
+        errln!("    {}{note}", at(*line));
     }
     if !imported.review.is_empty() || !imported.findings.is_empty() {
-        eprintln!("  for a person to review:");
+        errln!("  for a person to review:");
         for (line, note) in &imported.review {
-            eprintln!("    {}{note}", at(*line));
+            errln!("    {}{note}", at(*line));
         }
         for finding in &imported.findings {
-            eprintln!(
+            errln!(
                 "    profile line {}: {}[{}]: {}",
                 finding.position.line,
                 if finding.severity == Severity::Error {

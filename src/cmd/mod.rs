@@ -8,6 +8,7 @@ pub mod render;
 pub mod schema;
 pub mod templates;
 
+use crate::console::{err, errln};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -35,7 +36,7 @@ pub fn use_color(choice: ColorChoice) -> bool {
 pub fn print_findings(findings: &[Finding], text: Option<&str>, color: bool) {
     if !findings.is_empty() {
         let lines = report::source_lines(text.unwrap_or(""), findings, None);
-        eprint!("{}", human::render(findings, &lines, color));
+        err!("{}", human::render(findings, &lines, color));
     }
 }
 
@@ -44,7 +45,7 @@ pub fn print_findings(findings: &[Finding], text: Option<&str>, color: bool) {
 pub fn print_load_failure(failure: &LoadFailure, color: bool) -> bool {
     match failure {
         LoadFailure::Unreadable(error) => {
-            eprintln!("error: {error}");
+            errln!("error: {error}");
             false
         }
         LoadFailure::Invalid { finding, source } => {
@@ -67,7 +68,7 @@ pub fn load_policy(path: Option<&Path>, color: bool) -> Result<Policy, ExitStatu
         None => return Ok(with_today(Policy::default())),
     };
     let text = std::fs::read_to_string(&path).map_err(|source| {
-        eprintln!(
+        errln!(
             "error: {}",
             Error::Read {
                 path: path.clone(),
@@ -81,7 +82,7 @@ pub fn load_policy(path: Option<&Path>, color: bool) -> Result<Policy, ExitStatu
         finding.file = path.display().to_string();
         finding.message = format!("in the policy file: {}", finding.message);
         print_findings(std::slice::from_ref(&finding), Some(&text), color);
-        eprintln!(
+        errln!(
             "error: the policy `{}` cannot be used; nothing was checked",
             path.display()
         );

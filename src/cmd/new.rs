@@ -1,6 +1,7 @@
 //! `pathways new`: write a profile scaffold.
 
 use crate::cli::NewArgs;
+use crate::console::errln;
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::output::{Destination, write};
@@ -11,7 +12,7 @@ pub fn run(args: &NewArgs) -> ExitStatus {
     match try_run(args) {
         Ok(()) => ExitStatus::Success,
         Err(error) => {
-            eprintln!("error: {error}");
+            errln!("error: {error}");
             ExitStatus::Error
         }
     }
@@ -40,7 +41,7 @@ fn try_run(args: &NewArgs) -> Result<(), Error> {
     };
     write(&destination, &scaffold(&args.id, &args.title))?;
     if let Destination::File(path) = &destination {
-        eprintln!(
+        errln!(
             "Wrote {}. Replace each TODO, then run: pathways check {}",
             path.display(),
             path.display()

@@ -1,5 +1,6 @@
 //! `pathways render`: one profile → one report.
 
+use crate::console::errln;
 use std::path::Path;
 
 use crate::cli::{FormatArg, RenderArgs};
@@ -16,7 +17,7 @@ pub fn run(args: &RenderArgs, color: bool) -> ExitStatus {
     match try_run(args, color) {
         Ok(status) => status,
         Err(error) => {
-            eprintln!("error: {error}");
+            errln!("error: {error}");
             ExitStatus::Error
         }
     }
@@ -63,7 +64,7 @@ fn try_run(args: &RenderArgs, color: bool) -> Result<ExitStatus, Error> {
     let report = renderer.render(&document.profile, format)?;
     write(&destination, &report)?;
     if let Destination::File(path) = &destination {
-        eprintln!(
+        errln!(
             "Wrote {} ({}, {}){}",
             path.display(),
             format_name(format),
@@ -97,7 +98,7 @@ fn choose_format(flag: Option<FormatArg>, output: Option<&Path>) -> Result<Forma
 
 fn not_rendered(name: &str, errors: usize, warnings: usize) {
     let count = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    eprintln!(
+    errln!(
         "{name}: not rendered: {}{}. Fix the errors above and run the command again.",
         count(errors, "error"),
         if warnings > 0 {

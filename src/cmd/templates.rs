@@ -1,6 +1,7 @@
 //! `pathways templates`: list the template sets, or write the built-in ones out.
 
 use crate::cli::TemplatesArgs;
+use crate::console::{errln, outln};
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::output::OutputFolder;
@@ -10,7 +11,7 @@ pub fn run(args: &TemplatesArgs) -> ExitStatus {
     match try_run(args) {
         Ok(()) => ExitStatus::Success,
         Err(error) => {
-            eprintln!("error: {error}");
+            errln!("error: {error}");
             ExitStatus::Error
         }
     }
@@ -28,7 +29,7 @@ fn try_run(args: &TemplatesArgs) -> Result<(), Error> {
                 written += 1;
             }
         }
-        eprintln!(
+        errln!(
             "Wrote {written} built-in templates to {}.{} Edit them, then render with --templates {}",
             dir.display(),
             if kept.is_empty() {
@@ -46,7 +47,7 @@ fn try_run(args: &TemplatesArgs) -> Result<(), Error> {
             "handout" => "a short handout: overview, pay, education, outlook, skills, first steps",
             _ => "from your template folder",
         };
-        println!("{set:<12} {description}");
+        outln!("{set:<12} {description}");
     }
     Ok(())
 }
