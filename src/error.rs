@@ -9,23 +9,72 @@ use std::path::PathBuf;
 
 #[derive(Debug)]
 pub enum Error {
-    Read { path: PathBuf, source: io::Error },
-    ReadStdin { source: io::Error },
-    TooLarge { name: String, limit: u64 },
-    Write { path: PathBuf, source: io::Error },
-    WriteStdout { source: io::Error },
-    OutputIsInput { path: PathBuf },
-    OutputIsFolder { path: PathBuf },
-    OutputFolderMissing { path: PathBuf },
-    UnknownOutputExtension { path: PathBuf },
-    TemplateFolder { path: PathBuf, source: io::Error },
-    Template { message: String },
-    NothingFound { path: PathBuf },
-    BadPattern { pattern: String, reason: String },
-    Policy { message: String },
-    Usage { message: String },
-    OutputNotFolder { path: PathBuf },
-    OutsideOutputFolder { name: String },
+    Read {
+        path: PathBuf,
+        source: io::Error,
+    },
+    ReadStdin {
+        source: io::Error,
+    },
+    TooLarge {
+        name: String,
+        limit: u64,
+    },
+    Write {
+        path: PathBuf,
+        source: io::Error,
+    },
+    WriteStdout {
+        source: io::Error,
+    },
+    OutputIsInput {
+        path: PathBuf,
+    },
+    OutputIsFolder {
+        path: PathBuf,
+    },
+    OutputNotRegularFile {
+        path: PathBuf,
+    },
+    OutputReadOnly {
+        path: PathBuf,
+    },
+    OutputFolderMissing {
+        path: PathBuf,
+    },
+    UnknownOutputExtension {
+        path: PathBuf,
+    },
+    TemplateFolder {
+        path: PathBuf,
+        source: io::Error,
+    },
+    Template {
+        message: String,
+    },
+    NothingFound {
+        path: PathBuf,
+    },
+    BadPattern {
+        pattern: String,
+        reason: String,
+    },
+    Policy {
+        message: String,
+    },
+    Usage {
+        message: String,
+    },
+    OutputNotFolder {
+        path: PathBuf,
+    },
+    OutsideOutputFolder {
+        name: String,
+    },
+    InvalidId {
+        id: String,
+        problem: crate::validate::IdProblem,
+    },
 }
 
 impl fmt::Display for Error {
@@ -60,6 +109,16 @@ impl fmt::Display for Error {
                 path.display(),
                 path.display()
             ),
+            Error::OutputNotRegularFile { path } => write!(
+                f,
+                "`{}` is not a regular file; pathways only replaces report files",
+                path.display()
+            ),
+            Error::OutputReadOnly { path } => write!(
+                f,
+                "`{}` is read-only, so pathways leaves it as it is; make it writable or choose another name",
+                path.display()
+            ),
             Error::OutputFolderMissing { path } => write!(
                 f,
                 "cannot write to `{}`: the folder does not exist; create it first or choose another place",
@@ -88,6 +147,9 @@ impl fmt::Display for Error {
                 f,
                 "refusing to write `{name}`: report names must be plain file names inside the output folder"
             ),
+            Error::InvalidId { id, problem } => {
+                write!(f, "`{id}` cannot be an id: {}", problem.reason())
+            }
             Error::NothingFound { path } => write!(
                 f,
                 "no profiles (.yaml or .yml files) found at `{}`",
@@ -110,6 +172,20 @@ impl std::error::Error for Error {
             | Error::TemplateFolder { source, .. } => Some(source),
             _ => None,
         }
+    }
+}
+
+impl Error {
+    /// Whether this is about writing a report (a full disk, a target in the
+    /// way), as opposed to reading a profile or running a template.
+    pub fn is_about_output(&self) -> bool {
+        matches!(
+            self,
+            Error::Write { .. }
+                | Error::OutputIsFolder { .. }
+                | Error::OutputNotRegularFile { .. }
+                | Error::OutputReadOnly { .. }
+        )
     }
 }
 

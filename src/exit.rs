@@ -7,6 +7,8 @@ pub enum ExitStatus {
     Failure = 1,
     /// The command could not run: usage, I/O, templates.
     Error = 2,
+    /// Stopped by Ctrl-C or a termination signal (128 + SIGINT, as shells report it).
+    Interrupted = 130,
 }
 
 impl From<ExitStatus> for std::process::ExitCode {

@@ -25,11 +25,13 @@ pub fn write(destination: &Destination, contents: &str) -> Result<(), Error> {
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    if path.is_dir() {
-        return Err(Error::OutputIsFolder {
-            path: path.to_path_buf(),
-        });
-    }
+    let keep_permissions = replaceable(path)?;
+    // A link to a report is followed, so the link itself stays.
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => path.canonicalize().unwrap_or(path.into()),
+        _ => path.to_path_buf(),
+    };
+    let path = path.as_path();
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -45,19 +47,53 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     };
     let mut builder = tempfile::Builder::new();
     builder.prefix(".pathways-").suffix(".tmp");
-    // Temporary files are private by default; a report is for reading (a web
-    // server, a colleague), so it gets the usual permissions of a new file.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o644));
-    }
+    report_permissions(&mut builder, keep_permissions);
     let mut temporary = builder.tempfile_in(folder).map_err(write_error)?;
     temporary.write_all(bytes).map_err(write_error)?;
     temporary.as_file().sync_all().map_err(write_error)?;
     // On failure the temporary file is removed when dropped; the old file stays.
     temporary.persist(path).map_err(|e| write_error(e.error))?;
     Ok(())
+}
+
+/// Whether a report may be written at `path`: nothing is there (`None`), or
+/// a writable regular file whose permissions the new report keeps. A folder,
+/// a device, a pipe, a socket (or a link to one) and a read-only file are
+/// refused: replacing them would break something that is not a report.
+fn replaceable(path: &Path) -> Result<Option<std::fs::Permissions>, Error> {
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        // Nothing there (or a dangling link, which the rename replaces).
+        Err(_) => return Ok(None),
+    };
+    let path = path.to_path_buf();
+    if meta.is_dir() {
+        Err(Error::OutputIsFolder { path })
+    } else if !meta.is_file() {
+        Err(Error::OutputNotRegularFile { path })
+    } else if meta.permissions().readonly() {
+        Err(Error::OutputReadOnly { path })
+    } else {
+        Ok(Some(meta.permissions()))
+    }
+}
+
+/// Temporary files are private by default; a report is for reading (a web
+/// server, a colleague), so a new one gets the usual permissions of a new
+/// file, and a replaced one keeps those it had (a private 0600 report stays private).
+fn report_permissions(builder: &mut tempfile::Builder, existing: Option<std::fs::Permissions>) {
+    match existing {
+        Some(permissions) => {
+            builder.permissions(permissions);
+        }
+        #[cfg(unix)]
+        None => {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o644));
+        }
+        #[cfg(not(unix))]
+        None => {}
+    }
 }
 
 /// A folder that reports are written into. A report is first staged under a
@@ -70,7 +106,8 @@ pub struct OutputFolder {
 
 impl OutputFolder {
     /// The folder must exist and be writable; this is checked up front so a
-    /// long export does not fail at the end.
+    /// long export does not fail at the end. Staging files that a killed
+    /// run of pathways left here are removed.
     pub fn open(path: &Path) -> Result<Self, Error> {
         if !path.is_dir() {
             return Err(if path.exists() {
@@ -90,9 +127,28 @@ impl OutputFolder {
                 path: path.to_path_buf(),
                 source,
             })?;
-        Ok(OutputFolder {
+        let folder = OutputFolder {
             root: path.to_path_buf(),
-        })
+        };
+        folder.remove_stale_staging();
+        Ok(folder)
+    }
+
+    /// Remove `.<name>.<pid>-<tag>.pathways-tmp` files of runs that are no
+    /// longer running (a run killed outright cannot clean up after itself).
+    fn remove_stale_staging(&self) {
+        let Ok(entries) = std::fs::read_dir(&self.root) else {
+            return;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name();
+            let Some(pid) = name.to_str().and_then(staging_pid) else {
+                continue;
+            };
+            if pid != std::process::id() && !process_is_running(pid) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -121,6 +177,7 @@ impl OutputFolder {
         fill: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let target = self.target(file_name)?;
+        let existing_permissions = replaceable_in_folder(&target)?;
         let temporary = self.temporary(file_name, tag);
         let write_error = |source| Error::Write {
             path: target.clone(),
@@ -129,6 +186,9 @@ impl OutputFolder {
         // No fsync per file: the rename makes each report appear whole or not
         // at all if pathways is stopped; thousands of fsyncs would dominate an export.
         let file = std::fs::File::create_new(&temporary).map_err(write_error)?;
+        if let Some(permissions) = existing_permissions {
+            let _ = file.set_permissions(permissions);
+        }
         let mut writer = FirstError {
             inner: std::io::BufWriter::new(file),
             error: None,
@@ -147,6 +207,20 @@ impl OutputFolder {
             let _ = std::fs::remove_file(&temporary);
         }
         result
+    }
+
+    /// Whether `file_name` can be written here: a plain name, and nothing
+    /// there that is not a writable report (see [`replaceable`]; a link is
+    /// refused too, since renaming over it would not write where it points).
+    pub fn check_target(&self, file_name: &str) -> Result<(), Error> {
+        replaceable_in_folder(&self.target(file_name)?).map(|_| ())
+    }
+
+    /// Remove a committed report (of a profile that turned out not to be exported).
+    pub fn remove(&self, file_name: &str) {
+        if let Ok(target) = self.target(file_name) {
+            let _ = std::fs::remove_file(target);
+        }
     }
 
     /// Rename a staged file into place, replacing any older file of that name.
@@ -208,6 +282,32 @@ impl OutputFolder {
     }
 }
 
+/// [`replaceable`], with links refused as well.
+fn replaceable_in_folder(target: &Path) -> Result<Option<std::fs::Permissions>, Error> {
+    match std::fs::symlink_metadata(target) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(Error::OutputNotRegularFile {
+            path: target.to_path_buf(),
+        }),
+        _ => replaceable(target),
+    }
+}
+
+/// The process id in a staging file name of pathways' own making
+/// (`.<name>.<pid>-<tag>.pathways-tmp`), if `name` is one.
+fn staging_pid(name: &str) -> Option<u32> {
+    let stem = name.strip_prefix('.')?.strip_suffix(".pathways-tmp")?;
+    let (_, pid_and_tag) = stem.rsplit_once('.')?;
+    let (pid, tag) = pid_and_tag.split_once('-')?;
+    tag.parse::<usize>().ok()?;
+    pid.parse().ok()
+}
+
+/// Whether process `pid` is alive. Where that cannot be told (no `/proc`),
+/// it is taken as gone: its staging files are stale in all likelihood.
+fn process_is_running(pid: u32) -> bool {
+    Path::new("/proc/self").exists() && Path::new(&format!("/proc/{pid}")).exists()
+}
+
 /// True when `output` names the same file as `input` (so writing would destroy the profile).
 pub fn is_same_file(input: &Path, output: &Path) -> bool {
     match (input.canonicalize(), output.canonicalize()) {
@@ -251,6 +351,27 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    #[test]
+    fn staging_names_are_recognised_and_stale_ones_removed() {
+        assert_eq!(staging_pid(".a.html.1234-7.pathways-tmp"), Some(1234));
+        assert_eq!(
+            staging_pid(".a.b.html.99-18446744073709551615.pathways-tmp"),
+            Some(99)
+        );
+        assert_eq!(staging_pid("a.html.1234-7.pathways-tmp"), None);
+        assert_eq!(staging_pid(".a.html.x-7.pathways-tmp"), None);
+        assert_eq!(staging_pid(".a.html.pathways-tmp"), None);
+        let dir = tempfile::tempdir().unwrap();
+        // No process has this id: Linux ids stay below 2^22.
+        let stale = ".x.html.4194304999-3.pathways-tmp";
+        let own = format!(".y.html.{}-3.pathways-tmp", std::process::id());
+        for name in [stale, own.as_str(), "z.html", ".hidden"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        OutputFolder::open(dir.path()).unwrap();
+        assert_eq!(names_in(dir.path()), [".hidden", own.as_str(), "z.html"]);
     }
 
     #[test]

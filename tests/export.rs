@@ -39,7 +39,7 @@ fn exports_the_good_profiles_and_reports_the_bad_ones() {
     );
     assert!(
         lines[2].starts_with(&format!(
-            "Exported 4 profiles, skipped 2: wrote 15 files to {} in ",
+            "Exported 4 profiles, skipped 2, failed 0: wrote 15 files to {} in ",
             out.path().display()
         )),
         "{stderr}"

@@ -1,14 +1,18 @@
 //! `pathways export`: a whole collection of profiles → a folder of reports and an index.
 //!
 //! Profiles are processed in parallel, each loaded, checked, rendered in
-//! every format and staged to temporary files, then dropped, so memory does
-//! not grow with the collection: what is kept per profile is its index entry.
-//! Reports are renamed into place only after every profile is done and ids
-//! are known to be unique.
+//! every format, staged to temporary files and renamed into place at once,
+//! then dropped: memory does not grow with the collection (what is kept per
+//! profile is its index entry), and at any moment only a few files are
+//! staged. Ctrl-C lets the profiles under way finish, then stops (exit 130).
+//! Two profiles claiming one id are both set aside, their reports removed.
 
 use crate::console::errln;
+use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::Path;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -36,13 +40,29 @@ pub fn run(args: &ExportArgs, color: bool) -> ExitStatus {
 
 /// What became of one profile (the file it came from is known by its place in the list).
 enum Outcome {
-    /// Rendered and staged (`<id>.<extension>` for each format, tagged with
-    /// the profile's place in the list), not yet committed.
+    /// Rendered and written (`<id>.<extension>` for each format).
     Exported(IndexEntry),
+    /// Rendered, but another profile had already claimed its id: nothing written.
+    SameIdAs(String),
     /// The profile has errors (or shares its id): reported, not written.
     Skipped(String),
     /// The file could not be read, or a report could not be written.
     Failed(Error),
+    /// Not started: the run was interrupted.
+    NotReached,
+}
+
+/// Set by Ctrl-C (SIGINT), SIGTERM or SIGHUP: finish what is under way, start nothing new.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// The first signal asks the workers to stop between profiles; a second
+/// one ends the program at once (a later run removes what it staged).
+fn stop_on_signal() {
+    let _ = ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, Ordering::SeqCst) {
+            std::process::exit(ExitStatus::Interrupted as i32);
+        }
+    });
 }
 
 fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
@@ -66,6 +86,7 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         }
         return Ok(ExitStatus::Error);
     }
+    stop_on_signal();
 
     let progress = progress_bar(files.len(), args.quiet);
     let jobs = args
@@ -78,6 +99,13 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         .map_err(|e| Error::Usage {
             message: format!("cannot start {jobs} worker threads: {e}"),
         })?;
+    let job = Job {
+        renderer: &renderer,
+        policy: &policy,
+        formats: &formats,
+        folder: &folder,
+        claimed_ids: Mutex::new(HashSet::new()),
+    };
     // Outcomes are handed to this thread as they come and kept by the
     // profile's place in the list.
     let (sender, receiver) = std::sync::mpsc::channel();
@@ -90,8 +118,7 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
                     .par_iter()
                     .enumerate()
                     .for_each_with(sender, |sender, (index, file)| {
-                        let outcome =
-                            export_one(file, index, &renderer, &policy, &formats, &folder);
+                        let outcome = job.export_one(file);
                         progress.inc(1);
                         let _ = sender.send((index, outcome));
                     });
@@ -110,25 +137,49 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
     let mut failed: Vec<(String, Error)> = Vec::new();
     for (index, outcome) in outcomes.into_iter().enumerate() {
         match outcome {
-            Some(Outcome::Exported(entry)) => {
-                let committed = formats
-                    .iter()
-                    .try_for_each(|f| folder.commit(&report_name(entry.id(), *f), index));
-                match committed {
-                    Ok(()) => exported.push(entry),
-                    Err(error) => failed.push((display_name(index), error)),
-                }
-            }
+            Some(Outcome::Exported(entry)) => exported.push(entry),
             Some(Outcome::Skipped(reason)) => skipped.push((display_name(index), reason)),
             Some(Outcome::Failed(error)) => failed.push((display_name(index), error)),
-            // Every worker sends an outcome; a missing one would be a bug in this loop.
-            None => {}
+            // Set aside above, or not reached when interrupted.
+            Some(Outcome::SameIdAs(_) | Outcome::NotReached) | None => {}
         }
     }
 
-    let exported = CareerIndex::new(exported);
+    for (file, reason) in &skipped {
+        // A duplicate id is about the file as a whole; the rest carry line:column.
+        let separator = if reason.starts_with(|c: char| c.is_ascii_digit()) {
+            ":"
+        } else {
+            ": "
+        };
+        errln!("skipped {file}{separator}{reason}");
+    }
+    for (file, error) in &failed {
+        errln!("error: {file}: {error}");
+    }
     let mut written = exported.len() * formats.len();
-    if !args.no_index {
+    let exported = CareerIndex::new(exported);
+    if INTERRUPTED.load(Ordering::SeqCst) {
+        errln!(
+            "Interrupted: exported {} of {} to {} before stopping; no partial file is left, \
+             and the index was not updated.",
+            exported.len(),
+            plural(files.len(), "profile"),
+            folder.path().display(),
+        );
+        return Ok(ExitStatus::Interrupted);
+    }
+    let unwritten = failed
+        .iter()
+        .filter(|(_, error)| error.is_about_output())
+        .count();
+    if unwritten > 0 {
+        errln!(
+            "The index was not updated, so it still lists the previous export: \
+             the reports of {} could not be written.",
+            plural(unwritten, "profile")
+        );
+    } else if !args.no_index {
         for &format in &formats {
             folder.write_with(&format!("index.{}", format.extension()), |out| {
                 renderer.render_index(&exported, format, out)
@@ -136,26 +187,12 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
             written += 1;
         }
     }
-
     if !args.quiet || !skipped.is_empty() || !failed.is_empty() {
-        for (file, reason) in &skipped {
-            // A duplicate id is about the file as a whole; the rest carry line:column.
-            let separator = if reason.starts_with(|c: char| c.is_ascii_digit()) {
-                ":"
-            } else {
-                ": "
-            };
-            errln!("skipped {file}{separator}{reason}");
-        }
-        for (file, error) in &failed {
-            errln!("error: {file}: {error}");
-        }
-    }
-    if !args.quiet {
         errln!(
-            "Exported {}, skipped {}: wrote {} to {} in {:.1} s.",
+            "Exported {}, skipped {}, failed {}: wrote {} to {} in {:.1} s.",
             plural(exported.len(), "profile"),
             skipped.len(),
+            failed.len(),
             plural(written, "file"),
             folder.path().display(),
             started.elapsed().as_secs_f64()
@@ -170,45 +207,88 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
     })
 }
 
-fn export_one(
-    file: &Path,
-    tag: usize,
-    renderer: &Renderer,
-    policy: &Policy,
-    formats: &[Format],
-    folder: &OutputFolder,
-) -> Outcome {
-    let document = match load(&Input::from_arg(file)) {
-        Ok(document) => document,
-        Err(LoadFailure::Invalid { finding, .. }) => {
-            return Outcome::Skipped(first_error(&finding));
+/// What every worker shares.
+struct Job<'a> {
+    renderer: &'a Renderer,
+    policy: &'a Policy,
+    formats: &'a [Format],
+    folder: &'a OutputFolder,
+    /// The ids written so far; a profile whose id is here already writes nothing.
+    claimed_ids: Mutex<HashSet<String>>,
+}
+
+impl Job<'_> {
+    fn export_one(&self, file: &Path) -> Outcome {
+        // One staging name per report: a profile is staged and committed by one worker.
+        const TAG: usize = 0;
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            return Outcome::NotReached;
         }
-        Err(LoadFailure::Unreadable(error)) => return Outcome::Failed(error),
-    };
-    if let Some(error) = validate_errors(&document, policy).first() {
-        return Outcome::Skipped(first_error(error));
-    }
-    let profile = &document.profile;
-    let reports = match renderer.render_all(profile, formats) {
-        Ok(reports) => reports,
-        Err(error) => return Outcome::Failed(error),
-    };
-    for (index, (report, &format)) in reports.iter().zip(formats).enumerate() {
-        // The id is a validated slug, so this names a file inside the folder.
-        if let Err(error) = folder.stage(&report_name(&profile.id, format), tag, report.as_bytes())
-        {
-            for &staged in &formats[..index] {
-                folder.discard(&report_name(&profile.id, staged), tag);
+        let document = match load(&Input::from_arg(file)) {
+            Ok(document) => document,
+            Err(LoadFailure::Invalid { finding, .. }) => {
+                return Outcome::Skipped(first_error(&finding));
             }
+            Err(LoadFailure::Unreadable(error)) => return Outcome::Failed(error),
+        };
+        if let Some(error) = validate_errors(&document, self.policy).first() {
+            return Outcome::Skipped(first_error(error));
+        }
+        let profile = &document.profile;
+        let reports = match self.renderer.render_all(profile, self.formats) {
+            Ok(reports) => reports,
+            Err(error) => return Outcome::Failed(error),
+        };
+        let first_claim = self
+            .claimed_ids
+            .lock()
+            .map(|mut ids| ids.insert(profile.id.clone()))
+            .unwrap_or(true);
+        if !first_claim {
+            return Outcome::SameIdAs(profile.id.clone());
+        }
+        // The id is a validated slug, so these name files inside the folder.
+        let names: Vec<String> = self
+            .formats
+            .iter()
+            .map(|&format| report_name(&profile.id, format))
+            .collect();
+        // Every target is checked before anything is written, so a profile
+        // whose place is taken (by a folder, say) leaves no half set behind.
+        if let Some(error) = names
+            .iter()
+            .find_map(|name| self.folder.check_target(name).err())
+        {
             return Outcome::Failed(error);
         }
+        let discard = |staged: &[String]| {
+            for name in staged {
+                self.folder.discard(name, TAG);
+            }
+        };
+        for (index, (report, name)) in reports.iter().zip(&names).enumerate() {
+            if let Err(error) = self.folder.stage(name, TAG, report.as_bytes()) {
+                discard(&names[..index]);
+                return Outcome::Failed(error);
+            }
+        }
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            discard(&names);
+            return Outcome::NotReached;
+        }
+        for (index, name) in names.iter().enumerate() {
+            if let Err(error) = self.folder.commit(name, TAG) {
+                discard(&names[index + 1..]);
+                return Outcome::Failed(error);
+            }
+        }
+        Outcome::Exported(IndexEntry::new(
+            &profile.id,
+            &profile.title,
+            profile.category.as_deref(),
+            completeness(profile, self.policy),
+        ))
     }
-    Outcome::Exported(IndexEntry::new(
-        &profile.id,
-        &profile.title,
-        profile.category.as_deref(),
-        completeness(profile, policy),
-    ))
 }
 
 /// `<id>.<extension>`
@@ -224,20 +304,21 @@ fn first_error(finding: &Finding) -> String {
     )
 }
 
-/// Profiles sharing an id are all skipped (their staged files deleted):
-/// one report would silently replace the other.
+/// Profiles sharing an id are all skipped, and the reports of the one that
+/// claimed it first are removed: one report would silently replace the other.
 fn set_aside_duplicate_ids(
     outcomes: &mut [Option<Outcome>],
     display_name: &dyn Fn(usize) -> String,
     folder: &OutputFolder,
     formats: &[Format],
 ) {
-    // Places of exported profiles, sorted by id: profiles sharing one are neighbours.
+    // Places of profiles with an id, sorted by id: profiles sharing one are neighbours.
     let mut by_id: Vec<(&str, usize)> = outcomes
         .iter()
         .enumerate()
         .filter_map(|(index, outcome)| match outcome {
             Some(Outcome::Exported(entry)) => Some((entry.id(), index)),
+            Some(Outcome::SameIdAs(id)) => Some((id.as_str(), index)),
             _ => None,
         })
         .collect();
@@ -248,10 +329,10 @@ fn set_aside_duplicate_ids(
         .map(|run| (run[0].0.to_owned(), run.iter().map(|&(_, i)| i).collect()))
         .collect();
     for (id, places) in sharing {
+        for &format in formats {
+            folder.remove(&report_name(&id, format));
+        }
         for &index in &places {
-            for &format in formats {
-                folder.discard(&report_name(&id, format), index);
-            }
             let others: Vec<String> = places
                 .iter()
                 .filter(|&&other| other != index)

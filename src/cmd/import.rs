@@ -9,7 +9,7 @@ use crate::finding::{Severity, has_errors};
 use crate::import::{ImportError, Imported, import};
 use crate::load::{Input, read_bytes};
 use crate::output::{Destination, OutputFolder, write};
-use crate::validate::is_slug;
+use crate::validate::id_problem;
 
 pub fn run(args: &ImportArgs) -> ExitStatus {
     match try_run(args) {
@@ -28,10 +28,11 @@ fn try_run(args: &ImportArgs) -> Result<ExitStatus, Error> {
                 "--id names one profile; with several pages, ids are made from their titles",
             ));
         }
-        if !is_slug(id) {
-            return Err(usage(&format!(
-                "`{id}` cannot be an id: use lower-case letters, digits and single hyphens, e.g. `library-technicians`"
-            )));
+        if let Some(problem) = id_problem(id) {
+            return Err(Error::InvalidId {
+                id: id.clone(),
+                problem,
+            });
         }
     }
     let folder = match &args.out {

@@ -6,7 +6,7 @@ use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::output::{Destination, write};
 use crate::scaffold::scaffold;
-use crate::validate::is_slug;
+use crate::validate::id_problem;
 
 pub fn run(args: &NewArgs) -> ExitStatus {
     match try_run(args) {
@@ -19,12 +19,10 @@ pub fn run(args: &NewArgs) -> ExitStatus {
 }
 
 fn try_run(args: &NewArgs) -> Result<(), Error> {
-    if !is_slug(&args.id) {
-        return Err(Error::Usage {
-            message: format!(
-                "`{}` cannot be an id: use lower-case letters, digits and single hyphens, e.g. `school-librarians`",
-                args.id
-            ),
+    if let Some(problem) = id_problem(&args.id) {
+        return Err(Error::InvalidId {
+            id: args.id.clone(),
+            problem,
         });
     }
     let destination = match &args.output {

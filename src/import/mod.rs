@@ -46,7 +46,7 @@ pub fn import(text: &str, source: &str, id: Option<&str>) -> Result<Imported, Im
         .title
         .clone()
         .unwrap_or_else(|| "Untitled Career".to_owned());
-    let id = id.map_or_else(|| yaml::slug(&title), str::to_owned);
+    let id = id.map_or_else(|| crate::validate::slug_from(&title), str::to_owned);
     let mut review = draft.review.clone();
     if draft.title.is_none() {
         review.insert(0, (0, "no title found on the page: set `title`".to_owned()));

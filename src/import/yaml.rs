@@ -42,7 +42,11 @@ pub fn write(draft: &Draft, id: &str, title: &str, source: &str) -> String {
     if !draft.extras.is_empty() {
         out.push_str("\nextra_sections:\n");
         for (heading, section) in &draft.extras {
-            let _ = writeln!(out, "  - id: {}", scalar(&slug(heading), 6));
+            let _ = writeln!(
+                out,
+                "  - id: {}",
+                scalar(&crate::validate::slug_from(heading), 6)
+            );
             let _ = writeln!(out, "    heading: {}", scalar(heading, 6));
             write_section(&mut out, section, 4);
         }
@@ -208,24 +212,6 @@ fn is_plain_safe(text: &str) -> bool {
         && !text.contains(" #")
         && !text.chars().any(|c| c.is_control() || !yaml_printable(c))
         && !["yes", "no", "true", "false", "null", "on", "off", "y", "n"].contains(&lower.as_str())
-}
-
-/// `Local Employers` → `local-employers`.
-pub fn slug(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-').to_owned();
-    if slug.is_empty() {
-        "career".to_owned()
-    } else {
-        slug
-    }
 }
 
 #[cfg(test)]

@@ -47,8 +47,8 @@ pub(super) fn check(profile: &Profile, file: &str, policy: &Policy, findings: &m
             ),
         );
     }
-    if !is_slug(&profile.id) {
-        findings.at_value(
+    match id_problem(&profile.id) {
+        Some(IdProblem::NotSlug) => findings.at_value(
             "id",
             Finding::error(
                 "invalid-id",
@@ -56,10 +56,37 @@ pub(super) fn check(profile: &Profile, file: &str, policy: &Policy, findings: &m
                 format!(
                     "use lower-case letters, digits and single hyphens only, e.g. `{}`; \
                      report file names are made from it",
-                    suggest_slug(&profile.id)
+                    slug_from(&profile.id)
                 ),
             ),
-        );
+        ),
+        Some(IdProblem::Reserved) => findings.at_value(
+            "id",
+            Finding::error(
+                "reserved-id",
+                format!(
+                    "the id `{}` is a name pathways keeps for itself",
+                    profile.id
+                ),
+                format!(
+                    "{}; choose another, e.g. `{}-career`",
+                    IdProblem::Reserved.reason(),
+                    profile.id
+                ),
+            ),
+        ),
+        Some(IdProblem::TooLong) => findings.at_value(
+            "id",
+            Finding::error(
+                "id-too-long",
+                format!(
+                    "the id is {} characters long; at most {MAX_ID_LENGTH} are allowed",
+                    profile.id.len()
+                ),
+                format!("shorten it, e.g. to `{}`", slug_from(&profile.id)),
+            ),
+        ),
+        None => {}
     }
     if profile.title.trim().is_empty() {
         findings.at_value(
@@ -161,20 +188,80 @@ pub fn is_slug(id: &str) -> bool {
         })
 }
 
-fn suggest_slug(id: &str) -> String {
+/// The longest id allowed: file names made from it must fit every file system.
+pub const MAX_ID_LENGTH: usize = 100;
+
+/// Ids that are slugs but cannot name a career's files: `index` is the
+/// export's index page; the others are device names Windows reserves.
+const RESERVED_IDS: [&str; 23] = [
+    "index", "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+    "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// Why a text cannot be a profile's id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdProblem {
+    /// Not lower-case letters, digits and single hyphens.
+    NotSlug,
+    /// A name pathways or the system uses for something else.
+    Reserved,
+    /// Longer than [`MAX_ID_LENGTH`].
+    TooLong,
+}
+
+impl IdProblem {
+    /// What is wrong, in words.
+    pub fn reason(self) -> &'static str {
+        match self {
+            IdProblem::NotSlug => {
+                "use lower-case letters, digits and single hyphens, e.g. `library-technicians`"
+            }
+            IdProblem::Reserved => {
+                "`index` names the export's index page, and `con`, `prn`, `aux`, `nul`, \
+                 `com1`–`com9` and `lpt1`–`lpt9` are device names on Windows"
+            }
+            IdProblem::TooLong => "an id has at most 100 characters",
+        }
+    }
+}
+
+/// Whether `id` can be a profile's id, and if not, why.
+pub fn id_problem(id: &str) -> Option<IdProblem> {
+    if !is_slug(id) {
+        Some(IdProblem::NotSlug)
+    } else if id.len() > MAX_ID_LENGTH {
+        Some(IdProblem::TooLong)
+    } else if RESERVED_IDS.contains(&id) {
+        Some(IdProblem::Reserved)
+    } else {
+        None
+    }
+}
+
+/// A usable id made from any text (a title, a bad id): lower-case words
+/// joined by hyphens, cut at a word boundary to [`MAX_ID_LENGTH`], and
+/// never a reserved name.
+pub fn slug_from(text: &str) -> String {
     let mut slug = String::new();
-    for c in id.chars() {
+    for c in text.chars() {
         if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
+        } else if !slug.is_empty() && !slug.ends_with('-') {
             slug.push('-');
         }
     }
-    let slug = slug.trim_end_matches('-');
-    if slug.is_empty() {
-        "library-technicians".to_owned()
-    } else {
-        slug.to_owned()
+    let mut slug = slug.trim_end_matches('-');
+    if slug.len() > MAX_ID_LENGTH {
+        let cut = &slug[..=MAX_ID_LENGTH];
+        slug = match cut.rfind('-') {
+            Some(boundary) if boundary > 0 => &cut[..boundary],
+            _ => &slug[..MAX_ID_LENGTH],
+        };
+    }
+    match slug {
+        "" => "career".to_owned(),
+        reserved if RESERVED_IDS.contains(&reserved) => format!("{reserved}-career"),
+        usable => usable.to_owned(),
     }
 }
 
@@ -226,7 +313,26 @@ mod tests {
         assert!(!is_slug("a--b"));
         assert!(!is_slug("-a"));
         assert!(!is_slug("../etc"));
-        assert_eq!(suggest_slug("Library Technicians!"), "library-technicians");
+        assert_eq!(slug_from("Library Technicians!"), "library-technicians");
+    }
+
+    #[test]
+    fn ids_from_any_text_are_usable() {
+        assert_eq!(slug_from("Index"), "index-career");
+        assert_eq!(slug_from("CON"), "con-career");
+        assert_eq!(slug_from("¿?"), "career");
+        let long = "word ".repeat(60);
+        let id = slug_from(&long);
+        assert!(id.len() <= MAX_ID_LENGTH && id.ends_with("word"), "{id}");
+        assert_eq!(id_problem(&id), None);
+        let unbroken = "x".repeat(150);
+        assert_eq!(slug_from(&unbroken).len(), MAX_ID_LENGTH);
+        assert_eq!(id_problem(&"a".repeat(100)), None);
+        assert_eq!(id_problem(&"a".repeat(101)), Some(IdProblem::TooLong));
+        assert_eq!(id_problem("index"), Some(IdProblem::Reserved));
+        assert_eq!(id_problem("lpt9"), Some(IdProblem::Reserved));
+        assert_eq!(id_problem("indexes"), None);
+        assert_eq!(id_problem("Index"), Some(IdProblem::NotSlug));
     }
 
     #[test]

@@ -11,7 +11,7 @@ mod salary;
 mod score;
 mod sections;
 
-pub use identity::{days_from_date, is_slug};
+pub use identity::{IdProblem, days_from_date, id_problem, is_slug, slug_from};
 pub use policy::{Policy, REQUIRABLE_FIELDS};
 pub use score::{completeness, section_weight};
 

@@ -29,7 +29,7 @@ const fn rule(
 
 use Severity::{Error, Warning};
 
-pub const RULES: [RuleInfo; 36] = [
+pub const RULES: [RuleInfo; 38] = [
     // The file cannot be read as a profile.
     rule("not-utf8", Error, false, "The file must be UTF-8 text."),
     rule("empty-file", Error, false, "The file must hold a profile."),
@@ -87,6 +87,18 @@ pub const RULES: [RuleInfo; 36] = [
         Error,
         false,
         "The id is lower-case letters, digits and single hyphens; file names derive from it.",
+    ),
+    rule(
+        "reserved-id",
+        Error,
+        false,
+        "The id is not `index` (the export's index page) or a device name Windows reserves.",
+    ),
+    rule(
+        "id-too-long",
+        Error,
+        false,
+        "The id has at most 100 characters, so the file names made from it fit every disk.",
     ),
     // The profile reads, but something in it is wrong or unfinished.
     rule("empty-title", Error, true, "The title names the career."),
