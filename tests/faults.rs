@@ -1,6 +1,7 @@
 //! Faults: broken templates from users, full disks, stopped exports,
 //! unreadable inputs. Each gives a clear message and leaves other output intact.
 
+use std::path::Path;
 use std::process::Command;
 
 use crate::common::{Run, SEED_PROFILE, fixture, pathways, read, root};
@@ -110,9 +111,23 @@ fn a_full_disk_gives_a_clear_error_and_no_partial_report() {
         eprintln!("not root: full-disk check not run here (CI runs it)");
         return;
     }
+    // An earlier export that fitted: its index must survive the one that does not.
+    Run::of(
+        pathways()
+            .args(["export", "tests/fixtures/valid/minimal.yaml", "-q", "--out"])
+            .arg(dir.path()),
+    )
+    .assert_code(0);
+    let earlier_index = std::fs::read(dir.path().join("index.html")).unwrap();
     let output = Run::of(
         pathways()
-            .args(["export", "profiles", "tests/fixtures/check", "-q", "--out"])
+            .args([
+                "export",
+                "profiles",
+                "tests/fixtures/check",
+                "tests/fixtures/valid",
+            ])
+            .args(["-q", "--out"])
             .arg(dir.path()),
     );
     let stderr = &output.stderr;
@@ -120,23 +135,40 @@ fn a_full_disk_gives_a_clear_error_and_no_partial_report() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
+    let index_after = std::fs::read(dir.path().join("index.html")).unwrap();
     let _ = Command::new("umount").arg(dir.path()).status();
     assert_eq!(output.code, Some(2), "{stderr}");
     assert!(stderr.contains("the disk is full"), "{stderr}");
+    assert!(stderr.contains("The index was not updated"), "{stderr}");
+    let failed: usize = stderr
+        .split(", failed ")
+        .nth(1)
+        .and_then(|rest| rest.split(':').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(
+        failed > 0,
+        "the summary counts the failed profiles: {stderr}"
+    );
+    assert_eq!(
+        stderr.matches("the disk is full").count(),
+        failed,
+        "each failed profile is named: {stderr}"
+    );
+    assert_eq!(index_after, earlier_index, "the earlier index is kept");
     assert!(
         leftovers.iter().all(|f| !f.ends_with(".pathways-tmp")),
         "{leftovers:?}"
     );
 }
 
-/// `export` killed midway: every report present is complete.
+/// A corpus of `count` copies of the seed under other ids, and its complete export.
 #[cfg(unix)]
-#[test]
-fn an_export_killed_midway_leaves_only_complete_reports() {
+fn corpus_and_its_export(count: usize) -> (tempfile::TempDir, tempfile::TempDir) {
     let corpus = tempfile::tempdir().unwrap();
     let seed = read(&root().join(SEED_PROFILE));
-    for i in 0..300 {
-        let id = format!("career-{i:03}");
+    for i in 0..count {
+        let id = format!("career-{i:04}");
         std::fs::write(
             corpus.path().join(format!("{id}.yaml")),
             seed.replace("id: library-technicians", &format!("id: {id}")),
@@ -152,29 +184,127 @@ fn an_export_killed_midway_leaves_only_complete_reports() {
         .arg(complete.path())
         .assert()
         .code(0);
+    (corpus, complete)
+}
 
-    let stopped = tempfile::tempdir().unwrap();
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("pathways"))
+/// Start an export of `corpus` into `out`, and return once some reports are there.
+#[cfg(unix)]
+fn export_under_way(corpus: &Path, out: &Path) -> std::process::Child {
+    let child = Command::new(assert_cmd::cargo::cargo_bin("pathways"))
         .arg("export")
-        .arg(corpus.path())
+        .arg(corpus)
         .arg("-q")
         .arg("--out")
-        .arg(stopped.path())
+        .arg(out)
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(400));
-    child.kill().unwrap(); // SIGKILL
-    child.wait().unwrap();
-    for entry in std::fs::read_dir(stopped.path()).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let started = std::time::Instant::now();
+    while names_in(out)
+        .iter()
+        .filter(|n| n.ends_with(".html"))
+        .count()
+        < 20
+    {
+        assert!(
+            started.elapsed().as_secs() < 60,
+            "no reports appeared within a minute"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child
+}
+
+#[cfg(unix)]
+fn names_in(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// Every report in `out` is byte for byte the one a complete run writes.
+#[cfg(unix)]
+fn assert_reports_whole(out: &Path, complete: &Path) -> usize {
+    let mut reports = 0;
+    for name in names_in(out) {
         if name.starts_with('.') {
-            continue; // staged files, never under a report's name
+            continue;
         }
         assert_eq!(
-            std::fs::read(&path).unwrap(),
-            std::fs::read(complete.path().join(&name)).unwrap(),
+            std::fs::read(out.join(&name)).unwrap(),
+            std::fs::read(complete.join(&name)).unwrap(),
             "{name} is not complete"
         );
+        reports += 1;
     }
+    reports
+}
+
+fn staging_files(dir: &Path) -> Vec<String> {
+    names_in(dir)
+        .into_iter()
+        .filter(|n| n.ends_with(".pathways-tmp"))
+        .collect()
+}
+
+/// Ctrl-C in the middle of an export: the profiles under way finish, the
+/// run stops with exit 130 and a one-line summary, nothing staged is left.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_export_stops_cleanly_and_leaves_no_staging_files() {
+    let (corpus, complete) = corpus_and_its_export(600);
+    let out = tempfile::tempdir().unwrap();
+    let child = export_under_way(corpus.path(), out.path());
+    let interrupted = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(interrupted.success());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("Interrupted: exported ") && stderr.contains("of 600 profiles"),
+        "{stderr}"
+    );
+    assert_eq!(staging_files(out.path()), Vec::<String>::new());
+    let reports = assert_reports_whole(out.path(), complete.path());
+    assert!(reports >= 20 && reports < 1800, "{reports} reports");
+    assert!(
+        !out.path().join("index.html").exists(),
+        "the index was not written"
+    );
+}
+
+/// An export killed outright (SIGKILL) cannot clean up: the reports it
+/// committed are whole, and the next run into that folder removes what it
+/// had staged (pathways' own staging names only).
+#[cfg(unix)]
+#[test]
+fn an_export_killed_outright_is_cleaned_up_by_the_next_run() {
+    let (corpus, complete) = corpus_and_its_export(600);
+    let out = tempfile::tempdir().unwrap();
+    let mut child = export_under_way(corpus.path(), out.path());
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    assert!(assert_reports_whole(out.path(), complete.path()) >= 20);
+    // What a killed run may leave, whether or not this one did; and a file
+    // that only looks like it, which is not pathways' to remove.
+    std::fs::write(
+        out.path()
+            .join(".career-0001.html.4194304999-0.pathways-tmp"),
+        "half",
+    )
+    .unwrap();
+    std::fs::write(out.path().join(".notes.pathways-tmp"), "mine").unwrap();
+    pathways()
+        .arg("export")
+        .arg(fixture("valid/minimal.yaml"))
+        .arg("-q")
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .code(0);
+    assert_eq!(staging_files(out.path()), [".notes.pathways-tmp"]);
 }

@@ -18,3 +18,4 @@ mod new_and_schema;
 mod properties;
 mod render;
 mod streams;
+mod targets;
