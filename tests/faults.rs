@@ -270,7 +270,7 @@ fn an_interrupted_export_stops_cleanly_and_leaves_no_staging_files() {
     );
     assert_eq!(staging_files(out.path()), Vec::<String>::new());
     let reports = assert_reports_whole(out.path(), complete.path());
-    assert!(reports >= 20 && reports < 1800, "{reports} reports");
+    assert!((20..1800).contains(&reports), "{reports} reports");
     assert!(
         !out.path().join("index.html").exists(),
         "the index was not written"
