@@ -19,3 +19,4 @@ mod properties;
 mod render;
 mod streams;
 mod targets;
+mod walking;

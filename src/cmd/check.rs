@@ -1,6 +1,6 @@
 //! `pathways check`: validate many profiles against a policy, for people and CI.
 
-use crate::console::{err, out};
+use crate::console::{err, errln, out};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::cli::{CheckArgs, ReportFormat};
 use crate::exit::ExitStatus;
 use crate::finding::{Finding, Position};
-use crate::load::{Input, LoadFailure, Source, discover, load};
+use crate::load::{Discovered, Input, LoadFailure, Source, discover, load};
 use crate::report::{self, CheckReport, ProfileReport};
 use crate::validate::{Policy, completeness, validate};
 
@@ -22,7 +22,14 @@ pub fn run(args: &CheckArgs, color: bool) -> ExitStatus {
         policy.min_score = Some(minimum);
     }
 
-    let (files, discovery_errors) = discover(&args.paths);
+    let Discovered {
+        files,
+        errors: discovery_errors,
+        warnings,
+    } = discover(&args.paths);
+    for warning in &warnings {
+        errln!("warning: {warning}");
+    }
     let mut report = check_files(&files, &policy);
     report.strict = args.strict;
     report.unreadable.extend(

@@ -22,7 +22,7 @@ use crate::cli::{ExportArgs, FormatArg};
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::finding::Finding;
-use crate::load::{Input, LoadFailure, discover, load};
+use crate::load::{Discovered, Input, LoadFailure, discover, load};
 use crate::output::OutputFolder;
 use crate::render::{CareerIndex, Format, IndexEntry, Renderer};
 use crate::report::plural;
@@ -76,7 +76,14 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         Ok(policy) => policy,
         Err(status) => return Ok(status),
     };
-    let (files, discovery_errors) = discover(&args.paths);
+    let Discovered {
+        files,
+        errors: discovery_errors,
+        warnings,
+    } = discover(&args.paths);
+    for warning in &warnings {
+        errln!("warning: {warning}");
+    }
     for error in &discovery_errors {
         errln!("error: {error}");
     }

@@ -1,6 +1,7 @@
 //! Which files a command works on: files, folders (searched recursively for
 //! `*.yaml`/`*.yml`) and glob patterns, in a stable order.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
@@ -8,22 +9,32 @@ use crate::error::Error;
 /// Policy files can sit beside profiles; they are not profiles.
 const POLICY_FILE_NAMES: [&str; 2] = ["pathways-policy.yaml", "pathways-policy.yml"];
 
-/// The profile files named by `args`, sorted within each argument and
-/// without repeats, plus one error for each argument that named nothing.
-pub fn discover(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
+/// What a walk over the command line's paths found.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// Profile files, sorted within each argument, without repeats.
+    pub files: Vec<PathBuf>,
+    /// Arguments that named nothing, and folders that could not be read.
+    pub errors: Vec<Error>,
+    /// Things passed over that a person may want to know about.
+    pub warnings: Vec<String>,
+}
+
+/// The profile files named by `args`. Folders are searched recursively,
+/// following links but visiting each real folder once; inside them only
+/// regular files are taken (a pipe named `x.yaml` would never end).
+pub fn discover(args: &[PathBuf]) -> Discovered {
+    let mut found = Discovered::default();
+    let mut visited = HashSet::new();
     for arg in args {
-        let before = files.len();
+        let before = found.files.len();
         if arg.is_dir() {
-            if let Err(error) = walk(arg, &mut files) {
-                errors.push(error);
-            }
-            if files.len() == before {
-                errors.push(Error::NothingFound { path: arg.clone() });
+            walk(arg, &mut found, &mut visited);
+            if found.files.len() == before {
+                found.errors.push(Error::NothingFound { path: arg.clone() });
             }
         } else if arg.exists() || arg.as_os_str() == "-" {
-            files.push(arg.clone());
+            found.files.push(arg.clone());
         } else if is_glob(arg) {
             match glob::glob(&arg.to_string_lossy()) {
                 Ok(paths) => {
@@ -32,35 +43,46 @@ pub fn discover(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
                         .filter(|p| p.is_file() && is_profile_file(p))
                         .collect();
                     matched.sort();
-                    files.extend(matched);
+                    found.files.extend(matched);
                 }
-                Err(error) => errors.push(Error::BadPattern {
+                Err(error) => found.errors.push(Error::BadPattern {
                     pattern: arg.display().to_string(),
                     reason: error.msg.to_owned(),
                 }),
             }
-            if files.len() == before {
-                errors.push(Error::NothingFound { path: arg.clone() });
+            if found.files.len() == before {
+                found.errors.push(Error::NothingFound { path: arg.clone() });
             }
         } else {
-            errors.push(Error::Read {
+            found.errors.push(Error::Read {
                 path: arg.clone(),
                 source: std::io::Error::from(std::io::ErrorKind::NotFound),
             });
         }
     }
-    let mut seen = std::collections::HashSet::new();
-    files.retain(|f| seen.insert(f.clone()));
-    (files, errors)
+    let mut seen = HashSet::new();
+    found.files.retain(|f| seen.insert(f.clone()));
+    found
 }
 
-fn walk(folder: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let read_error = |source| Error::Read {
-        path: folder.to_path_buf(),
-        source,
+fn walk(folder: &Path, found: &mut Discovered, visited: &mut HashSet<PathBuf>) {
+    // A link back to a parent would otherwise be walked again and again.
+    if let Ok(real) = folder.canonicalize()
+        && !visited.insert(real)
+    {
+        return;
+    }
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(source) => {
+            found.errors.push(Error::Read {
+                path: folder.to_path_buf(),
+                source,
+            });
+            return;
+        }
     };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)
-        .map_err(read_error)?
+    let mut entries: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .collect();
@@ -73,13 +95,23 @@ fn walk(folder: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
         if hidden {
             continue;
         }
-        if path.is_dir() {
-            walk(&path, files)?;
+        let Ok(meta) = std::fs::metadata(&path) else {
+            // A dangling link: nothing to read.
+            continue;
+        };
+        if meta.is_dir() {
+            walk(&path, found, visited);
         } else if is_profile_file(&path) {
-            files.push(path);
+            if meta.is_file() {
+                found.files.push(path);
+            } else {
+                found.warnings.push(format!(
+                    "skipped `{}`: it is not a regular file (a pipe, socket or device), so it was not read",
+                    path.display()
+                ));
+            }
         }
     }
-    Ok(())
 }
 
 fn is_profile_file(path: &Path) -> bool {

@@ -12,7 +12,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-pub use discover::discover;
+pub use discover::{Discovered, discover};
 pub use locations::Locations;
 pub use yaml_errors::did_you_mean;
 
