@@ -3,6 +3,7 @@
 //! Findings are data, not failures: validation returns a list of them and the
 //! caller decides what they mean for the exit code.
 
+use std::borrow::Cow;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -69,8 +70,8 @@ impl Finding {
             file: String::new(),
             position: Position::default(),
             path: String::new(),
-            message: message.into(),
-            hint: hint.into(),
+            message: visible(&message.into()).into_owned(),
+            hint: visible(&hint.into()).into_owned(),
         }
     }
 
@@ -96,7 +97,7 @@ impl Finding {
     }
 
     pub fn in_file(mut self, file: &str) -> Self {
-        self.file = file.to_owned();
+        self.file = visible(file).into_owned();
         self
     }
 
@@ -108,4 +109,52 @@ impl Finding {
 /// True when any finding is an error (as opposed to a warning).
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(Finding::is_error)
+}
+
+/// `text` with control characters made visible, for anything shown on a
+/// terminal or quoted in a message: a raw ESC could recolour the screen,
+/// set the window title or erase lines. C0 controls become their Unicode
+/// pictures (ESC → ␛), DEL becomes ␡ and C1 controls �; tab and newline stay.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_hidden_control) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                c if !is_hidden_control(c) => c,
+                '\u{7f}' => '\u{2421}',
+                c if u32::from(c) < 0x20 => {
+                    char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}')
+                }
+                _ => '\u{fffd}',
+            })
+            .collect(),
+    )
+}
+
+/// A control character other than tab and newline (C0, DEL or C1).
+pub fn is_hidden_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_shown_not_sent() {
+        assert_eq!(visible("plain\ttext\n"), "plain\ttext\n");
+        assert_eq!(
+            visible("a\u{1b}]0;title\u{7}b"),
+            "a\u{241b}]0;title\u{2407}b"
+        );
+        assert_eq!(
+            visible("\0\r\u{7f}\u{85}"),
+            "\u{2400}\u{240d}\u{2421}\u{fffd}"
+        );
+        let finding = Finding::error("x", "say \u{1b}[2J", "hint \u{1b}");
+        assert_eq!(finding.message, "say \u{241b}[2J");
+        assert_eq!(finding.hint, "hint \u{241b}");
+    }
 }

@@ -390,3 +390,48 @@ fn colour_follows_the_color_option() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&plain.stderr).contains('\u{1b}'));
 }
+
+/// Control characters in profile text are errors, located, and never
+/// reach the terminal or a machine report raw.
+#[test]
+fn control_characters_in_text_are_errors_shown_visibly() {
+    let dir = tempfile::tempdir().unwrap();
+    let minimal = read(&fixture("valid/minimal.yaml"));
+    let profile = dir.path().join("minimal.yaml");
+    std::fs::write(
+        &profile,
+        minimal.replacen(
+            "title: School Librarians",
+            "title: \"School \\e]0;pwned\\a\\x7f\"",
+            1,
+        ),
+    )
+    .unwrap();
+    assert!(
+        read(&profile).contains("pwned"),
+        "the fixture has the title line"
+    );
+    let human = Run::of(pathways().arg("check").arg(&profile));
+    human
+        .assert_code(1)
+        .assert_stderr_has("error[control-character]")
+        .assert_stderr_has("minimal.yaml:2:")
+        .assert_stderr_has("(\u{241b}, U+001B)");
+    for format in ["github", "json", "sarif", "junit"] {
+        let run = Run::of(pathways().args(["check", "--format", format]).arg(&profile));
+        run.assert_code(1);
+        assert!(run.stdout.contains("control-character"), "{format}");
+        assert!(
+            !run.stdout.chars().any(|c| c.is_control() && c != '\n'),
+            "{format}: {:?}",
+            run.stdout
+        );
+    }
+    let render = Run::of(
+        pathways()
+            .args(["render", "--format", "text"])
+            .arg(&profile),
+    );
+    render.assert_code(1);
+    assert!(render.stdout.is_empty());
+}

@@ -298,3 +298,99 @@ fn fuzzing_findings_import_cleanly() {
         );
     }
 }
+
+/// Files that are not pages are refused for what they are, and one page that
+/// fails never stops the others.
+#[test]
+fn binary_files_and_unicode_pages_and_heading_floods() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed_page = read(&fixture("pages/library-technicians.txt"));
+    // A binary file: every byte value, as a program or image has.
+    let binary = dir.path().join("photo.txt");
+    std::fs::write(
+        &binary,
+        (0..=255u8).cycle().take(200_000).collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    // What Windows Notepad saves as "Unicode": UTF-16 with a byte-order mark.
+    let utf16 = dir.path().join("unicode.txt");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(seed_page.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&utf16, bytes).unwrap();
+    let floods = dir.path().join("headings.txt");
+    let flood: String = (0..100_000)
+        .map(|i| format!("Heading {i}\n\nSome text.\n\n"))
+        .collect();
+    std::fs::write(&floods, format!("Title\n\n{flood}")).unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let run = Run::of(
+        pathways()
+            .arg("import")
+            .args([&binary, &floods, &utf16])
+            .arg("--out")
+            .arg(&out),
+    );
+    run.assert_code(1)
+        .assert_stderr_has("photo.txt: not a text page")
+        .assert_stderr_has("headings.txt: the page has 100002 headings");
+    assert!(!run.stderr.contains("please report"), "{}", run.seen());
+    let imported = read(&out.join("library-technicians.yaml"));
+    assert!(
+        !imported.contains("\\0") && !imported.contains('\0'),
+        "{imported}"
+    );
+    let from_utf8 = Run::of(
+        pathways()
+            .arg("import")
+            .arg(fixture("pages/library-technicians.txt")),
+    );
+    let from_utf16 = Run::of(pathways().arg("import").arg(&utf16));
+    // The same profile but for the header comment naming the page.
+    let body = |yaml: &str| {
+        yaml.lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(body(&from_utf16.stdout), body(&from_utf8.stdout));
+}
+
+/// A long title gives an id cut at a word boundary, and `index` is never derived.
+#[test]
+fn derived_ids_are_short_and_never_reserved() {
+    let seed_page = read(&fixture("pages/library-technicians.txt"));
+    let long_title = "Senior ".repeat(150) + "Library Technicians";
+    for (title, expected) in [(long_title.as_str(), None), ("Index", Some("index-career"))] {
+        let page = seed_page.replacen("Library Technicians", title, 1);
+        let run = Run::of(pathways().arg("import").arg("-").write_stdin(page));
+        let id = run
+            .stderr
+            .split("(id `")
+            .nth(1)
+            .and_then(|rest| rest.split('`').next())
+            .unwrap_or_else(|| panic!("no id: {}", run.seen()))
+            .to_owned();
+        assert!(id.len() <= 100 && !id.ends_with('-'), "{id}");
+        if let Some(expected) = expected {
+            assert_eq!(id, expected);
+        }
+    }
+}
+
+/// A page's escape sequences are shown, never sent to the terminal, and
+/// the profile made from it says what is wrong with it.
+#[test]
+fn escape_sequences_in_a_page_are_shown_not_sent() {
+    let seed_page = read(&fixture("pages/library-technicians.txt"));
+    let page = seed_page.replacen(
+        "Library Technicians",
+        "Library \u{1b}]0;pwned\u{7}Technicians\u{1b}[2J",
+        1,
+    );
+    let run = Run::of(pathways().arg("import").arg("-").write_stdin(page));
+    run.assert_code(1)
+        .assert_stderr_has("\u{241b}]0;pwned\u{2407}")
+        .assert_stderr_has("error[control-character]");
+    assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+}

@@ -10,7 +10,11 @@ use crate::common::{Run, SEED_PROFILE, pathways, root};
 
 fn folder_with_the_seed() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(root().join(SEED_PROFILE), dir.path().join("library-technicians.yaml")).unwrap();
+    std::fs::copy(
+        root().join(SEED_PROFILE),
+        dir.path().join("library-technicians.yaml"),
+    )
+    .unwrap();
     dir
 }
 
@@ -18,11 +22,21 @@ fn folder_with_the_seed() -> tempfile::TempDir {
 fn a_pipe_named_like_a_profile_is_skipped_with_a_warning() {
     let dir = folder_with_the_seed();
     let fifo = dir.path().join("evil.yaml");
-    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
     let out = tempfile::tempdir().unwrap();
     for args in [
         vec!["check".to_owned()],
-        vec!["export".to_owned(), "--out".to_owned(), out.path().display().to_string()],
+        vec![
+            "export".to_owned(),
+            "--out".to_owned(),
+            out.path().display().to_string(),
+        ],
     ] {
         // A hang (the old behaviour) ends at the timeout with no exit code.
         let run = Run::of(

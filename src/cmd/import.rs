@@ -1,12 +1,14 @@
 //! `pathways import`: legacy career pages → profiles, with a report of what
 //! was found and what needs a person's review.
 
+use std::path::Path;
+
 use crate::cli::ImportArgs;
 use crate::console::errln;
 use crate::error::Error;
 use crate::exit::ExitStatus;
-use crate::finding::{Severity, has_errors};
-use crate::import::{ImportError, Imported, import};
+use crate::finding::{Severity, has_errors, visible};
+use crate::import::{ImportError, Imported, MAX_HEADINGS, decode_page, import};
 use crate::load::{Input, read_bytes};
 use crate::output::{Destination, OutputFolder, write};
 use crate::validate::id_problem;
@@ -55,61 +57,77 @@ fn try_run(args: &ImportArgs) -> Result<ExitStatus, Error> {
 
     let mut status = ExitStatus::Success;
     for page in &args.pages {
-        let input = Input::from_arg(page);
-        let name = input.display_name();
-        let text = match read_page(&input) {
-            Ok(text) => text,
-            Err(error) => {
-                errln!("error: {error}");
-                status = ExitStatus::Error;
-                continue;
-            }
-        };
-        let imported = match import(&text, &name, args.id.as_deref()) {
-            Ok(imported) => imported,
-            Err(ImportError::Empty) => {
-                errln!("error: {name}: the page is empty; there is nothing to import");
-                status = worse(status, ExitStatus::Failure);
-                continue;
-            }
-            Err(ImportError::Unreadable(finding)) => {
-                errln!(
-                    "error: {name}: the profile made from this page does not read back ({}): please report this page",
-                    finding.message
-                );
-                status = worse(status, ExitStatus::Failure);
-                continue;
-            }
-        };
-        let destination = match (&folder, &args.output) {
-            (Some(folder), _) => {
-                let file = format!("{}.yaml", imported.id);
-                if folder.path().join(&file).exists() {
-                    errln!(
-                        "skipped {name}: {} already exists; pathways will not overwrite it",
-                        folder.path().join(&file).display()
-                    );
-                    status = worse(status, ExitStatus::Failure);
-                    continue;
-                }
-                folder.write(&file, imported.yaml.as_bytes())?;
-                folder.path().join(file).display().to_string()
-            }
-            (None, Some(path)) => {
-                write(&Destination::File(path.clone()), &imported.yaml)?;
-                path.display().to_string()
-            }
-            (None, None) => {
-                write(&Destination::Stdout, &imported.yaml)?;
-                "standard output".to_owned()
-            }
-        };
-        report(&name, &destination, &imported);
-        if has_errors(&imported.findings) {
-            status = worse(status, ExitStatus::Failure);
-        }
+        // One page that cannot be imported never stops the others.
+        status = worse(status, import_page(page, args, folder.as_ref()));
     }
     Ok(status)
+}
+
+/// Import one page and say what became of it.
+fn import_page(page: &Path, args: &ImportArgs, folder: Option<&OutputFolder>) -> ExitStatus {
+    let input = Input::from_arg(page);
+    let name = visible(&input.display_name()).into_owned();
+    let text = match read_bytes(&input) {
+        Ok(bytes) => decode_page(&bytes),
+        Err(error) => {
+            errln!("error: {error}");
+            return ExitStatus::Error;
+        }
+    };
+    let imported = match text.and_then(|text| import(&text, &name, args.id.as_deref())) {
+        Ok(imported) => imported,
+        Err(error) => {
+            let reason = match error {
+                ImportError::Empty => "the page is empty; there is nothing to import".to_owned(),
+                ImportError::NotText => "not a text page (it holds NUL bytes or mostly control \
+                     characters); save the page as plain text (UTF-8) and import that"
+                    .to_owned(),
+                ImportError::TooManyHeadings(count) => format!(
+                    "the page has {count} headings, more than a career page has \
+                     (at most {MAX_HEADINGS}); check that it is the right file"
+                ),
+                ImportError::Unreadable(finding) => format!(
+                    "the profile made from this page does not read back ({}): please report this page",
+                    finding.message
+                ),
+            };
+            errln!("error: {name}: {reason}");
+            return ExitStatus::Failure;
+        }
+    };
+    let written = match (folder, &args.output) {
+        (Some(folder), _) => {
+            let file = format!("{}.yaml", imported.id);
+            if folder.path().join(&file).exists() {
+                errln!(
+                    "skipped {name}: {} already exists; pathways will not overwrite it",
+                    folder.path().join(&file).display()
+                );
+                return ExitStatus::Failure;
+            }
+            folder
+                .write(&file, imported.yaml.as_bytes())
+                .map(|()| folder.path().join(file).display().to_string())
+        }
+        (None, Some(path)) => write(&Destination::File(path.clone()), &imported.yaml)
+            .map(|()| path.display().to_string()),
+        (None, None) => {
+            write(&Destination::Stdout, &imported.yaml).map(|()| "standard output".to_owned())
+        }
+    };
+    let destination = match written {
+        Ok(destination) => destination,
+        Err(error) => {
+            errln!("error: {name}: {error}");
+            return ExitStatus::Error;
+        }
+    };
+    report(&name, &destination, &imported);
+    if has_errors(&imported.findings) {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    }
 }
 
 /// The import report, on standard error.
@@ -117,12 +135,12 @@ fn report(page: &str, destination: &str, imported: &Imported) {
     errln!("Imported {page} → {destination} (id `{}`)", imported.id);
     errln!("  found:");
     for (line, note) in &imported.found {
-        errln!("    {}{note}", at(*line));
+        errln!("    {}{}", at(*line), visible(note));
     }
     if !imported.review.is_empty() || !imported.findings.is_empty() {
         errln!("  for a person to review:");
         for (line, note) in &imported.review {
-            errln!("    {}{note}", at(*line));
+            errln!("    {}{}", at(*line), visible(note));
         }
         for finding in &imported.findings {
             errln!(
@@ -146,11 +164,6 @@ fn at(line: usize) -> String {
     } else {
         format!("page line {line}: ")
     }
-}
-
-/// A page's text; pages are not always clean UTF-8, so bad bytes become U+FFFD.
-fn read_page(input: &Input) -> Result<String, Error> {
-    read_bytes(input).map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn usage(message: &str) -> Error {

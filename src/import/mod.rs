@@ -30,8 +30,44 @@ pub struct Imported {
 pub enum ImportError {
     /// Nothing on the page.
     Empty,
+    /// The file is not text (a program, an image, a document in a binary format).
+    NotText,
+    /// More headings than any career page has: not a career page.
+    TooManyHeadings(usize),
     /// The page read, but the profile made from it does not (a bug, or an id given that is not a slug).
     Unreadable(Box<Finding>),
+}
+
+/// More headings than a career page has (the seed has 31); past this a
+/// page is refused rather than turned into a profile nobody could read.
+pub const MAX_HEADINGS: usize = 500;
+
+/// A page's bytes as text: UTF-8 (bad bytes become U+FFFD), or UTF-16 with
+/// a byte-order mark (what Windows calls "Unicode"). A file with NUL bytes,
+/// or mostly control characters, is not a text page.
+pub fn decode_page(bytes: &[u8]) -> Result<String, ImportError> {
+    let utf16 = |big_endian: bool, body: &[u8]| {
+        let units = body.chunks(2).map(|pair| match (pair, big_endian) {
+            ([high, low], true) | ([low, high], false) => u16::from_be_bytes([*high, *low]),
+            _ => 0xFFFD,
+        });
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect::<String>()
+    };
+    let text = match bytes {
+        [0xFF, 0xFE, body @ ..] => utf16(false, body),
+        [0xFE, 0xFF, body @ ..] => utf16(true, body),
+        _ => String::from_utf8_lossy(bytes).into_owned(),
+    };
+    let controls = text
+        .chars()
+        .filter(|&c| crate::finding::is_hidden_control(c) && c != '\r')
+        .count();
+    if text.contains('\0') || controls * 10 > text.chars().count() {
+        return Err(ImportError::NotText);
+    }
+    Ok(text)
 }
 
 /// Import one page; `source` names it in the profile's header comment.
@@ -41,6 +77,9 @@ pub fn import(text: &str, source: &str, id: Option<&str>) -> Result<Imported, Im
         return Err(ImportError::Empty);
     }
     let blocks = page::blocks_of(&lines);
+    if blocks.len() > MAX_HEADINGS {
+        return Err(ImportError::TooManyHeadings(blocks.len()));
+    }
     let draft = draft::draft(&blocks);
     let title = draft
         .title

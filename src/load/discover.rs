@@ -96,7 +96,10 @@ fn walk(folder: &Path, found: &mut Discovered, visited: &mut HashSet<PathBuf>) {
             continue;
         }
         let Ok(meta) = std::fs::metadata(&path) else {
-            // A dangling link: nothing to read.
+            // A dangling link: reading it reports the missing profile.
+            if is_profile_file(&path) {
+                found.files.push(path);
+            }
             continue;
         };
         if meta.is_dir() {

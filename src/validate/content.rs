@@ -4,7 +4,7 @@
 use std::cell::OnceCell;
 
 use super::Findings;
-use crate::finding::Finding;
+use crate::finding::{Finding, is_hidden_control, visible};
 use crate::profile::{Group, Item, Profile, Prose, SectionContent};
 use crate::render::link_urls;
 
@@ -19,6 +19,20 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
     let want_duplicates = findings.wants("duplicate-item");
     for (number, field) in walk.texts.iter().enumerate() {
         let path = || paths().texts[number].path.as_str();
+        if let Some(control) = field.text.chars().find(|&c| is_hidden_control(c)) {
+            findings.at_value(
+                path(),
+                Finding::error(
+                    "control-character",
+                    format!(
+                        "this text holds a control character ({}, U+{:04X}), which would garble reports and terminals",
+                        visible(&control.to_string()),
+                        u32::from(control)
+                    ),
+                    "remove it: in a quoted YAML text it comes from an escape such as `\\e`, `\\x1b` or `\\u001b`",
+                ),
+            );
+        }
         // A placeholder is reported once, not again as an unfinished sentence.
         let placeholder = if want_placeholders || want_endings {
             find_placeholder(field.text)

@@ -29,7 +29,7 @@ const fn rule(
 
 use Severity::{Error, Warning};
 
-pub const RULES: [RuleInfo; 38] = [
+pub const RULES: [RuleInfo; 39] = [
     // The file cannot be read as a profile.
     rule("not-utf8", Error, false, "The file must be UTF-8 text."),
     rule("empty-file", Error, false, "The file must hold a profile."),
@@ -87,6 +87,12 @@ pub const RULES: [RuleInfo; 38] = [
         Error,
         false,
         "The id is lower-case letters, digits and single hyphens; file names derive from it.",
+    ),
+    rule(
+        "control-character",
+        Error,
+        false,
+        "Text holds no control characters (other than tab and line breaks): they garble reports and terminals.",
     ),
     rule(
         "reserved-id",
