@@ -14,6 +14,7 @@ mod handout;
 mod hostile;
 mod import;
 mod invalid;
+mod links;
 mod new_and_schema;
 mod properties;
 mod render;

@@ -135,13 +135,14 @@ fn render_plain_prose(markdown: &str, formats: &[Format]) -> Vec<String> {
 }
 
 /// Text with nothing for the Markdown output to neutralise (raw HTML,
-/// images, entities) or normalise (tabs, setext headings, `*` bullets) is
+/// images, entities, links) or normalise (tabs, setext headings, `*` bullets) is
 /// already the CommonMark the report prints, so it is kept as written.
 /// comrak's CommonMark writer costs more than everything else in a report.
 fn is_plain_commonmark(markdown: &str) -> bool {
+    // `[` may start a link, whose destination must pass the link policy.
     !markdown
         .bytes()
-        .any(|b| matches!(b, b'<' | b'&' | b'\t' | b'\r' | b'`' | b'\\' | b'!'))
+        .any(|b| matches!(b, b'<' | b'&' | b'\t' | b'\r' | b'`' | b'\\' | b'!' | b'['))
         && markdown
             .lines()
             .all(|line| !starts_block_to_normalise(line.trim_start()))
@@ -175,6 +176,35 @@ fn tidy(markdown: &str) -> String {
     }
     out.truncate(out.trim_end().len());
     out
+}
+
+/// A link a reader can follow to a page or a mail: `http`, `https` or
+/// `mailto`, with something after the scheme. Sources and the `unsafe-link`
+/// rule ask for this.
+pub fn is_web_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
+}
+
+/// The link policy of every output format: web and mail links and relative
+/// paths are kept; any other scheme (`javascript:`, `vbscript:`, `data:`,
+/// `file:`) loses its destination, keeping its text.
+pub fn is_safe_destination(url: &str) -> bool {
+    // Browsers skip spaces and controls in a scheme (`java\tscript:`).
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    match cleaned.find(':') {
+        None => true,
+        Some(colon) if cleaned[..colon].contains(['/', '?', '#']) => true,
+        Some(colon) => matches!(
+            cleaned[..colon].to_ascii_lowercase().as_str(),
+            "http" | "https" | "mailto"
+        ),
+    }
 }
 
 /// The targets of every link and image in a Markdown text, as written.
@@ -256,6 +286,23 @@ fn neutralise<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>) {
         if let Some(value) = replacement {
             node.data.borrow_mut().value = value;
         }
+    }
+    // Unwrapped after the walk: the tree may not change while it is walked.
+    let unsafe_links: Vec<&AstNode<'_>> = root
+        .descendants()
+        .filter(|node| {
+            matches!(
+                &node.data.borrow().value,
+                NodeValue::Link(link) if !is_safe_destination(&link.url)
+            )
+        })
+        .collect();
+    for link in unsafe_links {
+        // The link's text stays where it was; its destination goes.
+        for child in link.children().collect::<Vec<_>>() {
+            link.insert_before(child);
+        }
+        link.detach();
     }
 }
 
@@ -373,6 +420,41 @@ mod tests {
         assert!(html.contains("&lt;script&gt;"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(!html.contains("<img"), "{html}");
+    }
+
+    #[test]
+    fn only_web_mail_and_relative_destinations_are_safe() {
+        for safe in [
+            "https://www.ala.org/",
+            "HTTP://x.org",
+            "mailto:a@b.org",
+            "other.html",
+            "../up/page.html",
+            "#part",
+            "/path/a:b",
+            "?q=a:b",
+            "",
+        ] {
+            assert!(is_safe_destination(safe), "{safe}");
+        }
+        for dangerous in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "java\tscript:alert(1)",
+            "vbscript:x",
+            "data:text/html,x",
+            "file:///etc/passwd",
+            "a:b.yaml",
+        ] {
+            assert!(!is_safe_destination(dangerous), "{dangerous}");
+        }
+        assert_eq!(
+            render(
+                "[a](javascript:x) and <javascript:y> [ok](https://x.org)",
+                Format::Markdown
+            ),
+            "a and javascript:y [ok](https://x.org)"
+        );
     }
 
     #[test]

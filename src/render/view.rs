@@ -328,7 +328,7 @@ fn build_with(profile: &Profile, format: Format, page_size: PageSize, cache: &Fi
         sections: list(sections),
         sources: list(profile.sources.iter().map(|s| SourceView {
             title: r.plain(&s.title),
-            url: s.url.clone().filter(|u| is_web_link(u)),
+            url: s.url.clone().filter(|u| super::markdown::is_web_link(u)),
         })),
         generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
         page_size: page_size.css(),
@@ -533,11 +533,6 @@ fn anchor(id: &str) -> String {
             _ => None,
         })
         .collect()
-}
-
-fn is_web_link(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
 }
 
 /// One career in an export's index. An export keeps one per profile until

@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 use super::Findings;
 use crate::finding::{Finding, is_hidden_control, visible};
 use crate::profile::{Group, Item, Profile, Prose, SectionContent};
-use crate::render::link_urls;
+use crate::render::{is_web_link, link_urls};
 
 pub(super) fn check(profile: &Profile, findings: &mut Findings) {
     let walk = Walk::of(profile, false);
@@ -71,7 +71,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         // Markdown links need `[` (or `<` for autolinks); most text has neither.
         if want_links && field.kind != Kind::Label && field.text.contains(['[', '<']) {
             for url in link_urls(field.text) {
-                if !is_allowed_link(&url) {
+                if !is_web_link(&url) {
                     findings.at_text(path(), &url, unsafe_link(&url));
                 }
             }
@@ -79,7 +79,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
     }
     for (index, source) in profile.sources.iter().enumerate() {
         if let Some(url) = &source.url
-            && !is_allowed_link(url)
+            && !is_web_link(url)
         {
             findings.at_value(&format!("sources[{index}].url"), unsafe_link(url));
         }
@@ -412,13 +412,6 @@ fn tail_words(line: &str, count: usize) -> String {
     words[words.len().saturating_sub(count)..].join(" ")
 }
 
-fn is_allowed_link(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    ["https://", "http://", "mailto:"]
-        .iter()
-        .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
-}
-
 /// A fingerprint of an entry that ignores case and spacing (FNV-1a over
 /// its words), so repeated entries are found without building strings.
 fn normalise(item: &Item) -> u64 {
@@ -472,11 +465,11 @@ mod tests {
 
     #[test]
     fn links() {
-        assert!(is_allowed_link("https://www.ala.org/"));
-        assert!(is_allowed_link("mailto:careers@example.org"));
-        assert!(!is_allowed_link("javascript:alert(1)"));
-        assert!(!is_allowed_link("ftp://example.org"));
-        assert!(!is_allowed_link("/relative/page"));
-        assert!(!is_allowed_link("https://"));
+        assert!(is_web_link("https://www.ala.org/"));
+        assert!(is_web_link("mailto:careers@example.org"));
+        assert!(!is_web_link("javascript:alert(1)"));
+        assert!(!is_web_link("ftp://example.org"));
+        assert!(!is_web_link("/relative/page"));
+        assert!(!is_web_link("https://"));
     }
 }
