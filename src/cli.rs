@@ -137,6 +137,11 @@ pub struct CheckArgs {
     /// Fail on warnings too.
     #[arg(long)]
     pub strict: bool,
+
+    /// Name files in SARIF and JUnit reports relative to DIR; default: the
+    /// repository (the nearest folder above with a `.git`), else this folder.
+    #[arg(long, value_name = "DIR")]
+    pub base: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

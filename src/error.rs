@@ -176,6 +176,20 @@ impl std::error::Error for Error {
 }
 
 impl Error {
+    /// The file or folder this error is about, when it is about one.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        match self {
+            Error::Read { path, .. }
+            | Error::Write { path, .. }
+            | Error::NothingFound { path }
+            | Error::OutputIsFolder { path }
+            | Error::OutputNotRegularFile { path }
+            | Error::OutputReadOnly { path }
+            | Error::TemplateFolder { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+
     /// Whether this is about writing a report (a full disk, a target in the
     /// way), as opposed to reading a profile or running a template.
     pub fn is_about_output(&self) -> bool {

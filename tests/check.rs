@@ -181,7 +181,14 @@ fn report_format_sarif() {
         );
         assert!(!rules[index]["help"]["text"].as_str().unwrap().is_empty());
     }
-    insta::assert_snapshot!("check_format_sarif", output.stdout);
+    // The base folder is wherever the repository was cloned.
+    let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap();
+    insta::assert_snapshot!(
+        "check_format_sarif",
+        output.stdout.replace(base, "file:///[repository]/")
+    );
 }
 
 #[test]

@@ -18,6 +18,7 @@ mod links;
 mod new_and_schema;
 mod properties;
 mod render;
+mod sarif;
 mod streams;
 mod targets;
 mod walking;

@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::cli::{CheckArgs, ReportFormat};
+use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::finding::{Finding, Position};
 use crate::load::{Discovered, Input, LoadFailure, Source, discover, load};
-use crate::report::{self, CheckReport, ProfileReport};
+use crate::report::{self, Base, CheckReport, ProfileReport};
 use crate::validate::{Policy, completeness, validate};
 
 pub fn run(args: &CheckArgs, color: bool) -> ExitStatus {
@@ -32,11 +33,19 @@ pub fn run(args: &CheckArgs, color: bool) -> ExitStatus {
     }
     let mut report = check_files(&files, &policy);
     report.strict = args.strict;
-    report.unreadable.extend(
-        discovery_errors
-            .iter()
-            .map(|e| (String::new(), e.to_string())),
-    );
+    report.base = match report_base(args.base.as_deref()) {
+        Ok(base) => base,
+        Err(error) => {
+            errln!("error: {error}");
+            return ExitStatus::Error;
+        }
+    };
+    report
+        .unreadable
+        .extend(discovery_errors.iter().map(|error| {
+            let file = error.path().map(|p| p.display().to_string());
+            (file.unwrap_or_default(), error.to_string())
+        }));
 
     match args.format {
         ReportFormat::Human => err!("{}", report::human::render_check(&report, color)),
@@ -52,6 +61,27 @@ pub fn run(args: &CheckArgs, color: bool) -> ExitStatus {
     } else {
         ExitStatus::Success
     }
+}
+
+/// `--base DIR`, else the repository root (the nearest folder up with a
+/// `.git`), else the current folder.
+fn report_base(base: Option<&Path>) -> Result<Base, Error> {
+    let current = std::env::current_dir().map_err(|source| Error::Read {
+        path: PathBuf::from("."),
+        source,
+    })?;
+    let root = match base {
+        Some(dir) => dir.canonicalize().map_err(|source| Error::Read {
+            path: dir.to_path_buf(),
+            source,
+        })?,
+        None => current
+            .ancestors()
+            .find(|dir| dir.join(".git").exists())
+            .unwrap_or(&current)
+            .to_path_buf(),
+    };
+    Ok(Base::new(&root, &current))
 }
 
 /// Check every file (in parallel), then look for ids used twice.

@@ -3,6 +3,7 @@
 //! `human` is for people (stderr, with source snippets); `json`, `github`,
 //! `sarif` and `junit` are for machines (stdout).
 
+mod base;
 pub mod github;
 pub mod human;
 pub mod json;
@@ -10,6 +11,8 @@ pub mod junit;
 pub mod sarif;
 
 use std::collections::BTreeMap;
+
+pub use base::Base;
 
 use crate::finding::{Finding, Severity};
 
@@ -44,6 +47,8 @@ pub struct CheckReport {
     pub unreadable: Vec<(String, String)>,
     /// Whether warnings fail the run.
     pub strict: bool,
+    /// Where SARIF and JUnit name files from.
+    pub base: Base,
 }
 
 impl CheckReport {
