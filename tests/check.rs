@@ -208,6 +208,42 @@ fn report_format_junit() {
     insta::assert_snapshot!("check_format_junit", xml);
 }
 
+/// Test names are file paths relative to the base, whatever the ids say
+/// and wherever pathways runs: two files with one id stay two tests.
+#[test]
+fn junit_test_names_are_stable_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("a")).unwrap();
+    std::fs::create_dir(dir.path().join("b")).unwrap();
+    let minimal = read(&fixture("valid/minimal.yaml"));
+    std::fs::write(dir.path().join("a/minimal.yaml"), &minimal).unwrap();
+    std::fs::write(dir.path().join("b/minimal.yaml"), &minimal).unwrap();
+    let names = |run: &Run| -> Vec<String> {
+        run.stdout
+            .split("<testcase name=\"")
+            .skip(1)
+            .map(|rest| rest.split('"').next().unwrap().to_owned())
+            .collect()
+    };
+    let from_base = Run::of(
+        pathways()
+            .current_dir(dir.path())
+            .args(["check", "-f", "junit", "--base", ".", "a", "b"]),
+    );
+    let from_elsewhere = Run::of(
+        pathways()
+            .args(["check", "-f", "junit", "--base"])
+            .arg(dir.path())
+            .arg(dir.path()),
+    );
+    assert_eq!(names(&from_base), ["a/minimal.yaml", "b/minimal.yaml"]);
+    assert_eq!(names(&from_elsewhere), names(&from_base));
+    assert!(
+        !from_base.stdout.contains(" file=\""),
+        "junit-10.xsd has no file attribute"
+    );
+}
+
 #[test]
 fn a_folder_with_three_good_and_two_bad_profiles() {
     let (code, json) = check_json(&["tests/fixtures/check"]);
