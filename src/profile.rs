@@ -11,6 +11,13 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
+/// Schema pattern for text pathways requires: at least one visible
+/// character, and no control characters but tab and line breaks.
+const FILLED_TEXT: &str =
+    r"^[^\x00-\x08\x0B-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B-\x1F\x7F-\x9F]*$";
+/// Schema pattern for any other text: no control characters but tab and line breaks.
+const PLAIN_TEXT: &str = r"^[^\x00-\x08\x0B-\x1F\x7F-\x9F]*$";
+
 /// One career, as written in one YAML file.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -18,14 +25,19 @@ pub struct Profile {
     /// Stable identifier (`[a-z0-9]+(-[a-z0-9]+)*`); output file names derive from it.
     pub id: String,
     /// The career's name, e.g. "Library Technicians".
+    #[schemars(pattern(FILLED_TEXT))]
     pub title: String,
     /// The field of work, e.g. "Education & Training".
+    #[schemars(pattern(PLAIN_TEXT))]
     pub category: Option<String>,
     /// The kind of career, e.g. "Stable Careers".
+    #[schemars(pattern(PLAIN_TEXT))]
     pub career_type: Option<String>,
     /// When the content was last reviewed (ISO date, `YYYY-MM-DD`).
+    #[schemars(pattern(r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"))]
     pub updated: Option<String>,
     /// BCP 47 language tag of the content; `en-US` when absent.
+    #[schemars(pattern(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"))]
     pub locale: Option<String>,
     /// Where the facts and figures come from.
     #[serde(default)]
@@ -53,6 +65,7 @@ pub const DEFAULT_LOCALE: &str = "en-US";
 #[serde(deny_unknown_fields)]
 pub struct SourceRef {
     /// The name of the source, e.g. "Occupational Outlook Handbook".
+    #[schemars(pattern(PLAIN_TEXT))]
     pub title: String,
     /// A web address (http, https or mailto) where the source can be found.
     pub url: Option<String>,
@@ -62,16 +75,20 @@ pub struct SourceRef {
 #[serde(deny_unknown_fields)]
 pub struct SummaryItem {
     /// A short heading, e.g. "Earning Potential".
+    #[schemars(pattern(PLAIN_TEXT))]
     pub heading: String,
     /// The text under the heading (Markdown).
+    #[schemars(pattern(FILLED_TEXT))]
     pub text: String,
 }
 
 /// The shared shape of most sections: prose, an optional list, optional titled sub-lists.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[schemars(extend("minProperties" = 1))]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Paragraphs before the list (Markdown).
+    #[schemars(pattern(PLAIN_TEXT))]
     pub intro: Option<String>,
     /// The list entries: text, or a `title` and `text` pair.
     #[serde(default)]
@@ -80,6 +97,7 @@ pub struct Section {
     #[serde(default)]
     pub groups: Vec<Group>,
     /// The closing paragraph (Markdown).
+    #[schemars(pattern(PLAIN_TEXT))]
     pub outro: Option<String>,
 }
 
@@ -88,13 +106,16 @@ pub struct Section {
 #[serde(deny_unknown_fields)]
 pub struct Group {
     /// The sub-list's heading, e.g. "Rewards".
+    #[schemars(pattern(PLAIN_TEXT))]
     pub heading: String,
     /// Text before the sub-list (Markdown).
+    #[schemars(pattern(PLAIN_TEXT))]
     pub intro: Option<String>,
     /// The sub-list's entries.
     #[serde(default)]
     pub items: Vec<Item>,
     /// Text after the sub-list (Markdown).
+    #[schemars(pattern(PLAIN_TEXT))]
     pub outro: Option<String>,
 }
 
@@ -108,6 +129,7 @@ pub struct Item {
 
 /// `average`, `ranges` and the shared prose fields.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[schemars(extend("minProperties" = 1))]
 #[serde(deny_unknown_fields)]
 pub struct SalarySection {
     /// ISO 4217 code; USD when absent.
@@ -115,11 +137,13 @@ pub struct SalarySection {
     /// What the figures are paid per: year (the default), month or hour.
     pub period: Option<PayPeriod>,
     /// The average pay, as a plain number (36000, not "$36,000").
+    #[schemars(range(min = 0))]
     pub average: Option<f64>,
     /// Pay by career stage, in career order.
     #[serde(default)]
     pub ranges: Vec<SalaryRange>,
     /// Paragraphs before the list (Markdown).
+    #[schemars(pattern(PLAIN_TEXT))]
     pub intro: Option<String>,
     /// The list entries: text, or a `title` and `text` pair.
     #[serde(default)]
@@ -128,6 +152,7 @@ pub struct SalarySection {
     #[serde(default)]
     pub groups: Vec<Group>,
     /// The closing paragraph (Markdown).
+    #[schemars(pattern(PLAIN_TEXT))]
     pub outro: Option<String>,
 }
 
@@ -147,8 +172,10 @@ pub struct SalaryRange {
     /// `entry`, `mid`, `senior`, or a free label.
     pub stage: String,
     /// The lower end of the range, as a plain number.
+    #[schemars(range(min = 0))]
     pub min: f64,
     /// The upper end of the range, as a plain number.
+    #[schemars(range(min = 0))]
     pub max: f64,
 }
 
@@ -162,11 +189,13 @@ pub enum PayPeriod {
 }
 
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[schemars(extend("minProperties" = 1))]
 #[serde(deny_unknown_fields)]
 pub struct RemoteWorkSection {
     /// How much of the work can be done remotely: none, limited, moderate or high.
     pub level: Option<RemoteLevel>,
     /// Paragraphs before the list (Markdown).
+    #[schemars(pattern(PLAIN_TEXT))]
     pub intro: Option<String>,
     /// The list entries: text, or a `title` and `text` pair.
     #[serde(default)]
@@ -175,6 +204,7 @@ pub struct RemoteWorkSection {
     #[serde(default)]
     pub groups: Vec<Group>,
     /// The closing paragraph (Markdown).
+    #[schemars(pattern(PLAIN_TEXT))]
     pub outro: Option<String>,
 }
 
@@ -189,14 +219,17 @@ pub enum RemoteLevel {
 }
 
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[schemars(extend("minProperties" = 1))]
 #[serde(deny_unknown_fields)]
 pub struct MisconceptionsSection {
     /// Text before the list (Markdown).
+    #[schemars(pattern(PLAIN_TEXT))]
     pub intro: Option<String>,
     /// Misconception and reality pairs.
     #[serde(default)]
     pub items: Vec<Misconception>,
     /// The closing paragraph (Markdown).
+    #[schemars(pattern(PLAIN_TEXT))]
     pub outro: Option<String>,
 }
 
@@ -204,8 +237,10 @@ pub struct MisconceptionsSection {
 #[serde(deny_unknown_fields)]
 pub struct Misconception {
     /// What people wrongly believe (Markdown).
+    #[schemars(pattern(FILLED_TEXT))]
     pub myth: String,
     /// What is actually true (Markdown).
+    #[schemars(pattern(FILLED_TEXT))]
     pub reality: String,
 }
 
@@ -216,8 +251,10 @@ pub struct ExtraSection {
     /// A short identifier for the section, e.g. `local-employers`.
     pub id: String,
     /// The heading reports print.
+    #[schemars(pattern(PLAIN_TEXT))]
     pub heading: String,
     /// Paragraphs before the list (Markdown).
+    #[schemars(pattern(PLAIN_TEXT))]
     pub intro: Option<String>,
     /// The list entries: text, or a `title` and `text` pair.
     #[serde(default)]
@@ -226,6 +263,7 @@ pub struct ExtraSection {
     #[serde(default)]
     pub groups: Vec<Group>,
     /// The closing paragraph (Markdown).
+    #[schemars(pattern(PLAIN_TEXT))]
     pub outro: Option<String>,
 }
 
@@ -484,18 +522,21 @@ impl JsonSchema for Item {
             "oneOf": [
                 {
                     "type": "string",
-                    "description": "The entry's text (Markdown)."
+                    "description": "The entry's text (Markdown).",
+                    "pattern": FILLED_TEXT
                 },
                 {
                     "type": "object",
                     "properties": {
                         "title": {
                             "type": ["string", "null"],
-                            "description": "A short label printed in bold before the text."
+                            "description": "A short label printed in bold before the text.",
+                            "pattern": PLAIN_TEXT
                         },
                         "text": {
                             "type": "string",
-                            "description": "The entry's text (Markdown)."
+                            "description": "The entry's text (Markdown).",
+                            "pattern": FILLED_TEXT
                         }
                     },
                     "required": ["text"],

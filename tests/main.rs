@@ -19,6 +19,7 @@ mod new_and_schema;
 mod properties;
 mod render;
 mod sarif;
+mod schema_parity;
 mod streams;
 mod targets;
 mod walking;

@@ -193,7 +193,7 @@ pub const MAX_ID_LENGTH: usize = 100;
 
 /// Ids that are slugs but cannot name a career's files: `index` is the
 /// export's index page; the others are device names Windows reserves.
-const RESERVED_IDS: [&str; 23] = [
+pub const RESERVED_IDS: [&str; 23] = [
     "index", "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
     "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
 ];

@@ -11,8 +11,12 @@ mod salary;
 mod score;
 mod sections;
 
-pub use identity::{IdProblem, days_from_date, id_problem, is_slug, slug_from};
+pub use content::MAX_LIST_ENTRIES;
+pub use identity::{
+    IdProblem, MAX_ID_LENGTH, RESERVED_IDS, days_from_date, id_problem, is_slug, slug_from,
+};
 pub use policy::{Policy, REQUIRABLE_FIELDS};
+pub use salary::ISO_4217;
 pub use score::{completeness, section_weight};
 
 use crate::finding::{Finding, Position, Severity};
