@@ -33,7 +33,7 @@ pub enum Command {
     /// Start a new profile: every section stubbed, with guidance and TODOs to replace.
     New(NewArgs),
     /// Print the JSON Schema of the profile format (for editors and validators).
-    Schema,
+    Schema(SchemaArgs),
     /// List the template sets, or write the built-in templates out as a starting point.
     Templates(TemplatesArgs),
 }
@@ -100,6 +100,13 @@ pub struct ImportArgs {
     /// The profile's id (for one page); default: made from the page's title.
     #[arg(long)]
     pub id: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Write the schema to this file (replaced whole) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -35,7 +35,7 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Export(args) => cmd::export::run(args, color),
         Command::Import(args) => cmd::import::run(args),
         Command::New(args) => cmd::new::run(args),
-        Command::Schema => cmd::schema::run(),
+        Command::Schema(args) => cmd::schema::run(args),
         Command::Templates(args) => cmd::templates::run(args),
     }
 }

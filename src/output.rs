@@ -308,6 +308,27 @@ fn process_is_running(pid: u32) -> bool {
     Path::new("/proc/self").exists() && Path::new(&format!("/proc/{pid}")).exists()
 }
 
+/// The path, relative to `folder`, of the `profile.schema.json` a profile
+/// written there should name for editors: in `folder` or a folder above it,
+/// directly or in its `profiles/` folder. `None` when there is none.
+pub fn schema_reference(folder: &Path) -> Option<String> {
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let absolute = folder.canonicalize().ok()?;
+    for (depth, dir) in absolute.ancestors().enumerate() {
+        let up = "../".repeat(depth);
+        for candidate in ["profile.schema.json", "profiles/profile.schema.json"] {
+            if dir.join(candidate).is_file() {
+                return Some(format!("{up}{candidate}"));
+            }
+        }
+    }
+    None
+}
+
 /// True when `output` names the same file as `input` (so writing would destroy the profile).
 pub fn is_same_file(input: &Path, output: &Path) -> bool {
     match (input.canonicalize(), output.canonicalize()) {

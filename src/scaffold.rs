@@ -4,15 +4,24 @@
 
 use crate::profile::CATALOGUE;
 
-/// The header that lets YAML editors find the schema and autocomplete.
-pub const SCHEMA_HEADER: &str = "# yaml-language-server: $schema=profile.schema.json";
+/// The first lines of a profile: with the path of a `profile.schema.json`
+/// (relative to the profile), the line that lets YAML editors check and
+/// complete it as it is typed; without one, how to make one.
+pub fn schema_header(schema: Option<&str>) -> String {
+    match schema {
+        Some(path) => format!("# yaml-language-server: $schema={path}\n"),
+        None => "# For checks as you type in an editor, make the profile schema beside\n\
+                 # this file with `pathways schema -o profile.schema.json`, then name it\n\
+                 # on this file's first line as `pathways schema` says.\n"
+            .to_owned(),
+    }
+}
 
-/// The text of a new profile for `id`, titled `title`.
-pub fn scaffold(id: &str, title: &str) -> String {
-    let mut out = String::new();
-    out.push_str(SCHEMA_HEADER);
+/// The text of a new profile for `id`, titled `title`; `schema` as for [`schema_header`].
+pub fn scaffold(id: &str, title: &str, schema: Option<&str>) -> String {
+    let mut out = schema_header(schema);
     out.push_str(&format!(
-        "\n# A career profile for pathways. Replace every TODO, then run:\n#   pathways check {id}.yaml\n"
+        "# A career profile for pathways. Replace every TODO, then run:\n#   pathways check {id}.yaml\n"
     ));
     out.push_str(&format!("id: {id}\ntitle: {}\n", yaml_text(title)));
     out.push_str(

@@ -18,7 +18,8 @@ fn a_new_scaffold_lists_every_todo_with_its_line() {
         .assert()
         .code(0);
     let text = read(&path);
-    assert!(text.starts_with("# yaml-language-server: $schema=profile.schema.json\n"));
+    // No schema near the temporary folder: the header says how to make one.
+    assert!(text.starts_with("# For checks as you type"), "{text}");
     let todo_lines: Vec<usize> = text
         .lines()
         .enumerate()
@@ -121,4 +122,73 @@ fn shipped_profiles_name_the_schema() {
             );
         }
     }
+}
+
+/// The schema line a new profile gets names a file that exists, wherever
+/// the profile is written; where there is none, it says how to make one.
+#[test]
+fn new_profiles_point_at_a_schema_that_exists() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = dir.path().join("offices/north");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let first_line = |path: &std::path::Path| read(path).lines().next().unwrap().to_owned();
+
+    let lonely = elsewhere.join("lonely.yaml");
+    Run::of(
+        pathways()
+            .args(["new", "lonely", "--title", "Lonely", "-o"])
+            .arg(&lonely),
+    )
+    .assert_code(0);
+    assert!(
+        read(&lonely).contains("pathways schema -o profile.schema.json"),
+        "{}",
+        read(&lonely)
+    );
+    assert!(
+        !read(&lonely).contains("$schema="),
+        "no line naming a missing schema"
+    );
+
+    Run::of(
+        pathways()
+            .args(["schema", "-o"])
+            .arg(dir.path().join("profile.schema.json")),
+    )
+    .assert_code(0);
+    let found = elsewhere.join("found.yaml");
+    Run::of(
+        pathways()
+            .args(["new", "found", "--title", "Found", "-o"])
+            .arg(&found),
+    )
+    .assert_code(0);
+    let line = first_line(&found);
+    assert_eq!(
+        line,
+        "# yaml-language-server: $schema=../../profile.schema.json"
+    );
+    let reference = line.split("$schema=").nth(1).unwrap();
+    assert!(
+        elsewhere.join(reference).is_file(),
+        "{reference} resolves from the profile"
+    );
+    assert_eq!(
+        read(&dir.path().join("profile.schema.json")),
+        read(&root().join("profiles/profile.schema.json"))
+    );
+
+    // In this repository, a profile beside the shipped one names that schema.
+    let beside = tempfile::tempdir_in(root().join("profiles")).unwrap();
+    let near = beside.path().join("near.yaml");
+    Run::of(
+        pathways()
+            .args(["new", "near", "--title", "Near", "-o"])
+            .arg(&near),
+    )
+    .assert_code(0);
+    assert_eq!(
+        first_line(&near),
+        "# yaml-language-server: $schema=../profile.schema.json"
+    );
 }

@@ -10,7 +10,7 @@ use crate::exit::ExitStatus;
 use crate::finding::{Severity, has_errors, visible};
 use crate::import::{ImportError, Imported, MAX_HEADINGS, decode_page, import};
 use crate::load::{Input, read_bytes};
-use crate::output::{Destination, OutputFolder, write};
+use crate::output::{Destination, OutputFolder, schema_reference, write};
 use crate::validate::id_problem;
 
 pub fn run(args: &ImportArgs) -> ExitStatus {
@@ -74,7 +74,14 @@ fn import_page(page: &Path, args: &ImportArgs, folder: Option<&OutputFolder>) ->
             return ExitStatus::Error;
         }
     };
-    let imported = match text.and_then(|text| import(&text, &name, args.id.as_deref())) {
+    let schema = schema_reference(match (folder, &args.output) {
+        (Some(folder), _) => folder.path(),
+        (None, Some(path)) => path.parent().unwrap_or(Path::new(".")),
+        (None, None) => Path::new("."),
+    });
+    let imported = match text
+        .and_then(|text| import(&text, &name, args.id.as_deref(), schema.as_deref()))
+    {
         Ok(imported) => imported,
         Err(error) => {
             let reason = match error {

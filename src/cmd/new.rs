@@ -4,7 +4,9 @@ use crate::cli::NewArgs;
 use crate::console::errln;
 use crate::error::Error;
 use crate::exit::ExitStatus;
-use crate::output::{Destination, write};
+use std::path::Path;
+
+use crate::output::{Destination, schema_reference, write};
 use crate::scaffold::scaffold;
 use crate::validate::id_problem;
 
@@ -37,7 +39,15 @@ fn try_run(args: &NewArgs) -> Result<(), Error> {
         Some(path) => Destination::File(path.clone()),
         None => Destination::Stdout,
     };
-    write(&destination, &scaffold(&args.id, &args.title))?;
+    let folder = match &destination {
+        Destination::File(path) => path.parent().unwrap_or(Path::new(".")),
+        Destination::Stdout => Path::new("."),
+    };
+    let schema = schema_reference(folder);
+    write(
+        &destination,
+        &scaffold(&args.id, &args.title, schema.as_deref()),
+    )?;
     if let Destination::File(path) = &destination {
         errln!(
             "Wrote {}. Replace each TODO, then run: pathways check {}",

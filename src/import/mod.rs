@@ -70,8 +70,14 @@ pub fn decode_page(bytes: &[u8]) -> Result<String, ImportError> {
     Ok(text)
 }
 
-/// Import one page; `source` names it in the profile's header comment.
-pub fn import(text: &str, source: &str, id: Option<&str>) -> Result<Imported, ImportError> {
+/// Import one page; `source` names it in the profile's header comment, and
+/// `schema` is the path of a `profile.schema.json` for editors, if there is one.
+pub fn import(
+    text: &str,
+    source: &str,
+    id: Option<&str>,
+    schema: Option<&str>,
+) -> Result<Imported, ImportError> {
     let lines = page::lines_of(text);
     if lines.iter().all(|l| l.text.trim().is_empty()) {
         return Err(ImportError::Empty);
@@ -90,7 +96,7 @@ pub fn import(text: &str, source: &str, id: Option<&str>) -> Result<Imported, Im
     if draft.title.is_none() {
         review.insert(0, (0, "no title found on the page: set `title`".to_owned()));
     }
-    let yaml = yaml::write(&draft, &id, &title, source);
+    let yaml = yaml::write(&draft, &id, &title, source, schema);
     let document = parse(Source {
         name: format!("{id}.yaml"),
         text: yaml.clone(),

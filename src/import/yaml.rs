@@ -4,11 +4,10 @@ use std::fmt::Write as _;
 
 use super::draft::{Draft, DraftItem, DraftSection};
 use crate::profile::CATALOGUE;
-use crate::scaffold::SCHEMA_HEADER;
+use crate::scaffold::schema_header;
 
-pub fn write(draft: &Draft, id: &str, title: &str, source: &str) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "{SCHEMA_HEADER}");
+pub fn write(draft: &Draft, id: &str, title: &str, source: &str, schema: Option<&str>) -> String {
+    let mut out = schema_header(schema);
     let _ = writeln!(
         out,
         "# Imported by `pathways import` from {source}; review it, then run `pathways check`."
