@@ -363,3 +363,92 @@ fn later_paragraphs_of_a_list_entry_sit_under_its_text() {
         );
     }
 }
+
+/// Plain text keeps to its width, title underline included, and ends with
+/// exactly one newline; Markdown has single blank lines and unique headings
+/// (what markdownlint checks in CI).
+#[test]
+fn text_and_markdown_reports_are_tidy_for_their_readers_and_linters() {
+    let dir = tempfile::tempdir().unwrap();
+    let long_title = "School Librarians and Library Media Specialists in Rural Districts";
+    let profile = dir.path().join("minimal.yaml");
+    std::fs::write(
+        &profile,
+        read(&fixture("valid/minimal.yaml")).replacen(
+            "title: School Librarians",
+            &format!("title: {long_title}"),
+            1,
+        ),
+    )
+    .unwrap();
+    let mut profiles = vec![profile, root().join(SEED_PROFILE)];
+    profiles.extend(
+        std::fs::read_dir(fixture("valid"))
+            .unwrap()
+            .map(|e| e.unwrap().path()),
+    );
+    for path in &profiles {
+        for template in ["report", "handout"] {
+            let text = Run::of(
+                pathways()
+                    .args([
+                        "render",
+                        "--format",
+                        "text",
+                        "--width",
+                        "40",
+                        "--template",
+                        template,
+                    ])
+                    .arg(path),
+            );
+            text.assert_code(0);
+            let out = &text.stdout;
+            assert!(
+                out.ends_with('\n') && !out.ends_with("\n\n"),
+                "{}: {out:?}",
+                path.display()
+            );
+            let lines: Vec<&str> = out.lines().collect();
+            let underline = lines.iter().position(|l| l.starts_with("===")).unwrap();
+            let title_width = lines[..underline]
+                .iter()
+                .map(|l| l.chars().count())
+                .max()
+                .unwrap();
+            assert_eq!(
+                lines[underline].chars().count(),
+                title_width,
+                "{}",
+                path.display()
+            );
+            assert!(title_width <= 40);
+
+            let markdown = Run::of(
+                pathways()
+                    .args(["render", "--format", "markdown", "--template", template])
+                    .arg(path),
+            );
+            let md = &markdown.stdout;
+            assert!(
+                !md.contains("\n\n\n"),
+                "{}: two blank lines",
+                path.display()
+            );
+            let mut headings: Vec<&str> = md
+                .lines()
+                .filter(|l| l.starts_with('#'))
+                .map(|l| l.trim_start_matches('#').trim())
+                .collect();
+            let count = headings.len();
+            headings.sort_unstable();
+            headings.dedup();
+            assert_eq!(
+                headings.len(),
+                count,
+                "{}: a heading repeats",
+                path.display()
+            );
+        }
+    }
+}

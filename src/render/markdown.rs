@@ -207,6 +207,81 @@ pub fn is_safe_destination(url: &str) -> bool {
     }
 }
 
+/// A whole Markdown report as Markdown linters want it, whatever the
+/// template: no runs of blank lines (a field left out leaves one), no
+/// heading text twice (a repeat is named after the heading above it:
+/// `### Challenges (Challenges & Rewards)`), trailing spaces gone and one
+/// newline at the end. Fenced code is left as it is.
+pub fn tidy_document(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut fence: Option<&str> = None;
+    let mut blank_run = 0;
+    let mut seen: Vec<String> = Vec::new();
+    // The latest heading at each level, 1 to 6.
+    let mut open: [Option<String>; 6] = Default::default();
+    for line in markdown.lines() {
+        let line = line.trim_end();
+        let trimmed = line.trim_start();
+        if let Some(marker) = fence {
+            if trimmed.starts_with(marker) {
+                fence = None;
+            }
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        if line.is_empty() {
+            blank_run += 1;
+            if blank_run == 1 && !out.is_empty() {
+                out.push('\n');
+            }
+            continue;
+        }
+        blank_run = 0;
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+        }
+        match heading_of(line) {
+            Some((level, text)) => {
+                let mut unique = text.to_owned();
+                if seen.contains(&unique) {
+                    let parent = open[..level - 1].iter().rev().flatten().next();
+                    unique = match parent {
+                        Some(parent) => format!("{text} ({parent})"),
+                        None => text.to_owned(),
+                    };
+                    let mut number = 2;
+                    while seen.contains(&unique) {
+                        unique = format!("{text} ({number})");
+                        number += 1;
+                    }
+                }
+                out.push_str(&"#".repeat(level));
+                out.push(' ');
+                out.push_str(&unique);
+                out.push('\n');
+                open[level - 1] = Some(text.to_owned());
+                open[level..].iter_mut().for_each(|deeper| *deeper = None);
+                seen.push(unique);
+            }
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// `## Text` → (2, "Text"), for an ATX heading line.
+fn heading_of(line: &str) -> Option<(usize, &str)> {
+    let level = line.bytes().take_while(|&b| b == b'#').count();
+    let text = line[level..].strip_prefix(' ')?;
+    ((1..=6).contains(&level) && !text.trim().is_empty()).then(|| (level, text.trim()))
+}
+
 /// The targets of every link and image in a Markdown text, as written.
 pub fn link_urls(markdown: &str) -> Vec<String> {
     let options = options();
@@ -420,6 +495,25 @@ mod tests {
         assert!(html.contains("&lt;script&gt;"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(!html.contains("<img"), "{html}");
+    }
+
+    #[test]
+    fn documents_have_single_blank_lines_and_unique_headings() {
+        let document = "# T\n\n\n\n## Biggest Challenges\n\n### Challenges\n\n- a  \n\n\
+                        ## Challenges & Rewards\n\n### Challenges\n\n### Rewards\n\n\
+                        ```\ncode\n\n\n\nmore\n```\n\n## Sources\n\n### Challenges\n\n\n";
+        assert_eq!(
+            tidy_document(document),
+            "# T\n\n## Biggest Challenges\n\n### Challenges\n\n- a\n\n\
+             ## Challenges & Rewards\n\n### Challenges (Challenges & Rewards)\n\n### Rewards\n\n\
+             ```\ncode\n\n\n\nmore\n```\n\n## Sources\n\n### Challenges (Sources)\n"
+        );
+        assert_eq!(
+            tidy_document("# A\n\n# A\n\n# A\n"),
+            "# A\n\n# A (2)\n\n# A (3)\n"
+        );
+        assert_eq!(heading_of("#hashtag"), None);
+        assert_eq!(heading_of("####### seven"), None);
     }
 
     #[test]

@@ -276,7 +276,8 @@ impl Renderer {
             .map_err(|e| template_error(&e))?;
         Ok(match format {
             Format::Text => text::wrap_report(&rendered, self.width),
-            Format::Markdown | Format::Html => {
+            Format::Markdown => markdown::tidy_document(&rendered),
+            Format::Html => {
                 // The same trimming as `TrimEndWriter`, which does this for the index.
                 rendered.truncate(
                     rendered

@@ -6,13 +6,38 @@
 
 use textwrap::core::display_width;
 
-/// Wrap every logical line of `report` at `width` columns.
+/// Wrap every logical line of `report` at `width` columns. An underline
+/// (a line of `=` or `-` under a heading) takes the width of the longest
+/// line its heading wrapped into; the report ends with one newline.
 pub fn wrap_report(report: &str, width: usize) -> String {
     let mut out = String::with_capacity(report.len() + report.len() / 16);
+    // The widest line the previous logical line became.
+    let mut previous_width = 0;
     for line in report.lines() {
+        if let Some(mark) = underline_mark(line)
+            && previous_width > 0
+        {
+            for _ in 0..previous_width {
+                out.push(mark);
+            }
+            out.push('\n');
+            previous_width = 0;
+            continue;
+        }
+        let start = out.len();
         wrap_logical_line(line, width, &mut out);
+        previous_width = out[start..].lines().map(width_of).max().unwrap_or(0);
     }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
     out
+}
+
+/// The character of an underline: a line of at least three `=` or `-` and nothing else.
+fn underline_mark(line: &str) -> Option<char> {
+    let line = line.trim_end();
+    let mark = line.chars().next().filter(|c| matches!(c, '=' | '-'))?;
+    (line.len() >= 3 && line.chars().all(|c| c == mark)).then_some(mark)
 }
 
 /// One logical line, wrapped, each resulting line ending in a newline.
@@ -207,6 +232,21 @@ pub fn underline(text: &str, character: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn underlines_fit_the_wrapped_heading_and_the_report_ends_once() {
+        let title = "A VERY LONG CAREER TITLE THAT WILL NOT FIT";
+        let report = format!("{}\n\ntext\n\n\n", underline(title, "="));
+        assert_eq!(
+            wrap_report(&report, 20),
+            "A VERY LONG CAREER\nTITLE THAT WILL NOT\nFIT\n===================\n\ntext\n"
+        );
+        assert_eq!(wrap_report("Short\n-----", 20), "Short\n-----\n");
+        // A rule under a blank line is not an underline.
+        assert_eq!(wrap_report("\n---\n", 20), "\n---\n");
+        assert_eq!(underline_mark("a=="), None);
+        assert_eq!(underline_mark("=="), None);
+    }
 
     #[test]
     fn wraps_list_items_with_hanging_indent() {
