@@ -37,7 +37,8 @@ for (const file of process.argv.slice(2)) {
     pwned: window.__pwned,
     scripts: document.querySelectorAll("script").length,
     handlers: [...document.querySelectorAll("*")].filter((e) => [...e.attributes].some((a) => a.name.startsWith("on"))).length,
-    badLinks: [...document.querySelectorAll("[href],[src]")]
+    // The page's own icon is an inline SVG image; every other data: link is a payload.
+    badLinks: [...document.querySelectorAll("[href]:not(link[rel=icon]),[src]")]
       .map((e) => e.getAttribute("href") ?? e.getAttribute("src"))
       .filter((u) => /^\s*(javascript|vbscript|data):/i.test(u)),
     text: document.body.innerText,

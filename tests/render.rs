@@ -36,8 +36,11 @@ fn seed_report_html() {
         "table of contents"
     );
     assert!(html.contains("@media print"), "print stylesheet is inline");
+    // The only link is the inline icon: nothing is loaded from elsewhere.
+    assert_eq!(html.matches("<link").count(), 1);
+    assert!(html.contains("<link rel=\"icon\" href=\"data:image/svg+xml,"));
     assert!(
-        !html.contains("<link") && !html.contains("<script") && !html.contains(" src="),
+        !html.contains("<script") && !html.contains(" src="),
         "one self-contained file"
     );
     insta::assert_snapshot!("seed.html", html);
@@ -295,6 +298,8 @@ fn html_from_profile_text_is_escaped_and_links_are_neutralised() {
         !html.contains("<img"),
         "raw or Markdown image passed through"
     );
+    // The page's own icon is the one data: address it may hold.
+    let html = html.replace("<link rel=\"icon\" href=\"data:image/svg+xml,", "");
     for scheme in ["javascript:", "vbscript:", "data:"] {
         assert!(
             !html.to_lowercase().contains(&format!("href=\"{scheme}")),
@@ -451,4 +456,50 @@ fn text_and_markdown_reports_are_tidy_for_their_readers_and_linters() {
             );
         }
     }
+}
+
+/// Every HTML page says what it is to search engines and names an icon of
+/// its own (no request for /favicon.ico), the export index included.
+#[test]
+fn html_pages_carry_a_description_and_an_inline_icon() {
+    let out = tempfile::tempdir().unwrap();
+    Run::of(
+        pathways()
+            .args(["export", SEED_PROFILE, "--format", "html", "-q", "--out"])
+            .arg(out.path()),
+    )
+    .assert_code(0);
+    let handout = Run::of(pathways().args([
+        "render",
+        SEED_PROFILE,
+        "-f",
+        "html",
+        "--template",
+        "handout",
+    ]));
+    let pages = [
+        read(&out.path().join("library-technicians.html")),
+        read(&out.path().join("index.html")),
+        handout.stdout,
+    ];
+    for page in &pages {
+        let description = page
+            .split("<meta name=\"description\" content=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_else(|| panic!("no description in {}", &page[..400]));
+        assert!(
+            description.len() > 40 && description.len() < 240,
+            "{description}"
+        );
+        assert!(page.contains("<link rel=\"icon\" href=\"data:image/svg+xml,"));
+    }
+    assert!(pages[0].contains(
+        "content=\"Library technicians assist librarians in managing library resources and providing services to patrons.\""
+    ));
+    assert!(
+        pages[1].contains("content=\"Career profiles: 1 career, each"),
+        "{}",
+        &pages[1][..600]
+    );
 }

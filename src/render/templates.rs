@@ -4,7 +4,7 @@
 use std::path::{Component, Path, PathBuf};
 
 /// Every built-in template: name and source.
-pub const BUILT_IN: [(&str, &str); 10] = [
+pub const BUILT_IN: [(&str, &str); 11] = [
     (
         "report.html.j2",
         include_str!("../../templates/report.html.j2"),
@@ -33,6 +33,7 @@ pub const BUILT_IN: [(&str, &str); 10] = [
     ("index.md.j2", include_str!("../../templates/index.md.j2")),
     ("index.txt.j2", include_str!("../../templates/index.txt.j2")),
     ("style.css", include_str!("../../templates/style.css")),
+    ("head.html", include_str!("../../templates/head.html")),
 ];
 
 /// Finds a template by name: the user's folder first, then the built-in set.

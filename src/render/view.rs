@@ -39,6 +39,9 @@ pub struct View {
     pub page_size: &'static str,
     /// The title as a CSS string (quotes included), for running page headers.
     pub title_css: String,
+    /// One or two plain sentences saying what the career is, for search
+    /// engines and link previews (`<meta name="description">`).
+    pub description: String,
 }
 
 #[derive(Debug)]
@@ -190,7 +193,7 @@ macro_rules! template_object {
 }
 
 template_object! {
-    View { id, title, lang, category, career_type, updated, summary, sections, sources, generator, page_size, title_css }
+    View { id, title, lang, category, career_type, updated, summary, sections, sources, generator, page_size, title_css, description }
     SummaryView { heading, text }
     SectionView { id, anchor, heading, ordered, intro, lead, items, groups, outro, salary, remote_level, misconceptions }
     ItemView { marker, title, text }
@@ -199,7 +202,7 @@ template_object! {
     SalaryRangeView { stage, min, max }
     MisconceptionView { myth, reality }
     SourceView { title, url }
-    IndexView { generator, careers }
+    IndexView { generator, description, careers }
     IndexEntryView { title, category, score, href }
 }
 
@@ -333,7 +336,41 @@ fn build_with(profile: &Profile, format: Format, page_size: PageSize, cache: &Fi
         generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
         page_size: page_size.css(),
         title_css: css_string(&profile.title),
+        description: description(profile),
     }
+}
+
+/// The longest description search engines show in full.
+const DESCRIPTION_CHARS: usize = 160;
+
+/// The first sentence of the overview (or else of the summary) as plain
+/// text, within [`DESCRIPTION_CHARS`]; the title when there is neither.
+fn description(profile: &Profile) -> String {
+    let overview = profile
+        .sections
+        .overview
+        .as_ref()
+        .and_then(|o| o.intro.as_deref());
+    let source = overview
+        .into_iter()
+        .chain(profile.summary.iter().map(|entry| entry.text.as_str()))
+        .find(|text| !text.trim().is_empty());
+    let Some(source) = source else {
+        return format!("{}: a career profile.", profile.title);
+    };
+    let plain = markdown::render(source, Format::Text).replace('\n', " ");
+    let sentence_end = plain
+        .match_indices(". ")
+        .map(|(at, _)| at + 1)
+        .find(|&end| end >= 40)
+        .unwrap_or(plain.len());
+    let sentence = plain[..sentence_end].trim();
+    if sentence.chars().count() <= DESCRIPTION_CHARS {
+        return sentence.to_owned();
+    }
+    let cut: String = sentence.chars().take(DESCRIPTION_CHARS - 1).collect();
+    let cut = cut.rfind(' ').map_or(cut.as_str(), |space| &cut[..space]);
+    format!("{cut}…")
 }
 
 /// Renders strings for one output format.
@@ -618,6 +655,8 @@ impl CareerIndex {
 #[derive(Debug)]
 pub struct IndexView {
     pub generator: String,
+    /// What the index page is, for `<meta name="description">`.
+    pub description: String,
     /// A list of [`IndexEntryView`], made one entry at a time as the template
     /// reaches it: an index of 10,000 careers is never held as template values.
     pub careers: Value,
@@ -636,6 +675,10 @@ pub struct IndexEntryView {
 pub fn build_index(careers: &CareerIndex, format: Format) -> IndexView {
     IndexView {
         generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
+        description: format!(
+            "Career profiles: {}, each with what the work is, education, pay, outlook and how to get started.",
+            crate::report::plural(careers.len(), "career")
+        ),
         careers: Value::from_object(CareerList {
             entries: Arc::clone(&careers.entries),
             format,
