@@ -3,7 +3,7 @@
 //
 // Usage: node scripts/browser-check.mjs FILE.html...
 // (with playwright-core and axe-core installed; .ci/run installs them under
-// target/axe and sets NODE_PATH). For each page: axe-core must report no
+// target/judges and sets NODE_PATH). For each page: axe-core must report no
 // serious or critical violation, and no heading-order violation, in the light
 // and the dark colour scheme; at 375 px and 1280 px wide the page must not
 // scroll sideways.
