@@ -100,6 +100,11 @@ pub struct ImportArgs {
     /// The profile's id (for one page); default: made from the page's title.
     #[arg(long)]
     pub id: Option<String>,
+
+    /// Your office's own headings: a YAML file mapping each heading to a
+    /// section id (`Salary Scale: salary`), added to the ones pathways knows.
+    #[arg(long, value_name = "FILE")]
+    pub headings: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -554,113 +554,39 @@ pub struct SectionInfo {
     pub id: &'static str,
     /// The label reports print.
     pub heading: &'static str,
-    /// Headings legacy career pages use for this section (lower case).
-    pub page_headings: &'static [&'static str],
 }
 
 /// Every catalogue section, in the order reports print them.
 pub const CATALOGUE: [SectionInfo; 25] = [
-    section("overview", "Overview", &["overview"]),
-    section("fun_facts", "Fun Facts", &["fun fact", "fun facts"]),
-    section(
-        "education",
-        "Educational Requirements",
-        &["educational requirements"],
-    ),
-    section(
-        "responsibilities",
-        "Key Responsibilities",
-        &["key responsibilities"],
-    ),
-    section("salary", "Average Salary Range", &["average salary range"]),
-    section(
-        "career_path",
-        "Career Path & Progression",
-        &["career path & progression"],
-    ),
-    section(
-        "challenges",
-        "Biggest Challenges",
-        &["biggest challenges facing people in this career"],
-    ),
-    section(
-        "gaining_experience",
-        "Best Ways to Gain Experience",
-        &["best ways to gain experience"],
-    ),
-    section("outlook", "Job Outlook", &["job outlook"]),
-    section("skills", "Required Skills", &["required skills"]),
-    section("demand", "Career Demand", &["career demand"]),
-    section(
-        "training",
-        "Training & Certification",
-        &["training & certification"],
-    ),
-    section(
-        "work_environment",
-        "Work Environment",
-        &["work environment"],
-    ),
-    section(
-        "industry_sectors",
-        "Industry Sectors",
-        &["industry sectors"],
-    ),
-    section(
-        "employers",
-        "Top Employers",
-        &["top companies", "top employers"],
-    ),
-    section("tools", "Tools & Technologies", &["tools & technologies"]),
-    section("related_careers", "Related Careers", &["related careers"]),
-    section(
-        "internships",
-        "Internship Opportunities",
-        &["internship opportunities"],
-    ),
-    section(
-        "remote_work",
-        "Remote Work Potential",
-        &["remote work potential"],
-    ),
-    section("specializations", "Specializations", &["specializations"]),
-    section(
-        "challenges_rewards",
-        "Challenges & Rewards",
-        &["challenges & rewards"],
-    ),
-    section(
-        "getting_started",
-        "How to Get Started",
-        &["how to get started"],
-    ),
-    section(
-        "famous_people",
-        "Famous Personalities",
-        &["famous personalities"],
-    ),
-    section(
-        "global_opportunities",
-        "Global Opportunities",
-        &["global opportunities"],
-    ),
-    section(
-        "misconceptions",
-        "Common Misconceptions",
-        &["common misconceptions people have about this career"],
-    ),
+    section("overview", "Overview"),
+    section("fun_facts", "Fun Facts"),
+    section("education", "Educational Requirements"),
+    section("responsibilities", "Key Responsibilities"),
+    section("salary", "Average Salary Range"),
+    section("career_path", "Career Path & Progression"),
+    section("challenges", "Biggest Challenges"),
+    section("gaining_experience", "Best Ways to Gain Experience"),
+    section("outlook", "Job Outlook"),
+    section("skills", "Required Skills"),
+    section("demand", "Career Demand"),
+    section("training", "Training & Certification"),
+    section("work_environment", "Work Environment"),
+    section("industry_sectors", "Industry Sectors"),
+    section("employers", "Top Employers"),
+    section("tools", "Tools & Technologies"),
+    section("related_careers", "Related Careers"),
+    section("internships", "Internship Opportunities"),
+    section("remote_work", "Remote Work Potential"),
+    section("specializations", "Specializations"),
+    section("challenges_rewards", "Challenges & Rewards"),
+    section("getting_started", "How to Get Started"),
+    section("famous_people", "Famous Personalities"),
+    section("global_opportunities", "Global Opportunities"),
+    section("misconceptions", "Common Misconceptions"),
 ];
 
-const fn section(
-    id: &'static str,
-    heading: &'static str,
-    page_headings: &'static [&'static str],
-) -> SectionInfo {
-    SectionInfo {
-        id,
-        heading,
-        page_headings,
-    }
+const fn section(id: &'static str, heading: &'static str) -> SectionInfo {
+    SectionInfo { id, heading }
 }
 
 /// The catalogue entry for a section id.

@@ -2,7 +2,8 @@
 //! the plain-text report of `profiles/library-technicians.yaml`, in order,
 //! under the heading of its own section.
 
-use pathways::profile::CATALOGUE;
+use pathways::import::{Headings, Target};
+use pathways::profile::section_info;
 
 use crate::common::{Run, SEED_PROFILE, fixture, pathways, read};
 
@@ -68,6 +69,7 @@ struct Block {
 }
 
 fn split_page(page: &str) -> Vec<Block> {
+    let headings = Headings::built_in();
     let mut blocks = vec![Block {
         report_heading: None,
         lines: Vec::new(),
@@ -83,10 +85,15 @@ fn split_page(page: &str) -> Vec<Block> {
             });
             continue;
         }
-        let lower = line.to_lowercase();
-        if let Some(info) = CATALOGUE
-            .iter()
-            .find(|i| i.page_headings.contains(&lower.as_str()))
+        // The line after a fact heading is its value ("Education & Training").
+        let is_fact_value = blocks
+            .last()
+            .is_some_and(|b| b.report_heading.is_none() && b.lines.is_empty() && blocks.len() > 1);
+        // A heading stands alone: a bold label inside a section is not one.
+        if !line.starts_with("**")
+            && !is_fact_value
+            && let Some(Target::Section(id)) = headings.find(line)
+            && let Some(info) = section_info(id)
         {
             blocks.push(Block {
                 report_heading: Some(info.heading.to_uppercase()),

@@ -400,3 +400,111 @@ fn escape_sequences_in_a_page_are_shown_not_sent() {
         .assert_stderr_has("error[control-character]");
     assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
 }
+
+/// Every page fixture imports with nothing lost (the import checks itself),
+/// and a renamed heading right after the Career Type keeps its section.
+#[test]
+fn every_page_imports_without_losing_a_line() {
+    for entry in std::fs::read_dir(fixture("pages")).unwrap() {
+        let page = entry.unwrap().path();
+        let run = Run::of(pathways().arg("import").arg(&page));
+        assert!(
+            !run.stderr.contains("NOT in the profile"),
+            "{}: {}",
+            page.display(),
+            run.seen()
+        );
+    }
+    let run = Run::of(
+        pathways()
+            .arg("import")
+            .arg(fixture("pages/did-you-know.txt")),
+    );
+    run.assert_code(0)
+        .assert_stderr_has("Fun Facts (`fun_facts`): 1 paragraph, 5 items")
+        .assert_stderr_has(
+            "`Why Join an Association?` is not a section pathways knows: kept as an extra section",
+        );
+    assert!(
+        run.stdout.contains("heading: Why Join an Association?"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// Headings offices use, and an office's own list.
+#[test]
+fn heading_variants_and_an_office_headings_file() {
+    let run = Run::of(
+        pathways()
+            .arg("import")
+            .arg(fixture("pages/salary-wording.txt")),
+    );
+    run.assert_code(0);
+    for found in [
+        "Educational Requirements (`education`)",
+        "Key Responsibilities (`responsibilities`)",
+        "Job Outlook (`outlook`)",
+        "Required Skills (`skills`)",
+        "Work Environment (`work_environment`)",
+        "How to Get Started (`getting_started`)",
+        "Fun Facts (`fun_facts`)",
+    ] {
+        run.assert_stderr_has(found);
+    }
+    run.assert_stderr_has("`Education & Training` names two sections");
+
+    let dir = tempfile::tempdir().unwrap();
+    let page = "Career List Archivists\n\nOverview\n\nArchivists keep records.\n\nWhere to Study\n\nA master's degree.\n";
+    let office = dir.path().join("headings.yaml");
+    std::fs::write(&office, "Where to Study: education\n").unwrap();
+    let run = Run::of(
+        pathways()
+            .args(["import", "-", "--headings"])
+            .arg(&office)
+            .write_stdin(page),
+    );
+    run.assert_stderr_has("Educational Requirements (`education`)");
+    std::fs::write(&office, "Where to Study: schooling\n").unwrap();
+    let run = Run::of(
+        pathways()
+            .args(["import", "-", "--headings"])
+            .arg(&office)
+            .write_stdin(page),
+    );
+    run.assert_code(2)
+        .assert_stderr_has("headings.yaml:1:17")
+        .assert_stderr_has("`schooling` is not a section pathways knows")
+        .assert_stderr_has("nothing was imported");
+}
+
+/// Pay in ordinary wording becomes numbers; what is unclear is for review.
+#[test]
+fn salary_figures_in_ordinary_wording() {
+    let run = Run::of(
+        pathways()
+            .arg("import")
+            .arg(fixture("pages/salary-wording.txt")),
+    );
+    run.assert_stderr_has(
+        "salary figures (USD per year): average 58000, ranges entry 38000–45000, mid 50000–65000, senior 70000–90000",
+    )
+    .assert_stderr_has("the figure 38000 in \"Student archive assistants are paid $38k or less.\" is neither")
+    .assert_stderr_has("a sum of money under `Where They Work` was left in the text");
+    assert!(
+        run.stdout
+            .contains("      - { stage: senior, min: 70000, max: 90000 }")
+    );
+    // The sentence stays in the prose.
+    assert!(run.stdout.contains("earn a median of about $58,000 a year"));
+
+    let unreadable = "Career List X\n\nAverage Salary Range\n\nPay is good, from $30,000 to $40,000, or £20,000 in the UK.\n";
+    let run = Run::of(pathways().arg("import").arg("-").write_stdin(unreadable));
+    run.assert_stderr_has("for a person to review:")
+        .assert_stderr_has("more than one currency");
+    assert!(
+        !run.stdout.contains("ranges:"),
+        "nothing guessed: {}",
+        run.stdout
+    );
+}

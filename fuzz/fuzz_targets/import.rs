@@ -2,11 +2,13 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pathways::import::{ImportError, import};
+use pathways::import::{Headings, ImportError, ImportOptions, import};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    match import(&text, "fuzz.txt", None, None) {
+    let headings = Headings::built_in();
+    let options = ImportOptions { id: None, schema: None, headings: &headings };
+    match import(&text, "fuzz.txt", options) {
         Ok(_) | Err(ImportError::Empty | ImportError::NotText | ImportError::TooManyHeadings(_)) => {}
         // The importer must always write YAML that parses back.
         Err(ImportError::Unreadable(finding)) => panic!("import wrote unreadable YAML: {}", finding.message),

@@ -8,8 +8,10 @@ use crate::console::errln;
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::finding::{Severity, has_errors, visible};
-use crate::import::{ImportError, Imported, MAX_HEADINGS, decode_page, import};
-use crate::load::{Input, read_bytes};
+use crate::import::{
+    Headings, ImportError, ImportOptions, Imported, MAX_HEADINGS, decode_page, import,
+};
+use crate::load::{Input, Source, read_bytes};
 use crate::output::{Destination, OutputFolder, schema_reference, write};
 use crate::validate::id_problem;
 
@@ -55,16 +57,40 @@ fn try_run(args: &ImportArgs) -> Result<ExitStatus, Error> {
         )));
     }
 
+    let mut headings = Headings::built_in();
+    if let Some(path) = &args.headings {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?;
+        let source = Source {
+            name: path.display().to_string(),
+            text,
+        };
+        if let Err(finding) = headings.add(&source) {
+            super::print_findings(std::slice::from_ref(&*finding), Some(&source.text), false);
+            return Err(usage(&format!(
+                "the headings file `{}` cannot be used; nothing was imported",
+                path.display()
+            )));
+        }
+    }
+
     let mut status = ExitStatus::Success;
     for page in &args.pages {
         // One page that cannot be imported never stops the others.
-        status = worse(status, import_page(page, args, folder.as_ref()));
+        status = worse(status, import_page(page, args, folder.as_ref(), &headings));
     }
     Ok(status)
 }
 
 /// Import one page and say what became of it.
-fn import_page(page: &Path, args: &ImportArgs, folder: Option<&OutputFolder>) -> ExitStatus {
+fn import_page(
+    page: &Path,
+    args: &ImportArgs,
+    folder: Option<&OutputFolder>,
+    headings: &Headings,
+) -> ExitStatus {
     let input = Input::from_arg(page);
     let name = visible(&input.display_name()).into_owned();
     let text = match read_bytes(&input) {
@@ -79,9 +105,14 @@ fn import_page(page: &Path, args: &ImportArgs, folder: Option<&OutputFolder>) ->
         (None, Some(path)) => path.parent().unwrap_or(Path::new(".")),
         (None, None) => Path::new("."),
     });
-    let imported = match text
-        .and_then(|text| import(&text, &name, args.id.as_deref(), schema.as_deref()))
-    {
+    let imported = match text.and_then(|text| {
+        let options = ImportOptions {
+            id: args.id.as_deref(),
+            schema: schema.as_deref(),
+            headings,
+        };
+        import(&text, &name, options)
+    }) {
         Ok(imported) => imported,
         Err(error) => {
             let reason = match error {
@@ -130,7 +161,7 @@ fn import_page(page: &Path, args: &ImportArgs, folder: Option<&OutputFolder>) ->
         }
     };
     report(&name, &destination, &imported);
-    if has_errors(&imported.findings) {
+    if has_errors(&imported.findings) || !imported.missing.is_empty() {
         ExitStatus::Failure
     } else {
         ExitStatus::Success
@@ -143,6 +174,19 @@ fn report(page: &str, destination: &str, imported: &Imported) {
     errln!("  found:");
     for (line, note) in &imported.found {
         errln!("    {}{}", at(*line), visible(note));
+    }
+    if !imported.missing.is_empty() {
+        errln!(
+            "  NOT in the profile ({} of the page; copy them in by hand):",
+            if imported.missing.len() == 1 {
+                "1 line".to_owned()
+            } else {
+                format!("{} lines", imported.missing.len())
+            }
+        );
+        for (line, text) in &imported.missing {
+            errln!("    page line {line}: {}", visible(text));
+        }
     }
     if !imported.review.is_empty() || !imported.findings.is_empty() {
         errln!("  for a person to review:");

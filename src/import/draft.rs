@@ -1,7 +1,9 @@
 //! From page blocks to a draft profile: summary, sections, lists, groups,
 //! misconception pairs and salary figures.
 
+use super::headings::{Headings, Target};
 use super::page::{Block, HeadingKind, Line, list_marker};
+use super::salary::{self, SalaryFigures};
 use crate::profile::{CATALOGUE, section_info};
 
 #[derive(Debug, Default)]
@@ -18,6 +20,8 @@ pub struct Draft {
     pub review: Vec<(usize, String)>,
     /// What was found where: (page line, note).
     pub found: Vec<(usize, String)>,
+    /// Page lines read as structure rather than content (the title line).
+    pub structural_lines: Vec<usize>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -43,15 +47,7 @@ pub struct DraftGroup {
     pub items: Vec<DraftItem>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SalaryFigures {
-    pub currency: Option<&'static str>,
-    pub average: Option<f64>,
-    /// (stage, min, max)
-    pub ranges: Vec<(&'static str, f64, f64)>,
-}
-
-pub fn draft(blocks: &[Block]) -> Draft {
+pub fn draft(blocks: &[Block], headings: &Headings) -> Draft {
     let mut draft = Draft::default();
     for block in blocks {
         match &block.kind {
@@ -60,20 +56,47 @@ pub fn draft(blocks: &[Block]) -> Draft {
                 // Lines under the page name (the title line, usually) are read as the overview's.
                 overview(block, &mut draft);
             }
-            HeadingKind::Category => {
-                draft.category = first_line(block);
-                draft.found.push((block.line, "career category".to_owned()));
-            }
-            HeadingKind::CareerType => {
-                draft.career_type = first_line(block);
-                draft.found.push((block.line, "career type".to_owned()));
+            HeadingKind::Category | HeadingKind::CareerType => {
+                let (field, label) = match block.kind {
+                    HeadingKind::Category => (&mut draft.category, "career category"),
+                    _ => (&mut draft.career_type, "career type"),
+                };
+                *field = first_line(block);
+                draft.found.push((block.line, label.to_owned()));
+                // Lines after the value have no heading of their own: kept, not dropped.
+                if block.lines.len() > 1 {
+                    let heading = "More About This Career".to_owned();
+                    draft.review.push((
+                        block.lines[1].number,
+                        format!(
+                            "lines after the {label} had no heading of their own: kept as the extra section `{heading}`"
+                        ),
+                    ));
+                    draft
+                        .extras
+                        .push((heading, section_from(&block.lines[1..], false)));
+                }
             }
             HeadingKind::Section(id) => {
                 let mut section = section_from(&block.lines, *id == "misconceptions");
                 if *id == "salary" {
                     section.salary = salary_figures(&block.lines, block.line, &mut draft);
+                } else {
+                    note_pay_figures(block, &mut draft);
                 }
                 let heading = section_info(id).map_or(*id, |info| info.heading);
+                if let Some(Target::Section(other)) =
+                    headings.also_names(&block.heading, Target::Section(id))
+                {
+                    let other = section_info(other).map_or(other, |info| info.heading);
+                    draft.review.push((
+                        block.line,
+                        format!(
+                            "`{}` names two sections: its text went into {heading}; move what belongs to {other} there",
+                            block.heading.trim_end_matches(':')
+                        ),
+                    ));
+                }
                 draft.found.push((
                     block.line,
                     format!("{heading} (`{id}`): {}", describe(&section)),
@@ -114,6 +137,22 @@ pub fn draft(blocks: &[Block]) -> Draft {
             .push((0, format!("not on the page: {}", missing.join(", "))));
     }
     draft
+}
+
+/// A sum of money outside the salary section is not read as pay, but a
+/// person should see it: it may belong there.
+fn note_pay_figures(block: &Block, draft: &mut Draft) {
+    for line in &block.lines {
+        if salary::has_amount(&line.text) {
+            draft.review.push((
+                line.number,
+                format!(
+                    "a sum of money under `{}` was left in the text, not read as salary: move it to the salary section if it is pay",
+                    block.heading.trim_end_matches(':')
+                ),
+            ));
+        }
+    }
 }
 
 fn first_line(block: &Block) -> Option<String> {
@@ -168,6 +207,7 @@ fn overview(block: &Block, draft: &mut Draft) {
     for line in &block.lines {
         let text = line.text.trim();
         if let Some(name) = text.strip_prefix("Career List ") {
+            draft.structural_lines.push(line.number);
             draft.title.get_or_insert_with(|| name.trim().to_owned());
             draft
                 .found
@@ -177,11 +217,21 @@ fn overview(block: &Block, draft: &mut Draft) {
         if text.starts_with('#') {
             let heading = text.trim_start_matches('#').trim();
             let name = heading.rsplit_once(": ").map_or(heading, |(_, name)| name);
-            if draft.title.is_none() {
-                draft.title = Some(name.to_owned());
-                draft.found.push((line.number, format!("title: {name}")));
+            // A heading naming the career is the title (or repeats it);
+            // any other stays in the text.
+            match &draft.title {
+                None => {
+                    draft.title = Some(name.to_owned());
+                    draft.found.push((line.number, format!("title: {name}")));
+                    draft.structural_lines.push(line.number);
+                    continue;
+                }
+                Some(title) if title.eq_ignore_ascii_case(name) => {
+                    draft.structural_lines.push(line.number);
+                    continue;
+                }
+                Some(_) => {}
             }
-            continue;
         }
         if let Some(label) = bold_label(text) {
             if let Some(entry) = current.take() {
@@ -212,8 +262,13 @@ fn overview(block: &Block, draft: &mut Draft) {
         draft.found.push((
             block.line,
             format!(
-                "counselling overview: {} summary entries",
-                draft.summary.len()
+                "counselling overview: {} summary {}",
+                draft.summary.len(),
+                if draft.summary.len() == 1 {
+                    "entry"
+                } else {
+                    "entries"
+                }
             ),
         ));
     }
@@ -336,7 +391,7 @@ fn item(text: &str) -> DraftItem {
 }
 
 /// `**Misconception:** text` → `text`.
-fn misconception_part<'a>(text: &'a str, label: &str) -> Option<&'a str> {
+pub fn misconception_part<'a>(text: &'a str, label: &str) -> Option<&'a str> {
     let at = list_marker(text).map_or(0, |(at, _)| at);
     let rest = text[at..].trim();
     let rest = rest.strip_prefix("**").unwrap_or(rest);
@@ -382,95 +437,54 @@ fn myths(texts: &[&str]) -> DraftSection {
 /// Salary figures the wording states unambiguously: an average, and ranges
 /// whose career stage the sentence names.
 fn salary_figures(lines: &[Line], heading_line: usize, draft: &mut Draft) -> Option<SalaryFigures> {
-    let mut figures = SalaryFigures::default();
     let text: String = lines
         .iter()
         .map(|l| l.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    if !text.contains('$') {
-        return None;
-    }
-    figures.currency = Some("USD");
-    for sentence in text.split_inclusive(['.', ';']) {
-        let amounts = money_amounts(sentence);
-        let lower = sentence.to_lowercase();
-        if lower.contains("average") && amounts.len() == 1 && figures.average.is_none() {
-            figures.average = Some(amounts[0]);
-            continue;
-        }
-        if amounts.len() == 2 && amounts[0] <= amounts[1] {
-            let stage = if lower.contains("entry")
-                || lower.contains("short term")
-                || lower.contains("starting")
-            {
-                Some("entry")
-            } else if lower.contains("medium term")
-                || lower.contains("mid-career")
-                || lower.contains("mid career")
-            {
-                Some("mid")
-            } else if lower.contains("long term") || lower.contains("senior") {
-                Some("senior")
-            } else {
-                None
-            };
-            match stage {
-                Some(stage) if !figures.ranges.iter().any(|(s, ..)| *s == stage) => {
-                    figures.ranges.push((stage, amounts[0], amounts[1]));
+    let mut review = Vec::new();
+    let figures = salary::read(&text, &mut review);
+    draft
+        .review
+        .extend(review.into_iter().map(|note| (heading_line, note)));
+    match &figures {
+        Some(figures) => draft.found.push((
+            heading_line,
+            format!(
+                "salary figures ({} per {}): average {}, ranges {}",
+                figures.currency.unwrap_or("USD"),
+                figures.period.unwrap_or("year"),
+                figures.average.map_or("none".to_owned(), |a| a.to_string()),
+                if figures.ranges.is_empty() {
+                    "none".to_owned()
+                } else {
+                    figures
+                        .ranges
+                        .iter()
+                        .map(|(stage, min, max)| format!("{stage} {min}–{max}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 }
-                _ => draft.review.push((
-                    heading_line,
-                    format!(
-                        "salary figures {} to {} not assigned to a career stage",
-                        amounts[0], amounts[1]
-                    ),
-                )),
-            }
-        }
+            ),
+        )),
+        None if !draft.review.iter().any(|(line, _)| *line == heading_line) => draft.review.push((
+            heading_line,
+            "no salary figures could be read from this section: add `average` and `ranges` by hand"
+                .to_owned(),
+        )),
+        None => {}
     }
-    let order = |stage: &str| ["entry", "mid", "senior"].iter().position(|s| *s == stage);
-    figures.ranges.sort_by_key(|(stage, ..)| order(stage));
-    draft.found.push((
-        heading_line,
-        format!(
-            "salary figures (USD, from `$`): average {}, ranges {}",
-            figures.average.map_or("none".to_owned(), |a| a.to_string()),
-            if figures.ranges.is_empty() {
-                "none".to_owned()
-            } else {
-                figures
-                    .ranges
-                    .iter()
-                    .map(|(stage, min, max)| format!("{stage} {min}–{max}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            }
-        ),
-    ));
-    draft.review.push((
-        heading_line,
-        "the salary currency was read from `$` as US dollars: check it".to_owned(),
-    ));
-    Some(figures)
-}
-
-/// `$36,000` → 36000.0, every amount in `text`, in order.
-fn money_amounts(text: &str) -> Vec<f64> {
-    let mut amounts = Vec::new();
-    let mut rest = text;
-    while let Some(at) = rest.find('$') {
-        let digits: String = rest[at + 1..]
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
-            .collect();
-        let digits = digits.trim_end_matches(['.', ',']);
-        if let Ok(amount) = digits.replace(',', "").parse::<f64>() {
-            amounts.push(amount);
-        }
-        rest = &rest[at + 1..];
+    if let Some(SalaryFigures {
+        currency: Some(code),
+        ..
+    }) = &figures
+    {
+        draft.review.push((
+            heading_line,
+            format!("the salary currency was read from its sign as {code}: check it"),
+        ));
     }
-    amounts
+    figures
 }
 
 #[cfg(test)]
@@ -490,14 +504,5 @@ mod tests {
         assert_eq!(plain.title, None);
         let plain = item("– Dealing with budget cuts in public libraries.");
         assert_eq!(plain.text, "Dealing with budget cuts in public libraries.");
-    }
-
-    #[test]
-    fn money() {
-        assert_eq!(
-            money_amounts("between $25,000 to $30,000 per year."),
-            vec![25000.0, 30000.0]
-        );
-        assert_eq!(money_amounts("around $36,000."), vec![36000.0]);
     }
 }

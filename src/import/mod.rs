@@ -4,9 +4,14 @@
 //! block's lists, pairs and figures, `yaml` writes the profile. The result is
 //! parsed and validated like any profile before it is written.
 
+mod check;
 mod draft;
+mod headings;
 mod page;
+mod salary;
 mod yaml;
+
+pub use headings::{Headings, Target};
 
 use crate::finding::Finding;
 use crate::load::{Source, parse};
@@ -23,6 +28,19 @@ pub struct Imported {
     pub review: Vec<(usize, String)>,
     /// Findings of `pathways check` (default policy) on the result.
     pub findings: Vec<Finding>,
+    /// Page lines that are not in the profile (the import checks itself):
+    /// (page line, text). Empty when nothing was lost.
+    pub missing: Vec<(usize, String)>,
+}
+
+/// How to import: the id to give, the schema to name, the headings to know.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportOptions<'a> {
+    /// The profile's id; default: made from the page's title.
+    pub id: Option<&'a str>,
+    /// The path of a `profile.schema.json` for editors, if there is one.
+    pub schema: Option<&'a str>,
+    pub headings: &'a Headings,
 }
 
 /// Why a page could not be imported.
@@ -70,33 +88,33 @@ pub fn decode_page(bytes: &[u8]) -> Result<String, ImportError> {
     Ok(text)
 }
 
-/// Import one page; `source` names it in the profile's header comment, and
-/// `schema` is the path of a `profile.schema.json` for editors, if there is one.
+/// Import one page; `source` names it in the profile's header comment.
 pub fn import(
     text: &str,
     source: &str,
-    id: Option<&str>,
-    schema: Option<&str>,
+    options: ImportOptions<'_>,
 ) -> Result<Imported, ImportError> {
     let lines = page::lines_of(text);
     if lines.iter().all(|l| l.text.trim().is_empty()) {
         return Err(ImportError::Empty);
     }
-    let blocks = page::blocks_of(&lines);
+    let blocks = page::blocks_of(&lines, options.headings);
     if blocks.len() > MAX_HEADINGS {
         return Err(ImportError::TooManyHeadings(blocks.len()));
     }
-    let draft = draft::draft(&blocks);
+    let draft = draft::draft(&blocks, options.headings);
     let title = draft
         .title
         .clone()
         .unwrap_or_else(|| "Untitled Career".to_owned());
-    let id = id.map_or_else(|| crate::validate::slug_from(&title), str::to_owned);
+    let id = options
+        .id
+        .map_or_else(|| crate::validate::slug_from(&title), str::to_owned);
     let mut review = draft.review.clone();
     if draft.title.is_none() {
         review.insert(0, (0, "no title found on the page: set `title`".to_owned()));
     }
-    let yaml = yaml::write(&draft, &id, &title, source, schema);
+    let yaml = yaml::write(&draft, &id, &title, source, options.schema);
     let document = parse(Source {
         name: format!("{id}.yaml"),
         text: yaml.clone(),
@@ -108,11 +126,67 @@ pub fn import(
         }
     })?;
     let findings = validate(&document, &Policy::default());
+    let missing = check::missing_lines(&blocks, &draft.structural_lines, &yaml);
     Ok(Imported {
         id,
         yaml,
         found: draft.found,
         review,
         findings,
+        missing,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each heading of the built-in list, on a page of its own, is read as
+    /// the section it names, and nothing of the page is lost.
+    #[test]
+    fn every_built_in_heading_names_its_section() {
+        let headings = Headings::built_in();
+        let options = ImportOptions {
+            id: None,
+            schema: None,
+            headings: &headings,
+        };
+        let mut tried = 0;
+        for line in include_str!("headings.yaml").lines() {
+            let Some((heading, id)) = line.split_once(": ") else {
+                continue;
+            };
+            if line.starts_with('#') || crate::profile::section_info(id).is_none() {
+                continue;
+            }
+            // Written as a page would: capitalised, with a colon.
+            let heading = heading
+                .split(' ')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let page = format!("Career List Archivists\n\n{heading}:\n\nSome text about it.\n");
+            let imported =
+                import(&page, "page.txt", options).unwrap_or_else(|e| panic!("{heading}: {e:?}"));
+            assert!(
+                imported
+                    .found
+                    .iter()
+                    .any(|(_, note)| note.contains(&format!("(`{id}`)"))),
+                "{heading} → {id}: {:?}",
+                imported.found
+            );
+            assert!(
+                imported.missing.is_empty(),
+                "{heading}: {:?}",
+                imported.missing
+            );
+            tried += 1;
+        }
+        assert!(tried > 80, "{tried} headings tried");
+    }
 }

@@ -4,7 +4,7 @@
 //! blank lines, numbered and dashed lists, bold labels), not by the wording
 //! of one page.
 
-use crate::profile::CATALOGUE;
+use super::headings::{Headings, Target};
 
 /// A line of the page, with its 1-based line number.
 #[derive(Debug, Clone)]
@@ -32,22 +32,12 @@ pub enum HeadingKind {
 #[derive(Debug, Clone)]
 pub struct Block {
     pub kind: HeadingKind,
+    /// The heading line as the page wrote it (empty for the opening block).
+    pub heading: String,
     /// Where the heading is on the page.
     pub line: usize,
     pub lines: Vec<Line>,
 }
-
-/// Headings real pages use for catalogue sections beyond the catalogue's own list.
-const SYNONYMS: [(&str, &str); 8] = [
-    ("fun facts", "fun_facts"),
-    ("top employers", "employers"),
-    ("biggest challenges", "challenges"),
-    ("common misconceptions", "misconceptions"),
-    ("salary", "salary"),
-    ("average salary", "salary"),
-    ("job duties", "responsibilities"),
-    ("skills", "skills"),
-];
 
 /// Normalise the page's text: BOM, line endings, non-breaking spaces.
 pub fn lines_of(text: &str) -> Vec<Line> {
@@ -70,7 +60,7 @@ pub fn lines_of(text: &str) -> Vec<Line> {
 
 /// What a line names, if it is a heading. `isolated`: a blank line (or the
 /// page's edge) on both sides, which unknown headings need.
-pub fn heading_kind(text: &str, isolated: bool) -> Option<HeadingKind> {
+pub fn heading_kind(text: &str, isolated: bool, headings: &Headings) -> Option<HeadingKind> {
     let bare = text
         .trim()
         .trim_start_matches('#')
@@ -82,36 +72,23 @@ pub fn heading_kind(text: &str, isolated: bool) -> Option<HeadingKind> {
     if bare.is_empty() {
         return None;
     }
-    let lower = bare.to_lowercase();
     // "Career List Library Technicians" names the career: the title, not a heading.
-    if lower.starts_with("career list ") {
+    if bare.to_lowercase().starts_with("career list ") {
         return None;
     }
-    if let Some(info) = CATALOGUE.iter().find(|info| {
-        info.page_headings.contains(&lower.as_str()) || info.heading.eq_ignore_ascii_case(bare)
-    }) {
-        return Some(HeadingKind::Section(info.id));
+    if let Some(target) = headings.find(bare) {
+        return Some(match target {
+            Target::Section(id) => HeadingKind::Section(id),
+            Target::Category => HeadingKind::Category,
+            Target::CareerType => HeadingKind::CareerType,
+            Target::Summary => HeadingKind::Overview,
+            Target::PageName => HeadingKind::PageName,
+        });
     }
-    if let Some((_, id)) = SYNONYMS.iter().find(|(name, _)| *name == lower) {
-        return Some(HeadingKind::Section(id));
-    }
-    match lower.as_str() {
-        "career category" | "category" => return Some(HeadingKind::Category),
-        "career type" => return Some(HeadingKind::CareerType),
-        "career counselling/overview"
-        | "career counseling/overview"
-        | "career counselling"
-        | "career counseling"
-        | "counselling overview"
-        | "counseling overview" => {
-            return Some(HeadingKind::Overview);
-        }
-        "career pathways view" => return Some(HeadingKind::PageName),
-        _ => {}
-    }
+    // A question is a heading like any other ("Why Join an Association?").
     let looks_like_heading = isolated
         && bare.chars().count() <= 60
-        && !bare.ends_with(['.', '!', '?', ',', ';'])
+        && !bare.ends_with(['.', '!', ',', ';'])
         && !starts_list(text)
         && bare.chars().next().is_some_and(char::is_uppercase)
         && bare.split_whitespace().count() <= 8;
@@ -122,9 +99,10 @@ pub fn heading_kind(text: &str, isolated: bool) -> Option<HeadingKind> {
 /// heading form a block of kind `Overview` (the counselling overview).
 /// A bold label (`**Earning Potential:**`) is a heading only when it stands
 /// alone between blank lines; otherwise it labels what follows it.
-pub fn blocks_of(lines: &[Line]) -> Vec<Block> {
+pub fn blocks_of(lines: &[Line], headings: &Headings) -> Vec<Block> {
     let mut blocks = vec![Block {
         kind: HeadingKind::Overview,
+        heading: String::new(),
         line: 1,
         lines: Vec::new(),
     }];
@@ -142,11 +120,12 @@ pub fn blocks_of(lines: &[Line]) -> Vec<Block> {
             matches!(b.kind, HeadingKind::Category | HeadingKind::CareerType) && b.lines.is_empty()
         });
         if !awaiting_value
-            && let Some(kind) = heading_kind(&line.text, isolated)
+            && let Some(kind) = heading_kind(&line.text, isolated, headings)
             && (!bold || isolated)
         {
             blocks.push(Block {
                 kind,
+                heading: line.text.trim().to_owned(),
                 line: line.number,
                 lines: Vec::new(),
             });

@@ -58,7 +58,9 @@ fn write_section(out: &mut String, section: &DraftSection, indent: usize) {
     if let Some(salary) = &section.salary {
         if let Some(currency) = salary.currency {
             let _ = writeln!(out, "{pad}currency: {currency}");
-            let _ = writeln!(out, "{pad}period: year");
+        }
+        if let Some(period) = salary.period {
+            let _ = writeln!(out, "{pad}period: {period}");
         }
         if let Some(average) = salary.average {
             let _ = writeln!(out, "{pad}average: {average}");

@@ -1,0 +1,168 @@
+//! The import checks itself: every content line of the page must be in the
+//! profile it wrote, so nothing is ever dropped without a word.
+
+use std::collections::HashMap;
+
+use serde_saphyr::granit_parser::{Event, Parser};
+
+use super::page::Block;
+
+/// Page lines whose words are not in `profile_yaml`: (page line, text).
+/// Lines are compared as words, list markers, `**` and a colon ending a
+/// word aside. Within a block, lines are looked for after the previous
+/// one; a line found only elsewhere in the profile still counts as kept.
+/// `structural` lines (the one that gave the title) are not content.
+pub fn missing_lines(
+    blocks: &[Block],
+    structural: &[usize],
+    profile_yaml: &str,
+) -> Vec<(usize, String)> {
+    let values = scalar_values(profile_yaml);
+    let words: Vec<String> = values.iter().flat_map(|v| words_of(v)).collect();
+    let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, word) in words.iter().enumerate() {
+        at.entry(word.as_str()).or_default().push(index);
+    }
+    let mut missing = Vec::new();
+    for block in blocks {
+        let mut from = 0;
+        for line in &block.lines {
+            if structural.contains(&line.number) {
+                continue;
+            }
+            let wanted = words_of(without_pair_label(&line.text));
+            if wanted.is_empty() {
+                continue;
+            }
+            match find_run(&words, &at, &wanted, from).or_else(|| find_run(&words, &at, &wanted, 0))
+            {
+                Some(end) => from = end,
+                None => missing.push((line.number, line.text.trim().to_owned())),
+            }
+        }
+    }
+    missing
+}
+
+/// A misconception line without its `Misconception:` or `Reality:` label,
+/// which the profile holds as the pair's structure (`myth`, `reality`).
+fn without_pair_label(text: &str) -> &str {
+    ["Misconception", "Reality"]
+        .iter()
+        .find_map(|label| super::draft::misconception_part(text, label))
+        .unwrap_or(text)
+}
+
+/// Where `wanted` stands as consecutive words at or after `from`; the index just past it.
+fn find_run(
+    words: &[String],
+    at: &HashMap<&str, Vec<usize>>,
+    wanted: &[String],
+    from: usize,
+) -> Option<usize> {
+    let starts = at.get(wanted[0].as_str())?;
+    let first = starts.partition_point(|&i| i < from);
+    starts[first..]
+        .iter()
+        .find(|&&i| {
+            words
+                .get(i..i + wanted.len())
+                .is_some_and(|run| run == wanted)
+        })
+        .map(|&i| i + wanted.len())
+}
+
+/// The values (not the keys) of a YAML document, in document order.
+fn scalar_values(yaml: &str) -> Vec<String> {
+    // For each open mapping: whether the next scalar in it is a key.
+    let mut stack: Vec<Option<bool>> = Vec::new();
+    let mut values = Vec::new();
+    for event in Parser::new_from_str(yaml) {
+        let Ok((event, _)) = event else { break };
+        match event {
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                if let Some(Some(expecting_key)) = stack.last_mut() {
+                    *expecting_key = true;
+                }
+                stack.push(matches!(event, Event::MappingStart(..)).then_some(true));
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                stack.pop();
+            }
+            Event::Scalar(value, ..) => match stack.last_mut() {
+                Some(Some(expecting_key)) if *expecting_key => *expecting_key = false,
+                Some(Some(expecting_key)) => {
+                    *expecting_key = true;
+                    values.push(value.into_owned());
+                }
+                _ => values.push(value.into_owned()),
+            },
+            _ => {}
+        }
+    }
+    values
+}
+
+/// A text as words: each line without its list marker, `**` removed,
+/// quotes made plain, a colon ending a word dropped.
+fn words_of(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for line in text.lines() {
+        let line = line.trim().replace("**", "");
+        let line = match super::page::list_marker(&line) {
+            Some((at, _)) => &line[at..],
+            None => line.as_str(),
+        };
+        let line = line
+            .replace(['’', '‘'], "'")
+            .replace(['“', '”'], "\"")
+            .replace('\u{a0}', " ");
+        words.extend(
+            line.split_whitespace()
+                .map(|w| w.trim_end_matches(':').to_owned())
+                .filter(|w| !w.is_empty()),
+        );
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::page::{HeadingKind, Line};
+
+    fn block(lines: &[(usize, &str)]) -> Block {
+        Block {
+            kind: HeadingKind::Overview,
+            heading: String::new(),
+            line: 1,
+            lines: lines
+                .iter()
+                .map(|(number, text)| Line {
+                    number: *number,
+                    text: (*text).to_owned(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_line_missing_from_the_profile_is_found() {
+        let page = [block(&[
+            (3, "First line here."),
+            (4, "1. **Step:** do a thing"),
+            (5, "Lost sentence."),
+        ])];
+        let profile = "id: x\nsections:\n  overview:\n    intro: First line here.\n    items:\n      - title: Step\n        text: do a thing\n";
+        assert_eq!(
+            missing_lines(&page, &[], profile),
+            [(5, "Lost sentence.".to_owned())]
+        );
+        let whole = format!("{profile}    outro: Lost sentence.\n");
+        assert!(missing_lines(&page, &[], &whole).is_empty());
+        // Keys are not text: a line that only matches a key is missing.
+        let keys = [block(&[(1, "intro")])];
+        assert_eq!(missing_lines(&keys, &[], profile).len(), 1);
+        assert!(missing_lines(&keys, &[1], profile).is_empty());
+    }
+}

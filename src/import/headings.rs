@@ -1,0 +1,218 @@
+//! Which part of a profile a page's heading names: the headings offices use
+//! (`headings.yaml`, data kept in one place) and an office's own
+//! (`import --headings FILE`, in the same form, checked like any input).
+
+use std::collections::HashMap;
+
+use crate::finding::{Finding, Position};
+use crate::load::{Locations, Source, parse_as};
+use crate::profile::CATALOGUE;
+
+/// The built-in list, embedded.
+const BUILT_IN: &str = include_str!("headings.yaml");
+
+/// What a heading names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A catalogue section, by id.
+    Section(&'static str),
+    Category,
+    CareerType,
+    /// The counselling overview that opens a page: the profile's summary.
+    Summary,
+    /// The website's name for the page: dropped.
+    PageName,
+}
+
+impl Target {
+    fn from_name(name: &str) -> Option<Target> {
+        match name {
+            "category" => Some(Target::Category),
+            "career_type" => Some(Target::CareerType),
+            "summary" => Some(Target::Summary),
+            "page_name" => Some(Target::PageName),
+            id => CATALOGUE
+                .iter()
+                .find(|info| info.id == id)
+                .map(|info| Target::Section(info.id)),
+        }
+    }
+}
+
+/// Heading (normalised) → what it names.
+#[derive(Debug, Clone)]
+pub struct Headings {
+    known: HashMap<String, Target>,
+}
+
+impl Headings {
+    /// The built-in list, and every section's own heading.
+    pub fn built_in() -> Self {
+        let source = Source {
+            name: "headings.yaml".to_owned(),
+            text: BUILT_IN.to_owned(),
+        };
+        let mut headings = Headings {
+            known: CATALOGUE
+                .iter()
+                .map(|info| (normalise(info.heading), Target::Section(info.id)))
+                .collect(),
+        };
+        // The built-in list is tested to read (tests below): nothing to report here.
+        let _ = headings.add(&source);
+        headings
+    }
+
+    /// Add (or override) headings from an office's file: a YAML map of
+    /// heading → section id (or `category`, `career_type`, `summary`,
+    /// `page_name`). A wrong id is a located finding, like any profile error.
+    pub fn add(&mut self, source: &Source) -> Result<(), Box<Finding>> {
+        let map: HashMap<String, String> = parse_as(source)?;
+        let mut entries: Vec<(String, String)> = map.into_iter().collect();
+        entries.sort();
+        for (heading, name) in entries {
+            let Some(target) = Target::from_name(name.trim()) else {
+                let locations = Locations::scan(&source.text);
+                let position = locations.value(&heading).unwrap_or(Position::new(1, 1, 1));
+                let ids: Vec<&str> = CATALOGUE.iter().map(|info| info.id).collect();
+                return Err(Box::new(
+                    Finding::error(
+                        "unknown-value",
+                        format!(
+                            "`{name}` is not a section pathways knows (for the heading `{heading}`)"
+                        ),
+                        format!(
+                            "use a section id ({}), or category, career_type, summary or page_name",
+                            ids.join(", ")
+                        ),
+                    )
+                    .at(position)
+                    .path(heading.as_str())
+                    .in_file(&source.name),
+                ));
+            };
+            self.known.insert(normalise(&heading), target);
+        }
+        Ok(())
+    }
+
+    /// What `heading` names, if pathways knows it.
+    pub fn find(&self, heading: &str) -> Option<Target> {
+        self.known.get(&normalise(heading)).copied()
+    }
+
+    /// For a heading that joins two sections' names (`Education & Training`,
+    /// read as `target`, education), the other section it names (training).
+    /// A section whose own name joins two words (Challenges & Rewards) names
+    /// only itself.
+    pub fn also_names(&self, heading: &str, target: Target) -> Option<Target> {
+        let normal = normalise(heading);
+        let parts: Vec<Target> = normal
+            .split(" & ")
+            .filter_map(|part| self.known.get(part).copied())
+            .collect();
+        if !parts.contains(&target) {
+            return None;
+        }
+        parts
+            .into_iter()
+            .find(|other| *other != target && matches!(other, Target::Section(_)))
+    }
+}
+
+/// Lower case, single spaces, "and" as "&", without a leading `#`, `**` or
+/// a trailing `:` or `?`.
+pub fn normalise(heading: &str) -> String {
+    let bare = heading
+        .trim()
+        .trim_start_matches('#')
+        .trim()
+        .trim_matches('*')
+        .trim()
+        .trim_end_matches([':', '?'])
+        .trim();
+    bare.to_lowercase()
+        .split_whitespace()
+        .map(|word| if word == "and" { "&" } else { word })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_list_reads_and_names_only_known_parts() {
+        let source = Source {
+            name: "headings.yaml".to_owned(),
+            text: BUILT_IN.to_owned(),
+        };
+        let mut headings = Headings {
+            known: HashMap::new(),
+        };
+        headings.add(&source).unwrap();
+        assert!(headings.known.len() > 90);
+    }
+
+    #[test]
+    fn headings_are_matched_loosely() {
+        let headings = Headings::built_in();
+        for (heading, id) in [
+            ("Did You Know?", "fun_facts"),
+            ("**Salary Expectations:**", "salary"),
+            ("## Education and Training", "education"),
+            ("KEY SKILLS", "skills"),
+            ("Job   Outlook:", "outlook"),
+            ("How to Get Started", "getting_started"),
+        ] {
+            assert_eq!(
+                headings.find(heading),
+                Some(Target::Section(id)),
+                "{heading}"
+            );
+        }
+        assert_eq!(headings.find("Why Join an Association?"), None);
+        assert_eq!(
+            headings.also_names("Education & Training", Target::Section("education")),
+            Some(Target::Section("training"))
+        );
+        assert_eq!(
+            headings.also_names("Education and Qualifications", Target::Section("education")),
+            None
+        );
+        assert_eq!(
+            headings.also_names(
+                "Challenges & Rewards",
+                Target::Section("challenges_rewards")
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn an_office_list_is_checked() {
+        let mut headings = Headings::built_in();
+        let good = Source {
+            name: "office.yaml".to_owned(),
+            text: "Salary Scale: salary\nWhere to Study: education\n".to_owned(),
+        };
+        headings.add(&good).unwrap();
+        assert_eq!(
+            headings.find("salary scale"),
+            Some(Target::Section("salary"))
+        );
+        let bad = Source {
+            name: "office.yaml".to_owned(),
+            text: "Salary Scale: salary\nPerks: benefits\n".to_owned(),
+        };
+        let finding = headings.add(&bad).unwrap_err();
+        assert_eq!(finding.rule, "unknown-value");
+        assert_eq!((finding.position.line, finding.position.column), (2, 8));
+        assert!(
+            finding.message.contains("`benefits`"),
+            "{}",
+            finding.message
+        );
+    }
+}
