@@ -8,7 +8,7 @@ const RULE_POLICY: &str = "tests/fixtures/rules/policy.yaml";
 
 /// Rule fixture (`tests/fixtures/rules/<rule>.yaml`), the line the finding
 /// must point at, and whether it is checked under `rules/policy.yaml`.
-const RULE_CASES: [(&str, usize, bool); 18] = [
+const RULE_CASES: [(&str, usize, bool); 19] = [
     ("duplicate-item", 26, false),
     ("empty-item", 25, false),
     ("empty-section", 22, false),
@@ -20,6 +20,7 @@ const RULE_CASES: [(&str, usize, bool); 18] = [
     ("salary-average-outside-ranges", 16, false),
     ("salary-missing-currency", 14, false),
     ("salary-negative", 16, false),
+    ("salary-without-figures", 14, false),
     ("unfinished-sentence", 21, false),
     ("unsafe-link", 21, false),
     ("outdated", 4, true),

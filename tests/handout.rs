@@ -1,6 +1,6 @@
 //! The handout template, template sets, page sizes, and `pathways templates`.
 
-use crate::common::{Run, SEED_PROFILE, pathways, read, stdout};
+use crate::common::{Run, SEED_PROFILE, fixture, pathways, read, stdout};
 
 fn render(args: &[&str]) -> String {
     let output = Run::of(pathways().arg("render").arg(SEED_PROFILE).args(args));
@@ -135,6 +135,85 @@ fn templates_lists_and_dumps_the_built_in_set() {
     assert!(
         output
             .stdout
-            .starts_with("LIBRARY TECHNICIANS: CAREER HANDOUT")
+            .starts_with("LIBRARY TECHNICIANS\n===================\nCareer handout")
     );
+}
+
+fn handout_of(profile: &std::path::Path, format: &str) -> String {
+    let run = Run::of(
+        pathways()
+            .args(["render", "--template", "handout", "-f", format])
+            .arg(profile),
+    );
+    run.assert_code(0);
+    run.stdout
+}
+
+/// A handout never prints a heading with nothing under it: salary text
+/// stands in for missing figures, a missing summary is replaced by the
+/// overview, and blocks with no source are left out, in every format.
+#[test]
+fn handouts_never_print_an_empty_block() {
+    let profile = fixture("rules/salary-without-figures.yaml");
+    for format in ["markdown", "html", "text"] {
+        let out = handout_of(&profile, format);
+        assert!(
+            out.contains("paid on the teachers"),
+            "{format}: salary text shown"
+        );
+        assert!(
+            out.contains("School librarians run the library of a school."),
+            "{format}: the overview says what the job is"
+        );
+        for absent in [
+            "Related Careers",
+            "RELATED CAREERS",
+            "Average:",
+            "By career stage",
+        ] {
+            assert!(
+                !out.contains(absent),
+                "{format}: {absent} printed with nothing to show"
+            );
+        }
+        // The blocks that have a source are all there.
+        let headings: Vec<&str> = out
+            .lines()
+            .map(str::trim_start)
+            .filter(|l| {
+                l.starts_with("## ")
+                    || l.starts_with("<h2")
+                    || (l.len() >= 3 && l.chars().all(|c| c == '-'))
+            })
+            .collect();
+        assert!(headings.len() >= 5, "{format}: {headings:?}");
+    }
+    let check = Run::of(pathways().arg("check").arg(&profile));
+    check
+        .assert_code(0)
+        .assert_stderr_has("warning[salary-without-figures]");
+}
+
+/// Every format names the handout the same way and shows each first step
+/// with its title and first sentence.
+#[test]
+fn handouts_agree_across_formats() {
+    let seed = crate::common::root().join(SEED_PROFILE);
+    let markdown = handout_of(&seed, "markdown");
+    let html = handout_of(&seed, "html");
+    let text = handout_of(&seed, "text");
+    assert!(markdown.starts_with("# Library Technicians\n\n*Career handout*"));
+    assert!(html.contains("<h1>Library Technicians</h1>") && html.contains("Career Handout"));
+    assert!(text.starts_with("LIBRARY TECHNICIANS\n===================\nCareer handout"));
+    let first_step = "Most library technician positions require a post-secondary certificate or";
+    let dropped = "Consider enrolling in a program";
+    for (format, out) in [("markdown", &markdown), ("html", &html), ("text", &text)] {
+        let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("Education:"), "{format}: step title");
+        assert!(
+            flat.contains(first_step),
+            "{format}: the step's first sentence"
+        );
+        assert!(!flat.contains(dropped), "{format}: only the first sentence");
+    }
 }

@@ -206,7 +206,7 @@ impl Renderer {
 
     /// Render one profile in one format.
     pub fn render(&self, profile: &Profile, format: Format) -> Result<String, Error> {
-        let view = view::build(profile, format, self.page_size_for(profile));
+        let view = view::build(profile, format, self.view_extras(profile));
         self.render_template(
             &format.template_file(&self.template_set),
             Value::from_object(view),
@@ -216,7 +216,7 @@ impl Renderer {
 
     /// Render one profile in several formats, parsing each Markdown field once.
     pub fn render_all(&self, profile: &Profile, formats: &[Format]) -> Result<Vec<String>, Error> {
-        view::build_all(profile, formats, self.page_size_for(profile))
+        view::build_all(profile, formats, self.view_extras(profile))
             .into_iter()
             .zip(formats)
             .map(|(view, &format)| {
@@ -258,6 +258,14 @@ impl Renderer {
             }
         };
         written.map_err(|e| template_error(&e))
+    }
+
+    fn view_extras(&self, profile: &Profile) -> view::Extras {
+        view::Extras {
+            page_size: self.page_size_for(profile),
+            // Every set but the full report is a short one that may want it.
+            handout: self.template_set != DEFAULT_TEMPLATE,
+        }
     }
 
     fn page_size_for(&self, profile: &Profile) -> PageSize {

@@ -42,6 +42,45 @@ pub struct View {
     /// One or two plain sentences saying what the career is, for search
     /// engines and link previews (`<meta name="description">`).
     pub description: String,
+    /// A [`HandoutView`] for short template sets (none for the full report).
+    pub handout: Option<Value>,
+}
+
+/// What a handout shows, chosen once for every format: each block is there
+/// only when its source has text, so no format prints an empty heading.
+#[derive(Debug)]
+pub struct HandoutView {
+    /// The overview's first paragraph: what the job is, for a profile
+    /// without a summary.
+    pub overview: Option<Value>,
+    /// A [`HandoutSalaryView`].
+    pub salary: Option<Value>,
+    /// [`FactView`]s: the first paragraph of education and outlook.
+    pub facts: Value,
+    /// Up to six skills, by title or text.
+    pub skills: Value,
+    /// [`ItemView`]s: each first step's title and first sentence.
+    pub steps: Value,
+    /// Related careers, by title or text.
+    pub related: Value,
+    pub steps_heading: Value,
+    pub related_heading: Value,
+}
+
+#[derive(Debug)]
+pub struct HandoutSalaryView {
+    pub heading: Value,
+    /// A [`SalaryView`], when the profile gives figures.
+    pub figures: Option<Value>,
+    /// The salary section's first paragraph, when it gives no figures.
+    pub prose: Option<Value>,
+}
+
+#[derive(Debug)]
+pub struct FactView {
+    pub anchor: String,
+    pub heading: Value,
+    pub text: Value,
 }
 
 #[derive(Debug)]
@@ -193,7 +232,10 @@ macro_rules! template_object {
 }
 
 template_object! {
-    View { id, title, lang, category, career_type, updated, summary, sections, sources, generator, page_size, title_css, description }
+    View { id, title, lang, category, career_type, updated, summary, sections, sources, generator, page_size, title_css, description, handout }
+    HandoutView { overview, salary, facts, skills, steps, related, steps_heading, related_heading }
+    HandoutSalaryView { heading, figures, prose }
+    FactView { anchor, heading, text }
     SummaryView { heading, text }
     SectionView { id, anchor, heading, ordered, intro, lead, items, groups, outro, salary, remote_level, misconceptions }
     ItemView { marker, title, text }
@@ -209,18 +251,26 @@ template_object! {
 /// Sections whose items are steps taken in order.
 const ORDERED_SECTIONS: [&str; 2] = ["career_path", "getting_started"];
 
+/// What a view holds besides the report's own fields.
+#[derive(Debug, Clone, Copy)]
+pub struct Extras {
+    pub page_size: PageSize,
+    /// Whether to choose the handout's blocks ([`HandoutView`]).
+    pub handout: bool,
+}
+
 /// Build the view of `profile` for `format`.
-pub fn build(profile: &Profile, format: Format, page_size: PageSize) -> View {
+pub fn build(profile: &Profile, format: Format, extras: Extras) -> View {
     let cache = FieldCache::new(&[format]);
-    build_with(profile, format, page_size, &cache)
+    build_with(profile, format, extras, &cache)
 }
 
 /// Build views of `profile` for several formats, parsing each Markdown field once.
-pub fn build_all(profile: &Profile, formats: &[Format], page_size: PageSize) -> Vec<View> {
+pub fn build_all(profile: &Profile, formats: &[Format], extras: Extras) -> Vec<View> {
     let cache = FieldCache::new(formats);
     formats
         .iter()
-        .map(|&format| build_with(profile, format, page_size, &cache))
+        .map(|&format| build_with(profile, format, extras, &cache))
         .collect()
 }
 
@@ -305,7 +355,7 @@ impl FieldCache {
     }
 }
 
-fn build_with(profile: &Profile, format: Format, page_size: PageSize, cache: &FieldCache) -> View {
+fn build_with(profile: &Profile, format: Format, extras: Extras, cache: &FieldCache) -> View {
     let r = Renditions { format, cache };
     let locale = profile.locale();
     let sections = profile
@@ -334,9 +384,12 @@ fn build_with(profile: &Profile, format: Format, page_size: PageSize, cache: &Fi
             url: s.url.clone().filter(|u| super::markdown::is_web_link(u)),
         })),
         generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
-        page_size: page_size.css(),
+        page_size: extras.page_size.css(),
         title_css: css_string(&profile.title),
         description: description(profile),
+        handout: extras
+            .handout
+            .then(|| Value::from_object(r.handout(profile, locale))),
     }
 }
 
@@ -522,6 +575,113 @@ impl Renditions<'_> {
         view
     }
 
+    fn handout(&self, profile: &Profile, locale: &str) -> HandoutView {
+        let sections = &profile.sections;
+        let lead = |intro: Option<&str>| {
+            intro
+                .and_then(|intro| intro.trim().split("\n\n").next())
+                .filter(|lead| !lead.trim().is_empty())
+                .map(|lead| self.rich(lead))
+        };
+        let title_or_text = |items: &[Item], most: usize| {
+            Value::from(
+                items
+                    .iter()
+                    .filter(|item| !item.is_empty())
+                    .take(most)
+                    .map(
+                        |item| match item.title.as_deref().filter(|t| !t.trim().is_empty()) {
+                            Some(title) => self.plain(title.trim().trim_end_matches(':')),
+                            None => self.rich_inline(&item.text),
+                        },
+                    )
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let salary = sections.salary.as_ref().and_then(|salary| {
+            let has_figures = salary.average.is_some() || !salary.ranges.is_empty();
+            let figures = has_figures.then(|| Value::from_object(self.salary(salary, locale)));
+            let prose = if has_figures {
+                None
+            } else {
+                lead(salary.intro.as_deref()).or_else(|| {
+                    salary
+                        .items
+                        .iter()
+                        .find(|item| !item.is_empty())
+                        .map(|item| self.rich(&item.text))
+                })
+            };
+            (figures.is_some() || prose.is_some()).then(|| {
+                Value::from_object(HandoutSalaryView {
+                    heading: self.plain(section_heading("salary")),
+                    figures,
+                    prose,
+                })
+            })
+        });
+        let facts = ["education", "outlook"].into_iter().filter_map(|id| {
+            let intro = match id {
+                "education" => sections.education.as_ref(),
+                _ => sections.outlook.as_ref(),
+            }
+            .and_then(|s| s.intro.as_deref());
+            lead(intro).map(|text| FactView {
+                anchor: anchor(id),
+                heading: self.plain(section_heading(id)),
+                text,
+            })
+        });
+        let no_items: &[Item] = &[];
+        let steps = sections
+            .getting_started
+            .as_ref()
+            .map_or(no_items, |s| s.items.as_slice());
+        let steps: Vec<ItemView> = steps
+            .iter()
+            .filter(|item| !item.is_empty())
+            .enumerate()
+            .map(|(index, item)| {
+                let marker = format!("{}. ", index + 1);
+                let text = self.rich_inline(first_sentence(&item.text));
+                ItemView {
+                    title: item
+                        .title
+                        .as_deref()
+                        .filter(|t| !t.trim().is_empty())
+                        .map(|t| self.plain(t.trim().trim_end_matches(':'))),
+                    text: match self.format {
+                        Format::Html => text,
+                        Format::Markdown | Format::Text => text::hang(text, marker.len()),
+                    },
+                    marker,
+                }
+            })
+            .collect();
+        HandoutView {
+            overview: lead(sections.overview.as_ref().and_then(|o| o.intro.as_deref())),
+            salary,
+            facts: list(facts),
+            skills: title_or_text(
+                sections
+                    .skills
+                    .as_ref()
+                    .map_or(no_items, |s| s.items.as_slice()),
+                6,
+            ),
+            steps: list(steps),
+            related: title_or_text(
+                sections
+                    .related_careers
+                    .as_ref()
+                    .map_or(no_items, |s| s.items.as_slice()),
+                usize::MAX,
+            ),
+            steps_heading: self.plain(section_heading("getting_started")),
+            related_heading: self.plain(section_heading("related_careers")),
+        }
+    }
+
     fn salary(&self, salary: &SalarySection, locale: &str) -> SalaryView {
         let currency = salary.currency();
         let money = |amount: f64| format_money(amount, currency, locale);
@@ -540,6 +700,28 @@ impl Renditions<'_> {
             })),
         }
     }
+}
+
+/// A section's heading, from the catalogue.
+fn section_heading(id: &str) -> &'static str {
+    crate::profile::section_info(id).map_or("", |info| info.heading)
+}
+
+/// The first sentence of a Markdown text: up to the first `.`, `!` or `?`
+/// that ends a sentence (followed by a space and not inside the first few
+/// words), or the whole text.
+fn first_sentence(markdown: &str) -> &str {
+    let text = markdown.trim();
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if matches!(b, b'.' | b'!' | b'?')
+            && i >= 12
+            && bytes.get(i + 1).is_some_and(|n| *n == b' ' || *n == b'\n')
+        {
+            return &text[..=i];
+        }
+    }
+    text
 }
 
 fn stage_label(stage: &str) -> &str {

@@ -334,7 +334,7 @@ const PLACEHOLDER_WORDS: [&str; 4] = ["todo", "tbd", "fixme", "xxx"];
 /// The placeholder as written in `text`, if there is one. Runs over every
 /// text field of every profile, so it scans the bytes once, word by word,
 /// without allocating.
-fn find_placeholder(text: &str) -> Option<&str> {
+pub(super) fn find_placeholder(text: &str) -> Option<&str> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {

@@ -29,7 +29,7 @@ const fn rule(
 
 use Severity::{Error, Warning};
 
-pub const RULES: [RuleInfo; 39] = [
+pub const RULES: [RuleInfo; 40] = [
     // The file cannot be read as a profile.
     rule("not-utf8", Error, false, "The file must be UTF-8 text."),
     rule("empty-file", Error, false, "The file must hold a profile."),
@@ -197,6 +197,12 @@ pub const RULES: [RuleInfo; 39] = [
         Error,
         true,
         "The salary currency is an ISO 4217 code such as USD or EUR.",
+    ),
+    rule(
+        "salary-without-figures",
+        Warning,
+        true,
+        "The salary section gives figures (an average or ranges), not only text.",
     ),
     rule(
         "salary-missing-currency",

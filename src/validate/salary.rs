@@ -1,8 +1,8 @@
-//! Salary rules: non-negative figures, min ≤ max, ranges in stage order, a real currency code.
+//! Salary rules: figures given, non-negative, min ≤ max, ranges in stage order, a real currency code.
 
 use super::Findings;
 use crate::finding::Finding;
-use crate::profile::Profile;
+use crate::profile::{Profile, SectionContent};
 
 /// Career stages pathways knows, in the order a career goes through them.
 pub const STAGE_ORDER: [&str; 3] = ["entry", "mid", "senior"];
@@ -12,6 +12,21 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         return;
     };
     let base = "sections.salary";
+    let prose = SectionContent::Salary(salary).prose();
+    // A placeholder (a new profile's TODO) is reported as one, not as this.
+    let placeholder = prose
+        .intro
+        .is_some_and(|intro| super::content::find_placeholder(intro).is_some());
+    if salary.average.is_none() && salary.ranges.is_empty() && !prose.is_empty() && !placeholder {
+        findings.at_key(
+            base,
+            Finding::warning(
+                "salary-without-figures",
+                "the salary section has text but no figures, so handouts can only quote its text",
+                "add `average:` and `ranges:` as plain numbers (for example `average: 36000`), so reports show a pay table",
+            ),
+        );
+    }
 
     if let Some(code) = &salary.currency
         && !ISO_4217.contains(&code.as_str())
