@@ -140,3 +140,33 @@ fn reports_and_handouts_print_and_show_in_chromium() {
         }
     }
 }
+
+/// A short profile's report prints on one Letter page: its sources, in
+/// small print, fit under the last section instead of on a page alone.
+#[test]
+fn a_short_report_keeps_its_sources_on_the_page() {
+    if !enabled() {
+        eprintln!("browser checks not run: set PATHWAYS_BROWSER_TESTS=1 (as .ci/run does)");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let chrome_profile = tempfile::tempdir().unwrap();
+    let html = out.path().join("short.html");
+    pathways()
+        .args(["render", "tests/fixtures/valid/short-with-sources.yaml", "-o"])
+        .arg(&html)
+        .assert()
+        .code(0);
+    let pdf = out.path().join("short.pdf");
+    chromium(
+        &[
+            "--no-pdf-header-footer".to_owned(),
+            format!("--print-to-pdf={}", pdf.display()),
+            format!("file://{}", html.display()),
+        ],
+        chrome_profile.path(),
+    );
+    let text = tool("pdftotext", &[&pdf.to_string_lossy(), "-"]);
+    assert_eq!(pages(&pdf), 1, "{text}");
+    assert!(text.contains("Sources") && text.contains("American Library Association"));
+}
