@@ -16,7 +16,14 @@ pub struct Cli {
     pub command: Command,
 
     /// When to colour messages: auto (when writing to a terminal), always, never.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        default_value_t = ColorChoice::Auto,
+        global = true,
+        display_order = 100
+    )]
     pub color: ColorChoice,
 }
 
@@ -79,8 +86,12 @@ pub struct ExportArgs {
     pub no_index: bool,
 
     /// Print nothing but problems.
-    #[arg(long, short)]
+    #[arg(long, short, conflicts_with = "verbose")]
     pub quiet: bool,
+
+    /// List each profile's warnings (the summary counts them).
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Args)]
@@ -199,7 +210,7 @@ pub struct TemplateArgs {
     pub template: String,
 
     /// Paper size for printed HTML: a4 or letter. Default: letter for en-US profiles, A4 otherwise.
-    #[arg(long, value_enum, value_name = "SIZE")]
+    #[arg(long, value_enum, value_name = "SIZE", ignore_case = true)]
     pub page_size: Option<PageSizeArg>,
 }
 

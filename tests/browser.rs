@@ -153,7 +153,11 @@ fn a_short_report_keeps_its_sources_on_the_page() {
     let chrome_profile = tempfile::tempdir().unwrap();
     let html = out.path().join("short.html");
     pathways()
-        .args(["render", "tests/fixtures/valid/short-with-sources.yaml", "-o"])
+        .args([
+            "render",
+            "tests/fixtures/valid/short-with-sources.yaml",
+            "-o",
+        ])
         .arg(&html)
         .assert()
         .code(0);

@@ -39,7 +39,7 @@ fn exports_the_good_profiles_and_reports_the_bad_ones() {
     );
     assert!(
         lines[2].starts_with(&format!(
-            "Exported 4 profiles, skipped 2, failed 0: wrote 15 files to {} in ",
+            "Exported 4 profiles with 1 warning (--verbose lists them), skipped 2, failed 0: wrote 15 files to {} in ",
             out.path().display()
         )),
         "{stderr}"
@@ -309,4 +309,28 @@ fn an_id_can_never_name_a_file_outside_the_output_folder() {
         1,
         "nothing beside the output folder"
     );
+}
+
+/// The summary counts the warnings of exported profiles; --verbose lists them.
+#[test]
+fn export_counts_warnings_and_lists_them_when_asked() {
+    let out = tempfile::tempdir().unwrap();
+    let run = Run::of(
+        pathways()
+            .args(["export", "profiles", "--out"])
+            .arg(out.path()),
+    );
+    run.assert_code(0).assert_stderr_has(
+        "Exported 1 profile with 1 warning (--verbose lists them), skipped 0, failed 0",
+    );
+    assert!(!run.stderr.contains("unfinished-sentence"));
+    let run = Run::of(
+        pathways()
+            .args(["export", "profiles", "--verbose", "--out"])
+            .arg(out.path()),
+    );
+    run.assert_code(0)
+        .assert_stderr_has("warning[unfinished-sentence]")
+        .assert_stderr_has("library-technicians.yaml:67:11")
+        .assert_stderr_has("Exported 1 profile with 1 warning, skipped 0");
 }

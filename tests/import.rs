@@ -452,7 +452,8 @@ fn heading_variants_and_an_office_headings_file() {
     ] {
         run.assert_stderr_has(found);
     }
-    run.assert_stderr_has("`Education & Training` names two sections");
+    run.assert_stderr_has("`Education & Training` names two sections")
+        .assert_stderr_has("counselling overview: 1 summary entry\n");
 
     let dir = tempfile::tempdir().unwrap();
     let page = "Career List Archivists\n\nOverview\n\nArchivists keep records.\n\nWhere to Study\n\nA master's degree.\n";

@@ -503,3 +503,32 @@ fn html_pages_carry_a_description_and_an_inline_icon() {
         &pages[1][..600]
     );
 }
+
+/// Small things a reader notices: the remote-work level is a line of text,
+/// not a headline figure; a stage of the profile's own wording starts with a
+/// capital like the known ones; paper sizes are read in any case.
+#[test]
+fn remote_level_stage_labels_and_page_sizes_read_naturally() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("minimal.yaml");
+    let text = read(&fixture("valid/minimal.yaml")).replace(
+        "{ stage: senior,",
+        "{ stage: middle, min: 49000, max: 59000 }\n      - { stage: senior,",
+    ) + "  remote_work:\n    level: none\n    intro: The work is done in the school.\n";
+    std::fs::write(&profile, text).unwrap();
+    let html = Run::of(
+        pathways()
+            .args(["render", "-f", "html", "--page-size", "A4"])
+            .arg(&profile),
+    );
+    html.assert_code(0);
+    assert!(html.stdout.contains("<p class=\"level\"><span class=\"figure-label\">Remote work:</span> <strong>None</strong></p>"));
+    assert!(!html.stdout.contains("figure-value\">None"));
+    assert!(
+        html.stdout.contains("<th scope=\"row\">Middle</th>"),
+        "free stage label capitalised"
+    );
+    assert!(html.stdout.contains("size: A4"));
+    let help = Run::of(pathways().args(["new", "--help"]));
+    assert!(help.stdout.contains("--color <WHEN>") && help.stdout.contains("[default: auto]"));
+}

@@ -7,7 +7,7 @@
 //! staged. Ctrl-C lets the profiles under way finish, then stops (exit 130).
 //! Two profiles claiming one id are both set aside, their reports removed.
 
-use crate::console::errln;
+use crate::console::{err, errln};
 use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -25,8 +25,8 @@ use crate::finding::Finding;
 use crate::load::{Discovered, Input, LoadFailure, discover, load};
 use crate::output::OutputFolder;
 use crate::render::{CareerIndex, Format, IndexEntry, Renderer};
-use crate::report::plural;
-use crate::validate::{Policy, completeness, validate_errors};
+use crate::report::{self, plural};
+use crate::validate::{Policy, completeness, validate, validate_errors_counting_warnings};
 
 pub fn run(args: &ExportArgs, color: bool) -> ExitStatus {
     match try_run(args, color) {
@@ -40,8 +40,9 @@ pub fn run(args: &ExportArgs, color: bool) -> ExitStatus {
 
 /// What became of one profile (the file it came from is known by its place in the list).
 enum Outcome {
-    /// Rendered and written (`<id>.<extension>` for each format).
-    Exported(IndexEntry),
+    /// Rendered and written (`<id>.<extension>` for each format), with its
+    /// number of warnings and, under `--verbose`, the warnings as printed.
+    Exported(IndexEntry, usize, Option<String>),
     /// Rendered, but another profile had already claimed its id: nothing written.
     SameIdAs(String),
     /// The profile has errors (or shares its id): reported, not written.
@@ -107,6 +108,8 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
             message: format!("cannot start {jobs} worker threads: {e}"),
         })?;
     let job = Job {
+        verbose: args.verbose,
+        color,
         renderer: &renderer,
         policy: &policy,
         formats: &formats,
@@ -142,9 +145,16 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
     let mut exported: Vec<IndexEntry> = Vec::new();
     let mut skipped: Vec<(String, String)> = Vec::new();
     let mut failed: Vec<(String, Error)> = Vec::new();
+    let mut warnings = 0;
     for (index, outcome) in outcomes.into_iter().enumerate() {
         match outcome {
-            Some(Outcome::Exported(entry)) => exported.push(entry),
+            Some(Outcome::Exported(entry, count, listed)) => {
+                exported.push(entry);
+                warnings += count;
+                if let Some(listed) = listed {
+                    err!("{listed}");
+                }
+            }
             Some(Outcome::Skipped(reason)) => skipped.push((display_name(index), reason)),
             Some(Outcome::Failed(error)) => failed.push((display_name(index), error)),
             // Set aside above, or not reached when interrupted.
@@ -195,8 +205,13 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         }
     }
     if !args.quiet || !skipped.is_empty() || !failed.is_empty() {
+        let warned = match (warnings, args.verbose) {
+            (0, _) => String::new(),
+            (n, true) => format!(" with {}", plural(n, "warning")),
+            (n, false) => format!(" with {} (--verbose lists them)", plural(n, "warning")),
+        };
         errln!(
-            "Exported {}, skipped {}, failed {}: wrote {} to {} in {:.1} s.",
+            "Exported {}{warned}, skipped {}, failed {}: wrote {} to {} in {:.1} s.",
             plural(exported.len(), "profile"),
             skipped.len(),
             failed.len(),
@@ -216,6 +231,9 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
 
 /// What every worker shares.
 struct Job<'a> {
+    /// Whether each profile's warnings are listed, not only counted.
+    verbose: bool,
+    color: bool,
     renderer: &'a Renderer,
     policy: &'a Policy,
     formats: &'a [Format],
@@ -238,7 +256,19 @@ impl Job<'_> {
             }
             Err(LoadFailure::Unreadable(error)) => return Outcome::Failed(error),
         };
-        if let Some(error) = validate_errors(&document, self.policy).first() {
+        let (errors, warnings, listed) = if self.verbose {
+            let findings = validate(&document, self.policy);
+            let (errors, warnings): (Vec<Finding>, Vec<Finding>) =
+                findings.into_iter().partition(Finding::is_error);
+            let lines = report::source_lines(&document.source.text, &warnings, None);
+            let listed = (!warnings.is_empty())
+                .then(|| report::human::render(&warnings, &lines, self.color));
+            (errors, warnings.len(), listed)
+        } else {
+            let (errors, warnings) = validate_errors_counting_warnings(&document, self.policy);
+            (errors, warnings, None)
+        };
+        if let Some(error) = errors.first() {
             return Outcome::Skipped(first_error(error));
         }
         let profile = &document.profile;
@@ -289,12 +319,16 @@ impl Job<'_> {
                 return Outcome::Failed(error);
             }
         }
-        Outcome::Exported(IndexEntry::new(
-            &profile.id,
-            &profile.title,
-            profile.category.as_deref(),
-            completeness(profile, self.policy),
-        ))
+        Outcome::Exported(
+            IndexEntry::new(
+                &profile.id,
+                &profile.title,
+                profile.category.as_deref(),
+                completeness(profile, self.policy),
+            ),
+            warnings,
+            listed,
+        )
     }
 }
 
@@ -324,7 +358,7 @@ fn set_aside_duplicate_ids(
         .iter()
         .enumerate()
         .filter_map(|(index, outcome)| match outcome {
-            Some(Outcome::Exported(entry)) => Some((entry.id(), index)),
+            Some(Outcome::Exported(entry, ..)) => Some((entry.id(), index)),
             Some(Outcome::SameIdAs(id)) => Some((id.as_str(), index)),
             _ => None,
         })

@@ -694,7 +694,7 @@ impl Renditions<'_> {
             },
             average: salary.average.map(money),
             ranges: list(salary.ranges.iter().map(|range| SalaryRangeView {
-                stage: self.plain(stage_label(&range.stage)),
+                stage: self.plain(&stage_label(&range.stage)),
                 min: money(range.min),
                 max: money(range.max),
             })),
@@ -724,12 +724,23 @@ fn first_sentence(markdown: &str) -> &str {
     text
 }
 
-fn stage_label(stage: &str) -> &str {
-    match stage.trim().to_lowercase().as_str() {
-        "entry" => "Entry level",
-        "mid" => "Mid-career",
-        "senior" => "Senior",
-        _ => stage,
+/// A career stage as reports print it: the known stages by name, a
+/// profile's own label with a capital, like them ("middle" → "Middle").
+fn stage_label(stage: &str) -> std::borrow::Cow<'_, str> {
+    let stage = stage.trim();
+    match stage.to_lowercase().as_str() {
+        "entry" => "Entry level".into(),
+        "mid" => "Mid-career".into(),
+        "senior" => "Senior".into(),
+        _ => {
+            let mut chars = stage.chars();
+            match chars.next() {
+                Some(first) if first.is_lowercase() => {
+                    first.to_uppercase().chain(chars).collect::<String>().into()
+                }
+                _ => stage.into(),
+            }
+        }
     }
 }
 

@@ -24,27 +24,38 @@ use crate::load::{Document, Locations};
 
 /// All findings for one profile, in file order.
 pub fn validate(document: &Document, policy: &Policy) -> Vec<Finding> {
-    validate_scope(document, policy, Scope::All)
+    validate_scope(document, policy, Scope::All).0
 }
 
 /// Only the errors: enough to decide whether a profile may be exported,
 /// without locating warnings nobody will read.
 pub fn validate_errors(document: &Document, policy: &Policy) -> Vec<Finding> {
-    validate_scope(document, policy, Scope::ErrorsOnly)
+    validate_scope(document, policy, Scope::ErrorsOnly).0
+}
+
+/// The errors, and how many warnings there are (counted, not located):
+/// what an export reports for each profile.
+pub fn validate_errors_counting_warnings(
+    document: &Document,
+    policy: &Policy,
+) -> (Vec<Finding>, usize) {
+    validate_scope(document, policy, Scope::ErrorsCountingWarnings)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Scope {
     All,
     ErrorsOnly,
+    ErrorsCountingWarnings,
 }
 
-fn validate_scope(document: &Document, policy: &Policy, scope: Scope) -> Vec<Finding> {
+fn validate_scope(document: &Document, policy: &Policy, scope: Scope) -> (Vec<Finding>, usize) {
     let mut findings = Findings {
         document,
         policy,
         scope,
         list: Vec::new(),
+        warnings: 0,
     };
     let profile = &document.profile;
     identity::check(profile, &document.source.name, policy, &mut findings);
@@ -64,12 +75,13 @@ fn validate_scope(document: &Document, policy: &Policy, scope: Scope) -> Vec<Fin
             );
         }
     }
+    let warnings = findings.warnings;
     let mut list = findings.list;
     for finding in &mut list {
         finding.file.clone_from(&document.source.name);
     }
     list.sort_by_key(|f| (f.position.line, f.position.column));
-    list
+    (list, warnings)
 }
 
 /// Collects findings: applies the policy's severity (dropping rules that
@@ -79,6 +91,8 @@ struct Findings<'a> {
     policy: &'a Policy,
     scope: Scope,
     list: Vec<Finding>,
+    /// Warnings counted but not kept (scope `ErrorsCountingWarnings`).
+    warnings: usize,
 }
 
 impl Findings<'_> {
@@ -87,7 +101,7 @@ impl Findings<'_> {
     fn wants(&self, rule: &str) -> bool {
         match self.policy.severity(rule) {
             None => false,
-            Some(severity) => self.scope == Scope::All || severity == Severity::Error,
+            Some(severity) => self.scope != Scope::ErrorsOnly || severity == Severity::Error,
         }
     }
 
@@ -101,8 +115,13 @@ impl Findings<'_> {
         let Some(severity) = self.policy.severity(finding.rule) else {
             return;
         };
-        if self.scope == Scope::ErrorsOnly && severity != Severity::Error {
-            return;
+        match (self.scope, severity) {
+            (Scope::ErrorsOnly, Severity::Warning) => return,
+            (Scope::ErrorsCountingWarnings, Severity::Warning) => {
+                self.warnings += 1;
+                return;
+            }
+            _ => {}
         }
         finding.severity = severity;
         let (position, path) = locate(self.document.locations());
