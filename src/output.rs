@@ -375,6 +375,59 @@ mod tests {
     }
 
     #[test]
+    fn only_plain_names_are_written_in_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = OutputFolder::open(dir.path()).unwrap();
+        for plain in ["a.html", "index.md", "x-1.txt"] {
+            assert_eq!(folder.target(plain).unwrap(), dir.path().join(plain));
+        }
+        for outside in [
+            "",
+            ".hidden.html",
+            "../x.html",
+            "a/b.html",
+            "a\\b.html",
+            "/etc/x",
+            ".",
+        ] {
+            assert!(
+                matches!(
+                    folder.target(outside),
+                    Err(Error::OutsideOutputFolder { .. })
+                ),
+                "{outside:?}"
+            );
+        }
+    }
+
+    /// A writer whose flush fails, as a full disk makes a buffered write fail.
+    struct FailingFlush;
+
+    impl Write for FailingFlush {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+        }
+    }
+
+    #[test]
+    fn a_failed_flush_is_kept_and_reported() {
+        let mut writer = FirstError {
+            inner: FailingFlush,
+            error: None,
+        };
+        writer.write_all(b"fine so far").unwrap();
+        assert!(writer.error.is_none());
+        assert!(writer.flush().is_err());
+        assert_eq!(
+            writer.error.as_ref().map(std::io::Error::kind),
+            Some(std::io::ErrorKind::StorageFull)
+        );
+    }
+
+    #[test]
     fn staging_names_are_recognised_and_stale_ones_removed() {
         assert_eq!(staging_pid(".a.html.1234-7.pathways-tmp"), Some(1234));
         assert_eq!(

@@ -151,3 +151,23 @@ fn reserved_and_overlong_ids_are_errors() {
         .assert_code(2)
         .assert_stderr_has("`index` cannot be an id");
 }
+
+/// `-o report.html`: a file in the current folder (no folder part) is written there.
+#[test]
+fn a_report_named_without_a_folder_is_written_in_the_current_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = crate::common::root().join(SEED_PROFILE);
+    Run::of(
+        pathways()
+            .current_dir(dir.path())
+            .args(["render", "-o", "report.html"])
+            .arg(&seed),
+    )
+    .assert_code(0);
+    assert!(read(&dir.path().join("report.html")).contains("<html"));
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["report.html"], "no staging file left beside it");
+}

@@ -210,9 +210,13 @@ fn amounts_in(sentence: &str) -> Vec<Amount> {
 /// $38k and $45k", "$18–$24"), each with the stage named before it.
 fn ranges_in(sentence: &str, amounts: &[Amount]) -> Vec<(usize, usize, Option<&'static str>)> {
     let mut pairs = Vec::new();
-    let mut i = 0;
     let mut context_start = 0;
-    while i + 1 < amounts.len() {
+    // The second amount of a pair does not start another.
+    let mut taken = false;
+    for i in 0..amounts.len().saturating_sub(1) {
+        if std::mem::take(&mut taken) {
+            continue;
+        }
         let between = sentence[amounts[i].end..amounts[i + 1].start]
             .trim()
             .to_lowercase();
@@ -228,9 +232,7 @@ fn ranges_in(sentence: &str, amounts: &[Amount]) -> Vec<(usize, usize, Option<&'
             let after = sentence[amounts[i + 1].end..after_end].to_lowercase();
             pairs.push((i, i + 1, stage_in(&before).or_else(|| stage_in(&after))));
             context_start = amounts[i + 1].end;
-            i += 2;
-        } else {
-            i += 1;
+            taken = true;
         }
     }
     pairs

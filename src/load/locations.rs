@@ -172,18 +172,15 @@ impl Locations {
     /// else the nearest written ancestor (a missing field is reported where
     /// its parent is), else the start of the file.
     pub fn nearest(&self, path: &str) -> Position {
-        let mut current = path;
-        loop {
-            if let Some(entry) = self.entries.get(current)
-                && let Some(position) = entry.key.or(entry.value)
-            {
-                return position;
-            }
-            match parent_path(current) {
-                Some(parent) => current = parent,
-                None => return self.start(),
-            }
-        }
+        // Each step drops a part of the path: at most as many steps as it has characters.
+        std::iter::successors(Some(path), |current| parent_path(current))
+            .take(path.len() + 1)
+            .find_map(|current| {
+                self.entries
+                    .get(current)
+                    .and_then(|entry| entry.key.or(entry.value))
+            })
+            .unwrap_or_else(|| self.start())
     }
 
     /// Where the document starts: its first key (comments above it skipped).

@@ -250,10 +250,12 @@ pub fn tidy_document(markdown: &str) -> String {
                         Some(parent) => format!("{text} ({parent})"),
                         None => text.to_owned(),
                     };
-                    let mut number = 2;
-                    while seen.contains(&unique) {
-                        unique = format!("{text} ({number})");
-                        number += 1;
+                    // Among `seen.len() + 1` numbers one is free.
+                    if seen.contains(&unique) {
+                        unique = (2..=seen.len() + 2)
+                            .map(|number| format!("{text} ({number})"))
+                            .find(|candidate| !seen.contains(candidate))
+                            .unwrap_or(unique);
                     }
                 }
                 out.push_str(&"#".repeat(level));

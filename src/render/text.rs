@@ -91,13 +91,15 @@ impl<W: std::io::Write> WrapWriter<W> {
 
 impl<W: std::io::Write> std::io::Write for WrapWriter<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut rest = buf;
-        while let Some(newline) = rest.iter().position(|&b| b == b'\n') {
-            self.line.extend_from_slice(&rest[..newline]);
-            self.write_line()?;
-            rest = &rest[newline + 1..];
+        for piece in buf.split_inclusive(|&b| b == b'\n') {
+            match piece.strip_suffix(b"\n") {
+                Some(line) => {
+                    self.line.extend_from_slice(line);
+                    self.write_line()?;
+                }
+                None => self.line.extend_from_slice(piece),
+            }
         }
-        self.line.extend_from_slice(rest);
         Ok(buf.len())
     }
 
@@ -152,19 +154,17 @@ fn wrap_line(line: &str, width: usize, hang: usize, out: &mut String) {
 }
 
 /// Start and end of each space-separated word of `line` from `from` on.
+/// The pieces come from `split`, so the walk ends with the line whatever
+/// the arithmetic: a mistake gives wrong words, never a hang.
 fn words(line: &str, from: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = line.as_bytes();
-    let mut at = from;
-    std::iter::from_fn(move || {
-        while at < bytes.len() && bytes[at] == b' ' {
-            at += 1;
-        }
-        let start = at;
-        while at < bytes.len() && bytes[at] != b' ' {
-            at += 1;
-        }
-        (at > start).then_some((start, at))
-    })
+    line[from..]
+        .split(' ')
+        .scan(from, |offset, word| {
+            let start = *offset;
+            *offset = start + word.len() + 1;
+            Some((start, start + word.len()))
+        })
+        .filter(|(start, end)| end > start)
 }
 
 /// Columns a piece of text takes: its length for ASCII, else its display width.

@@ -336,23 +336,20 @@ const PLACEHOLDER_WORDS: [&str; 4] = ["todo", "tbd", "fixme", "xxx"];
 /// without allocating.
 pub(super) fn find_placeholder(text: &str) -> Option<&str> {
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !is_word_byte(bytes[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && is_word_byte(bytes[i]) {
-            i += 1;
-        }
+    // Words are the runs between non-word bytes: `split` bounds the walk.
+    let words = bytes.split(|&b| !is_word_byte(b)).scan(0, |offset, word| {
+        let start = *offset;
+        *offset = start + word.len() + 1;
+        Some((start, start + word.len()))
+    });
+    for (start, end) in words {
         // Every placeholder word starts with one of these letters.
-        if !(3..=5).contains(&(i - start))
+        if !(3..=5).contains(&(end - start))
             || !matches!(bytes[start] | 0x20, b't' | b'f' | b'x' | b'l')
         {
             continue;
         }
-        let word = &text[start..i];
+        let word = &text[start..end];
         if PLACEHOLDER_WORDS
             .iter()
             .any(|p| word.eq_ignore_ascii_case(p))
@@ -361,10 +358,10 @@ pub(super) fn find_placeholder(text: &str) -> Option<&str> {
         }
         if word.eq_ignore_ascii_case("lorem")
             && bytes
-                .get(i..i + " ipsum".len())
+                .get(end..end + " ipsum".len())
                 .is_some_and(|next| next.eq_ignore_ascii_case(b" ipsum"))
         {
-            return text.get(start..i + " ipsum".len());
+            return text.get(start..end + " ipsum".len());
         }
     }
     if text.as_bytes().contains(&b'?') && text.contains("???") {

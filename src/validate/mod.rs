@@ -192,10 +192,11 @@ fn find_after(
             .char_indices()
             .nth(skip_chars)
             .map_or(line.len(), |(i, _)| i);
-        let mut until = line.len().min(from + budget);
-        while !line.is_char_boundary(until) {
-            until -= 1;
-        }
+        let limit = line.len().min(from + budget);
+        let until = (from..=limit)
+            .rev()
+            .find(|&i| line.is_char_boundary(i))
+            .unwrap_or(from);
         let searched = &line[from..until];
         budget -= searched.len();
         if let Some(byte) = find_ignoring_case(searched, &needle) {
@@ -254,6 +255,103 @@ mod tests {
             Some((1, 5))
         );
         assert_eq!(find("x ÉTÉ", Position::new(1, 1, 1), "été"), Some((1, 3)));
+    }
+
+    const MINIMAL: &str = include_str!("../../tests/fixtures/valid/minimal.yaml");
+
+    /// The rules `yaml` breaks, under `policy`.
+    fn rules_broken(yaml: &str, policy: &Policy) -> Vec<&'static str> {
+        let document = crate::load::parse(crate::load::Source {
+            name: "minimal.yaml".to_owned(),
+            text: yaml.to_owned(),
+        })
+        .unwrap_or_else(|_| panic!("parses: {yaml}"));
+        validate(&document, policy).iter().map(|f| f.rule).collect()
+    }
+
+    fn with_salary(ranges: &str, average: &str) -> String {
+        MINIMAL.replace(
+            "    average: 52000\n    ranges:\n      - { stage: entry, min: 40000, max: 48000 }\n      - { stage: senior, min: 60000, max: 75000 }\n",
+            &format!("    average: {average}\n    ranges:\n{ranges}"),
+        )
+    }
+
+    #[test]
+    fn salary_boundaries_are_valid_figures() {
+        let policy = Policy::default();
+        assert_eq!(rules_broken(MINIMAL, &policy), Vec::<&str>::new());
+        // Zero is a figure (unpaid internships), equal ends a fixed salary.
+        let zero = with_salary("      - { stage: entry, min: 0, max: 0 }\n", "0");
+        assert_eq!(rules_broken(&zero, &policy), Vec::<&str>::new(), "{zero}");
+        let fixed = with_salary(
+            "      - { stage: entry, min: 40000, max: 40000 }\n",
+            "40000",
+        );
+        assert_eq!(rules_broken(&fixed, &policy), Vec::<&str>::new());
+        // Just below zero, and min just above max, are errors.
+        let negative = with_salary("      - { stage: entry, min: -1, max: 10 }\n", "-0.5");
+        assert_eq!(
+            rules_broken(&negative, &policy),
+            ["salary-negative", "salary-negative"]
+        );
+        let crossed = with_salary(
+            "      - { stage: entry, min: 40001, max: 40000 }\n",
+            "40000",
+        );
+        assert!(rules_broken(&crossed, &policy).contains(&"salary-min-above-max"));
+        // The average on a range's end is inside it.
+        let at_ends = with_salary(
+            "      - { stage: entry, min: 30000, max: 50000 }\n",
+            "50000",
+        );
+        assert_eq!(rules_broken(&at_ends, &policy), Vec::<&str>::new());
+        let outside = with_salary(
+            "      - { stage: entry, min: 30000, max: 50000 }\n",
+            "50001",
+        );
+        assert_eq!(
+            rules_broken(&outside, &policy),
+            ["salary-average-outside-ranges"]
+        );
+        let below = with_salary(
+            "      - { stage: entry, min: 30000, max: 50000 }\n",
+            "29999",
+        );
+        assert_eq!(
+            rules_broken(&below, &policy),
+            ["salary-average-outside-ranges"]
+        );
+    }
+
+    #[test]
+    fn policy_minimums_count_every_entry_and_pass_at_exactly_the_minimum() {
+        // responsibilities: 2 items; overview intro: 8 words.
+        let at_minimum =
+            Policy::from_yaml("min_items: { responsibilities: 2 }\nmin_words: { overview: 8 }\n")
+                .unwrap_or_else(|_| panic!("policy"));
+        assert_eq!(rules_broken(MINIMAL, &at_minimum), Vec::<&str>::new());
+        let one_more =
+            Policy::from_yaml("min_items: { responsibilities: 3 }\nmin_words: { overview: 9 }\n")
+                .unwrap_or_else(|_| panic!("policy"));
+        assert_eq!(
+            rules_broken(MINIMAL, &one_more),
+            ["too-few-words", "too-few-items"]
+        );
+        // Entries in groups and misconception pairs count as entries.
+        let grouped = format!(
+            "{MINIMAL}  challenges_rewards:\n    groups:\n      - heading: Challenges\n        items: [Long hours., Low pay.]\n      - heading: Rewards\n        items: [Helping people.]\n  misconceptions:\n    items:\n      - {{ myth: It is easy., reality: It is not. }}\n      - {{ myth: It pays well., reality: It does not. }}\n"
+        );
+        let three_and_two =
+            Policy::from_yaml("min_items: { challenges_rewards: 3, misconceptions: 2 }\n")
+                .unwrap_or_else(|_| panic!("policy"));
+        assert_eq!(rules_broken(&grouped, &three_and_two), Vec::<&str>::new());
+        let four_and_three =
+            Policy::from_yaml("min_items: { challenges_rewards: 4, misconceptions: 3 }\n")
+                .unwrap_or_else(|_| panic!("policy"));
+        assert_eq!(
+            rules_broken(&grouped, &four_and_three),
+            ["too-few-items", "too-few-items"]
+        );
     }
 
     #[test]
