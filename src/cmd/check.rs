@@ -10,7 +10,7 @@ use crate::cli::{CheckArgs, ReportFormat};
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::finding::{Finding, Position};
-use crate::load::{Discovered, Input, LoadFailure, Source, discover, load};
+use crate::load::{Discovered, Input, LoadFailure, Source, load};
 use crate::report::{self, Base, CheckReport, ProfileReport};
 use crate::validate::{Policy, completeness, validate};
 
@@ -26,11 +26,8 @@ pub fn run(args: &CheckArgs, color: bool) -> ExitStatus {
     let Discovered {
         files,
         errors: discovery_errors,
-        warnings,
-    } = discover(&args.paths);
-    for warning in &warnings {
-        errln!("warning: {warning}");
-    }
+        ..
+    } = super::discover_profiles(&args.paths);
     let mut report = check_files(&files, &policy);
     report.strict = args.strict;
     report.base = match report_base(args.base.as_deref()) {

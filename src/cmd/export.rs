@@ -22,7 +22,7 @@ use crate::cli::{ExportArgs, FormatArg};
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::finding::Finding;
-use crate::load::{Discovered, Input, LoadFailure, discover, load};
+use crate::load::{Discovered, Input, LoadFailure, load};
 use crate::output::OutputFolder;
 use crate::render::{CareerIndex, Format, IndexEntry, Renderer};
 use crate::report::{self, plural};
@@ -80,11 +80,8 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
     let Discovered {
         files,
         errors: discovery_errors,
-        warnings,
-    } = discover(&args.paths);
-    for warning in &warnings {
-        errln!("warning: {warning}");
-    }
+        ..
+    } = super::discover_profiles(&args.paths);
     for error in &discovery_errors {
         errln!("error: {error}");
     }

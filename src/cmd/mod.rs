@@ -16,9 +16,19 @@ use crate::cli::ColorChoice;
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::finding::Finding;
-use crate::load::LoadFailure;
+use crate::load::{Discovered, LoadFailure, discover};
 use crate::report::{self, human};
 use crate::validate::Policy;
+
+/// The profiles named on the command line; what the walk passed over (a
+/// pipe named like a profile) is said here, once for every command.
+pub fn discover_profiles(paths: &[PathBuf]) -> Discovered {
+    let found = discover(paths);
+    for warning in &found.warnings {
+        errln!("warning: {warning}");
+    }
+    found
+}
 
 /// Whether messages on standard error get colour.
 pub fn use_color(choice: ColorChoice) -> bool {
