@@ -81,7 +81,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Read { path, source } => {
-                write!(f, "cannot read `{}`: {}", path.display(), plain_io(source))
+                write!(f, "cannot read `{}`: {}", shown(path), plain_io(source))
             }
             Error::ReadStdin { source } => {
                 write!(f, "cannot read standard input: {}", plain_io(source))
@@ -93,7 +93,7 @@ impl fmt::Display for Error {
                 limit / (1024 * 1024)
             ),
             Error::Write { path, source } => {
-                write!(f, "cannot write `{}`: {}", path.display(), plain_io(source))
+                write!(f, "cannot write `{}`: {}", shown(path), plain_io(source))
             }
             Error::WriteStdout { source } => {
                 write!(f, "cannot write to standard output: {}", plain_io(source))
@@ -101,38 +101,38 @@ impl fmt::Display for Error {
             Error::OutputIsInput { path } => write!(
                 f,
                 "refusing to write the report over the profile itself (`{}`); choose another output file",
-                path.display()
+                shown(path)
             ),
             Error::OutputIsFolder { path } => write!(
                 f,
                 "`{}` is a folder; give a file name such as `{}/report.html`",
-                path.display(),
-                path.display()
+                shown(path),
+                shown(path)
             ),
             Error::OutputNotRegularFile { path } => write!(
                 f,
                 "`{}` is not a regular file; pathways only replaces report files",
-                path.display()
+                shown(path)
             ),
             Error::OutputReadOnly { path } => write!(
                 f,
                 "`{}` is read-only, so pathways leaves it as it is; make it writable or choose another name",
-                path.display()
+                shown(path)
             ),
             Error::OutputFolderMissing { path } => write!(
                 f,
                 "cannot write to `{}`: the folder does not exist; create it first or choose another place",
-                path.display()
+                shown(path)
             ),
             Error::UnknownOutputExtension { path } => write!(
                 f,
                 "cannot tell the format from `{}`; end the name with .html, .md or .txt, or pass --format",
-                path.display()
+                shown(path)
             ),
             Error::TemplateFolder { path, source } => write!(
                 f,
                 "cannot use the template folder `{}`: {}",
-                path.display(),
+                shown(path),
                 plain_io(source)
             ),
             Error::Template { message } | Error::Policy { message } | Error::Usage { message } => {
@@ -141,23 +141,28 @@ impl fmt::Display for Error {
             Error::OutputNotFolder { path } => write!(
                 f,
                 "`{}` is a file, not a folder; give the folder the reports should go in",
-                path.display()
+                shown(path)
             ),
             Error::OutsideOutputFolder { name } => write!(
                 f,
                 "refusing to write `{name}`: report names must be plain file names inside the output folder"
             ),
-            Error::InvalidId { id, problem } => {
-                write!(f, "`{id}` cannot be an id: {}", problem.reason())
-            }
+            Error::InvalidId { id, problem } => write!(
+                f,
+                "`{}` cannot be an id: {}",
+                crate::finding::visible(id),
+                problem.reason()
+            ),
             Error::NothingFound { path } => write!(
                 f,
                 "no profiles (.yaml or .yml files) found at `{}`",
-                path.display()
+                shown(path)
             ),
-            Error::BadPattern { pattern, reason } => {
-                write!(f, "`{pattern}` is not a usable file pattern: {reason}")
-            }
+            Error::BadPattern { pattern, reason } => write!(
+                f,
+                "`{}` is not a usable file pattern: {reason}",
+                crate::finding::visible(pattern)
+            ),
         }
     }
 }
@@ -201,6 +206,12 @@ impl Error {
                 | Error::OutputReadOnly { .. }
         )
     }
+}
+
+/// A path for a message: control characters in a file name (an escape
+/// sequence) are shown, never sent to the terminal.
+fn shown(path: &std::path::Path) -> String {
+    crate::finding::visible(&path.display().to_string()).into_owned()
 }
 
 /// I/O errors in words, without OS error numbers.

@@ -100,3 +100,29 @@ fn set_mode(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
 }
+
+/// A `**` pattern through a link to a parent folder finds each file once.
+#[test]
+fn a_pattern_through_a_link_loop_finds_each_file_once() {
+    let dir = folder_with_the_seed();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("sub/up")).unwrap();
+    let pattern = format!("{}/**/*.yaml", dir.path().display());
+    let run = Run::of(pathways().arg("check").arg(&pattern));
+    run.assert_code(0).assert_stderr_has("1 profile checked");
+}
+
+/// A file name holding an escape sequence is shown, never sent to the terminal.
+#[test]
+fn control_characters_in_file_names_are_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad\u{1b}]0;pwned\u{7}.yaml"), "x").unwrap();
+    let run = Run::of(pathways().arg("check").arg(dir.path()));
+    run.assert_code(1)
+        .assert_stderr_has("bad\u{241b}]0;pwned\u{2407}.yaml");
+    assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+    let missing = dir.path().join("gone\u{1b}[2J.yaml");
+    let run = Run::of(pathways().arg("check").arg(&missing));
+    run.assert_code(2).assert_stderr_has("gone\u{241b}[2J.yaml");
+    assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+}

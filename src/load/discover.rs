@@ -60,8 +60,12 @@ pub fn discover(args: &[PathBuf]) -> Discovered {
             });
         }
     }
+    // The same file reached twice (named twice, or through a link, as a
+    // `**` pattern following a link to a parent does) is checked once.
     let mut seen = HashSet::new();
-    found.files.retain(|f| seen.insert(f.clone()));
+    found
+        .files
+        .retain(|f| seen.insert(f.canonicalize().unwrap_or_else(|_| f.clone())));
     found
 }
 

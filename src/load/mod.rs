@@ -42,11 +42,11 @@ impl Input {
         }
     }
 
-    /// The name messages use for it.
+    /// The name messages use for it (control characters shown, not sent).
     pub fn display_name(&self) -> String {
         match self {
             Input::Stdin => "<stdin>".to_owned(),
-            Input::File(path) => path.display().to_string(),
+            Input::File(path) => crate::finding::visible(&path.display().to_string()).into_owned(),
         }
     }
 }
