@@ -324,6 +324,85 @@ mod tests {
     }
 
     #[test]
+    fn salary_figures_their_currency_and_their_wording() {
+        let policy = Policy::default();
+        let salary = |body: &str| {
+            MINIMAL.replace(
+                "    currency: USD\n    average: 52000\n    ranges:\n      - { stage: entry, min: 40000, max: 48000 }\n      - { stage: senior, min: 60000, max: 75000 }\n",
+                body,
+            )
+        };
+        let prose = "    intro: Pay follows the teachers' scale.\n";
+        assert_eq!(
+            rules_broken(&salary(prose), &policy),
+            ["salary-without-figures"]
+        );
+        let average_only = format!("    currency: USD\n    average: 52000\n{prose}");
+        assert_eq!(
+            rules_broken(&salary(&average_only), &policy),
+            Vec::<&str>::new()
+        );
+        let ranges_only = format!(
+            "    currency: USD\n    ranges:\n      - {{ stage: entry, min: 1, max: 2 }}\n{prose}"
+        );
+        assert_eq!(
+            rules_broken(&salary(&ranges_only), &policy),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            rules_broken(&salary("    intro: TODO\n"), &policy),
+            ["placeholder-text"]
+        );
+        // Figures need their currency; prose alone does not.
+        let no_currency = "    average: 52000\n";
+        assert_eq!(
+            rules_broken(&salary(no_currency), &policy),
+            ["salary-missing-currency"]
+        );
+        let no_currency_ranges = "    ranges:\n      - { stage: entry, min: 1, max: 2 }\n";
+        assert_eq!(
+            rules_broken(&salary(no_currency_ranges), &policy),
+            ["salary-missing-currency"]
+        );
+        assert_eq!(
+            rules_broken(&salary(&format!("    currency: EUR\n{prose}")), &policy),
+            ["salary-without-figures"]
+        );
+        // Codes are checked: unknown and lower-case ones are errors.
+        for code in ["XYZ", "usd"] {
+            let body = format!("    currency: {code}\n    average: 1\n");
+            assert_eq!(
+                rules_broken(&salary(&body), &policy),
+                ["unknown-currency"],
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn figures_in_messages_are_written_as_people_write_them() {
+        let document = crate::load::parse(crate::load::Source {
+            name: "minimal.yaml".to_owned(),
+            text: with_salary("      - { stage: entry, min: 40000.5, max: 40000 }\n", "-2"),
+        })
+        .unwrap_or_else(|_| panic!("parses"));
+        let messages: Vec<String> = validate(&document, &Policy::default())
+            .into_iter()
+            .map(|f| f.message)
+            .collect();
+        assert!(
+            messages.iter().any(|m| m.contains("negative (-2)")),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("starts at 40000.5 but ends at 40000:")),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
     fn policy_minimums_count_every_entry_and_pass_at_exactly_the_minimum() {
         // responsibilities: 2 items; overview intro: 8 words.
         let at_minimum =
