@@ -234,6 +234,64 @@ mod tests {
     use super::*;
 
     #[test]
+    fn continuation_lines_hang_under_the_text_of_their_marker() {
+        for (line, hang) in [
+            ("- a", 2),
+            ("* a", 2),
+            ("• a", 2),
+            ("  - a", 4),
+            ("1. a", 3),
+            ("123. a", 5),
+            (". a", 0),
+            ("12 a", 0),
+            ("a", 0),
+            ("   text", 3),
+        ] {
+            assert_eq!(hanging_indent(line), hang, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn lines_fill_exactly_to_the_width_and_no_further() {
+        assert_eq!(wrap_report("aaaaaa bbbbb", 12), "aaaaaa bbbbb\n");
+        assert_eq!(wrap_report("aaaaaa bbbbbb", 12), "aaaaaa\nbbbbbb\n");
+        // A continuation line starts at the hang and fills to the width.
+        assert_eq!(
+            wrap_report("- aaaa bbbb cccc dddd eeee", 12),
+            "- aaaa bbbb\n  cccc dddd\n  eeee\n"
+        );
+        assert_eq!(
+            wrap_report("1. aaaa bbbb cccc dddd", 13),
+            "1. aaaa bbbb\n   cccc dddd\n"
+        );
+        // Widths below ten columns past the hang are raised to that.
+        assert_eq!(wrap_report("aaaa bbbb cccc", 4), "aaaa bbbb\ncccc\n");
+        // A line that fits by display width is kept as written, spaces and all.
+        assert_eq!(wrap_report("éé  éé", 8), "éé  éé\n");
+    }
+
+    /// A writer whose flush fails, as a full disk does.
+    struct FailingFlush;
+
+    impl std::io::Write for FailingFlush {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+        }
+    }
+
+    #[test]
+    fn the_streaming_wrapper_reports_a_failed_flush() {
+        use std::io::Write as _;
+        let mut writer = WrapWriter::new(FailingFlush, 80);
+        writer.write_all(b"a line\n").unwrap();
+        assert!(writer.flush().is_err());
+        assert!(WrapWriter::new(FailingFlush, 80).finish().is_err());
+    }
+
+    #[test]
     fn underlines_fit_the_wrapped_heading_and_the_report_ends_once() {
         let title = "A VERY LONG CAREER TITLE THAT WILL NOT FIT";
         let report = format!("{}\n\ntext\n\n\n", underline(title, "="));
