@@ -447,41 +447,29 @@ fn salary_figures(lines: &[Line], heading_line: usize, draft: &mut Draft) -> Opt
     draft
         .review
         .extend(review.into_iter().map(|note| (heading_line, note)));
-    match &figures {
-        Some(figures) => draft.found.push((
+    if let Some(figures) = &figures {
+        let ranges: Vec<String> = figures
+            .ranges
+            .iter()
+            .map(|(stage, min, max)| format!("{stage} {min}–{max}"))
+            .collect();
+        let currency = figures.currency.unwrap_or("USD");
+        draft.found.push((
             heading_line,
             format!(
-                "salary figures ({} per {}): average {}, ranges {}",
-                figures.currency.unwrap_or("USD"),
+                "salary figures ({currency} per {}): average {}, ranges {}",
                 figures.period.unwrap_or("year"),
                 figures.average.map_or("none".to_owned(), |a| a.to_string()),
-                if figures.ranges.is_empty() {
+                if ranges.is_empty() {
                     "none".to_owned()
                 } else {
-                    figures
-                        .ranges
-                        .iter()
-                        .map(|(stage, min, max)| format!("{stage} {min}–{max}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    ranges.join(", ")
                 }
             ),
-        )),
-        None if !draft.review.iter().any(|(line, _)| *line == heading_line) => draft.review.push((
-            heading_line,
-            "no salary figures could be read from this section: add `average` and `ranges` by hand"
-                .to_owned(),
-        )),
-        None => {}
-    }
-    if let Some(SalaryFigures {
-        currency: Some(code),
-        ..
-    }) = &figures
-    {
+        ));
         draft.review.push((
             heading_line,
-            format!("the salary currency was read from its sign as {code}: check it"),
+            format!("the salary currency was read from its sign as {currency}: check it"),
         ));
     }
     figures

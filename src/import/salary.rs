@@ -113,6 +113,10 @@ pub fn read(text: &str, review: &mut Vec<String>) -> Option<SalaryFigures> {
         }
     }
     if !amounts_seen {
+        review.push(
+            "no salary figures could be read from this section: add `average` and `ranges` by hand"
+                .to_owned(),
+        );
         return None;
     }
     if currencies.len() > 1 {
