@@ -39,11 +39,11 @@ impl Base {
 
     /// The base as a `file:` URI ending in `/`, percent-encoded.
     pub fn root_uri(&self) -> String {
-        let encoded: Vec<String> = parts(&self.root)
+        let folders: String = parts(&self.root)
             .iter()
-            .map(|p| percent_encode(p))
+            .map(|p| format!("{}/", percent_encode(p)))
             .collect();
-        format!("file:///{}/", encoded.join("/")).replace(":////", ":///")
+        format!("file:///{folders}")
     }
 }
 
