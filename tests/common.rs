@@ -77,3 +77,10 @@ pub fn stdout(output: &Output) -> String {
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).expect("file is readable")
 }
+
+/// Make a named pipe at `path` (a special file a careless program would hang on).
+#[cfg(unix)]
+pub fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo {}", path.display());
+}

@@ -21,13 +21,7 @@ fn render_to(target: &Path) -> Run {
 fn special_files_and_links_to_them_are_not_replaced() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe.html");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    crate::common::mkfifo(&fifo);
     let socket = dir.path().join("socket.html");
     let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
     let device_link = dir.path().join("null.html");

@@ -22,13 +22,7 @@ fn folder_with_the_seed() -> tempfile::TempDir {
 fn a_pipe_named_like_a_profile_is_skipped_with_a_warning() {
     let dir = folder_with_the_seed();
     let fifo = dir.path().join("evil.yaml");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    crate::common::mkfifo(&fifo);
     let out = tempfile::tempdir().unwrap();
     for args in [
         vec!["check".to_owned()],
