@@ -26,13 +26,10 @@ pub fn write(destination: &Destination, contents: &str) -> Result<(), Error> {
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let keep_permissions = replaceable(path)?;
-    // A link to a report is followed, so the link itself stays.
-    let path = match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => path.canonicalize().unwrap_or(path.into()),
-        _ => path.to_path_buf(),
-    };
-    let path = path.as_path();
-    let folder = match path.parent() {
+    // Written where the path leads, so a link to a report stays a link.
+    // Messages name the path as the user gave it.
+    let target = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let folder = match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
@@ -52,7 +49,9 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     temporary.write_all(bytes).map_err(write_error)?;
     temporary.as_file().sync_all().map_err(write_error)?;
     // On failure the temporary file is removed when dropped; the old file stays.
-    temporary.persist(path).map_err(|e| write_error(e.error))?;
+    temporary
+        .persist(&target)
+        .map_err(|e| write_error(e.error))?;
     Ok(())
 }
 
@@ -207,13 +206,6 @@ impl OutputFolder {
             let _ = std::fs::remove_file(&temporary);
         }
         result
-    }
-
-    /// Whether `file_name` can be written here: a plain name, and nothing
-    /// there that is not a writable report (see [`replaceable`]; a link is
-    /// refused too, since renaming over it would not write where it points).
-    pub fn check_target(&self, file_name: &str) -> Result<(), Error> {
-        replaceable_in_folder(&self.target(file_name)?).map(|_| ())
     }
 
     /// Remove a committed report (of a profile that turned out not to be exported).

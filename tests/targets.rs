@@ -165,3 +165,68 @@ fn a_report_named_without_a_folder_is_written_in_the_current_one() {
         .collect();
     assert_eq!(names, ["report.html"], "no staging file left beside it");
 }
+
+/// A link in the export folder is not written through: the profile fails,
+/// the link stays a link and the file it points to is untouched.
+#[test]
+fn an_export_target_taken_by_a_link_to_a_file_fails_that_profile() {
+    let out = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let kept = elsewhere.path().join("notes.html");
+    std::fs::write(&kept, "the office's own notes").unwrap();
+    let link = out.path().join("minimal.html");
+    std::os::unix::fs::symlink(&kept, &link).unwrap();
+    Run::of(
+        pathways()
+            .arg("export")
+            .arg(fixture("valid/minimal.yaml"))
+            .arg("--out")
+            .arg(out.path()),
+    )
+    .assert_code(2)
+    .assert_stderr_has("minimal.html` is not a regular file")
+    .assert_stderr_has("failed 1");
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    assert_eq!(read(&kept), "the office's own notes");
+    assert!(!out.path().join("minimal.md").exists());
+}
+
+/// `-o missing/report.html`: the folder is not created, the message says
+/// so, and nothing is left in the current folder either.
+#[test]
+fn a_report_into_a_missing_folder_is_refused_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = crate::common::root().join(SEED_PROFILE);
+    Run::of(
+        pathways()
+            .current_dir(dir.path())
+            .args(["render", "-o", "missing/report.html"])
+            .arg(&seed),
+    )
+    .assert_code(2)
+    .assert_stderr_has("cannot write to `missing/report.html`: the folder does not exist");
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+/// Staging files of a run that is still going are not another run's to
+/// remove; those of a run that has ended are.
+#[test]
+fn an_export_leaves_the_staging_files_of_a_run_under_way() {
+    let out = tempfile::tempdir().unwrap();
+    let live = format!(".career.html.{}-0.pathways-tmp", std::process::id());
+    let dead = ".career.html.4194304999-0.pathways-tmp";
+    std::fs::write(out.path().join(&live), "being written").unwrap();
+    std::fs::write(out.path().join(dead), "left by a killed run").unwrap();
+    Run::of(
+        pathways()
+            .arg("export")
+            .arg(fixture("valid/minimal.yaml"))
+            .arg("-q")
+            .arg("--out")
+            .arg(out.path()),
+    )
+    .assert_code(0);
+    assert_eq!(read(&out.path().join(&live)), "being written");
+    assert!(!out.path().join(dead).exists());
+}

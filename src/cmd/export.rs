@@ -287,19 +287,13 @@ impl Job<'_> {
             .iter()
             .map(|&format| report_name(&profile.id, format))
             .collect();
-        // Every target is checked before anything is written, so a profile
-        // whose place is taken (by a folder, say) leaves no half set behind.
-        if let Some(error) = names
-            .iter()
-            .find_map(|name| self.folder.check_target(name).err())
-        {
-            return Outcome::Failed(error);
-        }
         let discard = |staged: &[String]| {
             for name in staged {
                 self.folder.discard(name, TAG);
             }
         };
+        // A profile whose place is taken (by a folder, say) fails whole:
+        // what was staged for it is discarded, so no half set is left.
         for (index, (report, name)) in reports.iter().zip(&names).enumerate() {
             if let Err(error) = self.folder.stage(name, TAG, report.as_bytes()) {
                 discard(&names[..index]);
