@@ -63,26 +63,18 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn error(rule: &'static str, message: impl Into<String>, hint: impl Into<String>) -> Self {
+    /// A finding of `rule`, with the rule's default severity from the
+    /// registry (a policy may change it later).
+    pub fn new(rule: &'static str, message: impl Into<String>, hint: impl Into<String>) -> Self {
         Finding {
-            severity: Severity::Error,
+            severity: crate::validate::rules::rule_info(rule)
+                .map_or(Severity::Error, |info| info.severity),
             rule,
             file: String::new(),
             position: Position::default(),
             path: String::new(),
             message: visible(&message.into()).into_owned(),
             hint: visible(&hint.into()).into_owned(),
-        }
-    }
-
-    pub fn warning(
-        rule: &'static str,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> Self {
-        Finding {
-            severity: Severity::Warning,
-            ..Finding::error(rule, message, hint)
         }
     }
 
@@ -153,7 +145,7 @@ mod tests {
             visible("\0\r\u{7f}\u{85}"),
             "\u{2400}\u{240d}\u{2421}\u{fffd}"
         );
-        let finding = Finding::error("x", "say \u{1b}[2J", "hint \u{1b}");
+        let finding = Finding::new("x", "say \u{1b}[2J", "hint \u{1b}");
         assert_eq!(finding.message, "say \u{241b}[2J");
         assert_eq!(finding.hint, "hint \u{241b}");
     }

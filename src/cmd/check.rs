@@ -168,7 +168,7 @@ fn add_duplicate_ids(checked: &mut [Checked], severity: crate::finding::Severity
                 .map(|&other| format!("`{}`", checked[other].report.file))
                 .collect();
             let one = &mut checked[index];
-            let mut finding = Finding::error(
+            let mut finding = Finding::new(
                 "duplicate-id",
                 format!("the id `{id}` is also used by {}", others.join(", ")),
                 "give each career its own id; reports are named after it, so one would overwrite the other",

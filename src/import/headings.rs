@@ -76,7 +76,7 @@ impl Headings {
                 let position = locations.value(&heading).unwrap_or(Position::new(1, 1, 1));
                 let ids: Vec<&str> = CATALOGUE.iter().map(|info| info.id).collect();
                 return Err(Box::new(
-                    Finding::error(
+                    Finding::new(
                         "unknown-value",
                         format!(
                             "`{name}` is not a section pathways knows (for the heading `{heading}`)"

@@ -122,7 +122,7 @@ pub fn import(
     .map_err(|failure| match failure {
         crate::load::LoadFailure::Invalid { finding, .. } => ImportError::Unreadable(finding),
         crate::load::LoadFailure::Unreadable(error) => {
-            ImportError::Unreadable(Box::new(Finding::error("io", error.to_string(), "")))
+            ImportError::Unreadable(Box::new(Finding::new("io", error.to_string(), "")))
         }
     })?;
     let findings = validate(&document, &Policy::default());

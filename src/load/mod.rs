@@ -129,7 +129,7 @@ pub fn parse_as<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Finding>>
 fn parse_yaml<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Finding>> {
     if is_blank_yaml(&source.text) {
         return Err(Box::new(
-            Finding::error(
+            Finding::new(
                 "empty-file",
                 "this file is empty",
                 "a profile needs at least `id`, `title` and `sections`; \
@@ -146,7 +146,7 @@ fn parse_yaml<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Finding>> {
             // the real problem is the bomb.
             if let Some(position) = locations.alias_explosion() {
                 return Err(Box::new(
-                    Finding::error(
+                    Finding::new(
                         "yaml-too-complex",
                         yaml_errors::TOO_COMPLEX,
                         yaml_errors::TOO_COMPLEX_HINT,
@@ -208,7 +208,7 @@ fn decode(bytes: &[u8]) -> Result<String, Box<Finding>> {
             .chars()
             .count()
             + 1;
-        let finding = Finding::error(
+        let finding = Finding::new(
             "not-utf8",
             "this file is not UTF-8 text",
             "save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8); \

@@ -100,12 +100,12 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
         } => unknown_key(field, expected, path),
         // serde notices a missing field where its mapping ends, so the
         // position is approximate and the path is not claimed.
-        YamlError::SerdeMissingField { field, .. } => Finding::error(
+        YamlError::SerdeMissingField { field, .. } => Finding::new(
             "missing-field",
             format!("the required field `{field}` is missing"),
             format!("add a line `{field}: ...` to the block that should hold it"),
         ),
-        YamlError::Unexpected { expected, .. } => Finding::error(
+        YamlError::Unexpected { expected, .. } => Finding::new(
             "wrong-type",
             format!(
                 "`{}` should be {}, but it is something else",
@@ -114,7 +114,7 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
             ),
             type_hint(expected),
         ),
-        YamlError::InvalidScalar { ty, .. } => Finding::error(
+        YamlError::InvalidScalar { ty, .. } => Finding::new(
             "wrong-type",
             format!(
                 "`{}` should be {}, but this value is not",
@@ -127,7 +127,7 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
             breach: BudgetBreach::Documents { .. },
             ..
         }
-        | YamlError::MultipleDocuments { .. } => Finding::error(
+        | YamlError::MultipleDocuments { .. } => Finding::new(
             "multiple-documents",
             "this file holds more than one YAML document (a `---` line starts a second one)",
             "keep one career per file: move the part after `---` into its own file",
@@ -141,7 +141,7 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
             unexpected,
             expected,
             ..
-        } => Finding::error(
+        } => Finding::new(
             "wrong-type",
             format!(
                 "`{}` should be {}, but it is {}",
@@ -159,7 +159,7 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
                 Some(best) => format!("did you mean `{best}`? Allowed values: {allowed}"),
                 None => format!("use one of: {allowed}"),
             };
-            Finding::error(
+            Finding::new(
                 "unknown-value",
                 format!(
                     "`{variant}` is not an allowed value for `{}`",
@@ -170,7 +170,7 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
         }
         YamlError::DuplicateMappingKey { key, .. } => {
             let key = key.as_deref().unwrap_or("this key");
-            Finding::error(
+            Finding::new(
                 "duplicate-key",
                 format!("`{key}` appears twice in the same place"),
                 "keep one of the two and merge their text; YAML allows each key only once",
@@ -182,19 +182,19 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
                 | BudgetBreach::Events { .. }
                 | BudgetBreach::ScalarBytes { .. },
             ..
-        } => Finding::error("yaml-too-large", TOO_MANY_VALUES, TOO_MANY_VALUES_HINT),
+        } => Finding::new("yaml-too-large", TOO_MANY_VALUES, TOO_MANY_VALUES_HINT),
         YamlError::Budget {
             breach: BudgetBreach::Depth { .. },
             ..
-        } => Finding::error("yaml-too-complex", TOO_DEEP, TOO_DEEP_HINT),
+        } => Finding::new("yaml-too-complex", TOO_DEEP, TOO_DEEP_HINT),
         YamlError::Budget { .. }
         | YamlError::AliasReplayLimitExceeded { .. }
         | YamlError::AliasExpansionLimitExceeded { .. }
         | YamlError::AliasReplayStackDepthExceeded { .. }
         | YamlError::AliasReplayCounterOverflow { .. } => {
-            Finding::error("yaml-too-complex", TOO_COMPLEX, TOO_COMPLEX_HINT)
+            Finding::new("yaml-too-complex", TOO_COMPLEX, TOO_COMPLEX_HINT)
         }
-        YamlError::Eof { .. } => Finding::error(
+        YamlError::Eof { .. } => Finding::new(
             "yaml-syntax",
             "the file ends in the middle of a value",
             "check the end of the file for an unclosed quote or bracket",
@@ -224,7 +224,7 @@ fn syntax_error(error: &YamlError, text: &str, position: Position) -> Finding {
     } else {
         "check the indentation of this line and the one before it, and that quotes and brackets are closed"
     };
-    Finding::error(
+    Finding::new(
         "yaml-syntax",
         format!("the YAML cannot be read here: {reason}"),
         hint,
@@ -242,7 +242,7 @@ fn unknown_key(field: &str, expected: &[&str], path: &str) -> Finding {
         ),
         None => format!("the keys allowed here are: {}", quoted_list(expected)),
     };
-    Finding::error(
+    Finding::new(
         "unknown-key",
         format!("`{field}` is not a key pathways knows{place}"),
         hint,

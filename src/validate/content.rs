@@ -22,7 +22,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         if let Some(control) = field.text.chars().find(|&c| is_hidden_control(c)) {
             findings.at_value(
                 path(),
-                Finding::error(
+                Finding::new(
                     "control-character",
                     format!(
                         "this text holds a control character ({}, U+{:04X}), which would garble reports and terminals",
@@ -43,7 +43,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
             findings.at_text(
                 path(),
                 placeholder,
-                Finding::error(
+                Finding::new(
                     "placeholder-text",
                     format!("placeholder text `{placeholder}` is still here"),
                     "replace it with the real content, or remove the entry",
@@ -58,7 +58,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
             findings.at_text(
                 path(),
                 last_line,
-                Finding::warning(
+                Finding::new(
                     "unfinished-sentence",
                     format!(
                         "this text stops mid-sentence: \"…{}\"",
@@ -89,7 +89,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         if list.items.len() > MAX_LIST_ENTRIES {
             findings.at_key(
                 list_path(),
-                Finding::error(
+                Finding::new(
                     "too-many-items",
                     format!(
                         "this list has {} entries; a career profile lists at most {MAX_LIST_ENTRIES}",
@@ -107,7 +107,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
             if item.is_empty() || item.text.trim().is_empty() {
                 findings.at_key(
                     &path(),
-                    Finding::error(
+                    Finding::new(
                         "empty-item",
                         "this list entry has no text",
                         "write the entry's text, or remove the line",
@@ -122,7 +122,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
             if seen.contains(&fingerprint) {
                 findings.at_key(
                     &path(),
-                    Finding::warning(
+                    Finding::new(
                         "duplicate-item",
                         "this entry repeats an earlier entry of the same list",
                         "remove one of the two, or make them say different things",
@@ -136,7 +136,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         if group.is_empty() {
             findings.at_key(
                 &paths().groups[number].0,
-                Finding::error(
+                Finding::new(
                     "empty-item",
                     format!("the sub-list `{}` has nothing in it", group.heading),
                     "add `items:` or an `intro:` under it, or remove it",
@@ -148,7 +148,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         if entry.text.trim().is_empty() {
             findings.at_key(
                 &format!("summary[{index}]"),
-                Finding::error(
+                Finding::new(
                     "empty-item",
                     format!("the summary entry `{}` has no text", entry.heading),
                     "write its `text:`, or remove the entry",
@@ -162,7 +162,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
                 if text.trim().is_empty() {
                     findings.at_key(
                         &format!("sections.misconceptions.items[{index}].{field}"),
-                        Finding::error(
+                        Finding::new(
                             "empty-item",
                             format!("this misconception has no `{field}` text"),
                             "write both the misconception and the reality, or remove the pair",
@@ -176,7 +176,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
 
 fn unsafe_link(url: &str) -> Finding {
     // A warning: reports make such links inert, so nothing unsafe reaches a reader.
-    Finding::warning(
+    Finding::new(
         "unsafe-link",
         format!("the link `{url}` is not a web or e-mail address"),
         "link to a full address starting with https:// (or http://), or mailto: for e-mail",

@@ -15,7 +15,7 @@ pub(super) fn check(profile: &Profile, file: &str, policy: &Policy, findings: &m
     {
         findings.at_value(
             "updated",
-            Finding::warning(
+            Finding::new(
                 "outdated",
                 format!(
                     "this profile was last reviewed on {updated}, {} days ago; the policy allows {max_age}",
@@ -34,7 +34,7 @@ pub(super) fn check(profile: &Profile, file: &str, policy: &Policy, findings: &m
     {
         findings.at_value(
             "id",
-            Finding::warning(
+            Finding::new(
                 "id-file-name",
                 format!(
                     "the id `{}` does not match the file name `{stem}`",
@@ -50,7 +50,7 @@ pub(super) fn check(profile: &Profile, file: &str, policy: &Policy, findings: &m
     match id_problem(&profile.id) {
         Some(IdProblem::NotSlug) => findings.at_value(
             "id",
-            Finding::error(
+            Finding::new(
                 "invalid-id",
                 format!("the id `{}` is not a valid identifier", profile.id),
                 format!(
@@ -62,7 +62,7 @@ pub(super) fn check(profile: &Profile, file: &str, policy: &Policy, findings: &m
         ),
         Some(IdProblem::Reserved) => findings.at_value(
             "id",
-            Finding::error(
+            Finding::new(
                 "reserved-id",
                 format!(
                     "the id `{}` is a name pathways keeps for itself",
@@ -77,7 +77,7 @@ pub(super) fn check(profile: &Profile, file: &str, policy: &Policy, findings: &m
         ),
         Some(IdProblem::TooLong) => findings.at_value(
             "id",
-            Finding::error(
+            Finding::new(
                 "id-too-long",
                 format!(
                     "the id is {} characters long; at most {MAX_ID_LENGTH} are allowed",
@@ -91,7 +91,7 @@ pub(super) fn check(profile: &Profile, file: &str, policy: &Policy, findings: &m
     if profile.title.trim().is_empty() {
         findings.at_value(
             "title",
-            Finding::error(
+            Finding::new(
                 "empty-title",
                 "the title is empty",
                 "write the career's name, e.g. `title: Library Technicians`",
@@ -103,7 +103,7 @@ pub(super) fn check(profile: &Profile, file: &str, policy: &Policy, findings: &m
     {
         findings.at_value(
             "updated",
-            Finding::error(
+            Finding::new(
                 "invalid-date",
                 format!("`{updated}` is not a date in the form YYYY-MM-DD"),
                 "write the date of the last review as year-month-day, e.g. `updated: 2026-03-31`",
@@ -115,7 +115,7 @@ pub(super) fn check(profile: &Profile, file: &str, policy: &Policy, findings: &m
     {
         findings.at_value(
             "locale",
-            Finding::error(
+            Finding::new(
                 "invalid-locale",
                 format!("`{locale}` is not a language tag"),
                 "use a language code with an optional country, e.g. `en-US`, `en-GB` or `fr-CA`",
@@ -150,7 +150,7 @@ fn required_fields(profile: &Profile, policy: &Policy, findings: &mut Findings) 
             };
             findings.at_key(
                 field,
-                Finding::error(
+                Finding::new(
                     "required-field",
                     format!("the policy requires `{field}`, and this profile has none"),
                     format!("add {example}"),

@@ -66,7 +66,7 @@ fn validate_scope(document: &Document, policy: &Policy, scope: Scope) -> (Vec<Fi
         let score = completeness(profile, policy);
         if score < minimum {
             findings.push(
-                Finding::error(
+                Finding::new(
                     "low-score",
                     format!("the profile is {score}% complete; the policy asks for at least {minimum}%"),
                     "fill in more of the catalogue sections (`pathways new` lists them all with guidance)",

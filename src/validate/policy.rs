@@ -96,7 +96,7 @@ impl Policy {
         let locations = crate::load::Locations::scan(text);
         let problem = |path: &str, message: String, hint: String| {
             Box::new(
-                Finding::error("policy", message, hint)
+                Finding::new("policy", message, hint)
                     .at(locations
                         .value_or_key(path)
                         .unwrap_or(Position::new(1, 1, 1)))

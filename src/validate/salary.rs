@@ -20,7 +20,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
     if salary.average.is_none() && salary.ranges.is_empty() && !prose.is_empty() && !placeholder {
         findings.at_key(
             base,
-            Finding::warning(
+            Finding::new(
                 "salary-without-figures",
                 "the salary section has text but no figures, so handouts can only quote its text",
                 "add `average:` and `ranges:` as plain numbers (for example `average: 36000`), so reports show a pay table",
@@ -37,7 +37,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         };
         findings.at_value(
             &format!("{base}.currency"),
-            Finding::error(
+            Finding::new(
                 "unknown-currency",
                 format!("`{code}` is not a currency code"),
                 hint,
@@ -49,7 +49,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
     if has_figures && salary.currency.is_none() {
         findings.at_key(
             base,
-            Finding::warning(
+            Finding::new(
                 "salary-missing-currency",
                 "the salary figures do not say which currency they are in (US dollars are assumed)",
                 "add `currency: USD` (or the ISO code of the currency the figures are in)",
@@ -70,7 +70,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
     {
         findings.at_value(
             &format!("{base}.average"),
-            Finding::warning(
+            Finding::new(
                 "salary-average-outside-ranges",
                 format!(
                     "the average salary ({}) is outside the ranges given ({} to {})",
@@ -94,7 +94,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         if range.min > range.max {
             findings.at_value(
                 &format!("{path}.min"),
-                Finding::error(
+                Finding::new(
                     "salary-min-above-max",
                     format!(
                         "the {} range starts at {} but ends at {}: the minimum is above the maximum",
@@ -113,7 +113,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
             {
                 findings.at_value(
                     &format!("{path}.stage"),
-                    Finding::error(
+                    Finding::new(
                         "salary-stage-order",
                         format!("the `{stage}` range comes after the `{previous}` range"),
                         "list salary ranges in career order: entry, then mid, then senior, each once",
@@ -126,7 +126,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
 }
 
 fn negative(field: &str, value: f64) -> Finding {
-    Finding::error(
+    Finding::new(
         "salary-negative",
         format!("the salary `{field}` is negative ({})", figure(value)),
         "salary figures are amounts of money earned: write them without a minus sign",

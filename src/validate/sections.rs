@@ -12,7 +12,7 @@ pub(super) fn check(profile: &Profile, policy: &Policy, findings: &mut Findings)
             // A missing section has no key of its own: nearest() lands on `sections:`.
             findings.at_key(
                 &format!("sections.{id}"),
-                Finding::error(
+                Finding::new(
                     "missing-section",
                     format!("the required section `{id}` ({heading}) is missing"),
                     format!("add `{id}:` under `sections:` with at least an `intro:` paragraph"),
@@ -25,7 +25,7 @@ pub(super) fn check(profile: &Profile, policy: &Policy, findings: &mut Findings)
         if content.is_empty() {
             findings.at_key(
                 &path(),
-                Finding::error(
+                Finding::new(
                     "empty-section",
                     format!("the section `{}` ({}) has no text", info.id, info.heading),
                     "write at least an `intro:` paragraph or one item, or remove the section",
@@ -38,7 +38,7 @@ pub(super) fn check(profile: &Profile, policy: &Policy, findings: &mut Findings)
             if count < minimum {
                 findings.at_key(
                     &path(),
-                    Finding::error(
+                    Finding::new(
                         "too-few-items",
                         format!(
                             "`{}` lists {count} {}; the policy asks for at least {minimum}",
@@ -55,7 +55,7 @@ pub(super) fn check(profile: &Profile, policy: &Policy, findings: &mut Findings)
             if count < minimum {
                 findings.at_key(
                     &path(),
-                    Finding::warning(
+                    Finding::new(
                         "too-few-words",
                         format!(
                             "`{}` has {count} words; the policy asks for at least {minimum}",
@@ -71,7 +71,7 @@ pub(super) fn check(profile: &Profile, policy: &Policy, findings: &mut Findings)
         if extra.prose().is_empty() {
             findings.at_key(
                 &format!("extra_sections[{index}]"),
-                Finding::error(
+                Finding::new(
                     "empty-section",
                     format!("the section `{}` ({}) has no text", extra.id, extra.heading),
                     "write at least an `intro:` paragraph or one item, or remove the section",
