@@ -116,9 +116,8 @@ pub fn visible(text: &str) -> Cow<'_, str> {
             .map(|c| match c {
                 c if !is_hidden_control(c) => c,
                 '\u{7f}' => '\u{2421}',
-                c if u32::from(c) < 0x20 => {
-                    char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}')
-                }
+                // C0 controls have pictures at U+2400 on.
+                '\0'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
                 _ => '\u{fffd}',
             })
             .collect(),

@@ -318,3 +318,35 @@ fn a_template_that_builds_a_huge_value_is_stopped() {
     assert_eq!(run.code, Some(2), "{}", run.stderr);
     assert!(run.stderr.contains("report.html.j2"), "{}", run.stderr);
 }
+
+/// The 4 MiB limit is exact, for a file and for standard input alike: a
+/// profile of exactly 4 MiB is read, one byte more is refused.
+#[test]
+fn the_size_limit_is_exact_for_files_and_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let limit = 4 * 1024 * 1024;
+    let profile = |size: usize| {
+        let mut bytes = read(&fixture("valid/minimal.yaml")).into_bytes();
+        bytes.extend(b"# ");
+        bytes.resize(size - 1, b'x');
+        bytes.push(b'\n');
+        bytes
+    };
+    let exact = write(dir.path(), "exact.yaml", &profile(limit));
+    let over = write(dir.path(), "over.yaml", &profile(limit + 1));
+    for (name, file, code) in [("exact", &exact, 0), ("over", &over, 2)] {
+        let path = file.to_string_lossy();
+        let from_file = run(&["check", &path], None);
+        let from_stdin = run(&["check", "-"], Some(file));
+        for (how, run) in [("file", from_file), ("stdin", from_stdin)] {
+            bounded(name, &run);
+            assert_eq!(run.code, Some(code), "{name} from {how}: {}", run.stderr);
+            assert_eq!(
+                run.stderr.contains("larger than 4 MiB"),
+                code == 2,
+                "{name} from {how}: {}",
+                run.stderr
+            );
+        }
+    }
+}

@@ -189,4 +189,59 @@ mod tests {
         }
         assert!(tried > 80, "{tried} headings tried");
     }
+
+    fn options(headings: &Headings) -> ImportOptions<'_> {
+        ImportOptions {
+            id: None,
+            schema: None,
+            headings,
+        }
+    }
+
+    /// What Windows calls "Unicode", in either byte order, reads as the
+    /// same text as UTF-8; a lone last byte becomes U+FFFD, not lost silently.
+    #[test]
+    fn utf16_pages_in_either_byte_order_read_as_utf8_does() {
+        let text = "Library Technicians\r\n\r\nSalary: €36,000 — «good»\n";
+        let mut little = vec![0xFF, 0xFE];
+        little.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let mut big = vec![0xFE, 0xFF];
+        big.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode_page(&little).ok().as_deref(), Some(text));
+        assert_eq!(decode_page(&big).ok().as_deref(), Some(text));
+        big.push(b'x');
+        assert_eq!(decode_page(&big).ok(), Some(format!("{text}\u{fffd}")));
+    }
+
+    /// A page may hold a few control characters (one in ten at most) and
+    /// any number of Windows line endings; a NUL byte or more controls
+    /// than that make it a binary file.
+    #[test]
+    fn a_page_is_text_unless_it_has_nul_or_mostly_control_characters() {
+        let is_text = |text: &str| decode_page(text.as_bytes()).is_ok();
+        assert!(is_text("a\r\nb\r\nc\r\n"), "CRLF is text");
+        assert!(is_text("abcdefghi\u{7}"), "one control in ten");
+        assert!(!is_text("abcdefgh\u{7}\u{7}"), "two in ten");
+        assert!(!is_text("\u{7}\u{1b}\u{7}\u{1b}"), "all controls");
+        let long_with_nul = format!("{}\0{}", "a".repeat(100), "b".repeat(100));
+        assert!(!is_text(&long_with_nul), "one NUL in 201");
+    }
+
+    /// `MAX_HEADINGS` blocks are accepted; one more is refused, with the count.
+    #[test]
+    fn the_heading_limit_is_exact() {
+        let headings = Headings::built_in();
+        // A title, then n headings each with a line of text: n + 2 blocks.
+        let page = |n: usize| {
+            let flood: String = (0..n)
+                .map(|i| format!("Heading {i}\n\nSome text.\n\n"))
+                .collect();
+            format!("Title\n\n{flood}")
+        };
+        assert!(import(&page(MAX_HEADINGS - 2), "p.txt", options(&headings)).is_ok());
+        match import(&page(MAX_HEADINGS - 1), "p.txt", options(&headings)) {
+            Err(ImportError::TooManyHeadings(count)) => assert_eq!(count, MAX_HEADINGS + 1),
+            other => panic!("expected too many headings, got {:?}", other.map(|_| ())),
+        }
+    }
 }
