@@ -4,7 +4,7 @@
 use crate::common::{Run, fixture, pathways};
 
 /// Fixture name and the rule its message must name.
-const CASES: [(&str, &str); 16] = [
+const CASES: [(&str, &str); 17] = [
     ("alias-bomb", "yaml-too-complex"),
     ("bad-id", "invalid-id"),
     ("duplicate-key", "duplicate-key"),
@@ -14,6 +14,7 @@ const CASES: [(&str, &str); 16] = [
     ("missing-section", "missing-section"),
     ("missing-title", "missing-field"),
     ("multiple-documents", "multiple-documents"),
+    ("only-comments", "empty-file"),
     ("salary-min-above-max", "salary-min-above-max"),
     ("salary-stage-order", "salary-stage-order"),
     ("tab-indentation", "yaml-syntax"),

@@ -532,3 +532,52 @@ fn remote_level_stage_labels_and_page_sizes_read_naturally() {
     let help = Run::of(pathways().args(["new", "--help"]));
     assert!(help.stdout.contains("--color <WHEN>") && help.stdout.contains("[default: auto]"));
 }
+
+/// With `empty-item` turned off by an export's policy, a blank list entry
+/// is left out of the report (no empty bullet, numbering unbroken), and a
+/// misconception with only its myth still counts as content.
+#[test]
+fn blank_entries_allowed_by_a_policy_are_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let policy = dir.path().join("policy.yaml");
+    std::fs::write(&policy, "rules:\n  empty-item: off\n").unwrap();
+    let profile = read(&fixture("valid/minimal.yaml"))
+        .replace(
+            "      - Patience\n",
+            "      - Patience\n      - \"  \"\n      - { title: \"\", text: \" \" }\n",
+        )
+        .replace(
+            "      - Volunteer in a school library.",
+            "      - \"\"\n      - Volunteer in a school library.\n      - Ask a librarian.\n  misconceptions:\n    items:\n      - { myth: Librarians only shelve books., reality: \"\" }",
+        );
+    let path = dir.path().join("minimal.yaml");
+    std::fs::write(&path, profile).unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    Run::of(
+        pathways()
+            .arg("export")
+            .arg(&path)
+            .arg("--policy")
+            .arg(&policy)
+            .arg("--out")
+            .arg(&out),
+    )
+    .assert_code(0);
+    let report = |extension: &str| read(&out.join(format!("minimal.{extension}")));
+    let markdown = report("md");
+    assert!(
+        markdown.contains("- Patience\n- Organisation\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("1. Volunteer in a school library.\n2. Ask a librarian.\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("Librarians only shelve books."),
+        "{markdown}"
+    );
+    let html = report("html");
+    assert!(!html.contains("<li></li>"), "{html}");
+}

@@ -131,7 +131,11 @@ fn parse_yaml<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Finding>> {
         return Err(Box::new(
             Finding::new(
                 "empty-file",
-                "this file is empty",
+                if source.text.trim().is_empty() {
+                    "this file is empty"
+                } else {
+                    "this file holds only comments and blank lines, no profile"
+                },
                 "a profile needs at least `id`, `title` and `sections`; \
              `pathways new` writes a starting point",
             )

@@ -104,7 +104,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         let mut seen: Vec<u64> = Vec::with_capacity(list.items.len());
         for (index, item) in list.items.iter().enumerate() {
             let path = || format!("{}[{index}]", list_path());
-            if item.is_empty() || item.text.trim().is_empty() {
+            if item.text.trim().is_empty() {
                 findings.at_key(
                     &path(),
                     Finding::new(
