@@ -479,3 +479,31 @@ fn control_characters_in_text_are_errors_shown_visibly() {
     render.assert_code(1);
     assert!(render.stdout.is_empty());
 }
+
+/// Two shapes a list can go wrong in, each located with words a writer
+/// understands: an entry that is itself a list, and a sub-list with
+/// nothing in it.
+#[test]
+fn an_entry_of_the_wrong_shape_and_an_empty_sub_list_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let minimal = read(&fixture("valid/minimal.yaml"));
+    let check = |text: String| {
+        let profile = dir.path().join("minimal.yaml");
+        std::fs::write(&profile, text).unwrap();
+        Run::of(pathways().arg("check").arg(&profile))
+    };
+    check(minimal.replace(
+        "      - Organisation\n",
+        "      - Organisation\n      - [Patience, Tact]\n",
+    ))
+    .assert_code(1)
+    .assert_stderr_has(
+        "error[wrong-type]: `items[2]` should be text, or a `title:` and `text:` pair, but it is a list",
+    )
+    .assert_stderr_has("minimal.yaml:26:9");
+    check(minimal + "  career_path:\n    groups:\n      - heading: Stages\n        items:\n          - First job.\n      - heading: Advancement\n")
+        .assert_code(1)
+        .assert_stderr_has("error[empty-item]: the sub-list `Advancement` has nothing in it")
+        .assert_stderr_has("minimal.yaml:34:9")
+        .assert_stderr_has("field: sections.career_path.groups[1]");
+}
