@@ -111,6 +111,13 @@ fn the_seed_reports_its_cut_off_sentence_with_its_line() {
     insta::assert_snapshot!("check_seed_human", output.seen());
     let output = Run::of(pathways().args(["check", "--strict", SEED_PROFILE]));
     assert_eq!(output.code, Some(1), "--strict fails on warnings");
+    let clean =
+        Run::of(pathways().args(["check", "--strict", "tests/fixtures/valid/minimal.yaml"]));
+    assert_eq!(
+        clean.code,
+        Some(0),
+        "--strict passes a profile without warnings"
+    );
 }
 
 /// Two readable profiles with findings and one that is not YAML, in every format.

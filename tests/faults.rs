@@ -27,6 +27,15 @@ fn a_runaway_user_template_is_stopped_with_a_clear_error() {
         render_with_template("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}");
     assert_eq!(code, Some(2), "{out}");
     assert!(out.contains("template `report.txt.j2`"), "{out}");
+    // A hundred million steps, each allowed on its own: stopped by the fuel limit.
+    let (code, out) = render_with_template(
+        "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}",
+    );
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("template `report.txt.j2`, line 1: engine ran out of fuel"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -581,3 +581,29 @@ fn blank_entries_allowed_by_a_policy_are_left_out() {
     let html = report("html");
     assert!(!html.contains("<li></li>"), "{html}");
 }
+
+/// A template name with no template says which file it looked for, where,
+/// and which sets there are; a template that does not parse names its line.
+#[test]
+fn unknown_and_unparsable_templates_are_named_with_where_to_look() {
+    let dir = tempfile::tempdir().unwrap();
+    let render = |args: &[&str]| Run::of(pathways().args(["render", SEED_PROFILE]).args(args));
+    render(&["--template", "nosuch", "-f", "html"])
+        .assert_code(2)
+        .assert_stderr_has(
+            "there is no template `nosuch` for HTML (looked for `nosuch.html.j2` in the built-in set); templates available: handout, report",
+        );
+    std::fs::write(dir.path().join("report.txt.j2"), "{% if %}\n").unwrap();
+    let folder = dir.path().to_str().unwrap();
+    render(&["--templates", folder, "--template", "nosuch", "-f", "text"])
+        .assert_code(2)
+        .assert_stderr_has(
+            "there is no template `nosuch` for plain text (looked for `nosuch.txt.j2` in the template folder and the built-in set)",
+        );
+    render(&["--templates", folder, "-f", "markdown", "--template", "x"])
+        .assert_code(2)
+        .assert_stderr_has("for Markdown");
+    render(&["--templates", folder, "-f", "text"])
+        .assert_code(2)
+        .assert_stderr_has("template `report.txt.j2`, line 1: unexpected end of block");
+}

@@ -347,10 +347,12 @@ fn write_failure(error: std::io::Error) -> minijinja::Error {
 
 /// A template problem, naming the template file and line.
 fn template_error(error: &minijinja::Error) -> Error {
-    let place = match (error.name(), error.line()) {
-        (Some(name), Some(line)) => format!("template `{name}`, line {line}"),
-        (Some(name), None) => format!("template `{name}`"),
-        _ => "a template".to_owned(),
+    let place = match error.name() {
+        Some(name) => match error.line() {
+            Some(line) => format!("template `{name}`, line {line}"),
+            None => format!("template `{name}`"),
+        },
+        None => "a template".to_owned(),
     };
     let detail = error
         .detail()
