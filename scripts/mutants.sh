@@ -17,6 +17,10 @@ command -v cargo-mutants >/dev/null 2>&1 || cargo install --locked cargo-mutants
 command -v cargo-nextest >/dev/null 2>&1 || cargo install --locked cargo-nextest
 diff="$(mktemp)"
 trap 'rm -f "$diff"' EXIT
+if ! git rev-parse --quiet --verify "$base^{commit}" >/dev/null; then
+  echo "mutants.sh: there is no commit \`$base\` to compare with (a shallow clone? fetch the history first)" >&2
+  exit 2
+fi
 git diff "$base" -- src > "$diff"
 if [ ! -s "$diff" ]; then
   echo "no change to src/ since $base: nothing to mutate"

@@ -76,7 +76,8 @@ impl CheckReport {
     }
 }
 
-/// The lines of `text` that `findings` point at (plus `extra`).
+/// The lines of `text` that `findings` point at (plus `extra`); a finding
+/// without a position (line 0) points at none.
 pub fn source_lines(
     text: &str,
     findings: &[Finding],
@@ -86,7 +87,6 @@ pub fn source_lines(
         .iter()
         .map(|f| f.position.line)
         .chain(extra)
-        .filter(|&l| l > 0)
         .collect();
     text.split('\n')
         .enumerate()
