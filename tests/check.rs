@@ -514,3 +514,47 @@ fn an_entry_of_the_wrong_shape_and_an_empty_sub_list_are_located() {
         .assert_stderr_has("minimal.yaml:34:9")
         .assert_stderr_has("field: sections.career_path.groups[1]");
 }
+
+/// A finding far into a long line (a paragraph pasted on one line) gives
+/// its true column in every format, and the terminal shows the part of
+/// the line around it.
+#[test]
+fn a_finding_far_into_a_long_line_gives_its_true_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("minimal.yaml");
+    let words = "shelving books ".repeat(300);
+    std::fs::write(
+        &profile,
+        read(&fixture("valid/minimal.yaml")).replace(
+            "intro: School librarians run the library of a school.",
+            &format!("intro: {words}[click](javascript:alert(1)) ends here."),
+        ),
+    )
+    .unwrap();
+    let column = 12 + words.len() + "[click](".len();
+    let path = profile.to_str().unwrap();
+    let (_, json) = check_json(&[path]);
+    let finding = &json["profiles"][0]["findings"][0];
+    assert_eq!(finding["rule"], "unsafe-link");
+    assert_eq!(finding["column"], column);
+    let human = Run::of(pathways().args(["check", path]));
+    human.assert_stderr_has(&format!("minimal.yaml:6:{column}"));
+    let caret_line = human
+        .stderr
+        .lines()
+        .find(|l| l.contains("^^^"))
+        .unwrap_or_default();
+    let source_line = human
+        .stderr
+        .lines()
+        .find(|l| l.contains("[click]"))
+        .unwrap_or_default();
+    assert!(source_line.len() < 200, "shortened: {source_line}");
+    let caret = caret_line.find('^').unwrap_or_default();
+    assert_eq!(
+        &source_line[caret..caret + 10],
+        "javascript",
+        "{}",
+        human.stderr
+    );
+}

@@ -31,7 +31,11 @@ pub fn render(findings: &[Finding], lines: &BTreeMap<usize, String>, color: bool
     };
     let mut out = String::new();
     for finding in findings {
-        out.push_str(&renderer.render(&report(finding, lines)));
+        out.push_str(&with_true_column(
+            renderer.render(&report(finding, lines)),
+            finding,
+            lines,
+        ));
         out.push_str("\n\n");
     }
     out
@@ -52,6 +56,26 @@ fn window(line: &str, column: usize) -> (&str, usize) {
     let byte_at = |n: usize| line.char_indices().nth(n).map_or(line.len(), |(i, _)| i);
     let (start, end) = (byte_at(first), byte_at(first + LONGEST_SHOWN_LINE));
     (&line[start..end], column - first)
+}
+
+/// A long line is drawn as a window, and the renderer counts the column in
+/// `--> file:line:column` from the window's start; put back the column in
+/// the file, which is what an editor's "go to" needs.
+fn with_true_column(
+    rendered: String,
+    finding: &Finding,
+    lines: &BTreeMap<usize, String>,
+) -> String {
+    let position = finding.position;
+    let Some(line) = lines.get(&position.line) else {
+        return rendered;
+    };
+    let (_, shown_column) = window(line, position.column);
+    if shown_column == position.column {
+        return rendered;
+    }
+    let origin = |column: usize| format!("{}:{}:{column}", finding.file, position.line);
+    rendered.replacen(&origin(shown_column), &origin(position.column), 1)
 }
 
 fn report<'a>(finding: &'a Finding, lines: &'a BTreeMap<usize, String>) -> Vec<Group<'a>> {

@@ -27,12 +27,6 @@ pub fn validate(document: &Document, policy: &Policy) -> Vec<Finding> {
     validate_scope(document, policy, Scope::All).0
 }
 
-/// Only the errors: enough to decide whether a profile may be exported,
-/// without locating warnings nobody will read.
-pub fn validate_errors(document: &Document, policy: &Policy) -> Vec<Finding> {
-    validate_scope(document, policy, Scope::ErrorsOnly).0
-}
-
 /// The errors, and how many warnings there are (counted, not located):
 /// what an export reports for each profile.
 pub fn validate_errors_counting_warnings(
@@ -45,7 +39,6 @@ pub fn validate_errors_counting_warnings(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Scope {
     All,
-    ErrorsOnly,
     ErrorsCountingWarnings,
 }
 
@@ -96,13 +89,10 @@ struct Findings<'a> {
 }
 
 impl Findings<'_> {
-    /// Whether findings of `rule` would be kept: rules can skip work whose
-    /// findings nobody asked for (warnings, when only errors matter).
+    /// Whether findings of `rule` would be kept: a check can skip work for
+    /// a rule the policy turns off.
     fn wants(&self, rule: &str) -> bool {
-        match self.policy.severity(rule) {
-            None => false,
-            Some(severity) => self.scope != Scope::ErrorsOnly || severity == Severity::Error,
-        }
+        self.policy.severity(rule).is_some()
     }
 
     /// Keep `finding` if the policy and scope want it, located by `locate`
@@ -115,13 +105,9 @@ impl Findings<'_> {
         let Some(severity) = self.policy.severity(finding.rule) else {
             return;
         };
-        match (self.scope, severity) {
-            (Scope::ErrorsOnly, Severity::Warning) => return,
-            (Scope::ErrorsCountingWarnings, Severity::Warning) => {
-                self.warnings += 1;
-                return;
-            }
-            _ => {}
+        if self.scope == Scope::ErrorsCountingWarnings && severity == Severity::Warning {
+            self.warnings += 1;
+            return;
         }
         finding.severity = severity;
         let (position, path) = locate(self.document.locations());
