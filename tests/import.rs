@@ -509,3 +509,24 @@ fn salary_figures_in_ordinary_wording() {
         run.stdout
     );
 }
+
+/// Pages written in ways the seed is not: a category with a line after it,
+/// the title repeated as a heading and another heading in the overview,
+/// numbered lists with `)` and a four-digit number that is not a list,
+/// `•` and `*` bullets, salary figures in shorthand with an hourly range
+/// beside yearly ones, misconceptions without labels, and misconceptions
+/// whose lines run on. The profile and the report are snapshots.
+#[test]
+fn pages_written_differently_import_as_a_person_would_read_them() {
+    for page in ["edge-cases", "misconceptions"] {
+        let run = Run::of(
+            pathways()
+                .arg("import")
+                .arg(format!("tests/fixtures/pages/{page}.txt")),
+        );
+        insta::assert_snapshot!(
+            format!("import_{page}"),
+            format!("{}--- stdout\n{}", run.seen(), run.stdout)
+        );
+    }
+}

@@ -414,18 +414,21 @@ fn myths(texts: &[&str]) -> DraftSection {
         } else if let Some(reality) = misconception_part(text, "Reality") {
             let myth = pending.take().unwrap_or_default();
             section.myths.push((myth, reality.to_owned()));
-        } else if section.myths.is_empty() && pending.is_none() {
-            section.intro.push((*text).to_owned());
-        } else if let Some((_, reality)) = section.myths.last_mut().filter(|_| pending.is_none()) {
-            // A line after a reality belongs to it, unless it closes the section.
-            if text.starts_with("Overall") {
+        } else if let Some(myth) = pending.as_mut() {
+            // A line after a misconception, before its reality, goes on with it.
+            myth.push_str("\n\n");
+            myth.push_str(text);
+        } else if let Some((_, reality)) = section.myths.last_mut() {
+            // A line after a reality belongs to it, unless it closes the
+            // section ("Overall, ...") or comes after the closing.
+            if text.starts_with("Overall") || !section.outro.is_empty() {
                 section.outro.push((*text).to_owned());
             } else {
                 reality.push_str("\n\n");
                 reality.push_str(text);
             }
         } else {
-            section.outro.push((*text).to_owned());
+            section.intro.push((*text).to_owned());
         }
     }
     if let Some(myth) = pending {

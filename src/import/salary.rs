@@ -66,11 +66,9 @@ pub fn read(text: &str, review: &mut Vec<String>) -> Option<SalaryFigures> {
             }
         }
         let lower = sentence.to_lowercase();
-        for period in periods_in(&lower) {
-            if !periods.contains(&period) {
-                periods.push(period);
-            }
-        }
+        // A period word counts only where figures are read: "Hourly work
+        // pays $18 to $24" with no stage must not make yearly ranges hourly.
+        let read_before = (figures.average.is_some(), figures.ranges.len());
         let pairs = ranges_in(sentence, &amounts);
         let paired: Vec<usize> = pairs.iter().flat_map(|(a, b, _)| [*a, *b]).collect();
         for (low, high, stage) in pairs {
@@ -109,6 +107,13 @@ pub fn read(text: &str, review: &mut Vec<String>) -> Option<SalaryFigures> {
                     amount.value,
                     sentence.trim()
                 ));
+            }
+        }
+        if (figures.average.is_some(), figures.ranges.len()) != read_before {
+            for period in periods_in(&lower) {
+                if !periods.contains(&period) {
+                    periods.push(period);
+                }
             }
         }
     }
@@ -189,9 +194,7 @@ fn amounts_in(sentence: &str) -> Vec<Amount> {
         let next = sentence[end..].chars().next();
         let multiplier = match next {
             Some('k' | 'K') => Some(1_000.0),
-            Some('m' | 'M') if !sentence[end + 1..].starts_with(|c: char| c.is_alphabetic()) => {
-                Some(1_000_000.0)
-            }
+            Some('m' | 'M') => Some(1_000_000.0),
             _ => None,
         };
         if let Some(multiplier) = multiplier
@@ -374,7 +377,27 @@ mod tests {
         let (read, review) = figures("The average is $20 an hour, or $3,000 a month.");
         assert_eq!(read, None);
         assert!(
+            review
+                .iter()
+                .any(|r| r.contains("neither an average nor a range")),
+            "{review:?}"
+        );
+        let (read, review) =
+            figures("The median is $20 an hour. Senior staff earn $3,000 to $4,000 a month.");
+        assert_eq!(read, None);
+        assert!(
             review.iter().any(|r| r.contains("per hour and per month")),
+            "{review:?}"
+        );
+        // A period word where nothing is read does not change the period
+        // of what is: these yearly ranges stay yearly.
+        let (read, review) =
+            figures("Entry-level staff earn $38k to $45k. Hourly work pays $18.50 to $24.75.");
+        let read = read.unwrap_or_default();
+        assert_eq!(read.period, Some("year"));
+        assert_eq!(read.ranges, [("entry", 38_000.0, 45_000.0)]);
+        assert!(
+            review[0].contains("the range 18.5 to 24.75 names no career stage"),
             "{review:?}"
         );
         assert_eq!(figures("Pay is good and rising.").0, None);
