@@ -164,5 +164,14 @@ mod tests {
         let keys = [block(&[(1, "intro")])];
         assert_eq!(missing_lines(&keys, &[], profile).len(), 1);
         assert!(missing_lines(&keys, &[1], profile).is_empty());
+        // A key after a list, or after a nested mapping, is still a key.
+        let nested = "sections:\n  overview:\n    items:\n      - a\n    outro: b\n  skills:\n    intro: c\n";
+        for key in ["outro", "skills"] {
+            assert_eq!(
+                missing_lines(&[block(&[(1, key)])], &[], nested).len(),
+                1,
+                "{key}"
+            );
+        }
     }
 }

@@ -161,3 +161,25 @@ pub fn list_marker(text: &str) -> Option<(usize, bool)> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The marker's width (what the entry's text starts after) and whether
+    /// it numbers the entry; a number of four digits or more is a figure.
+    #[test]
+    fn list_markers_are_read_with_their_width() {
+        assert_eq!(list_marker(" 1. Apply"), Some((4, true)));
+        assert_eq!(list_marker("10) Apply"), Some((4, true)));
+        assert_eq!(list_marker("999. Apply"), Some((5, true)));
+        assert_eq!(list_marker("1000. Loans a year"), None);
+        assert_eq!(list_marker(". Apply"), None);
+        assert_eq!(list_marker("12.50 an hour"), None);
+        assert_eq!(list_marker("  • Apply"), Some((2 + "• ".len(), false)));
+        assert_eq!(list_marker("- Apply"), Some((2, false)));
+        assert_eq!(list_marker("**Bold** text"), None);
+        assert!(starts_list("* Apply"));
+        assert!(!starts_list("Apply"));
+    }
+}

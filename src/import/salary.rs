@@ -167,9 +167,9 @@ fn sentences(text: &str) -> Vec<&str> {
             start = i + 1;
         }
     }
-    if start < text.len() {
-        out.push(&text[start..]);
-    }
+    // The rest, unless the text ended with a stop (an empty sentence holds
+    // no figures, so it is passed over).
+    out.push(&text[start..]);
     out
 }
 
@@ -236,9 +236,19 @@ fn ranges_in(sentence: &str, amounts: &[Amount]) -> Vec<(usize, usize, Option<&'
             // $90,000"), or else after it ("$35,000 to $45,000 in the medium term").
             let before = sentence[context_start..amounts[i].start].to_lowercase();
             let after_end = amounts.get(i + 2).map_or(sentence.len(), |next| next.start);
-            let after = sentence[amounts[i + 1].end..after_end].to_lowercase();
-            pairs.push((i, i + 1, stage_in(&before).or_else(|| stage_in(&after))));
-            context_start = amounts[i + 1].end;
+            // After the range, only its own clause (up to a comma) names
+            // its stage; that clause is not the next range's context.
+            let after = &sentence[amounts[i + 1].end..after_end];
+            let clause = after.find([',', ';']).map_or(after, |end| &after[..end]);
+            let (stage, context_end) = match stage_in(&before) {
+                Some(stage) => (Some(stage), amounts[i + 1].end),
+                None => (
+                    stage_in(&clause.to_lowercase()),
+                    amounts[i + 1].end + clause.len(),
+                ),
+            };
+            pairs.push((i, i + 1, stage));
+            context_start = context_end;
             taken = true;
         }
     }
@@ -338,6 +348,40 @@ mod tests {
         assert_eq!((read.period, read.ranges[0].1), (Some("hour"), 18.0));
         let (read, _) = figures("The median is $36.50 an hour.");
         assert_eq!(read.unwrap().average, Some(36.5));
+    }
+
+    /// `k` and `M` multiply only as a suffix (`$60k`, not `$60kg`); two
+    /// amounts are a range only when joined by "to", "and" or a dash and
+    /// rising; the stage may follow the range, before the next amount; a
+    /// last sentence needs no full stop.
+    #[test]
+    fn suffixes_joins_and_stages_after_the_range() {
+        let ranges = |text: &str| figures(text).0.map(|f| f.ranges).unwrap_or_default();
+        assert_eq!(
+            ranges("Senior staff earn $60k to $80K."),
+            [("senior", 60_000.0, 80_000.0)]
+        );
+        let (_, review) = figures("Senior staff carry $60kg.");
+        assert!(review[0].starts_with("the figure 60 in"), "{review:?}");
+        assert_eq!(
+            ranges("Senior staff earn $1.2M to $2m"),
+            [("senior", 1_200_000.0, 2_000_000.0)]
+        );
+        assert_eq!(
+            ranges("Pay is $30k to $40k for beginners, senior staff $60k to $80k."),
+            [
+                ("entry", 30_000.0, 40_000.0),
+                ("senior", 60_000.0, 80_000.0)
+            ]
+        );
+        assert!(ranges("Entry-level pay is $30,000 or $40,000.").is_empty());
+        assert!(ranges("Entry-level pay is $40,000 to $30,000.").is_empty());
+        assert_eq!(
+            ranges(
+                "Pay is $35,000 to $45,000 in the medium term, and $60,000 to $80,000 for senior staff."
+            ),
+            [("mid", 35_000.0, 45_000.0), ("senior", 60_000.0, 80_000.0)]
+        );
     }
 
     #[test]

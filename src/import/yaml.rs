@@ -187,13 +187,9 @@ fn double_quoted(text: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
+            // All of these are in the Basic Multilingual Plane: four digits do.
             c if c.is_control() || !yaml_printable(c) => {
-                let code = u32::from(c);
-                if code <= 0xFFFF {
-                    out.push_str(&format!("\\u{code:04X}"));
-                } else {
-                    out.push_str(&format!("\\U{code:08X}"));
-                }
+                out.push_str(&format!("\\u{:04X}", u32::from(c)));
             }
             c => out.push(c),
         }
@@ -227,6 +223,7 @@ mod tests {
             "a: colon",
             "- dash",
             "line one\nline two",
+            "line one \u{1}\nline two",
             "bell \u{1} inside",
             "tab\tinside",
             "next line \u{85} and separator \u{2028}",
@@ -244,6 +241,16 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{sample:?} as {yaml:?}: {e}"));
             assert_eq!(read["value"], sample, "{yaml:?}");
         }
+        // What a person reads in the profile: text as written, escapes
+        // only for what YAML cannot hold.
+        assert_eq!(
+            scalar("Café – “quoted”: yes", 2),
+            "\"Café – “quoted”: yes\""
+        );
+        assert_eq!(
+            scalar("bell \u{7} and c1 \u{85}", 2),
+            "\"bell \\u0007 and c1 \\u0085\""
+        );
         for nonchar in ["\u{fffe}", "\u{ffff}"] {
             let yaml = format!("value: {}\n", scalar(&format!("x {nonchar} y"), 2));
             let read: std::collections::BTreeMap<String, String> =
