@@ -315,6 +315,24 @@ fn paths_may_be_files_folders_and_patterns() {
     );
 }
 
+/// A pattern takes profile files only: not other files it matches, and not
+/// a folder whose name ends in `.yaml`.
+#[test]
+fn a_pattern_takes_profile_files_only() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixture("valid/minimal.yaml"),
+        dir.path().join("minimal.yaml"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a profile").unwrap();
+    std::fs::create_dir(dir.path().join("old.yaml")).unwrap();
+    let pattern = format!("{}/*", dir.path().display());
+    let (code, json) = check_json(&[&pattern]);
+    assert_eq!(code, Some(0), "{json}");
+    assert_eq!(json["profiles"].as_array().map(Vec::len), Some(1), "{json}");
+}
+
 #[test]
 fn a_missing_path_is_reported_and_the_rest_still_checked() {
     let output = Run::of(pathways().args(["check", "no-such-folder", SEED_PROFILE]));
