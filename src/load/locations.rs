@@ -73,7 +73,7 @@ impl Locations {
             let Ok((event, span)) = event else { break };
             let position = position_of(&span);
             let node_size = match event {
-                Event::Scalar(value, _, anchor, _) => {
+                Event::Scalar(value, _, _, _) => {
                     if let Some(Container {
                         kind: ContainerKind::Mapping { path, pending_key },
                         ..
@@ -87,15 +87,13 @@ impl Locations {
                     } else if let Some(path) = next_value_path(&mut stack) {
                         locations.entries.entry(path).or_default().value = Some(position);
                     }
-                    if anchor != 0 {
-                        anchor_sizes.insert(anchor, 1);
-                    }
                     1
                 }
                 Event::Alias(anchor) => {
                     if let Some(path) = next_value_path(&mut stack) {
                         locations.entries.entry(path).or_default().value = Some(position);
                     }
+                    // A scalar's anchor is not recorded: it counts as 1.
                     anchor_sizes.get(&anchor).copied().unwrap_or(1)
                 }
                 Event::MappingStart(_, anchor, _) | Event::SequenceStart(_, anchor, _) => {
