@@ -301,6 +301,20 @@ mod tests {
         assert_eq!(Locations::scan(YAML).alias_explosion(), None);
         let few = "a: &a [x, y]\nb: *a\nc: *a\n";
         assert_eq!(Locations::scan(few).alias_explosion(), None);
+        // The limit is exact: a list of 507 values (508 nodes with the list)
+        // copied 3,936 times makes, with the mapping and its two keys,
+        // 4 + 508 × 3,937 = 2,000,000 nodes, which is allowed; one more
+        // copy is not.
+        let copies = |n: usize| {
+            format!(
+                "a: &a [{}]\nb: [{}]\n",
+                vec!["x"; 507].join(", "),
+                vec!["*a"; n].join(", ")
+            )
+        };
+        assert_eq!(4 + 508 * 3_937, MAX_EXPANDED_NODES);
+        assert_eq!(Locations::scan(&copies(3_936)).alias_explosion(), None);
+        assert!(Locations::scan(&copies(3_937)).alias_explosion().is_some());
     }
 
     #[test]
