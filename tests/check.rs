@@ -576,3 +576,75 @@ fn a_finding_far_into_a_long_line_gives_its_true_column() {
         human.stderr
     );
 }
+
+/// What goes wrong in the YAML itself, each told in words a writer acts on,
+/// at the right place.
+#[test]
+fn yaml_problems_are_explained_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let aliases = vec!["*a"; 1_001].join(", ");
+    let cases: [(&str, String, &[&str]); 6] = [
+        (
+            "a list where text belongs",
+            "id: t\ntitle: [a, b]\nsections: {}\n".into(),
+            &[
+                "error[wrong-type]: `title` should be text, but it is something else",
+                "t.yaml:2:8",
+            ],
+        ),
+        (
+            "an empty title",
+            "id: t\ntitle:\nsections: {}\n".into(),
+            &[
+                "error[wrong-type]: `title` is empty",
+                "write its text after the colon",
+            ],
+        ),
+        (
+            "an unclosed bracket",
+            "id: t\ntitle: T\nsections:\n  skills:\n    items: [a, b".into(),
+            &[
+                "error[yaml-syntax]",
+                "close the bracket: a list that starts with [ needs a ]",
+            ],
+        ),
+        (
+            "a key indented wrongly",
+            "id: t\ntitle: T\nsections:\n  overview:\n    intro: a\n   outro:\n".into(),
+            &[
+                "error[yaml-syntax]",
+                "t.yaml:6:4",
+                "check the indentation of this line against the lines above it",
+            ],
+        ),
+        (
+            "a missing title under a comment header",
+            "# For editors\n\n# more\nid: t\nsections: {}\n".into(),
+            &[
+                "error[missing-field]: the required field `title` is missing",
+                "t.yaml:4:1",
+                "add a line `title: ...` near the top",
+            ],
+        ),
+        (
+            "a thousand and one aliases",
+            format!("id: t\ntitle: &a T\nsections:\n  skills:\n    items: [{aliases}]\n"),
+            &[
+                "error[yaml-too-complex]: this file is nested too deeply or repeats itself too often",
+            ],
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let path = dir.path().join("t.yaml");
+        std::fs::write(&path, text).unwrap();
+        let run = Run::of(pathways().arg("check").arg(&path));
+        assert_eq!(run.code, Some(1), "{name}: {}", run.stderr);
+        for words in expected {
+            assert!(
+                run.stderr.contains(words),
+                "{name}: no `{words}` in\n{}",
+                run.stderr
+            );
+        }
+    }
+}

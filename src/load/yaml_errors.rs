@@ -39,11 +39,6 @@ pub const MAX_NODES: usize = 200_000;
 pub const TOO_MANY_VALUES: &str = "this file holds more than 200,000 values (list entries, keys, texts), far more than a career profile has";
 pub const TOO_MANY_VALUES_HINT: &str = "check that this is the right file; a section lists at most 1,000 entries, \
      so a career this long belongs in several profiles";
-pub const TOO_DEEP: &str =
-    "this file is nested more than 32 levels deep, far deeper than a career profile";
-pub const TOO_DEEP_HINT: &str = "a profile needs a few levels of indentation at most; \
-     look for unclosed `[` or `{` brackets or runaway indentation";
-
 pub const TOO_COMPLEX: &str = "this file is nested too deeply or repeats itself too often (`*alias` copies) to be a career profile";
 pub const TOO_COMPLEX_HINT: &str = "write the profile out plainly: no `&anchor`/`*alias` repetition, \
      and no more than a few levels of indentation";
@@ -52,8 +47,8 @@ pub const TOO_COMPLEX_HINT: &str = "write the profile out plainly: no `&anchor`/
 pub fn to_finding(error: &YamlError, locations: &Locations, text: &str) -> Finding {
     let error = error.without_snippet();
     let position = error
+        // An unknown place has no location (lines count from 1).
         .location()
-        .filter(|l| l.line() > 0)
         .map(|l| {
             Position::new(
                 l.line() as usize,
@@ -183,10 +178,6 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
                 | BudgetBreach::ScalarBytes { .. },
             ..
         } => Finding::new("yaml-too-large", TOO_MANY_VALUES, TOO_MANY_VALUES_HINT),
-        YamlError::Budget {
-            breach: BudgetBreach::Depth { .. },
-            ..
-        } => Finding::new("yaml-too-complex", TOO_DEEP, TOO_DEEP_HINT),
         YamlError::Budget { .. }
         | YamlError::AliasReplayLimitExceeded { .. }
         | YamlError::AliasExpansionLimitExceeded { .. }
@@ -194,10 +185,10 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
         | YamlError::AliasReplayCounterOverflow { .. } => {
             Finding::new("yaml-too-complex", TOO_COMPLEX, TOO_COMPLEX_HINT)
         }
-        YamlError::Eof { .. } => Finding::new(
-            "yaml-syntax",
-            "the file ends in the middle of a value",
-            "check the end of the file for an unclosed quote or bracket",
+        YamlError::NullIntoString { .. } => Finding::new(
+            "wrong-type",
+            format!("`{}` is empty", last_segment(path)),
+            "write its text after the colon, on the same line",
         ),
         _ => syntax_error(error, text, position),
     }
@@ -219,6 +210,8 @@ fn syntax_error(error: &YamlError, text: &str, position: Position) -> Finding {
         "YAML does not allow tabs for indentation: replace the tab at the start of this line with spaces"
     } else if reason.contains("quote") {
         "close the quote: a text that starts with \" needs a \" at its end (on the same line, or where the text ends)"
+    } else if reason.contains("bracket") {
+        "close the bracket: a list that starts with [ needs a ] at its end, and { needs }"
     } else if matches!(line.trim_end().chars().last(), Some(':')) || line.contains(": ") {
         "check the indentation of this line against the lines above it, and put text that contains `: ` or starts with a quote inside quotes"
     } else {
