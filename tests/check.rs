@@ -583,7 +583,7 @@ fn a_finding_far_into_a_long_line_gives_its_true_column() {
 fn yaml_problems_are_explained_in_plain_words() {
     let dir = tempfile::tempdir().unwrap();
     let aliases = vec!["*a"; 1_001].join(", ");
-    let cases: [(&str, String, &[&str]); 6] = [
+    let cases: [(&str, String, &[&str]); 7] = [
         (
             "a list where text belongs",
             "id: t\ntitle: [a, b]\nsections: {}\n".into(),
@@ -624,6 +624,14 @@ fn yaml_problems_are_explained_in_plain_words() {
                 "error[missing-field]: the required field `title` is missing",
                 "t.yaml:4:1",
                 "add a line `title: ...` near the top",
+            ],
+        ),
+        (
+            "a misspelt value",
+            "id: t\ntitle: T\nsections:\n  remote_work:\n    level: limitted\n".into(),
+            &[
+                "error[unknown-value]: `limitted` is not an allowed value for `level`",
+                "did you mean `limited`? Allowed values: `none`, `limited`, `moderate`, `high`",
             ],
         ),
         (

@@ -268,27 +268,32 @@ fn last_segment(path: &str) -> &str {
     path.rsplit('.').next().unwrap_or(path)
 }
 
-/// serde's type names, in words a counsellor knows.
+/// serde's type names, in words a counsellor knows: the first entry whose
+/// pattern the name contains. A name not listed is shown as it is.
+const PLAIN_KINDS: [(&str, &str); 13] = [
+    // The list entry's own description (see `Item`'s deserializer).
+    ("a text, or", "text, or a `title:` and `text:` pair"),
+    ("f64", "a number"),
+    ("f32", "a number"),
+    ("floating point", "a number"),
+    ("integer", "a number"),
+    ("a number", "a number"),
+    ("string", "text"),
+    ("sequence", "a list (lines starting with `- `)"),
+    ("map", "a group of `key: value` lines"),
+    ("struct ", "a group of `key: value` lines"),
+    ("unit value", "empty"),
+    ("null", "empty"),
+    ("boolean", "yes/no (true or false)"),
+];
+
 fn plain_kind(kind: &str) -> String {
     let kind = kind.trim();
-    let words = match kind {
-        "f64" | "f32" | "a number" | "floating point" => "a number",
-        "a string" | "string" => "text",
-        "a sequence" | "sequence" => "a list (lines starting with `- `)",
-        "map" | "a map" | "mapping" => "a group of `key: value` lines",
-        "unit value" | "null" => "empty",
-        _ if kind.starts_with("struct ") => "a group of `key: value` lines",
-        _ if kind.starts_with("floating point") => "a number",
-        _ if kind.starts_with("integer") => "a number",
-        _ if kind.starts_with("string ") => "text",
-        _ if kind.starts_with("boolean") => "yes/no (true or false)",
-        _ if kind.starts_with("a text, or") => "text, or a `title:` and `text:` pair",
-        _ if kind.contains("string") => "text",
-        _ if kind.contains("sequence") => "a list (lines starting with `- `)",
-        _ if kind.contains("mapping") => "a group of `key: value` lines",
-        _ => return kind.to_owned(),
-    };
-    words.to_owned()
+    PLAIN_KINDS
+        .iter()
+        .find(|(pattern, _)| kind.contains(pattern))
+        .map_or(kind, |(_, words)| words)
+        .to_owned()
 }
 
 fn type_hint(expected: &str) -> String {
@@ -322,5 +327,30 @@ mod tests {
         assert_eq!(did_you_mean("outlok", &allowed), Some("outlook"));
         assert_eq!(did_you_mean("Overveiw", &allowed), Some("overview"));
         assert_eq!(did_you_mean("zzz", &allowed), None);
+    }
+
+    #[test]
+    fn type_names_are_put_in_plain_words() {
+        for (serde, plain) in [
+            ("f64", "a number"),
+            ("floating point `1.5`", "a number"),
+            ("integer `3`", "a number"),
+            ("a string", "text"),
+            ("string \"x\"", "text"),
+            ("a sequence", "a list (lines starting with `- `)"),
+            ("a map", "a group of `key: value` lines"),
+            ("mapping", "a group of `key: value` lines"),
+            ("struct Profile", "a group of `key: value` lines"),
+            ("unit value", "empty"),
+            ("null", "empty"),
+            ("boolean `true`", "yes/no (true or false)"),
+            (
+                "a text, or a `title` and `text` pair",
+                "text, or a `title:` and `text:` pair",
+            ),
+            ("something new", "something new"),
+        ] {
+            assert_eq!(plain_kind(serde), plain, "{serde}");
+        }
     }
 }
