@@ -92,7 +92,7 @@ fn render_plain_prose(markdown: &str, formats: &[Format]) -> Vec<String> {
         .collect();
     let mut in_paragraph = false;
     let mut paragraphs = 0;
-    for line in markdown.split('\n').map(str::trim) {
+    for line in markdown.split('\n').map(|line| line.trim_matches(' ')) {
         if line.is_empty() {
             if in_paragraph {
                 for (out, format) in outs.iter_mut().zip(formats) {
@@ -143,9 +143,14 @@ fn is_plain_commonmark(markdown: &str) -> bool {
     !markdown
         .bytes()
         .any(|b| matches!(b, b'<' | b'&' | b'\t' | b'\r' | b'`' | b'\\' | b'!' | b'['))
-        && markdown
-            .lines()
-            .all(|line| !starts_block_to_normalise(line.trim_start()))
+        && markdown.lines().all(|line| {
+            let trimmed = line.trim_start();
+            // Four spaces in may start a code block (or continue a list
+            // entry); two at the end may be a hard line break.
+            line.len() - trimmed.len() < 4
+                && !line.ends_with("  ")
+                && !starts_block_to_normalise(trimmed)
+        })
 }
 
 /// Lines that comrak would rewrite: `*`/`+` bullets, setext underlines,
@@ -161,8 +166,9 @@ fn starts_block_to_normalise(line: &str) -> bool {
 fn tidy(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut blank_run = 0;
-    for line in markdown.trim().lines() {
-        let line = line.trim_end();
+    // Only ASCII spaces: a no-break space is text to Markdown.
+    for line in markdown.trim_matches([' ', '\n']).lines() {
+        let line = line.trim_end_matches(' ');
         if line.is_empty() {
             blank_run += 1;
             if blank_run > 1 {
@@ -627,6 +633,61 @@ mod tests {
         }
         for markup in "*_[]<>&\\`!#|~\t\r=".chars() {
             assert!(!is_plain_prose(&format!("a {markup} b")), "{markup:?}");
+        }
+    }
+
+    /// The shortcuts (plain prose, CommonMark kept as written) are only
+    /// quicker: for every kind of block, each format is what comrak writes.
+    #[test]
+    fn every_shortcut_writes_what_comrak_writes() {
+        let samples = [
+            "* a\n* b",
+            "+ a\n+ b",
+            "- a\n- b",
+            "Title\n===",
+            "Sub\n---",
+            "# Heading",
+            "> quote",
+            "| a | b |\n|---|---|\n| 1 | 2 |",
+            "~~~\ncode\n~~~",
+            "---",
+            "___",
+            "- - -",
+            "1. one\n2. two",
+            "1) one",
+            "10. ten",
+            ") not a list",
+            ". not a list",
+            "1.5 is a number",
+            "The 1990s.",
+            "    code",
+            "line  \nnext",
+            "a\n\u{a0}\nb",
+            "text with *emph* and a [link](https://x.org)",
+            "a line\n\n\n\nanother",
+            "\u{a0}starts with one",
+            "  two spaces in\n   three",
+            "Salary: $36,000 (entry) - $45,000.",
+            "- item\n\n    more of it",
+        ];
+        for sample in samples {
+            for format in [Format::Markdown, Format::Html, Format::Text] {
+                let options = options();
+                let arena = Arena::new();
+                let root = parse_document(&arena, sample, &options);
+                neutralise(&arena, root);
+                let mut expected = String::new();
+                match format {
+                    Format::Html => format_html(root, &options, &mut expected).unwrap(),
+                    Format::Markdown => format_commonmark(root, &options, &mut expected).unwrap(),
+                    Format::Text => write_text_blocks(root, &mut expected),
+                }
+                assert_eq!(
+                    render(sample, format),
+                    expected.trim_end(),
+                    "{format:?} {sample:?}"
+                );
+            }
         }
     }
 
