@@ -536,6 +536,10 @@ mod tests {
             "/path/a:b",
             "?q=a:b",
             "",
+            // A browser skips spaces and controls in a scheme, so these
+            // are the web links they look like.
+            "ht tps://x.org",
+            "ht\u{1}tp://x.org",
         ] {
             assert!(is_safe_destination(safe), "{safe}");
         }
