@@ -433,7 +433,13 @@ fn write_text_block<'a>(node: &'a AstNode<'a>, out: &mut String) {
         NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) => {
             let mut body = String::new();
             write_text_blocks(node, &mut body);
-            let quoted: Vec<String> = body.lines().map(|line| format!("> {line}")).collect();
+            let quoted: Vec<String> = body
+                .lines()
+                .map(|line| match line {
+                    "" => ">".to_owned(),
+                    line => format!("> {line}"),
+                })
+                .collect();
             out.push_str(&quoted.join("\n"));
         }
         NodeValue::CodeBlock(code) => {
@@ -583,6 +589,7 @@ mod tests {
         );
         assert_eq!(escape_markdown("a *b* [c]"), "a \\*b\\* \\[c\\]");
         assert_eq!(escape_markdown("1. Step"), "1\\. Step");
+        assert_eq!(escape_markdown(") aside. Or . dot"), ") aside. Or . dot");
         assert_eq!(escape_markdown("# not a heading"), "\\# not a heading");
         assert_eq!(escape_markdown("&amp;"), "\\&amp;");
     }
@@ -693,6 +700,37 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Plain text keeps what each kind of block and inline says, without
+    /// Markdown's marks: headings underlined, quotes and code indented or
+    /// marked, raw HTML shown as the text it is, links followed by their
+    /// address (unless the label is the address).
+    #[test]
+    fn plain_text_says_what_each_block_and_inline_says() {
+        for (markdown, text) in [
+            ("# Getting *started*", "Getting started\n---------------"),
+            ("> first\n>\n> second", "> first\n>\n> second"),
+            ("```\nfn a()\n  b\n```", "    fn a()\n      b"),
+            ("a\n\n***\n\nb", "a\n\n* * *\n\nb"),
+            ("use `pathways check` daily", "use pathways check daily"),
+            ("x <b>bold</b> y", "x <b>bold</b> y"),
+            ("one\\\ntwo", "one\ntwo"),
+            ("[ALA](https://ala.org)", "ALA (https://ala.org)"),
+            ("[https://ala.org](https://ala.org)", "https://ala.org"),
+            ("[write](mailto:a@b.org)", "write (a@b.org)"),
+            ("[a@b.org](mailto:a@b.org)", "a@b.org"),
+            ("[no address]()", "no address"),
+            ("- one\n\n  more\n- two", "- one\n\n  more\n\n- two"),
+            ("3. three\n4. four", "3. three\n4. four"),
+        ] {
+            assert_eq!(render(markdown, Format::Text), text, "{markdown:?}");
+        }
+        // In HTML, a raw block is text to read, not markup.
+        assert_eq!(
+            render("<div onclick=\"x\">hi</div>", Format::Html),
+            "<p>&lt;div onclick=&quot;x&quot;&gt;hi&lt;/div&gt;</p>"
+        );
     }
 
     #[test]
