@@ -607,3 +607,43 @@ fn unknown_and_unparsable_templates_are_named_with_where_to_look() {
         .assert_code(2)
         .assert_stderr_has("template `report.txt.j2`, line 1: unexpected end of block");
 }
+
+/// The page description (what a search result shows) is the first sentence
+/// of the overview, cut to at most 160 characters with "…" when longer,
+/// at a space when there is one.
+#[test]
+fn the_page_description_is_at_most_160_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let description_of = |intro: &str| {
+        let path = dir.path().join("minimal.yaml");
+        std::fs::write(
+            &path,
+            read(&fixture("valid/minimal.yaml")).replace(
+                "intro: School librarians run the library of a school.",
+                &format!("intro: {intro}"),
+            ),
+        )
+        .unwrap();
+        let run = Run::of(pathways().args(["render", "-f", "html"]).arg(&path));
+        run.assert_code(0);
+        let start = run
+            .stdout
+            .find("<meta name=\"description\" content=\"")
+            .unwrap()
+            + "<meta name=\"description\" content=\"".len();
+        let end = start + run.stdout[start..].find('"').unwrap();
+        run.stdout[start..end].to_owned()
+    };
+    assert_eq!(
+        description_of("School librarians run the library of a school. They also teach."),
+        "School librarians run the library of a school."
+    );
+    let word = "x".repeat(300);
+    assert_eq!(description_of(&word), format!("{}…", "x".repeat(159)));
+    let words = "library ".repeat(40);
+    let cut = description_of(&words);
+    assert!(
+        cut.chars().count() <= 160 && cut.ends_with("library…"),
+        "{cut}"
+    );
+}

@@ -98,8 +98,6 @@ pub struct SectionView {
     /// Whether the items are steps in order (numbered) rather than a set (bulleted).
     pub ordered: bool,
     pub intro: Option<Value>,
-    /// The first paragraph of the intro, for short handouts.
-    pub lead: Option<Value>,
     /// [`ItemView`]s.
     pub items: Value,
     /// [`GroupView`]s.
@@ -237,7 +235,7 @@ template_object! {
     HandoutSalaryView { heading, figures, prose }
     FactView { anchor, heading, text }
     SummaryView { heading, text }
-    SectionView { id, anchor, heading, ordered, intro, lead, items, groups, outro, salary, remote_level, misconceptions }
+    SectionView { id, anchor, heading, ordered, intro, items, groups, outro, salary, remote_level, misconceptions }
     ItemView { marker, title, text }
     GroupView { heading, intro, items, outro }
     SalaryView { currency, period, average, ranges }
@@ -523,22 +521,12 @@ impl Renditions<'_> {
 
     fn prose_section(&self, id: &str, heading: &str, prose: Prose, ordered: bool) -> SectionView {
         let intro = self.optional_rich(prose.intro);
-        let lead_text = prose
-            .intro
-            .and_then(|intro| intro.trim().split("\n\n").next())
-            .filter(|lead| !lead.trim().is_empty());
-        // An intro of one paragraph is its own lead: rendered once, not twice.
-        let lead = match (lead_text, prose.intro) {
-            (Some(lead), Some(whole)) if lead.len() == whole.trim().len() => intro.clone(),
-            (lead, _) => lead.map(|lead| self.rich(lead)),
-        };
         SectionView {
             id: id.to_owned(),
             anchor: anchor(id),
             heading: self.plain(heading),
             ordered,
             intro,
-            lead,
             items: self.items(prose.items, ordered),
             groups: self.groups(prose.groups, ordered),
             outro: self.optional_rich(prose.outro),
