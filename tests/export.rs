@@ -334,3 +334,54 @@ fn export_counts_warnings_and_lists_them_when_asked() {
         .assert_stderr_has("library-technicians.yaml:67:11")
         .assert_stderr_has("Exported 1 profile with 1 warning, skipped 0");
 }
+
+/// Each exported report is byte for byte what `render` writes for that
+/// profile and format, for both template sets.
+#[test]
+fn exported_reports_are_what_render_writes() {
+    for template in ["report", "handout"] {
+        let out = tempfile::tempdir().unwrap();
+        Run::of(
+            pathways()
+                .args([
+                    "export",
+                    "profiles",
+                    "tests/fixtures/valid",
+                    "--template",
+                    template,
+                    "-q",
+                    "--out",
+                ])
+                .arg(out.path()),
+        )
+        .assert_code(0);
+        let exported = contents(out.path());
+        let mut compared = 0;
+        for dir in ["profiles", "tests/fixtures/valid"] {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let profile = entry.unwrap().path();
+                if profile.extension().is_none_or(|e| e != "yaml") {
+                    continue;
+                }
+                let id = profile.file_stem().unwrap().to_string_lossy().into_owned();
+                for (format, extension) in [("markdown", "md"), ("html", "html"), ("text", "txt")] {
+                    let rendered = Run::of(
+                        pathways()
+                            .args(["render", "--template", template, "-f", format])
+                            .arg(&profile),
+                    );
+                    let name = format!("{id}.{extension}");
+                    assert_eq!(
+                        exported
+                            .get(&name)
+                            .map(|b| String::from_utf8_lossy(b).into_owned()),
+                        Some(rendered.stdout),
+                        "{template} {name}"
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared >= 15, "{compared}");
+    }
+}
