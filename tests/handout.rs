@@ -217,3 +217,53 @@ fn handouts_agree_across_formats() {
         assert!(!flat.contains(dropped), "{format}: only the first sentence");
     }
 }
+
+/// A salary section written as a list, with no figures and no intro: the
+/// handout gives its first entry. Stage names of an office's own are
+/// capitalised as written, beside the three pathways knows.
+#[test]
+fn salary_from_a_list_and_stage_names_of_an_offices_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let minimal = read(&fixture("valid/minimal.yaml"));
+    let salary = "  salary:\n    currency: USD\n    average: 52000\n    ranges:\n      - { stage: entry, min: 40000, max: 48000 }\n      - { stage: senior, min: 60000, max: 75000 }\n";
+    assert!(minimal.contains(salary));
+    let write = |name: &str, text: String| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let listed = write(
+        "listed.yaml",
+        minimal.replace(
+            salary,
+            "  salary:\n    items:\n      - Pay depends on the size of the library.\n      - Rural schools pay less.\n",
+        ),
+    );
+    let run = Run::of(
+        pathways()
+            .args(["render", "--template", "handout", "-f", "text"])
+            .arg(&listed),
+    );
+    run.assert_code(0);
+    assert!(
+        run.stdout
+            .contains("Pay depends on the size of the library."),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("Rural schools"), "{}", run.stdout);
+    let staged = write(
+        "staged.yaml",
+        minimal
+            .replace("stage: entry", "stage: apprentice")
+            .replace("stage: senior", "stage: Head librarian"),
+    );
+    let report = Run::of(pathways().args(["render", "-f", "text"]).arg(&staged));
+    report.assert_code(0);
+    assert!(report.stdout.contains("Apprentice"), "{}", report.stdout);
+    assert!(
+        report.stdout.contains("Head librarian"),
+        "{}",
+        report.stdout
+    );
+}

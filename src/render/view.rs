@@ -719,15 +719,14 @@ fn stage_label(stage: &str) -> std::borrow::Cow<'_, str> {
     match stage.to_lowercase().as_str() {
         "entry" => "Entry level".into(),
         "mid" => "Mid-career".into(),
-        "senior" => "Senior".into(),
+        // "senior" and an office's own labels: capitalised as written.
         _ => {
             let mut chars = stage.chars();
-            match chars.next() {
-                Some(first) if first.is_lowercase() => {
-                    first.to_uppercase().chain(chars).collect::<String>().into()
-                }
-                _ => stage.into(),
-            }
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+                .into()
         }
     }
 }
