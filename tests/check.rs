@@ -568,6 +568,11 @@ fn a_finding_far_into_a_long_line_gives_its_true_column() {
         .find(|l| l.contains("[click]"))
         .unwrap_or_default();
     assert!(source_line.len() < 200, "shortened: {source_line}");
+    let before = source_line.split("[click]").next().unwrap_or_default();
+    assert!(
+        before.len() > 40,
+        "some of the text before it is shown: {source_line}"
+    );
     let caret = caret_line.find('^').unwrap_or_default();
     assert_eq!(
         &source_line[caret..caret + 10],
@@ -655,4 +660,51 @@ fn yaml_problems_are_explained_in_plain_words() {
             );
         }
     }
+}
+
+/// Under `--strict` a warning fails the check, so GitHub shows it as an
+/// error annotation; without it, as a warning.
+#[test]
+fn github_annotations_follow_strict() {
+    let annotate = |strict: bool| {
+        let mut command = pathways();
+        command.args(["check", "-f", "github", SEED_PROFILE]);
+        if strict {
+            command.arg("--strict");
+        }
+        Run::of(&mut command).stdout
+    };
+    let plain = annotate(false);
+    let strict = annotate(true);
+    assert!(plain.starts_with("::warning file="), "{plain}");
+    assert!(strict.starts_with("::error file="), "{strict}");
+    assert_eq!(plain.replacen("::warning", "::error", 1), strict);
+}
+
+/// A line of 160 characters or fewer is shown whole, however many bytes
+/// its letters take.
+#[test]
+fn a_line_of_accented_letters_is_shown_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("minimal.yaml");
+    let greek = "βιβλιοθήκη ".repeat(8);
+    std::fs::write(
+        &profile,
+        read(&fixture("valid/minimal.yaml")).replace(
+            "intro: School librarians run the library of a school.",
+            &format!("intro: {greek}[x](javascript:y)."),
+        ),
+    )
+    .unwrap();
+    let run = Run::of(pathways().args(["check"]).arg(&profile));
+    let source_line = run
+        .stderr
+        .lines()
+        .find(|l| l.contains("[x]"))
+        .unwrap_or_default();
+    assert!(
+        source_line.contains(&format!("intro: {greek}[x]")),
+        "{}",
+        run.stderr
+    );
 }

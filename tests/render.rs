@@ -647,3 +647,29 @@ fn the_page_description_is_at_most_160_characters() {
         "{cut}"
     );
 }
+
+/// An extra section's id is the writer's own: capitals and spaces become a
+/// usable anchor, and the contents link to it.
+#[test]
+fn an_extra_section_with_a_written_id_gets_a_working_anchor() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("minimal.yaml");
+    std::fs::write(
+        &path,
+        read(&fixture("valid/minimal.yaml"))
+            + "extra_sections:\n  - id: Big Idea\n    heading: The Big Idea\n    intro: Libraries are for everyone.\n",
+    )
+    .unwrap();
+    let run = Run::of(pathways().args(["render", "-f", "html"]).arg(&path));
+    run.assert_code(0);
+    assert!(
+        run.stdout.contains("id=\"extra-big-idea\""),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("href=\"#extra-big-idea\""),
+        "{}",
+        run.stdout
+    );
+}

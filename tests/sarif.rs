@@ -60,6 +60,44 @@ fn file_names_are_relative_to_the_base_however_they_were_given() {
     }
 }
 
+/// A file above the base folder is named with `..`, in SARIF and JUnit
+/// alike, so it resolves to that file and not to one inside the base.
+#[test]
+fn a_file_above_the_base_is_named_with_dot_dot() {
+    let dir = tempfile::tempdir().unwrap();
+    let inside = dir.path().join("office");
+    std::fs::create_dir(&inside).unwrap();
+    std::fs::copy(
+        fixture("check/records-managers.yaml"),
+        dir.path().join("records-managers.yaml"),
+    )
+    .unwrap();
+    let check = |format: &str| {
+        Run::of(pathways().current_dir(&inside).args([
+            "check",
+            "-f",
+            format,
+            "--base",
+            ".",
+            "../records-managers.yaml",
+        ]))
+    };
+    let sarif_run = check("sarif");
+    assert!(
+        uris(&sarif(&sarif_run))
+            .iter()
+            .all(|uri| uri == "../records-managers.yaml"),
+        "{}",
+        sarif_run.stdout
+    );
+    let junit = check("junit");
+    assert!(
+        junit.stdout.contains("name=\"../records-managers.yaml\""),
+        "{}",
+        junit.stdout
+    );
+}
+
 #[test]
 fn odd_file_names_are_percent_encoded() {
     let dir = tempfile::tempdir().unwrap();

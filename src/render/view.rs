@@ -745,6 +745,7 @@ fn anchor(id: &str) -> String {
     id.chars()
         .filter_map(|c| match c {
             'a'..='z' | '0'..='9' | '-' => Some(c),
+            // An extra section's id is the writer's own: `Big Idea`.
             'A'..='Z' => Some(c.to_ascii_lowercase()),
             '_' | ' ' => Some('-'),
             _ => None,

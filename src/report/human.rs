@@ -87,35 +87,22 @@ fn report<'a>(finding: &'a Finding, lines: &'a BTreeMap<usize, String>) -> Vec<G
         .primary_title(finding.message.as_str())
         .id(finding.rule);
     let position = finding.position;
-    let mut main = match lines.get(&position.line) {
-        Some(line) => {
-            let (line, column) = window(line, position.column);
-            let span = char_span(line, column, position.length);
-            title.element(
-                Snippet::source(line)
-                    .line_start(position.line)
-                    .path(finding.file.as_str())
-                    .annotation(AnnotationKind::Primary.span(span)),
-            )
-        }
-        None => title.element(annotate_snippets::Origin::path(location(finding))),
-    };
+    // The lines were taken from the file for these findings; a line that
+    // is not there (it cannot be) would show as an empty one.
+    let line = lines.get(&position.line).map_or("", String::as_str);
+    let (line, column) = window(line, position.column);
+    let span = char_span(line, column, position.length);
+    let mut main = title.element(
+        Snippet::source(line)
+            .line_start(position.line)
+            .path(finding.file.as_str())
+            .annotation(AnnotationKind::Primary.span(span)),
+    );
     if !finding.path.is_empty() {
         main = main.element(Level::NOTE.message(format!("field: {}", finding.path)));
     }
     main = main.element(Level::HELP.message(finding.hint.as_str()));
     vec![main]
-}
-
-fn location(finding: &Finding) -> String {
-    if finding.position.line == 0 {
-        finding.file.clone()
-    } else {
-        format!(
-            "{}:{}:{}",
-            finding.file, finding.position.line, finding.position.column
-        )
-    }
 }
 
 /// The byte range of `length` characters from 1-based `column` in `line`.
@@ -127,7 +114,7 @@ fn char_span(line: &str, column: usize, length: usize) -> std::ops::Range<usize>
     };
     let start = byte_at(column.saturating_sub(1));
     let end = byte_at(column.saturating_sub(1) + length.max(1)).max(start);
-    if start == end && start == line.len() {
+    if start == line.len() {
         // A caret after the end of the line (an empty value): point at the end.
         return line.len()..line.len();
     }
