@@ -340,6 +340,27 @@ fn a_missing_path_is_reported_and_the_rest_still_checked() {
     let stderr = &output.stderr;
     assert!(stderr.contains("cannot read `no-such-folder`"), "{stderr}");
     assert!(stderr.contains("1 profile checked"), "{stderr}");
+    // In JUnit the path that could not be read is a test in error.
+    let junit = Run::of(pathways().args(["check", "-f", "junit", "no-such-folder", SEED_PROFILE]));
+    assert!(
+        junit.stdout.contains(
+            "<testsuites name=\"pathways check\" tests=\"2\" failures=\"0\" errors=\"1\">"
+        ),
+        "{}",
+        junit.stdout
+    );
+}
+
+/// Characters XML cannot hold (U+FFFE here, in a file name) are left out
+/// of the JUnit report, which stays well-formed.
+#[test]
+fn junit_leaves_out_what_xml_cannot_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir.path().join("odd\u{fffe}name.yaml");
+    std::fs::copy(fixture("valid/minimal.yaml"), &odd).unwrap();
+    let run = Run::of(pathways().args(["check", "-f", "junit"]).arg(&odd));
+    assert!(run.stdout.contains("oddname.yaml"), "{}", run.stdout);
+    assert!(!run.stdout.contains('\u{fffe}'), "{}", run.stdout);
 }
 
 #[test]

@@ -673,3 +673,15 @@ fn an_extra_section_with_a_written_id_gets_a_working_anchor() {
         run.stdout
     );
 }
+
+/// Written to a file, a report says where it went, its format and size,
+/// and how many findings the profile has.
+#[test]
+fn a_written_report_says_what_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("report.html");
+    let run = Run::of(pathways().args(["render", SEED_PROFILE, "-o"]).arg(&target));
+    run.assert_code(0)
+        .assert_stderr_has("(HTML, ")
+        .assert_stderr_has(" KB) with 0 errors and 1 warning");
+}
