@@ -729,3 +729,91 @@ fn a_line_of_accented_letters_is_shown_whole() {
         run.stderr
     );
 }
+
+/// The rules found in `minimal.yaml` with its overview's intro replaced by
+/// `intro` (a YAML block) and `extra` appended.
+fn rules_for(intro: &str, extra: &str) -> Vec<String> {
+    let indented: String = intro.lines().map(|l| format!("      {l}\n")).collect();
+    rules_for_profile(
+        &(read(&fixture("valid/minimal.yaml")).replace(
+            "    intro: School librarians run the library of a school.\n",
+            &format!("    intro: |-\n{indented}"),
+        ) + extra),
+    )
+}
+
+/// The rules (`rule@path`) found in a profile `minimal.yaml` holding `text`.
+fn rules_for_profile(text: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("minimal.yaml");
+    std::fs::write(&path, text).unwrap();
+    let (_, json) = check_json(&[path.to_str().unwrap()]);
+    json["profiles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{}@{}",
+                f["rule"].as_str().unwrap(),
+                f["path"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+/// Where text rules draw the line: an unfinished last line unless it is a
+/// list step; "Lorem ipsum" but not a street called Lorem; links in
+/// Markdown text and in sources, not in plain labels.
+#[test]
+fn text_rules_draw_the_line_where_a_reader_would() {
+    let intro = "sections.overview.intro";
+    assert_eq!(
+        rules_for("Openings grew by\n30 percent", ""),
+        [format!("unfinished-sentence@{intro}")]
+    );
+    assert!(rules_for("Steps:\n\n1. Apply early", "").is_empty());
+    assert!(rules_for("Steps:\n\n2) Apply early", "").is_empty());
+    assert!(rules_for("The library on Lorem Street is open.", "").is_empty());
+    assert_eq!(
+        rules_for("Lorem ipsum dolor sit amet.", ""),
+        [format!("placeholder-text@{intro}")]
+    );
+    // An entry's title is plain text, shown as written: no link to follow.
+    let titled = rules_for_profile(&read(&fixture("valid/minimal.yaml")).replace(
+        "title: Teach research skills",
+        "title: \"[Apply](javascript:alert(1))\"",
+    ));
+    assert!(titled.is_empty(), "{titled:?}");
+    let sources = "sources:\n  - title: Library Association\n    url: https://ala.org/\n  - title: A script\n    url: javascript:alert(1)\n";
+    assert_eq!(rules_for("Fine.", sources), ["unsafe-link@sources[1].url"]);
+}
+
+/// A list may hold 1,000 entries; one more is an error at the list.
+#[test]
+fn the_list_limit_is_exact() {
+    let with_items = |count: usize| {
+        let items: String = (0..count)
+            .map(|i| format!("      - Skill number {i}\n"))
+            .collect();
+        rules_for_profile(
+            &read(&fixture("valid/minimal.yaml"))
+                .replace("      - Patience\n      - Organisation\n", &items),
+        )
+    };
+    assert!(with_items(1_000).is_empty());
+    assert_eq!(with_items(1_001), ["too-many-items@sections.skills.items"]);
+}
+
+/// An empty file is pointed at, not a span of it: SARIF gives its start
+/// and no end column.
+#[test]
+fn sarif_points_at_an_empty_file_without_a_span() {
+    let run =
+        Run::of(pathways().args(["check", "-f", "sarif", "tests/fixtures/invalid/empty.yaml"]));
+    let sarif: Value = serde_json::from_str(&run.stdout).unwrap();
+    let region = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startLine"], 1, "{region}");
+    assert_eq!(region["startColumn"], 1, "{region}");
+    assert!(region.get("endColumn").is_none(), "{region}");
+}
