@@ -787,6 +787,19 @@ fn text_rules_draw_the_line_where_a_reader_would() {
     assert!(titled.is_empty(), "{titled:?}");
     let sources = "sources:\n  - title: Library Association\n    url: https://ala.org/\n  - title: A script\n    url: javascript:alert(1)\n";
     assert_eq!(rules_for("Fine.", sources), ["unsafe-link@sources[1].url"]);
+    // Entries are the same when their words are, whatever the case and
+    // spacing; one letter apart is another entry.
+    let skills = |a: &str, b: &str| {
+        rules_for_profile(&read(&fixture("valid/minimal.yaml")).replace(
+            "      - Patience\n      - Organisation\n",
+            &format!("      - {a}\n      - {b}\n"),
+        ))
+    };
+    assert!(skills("a level reader", "e level reader").is_empty());
+    assert_eq!(
+        skills("Patience", "  PATIENCE "),
+        ["duplicate-item@sections.skills.items[1]"]
+    );
 }
 
 /// A list may hold 1,000 entries; one more is an error at the list.

@@ -357,4 +357,31 @@ mod tests {
         assert!(is_language_tag("fr"));
         assert!(!is_language_tag("english please"));
     }
+
+    /// A profile exactly as old as the policy allows is not outdated; one
+    /// day more is.
+    #[test]
+    fn the_age_limit_is_exact() {
+        let profile = |updated: &str| {
+            let text = format!(
+                "id: t\ntitle: T\nupdated: {updated}\nsections:\n  overview:\n    intro: Fine.\n"
+            );
+            crate::load::parse(crate::load::Source {
+                name: "t.yaml".to_owned(),
+                text,
+            })
+            .ok()
+            .unwrap_or_else(|| panic!("{updated} parses"))
+        };
+        let mut policy = Policy::default();
+        policy.max_age_days = Some(10);
+        policy.today = days_from_date("2026-11-28");
+        let outdated = |updated: &str| {
+            crate::validate::validate(&profile(updated), &policy)
+                .iter()
+                .any(|f| f.rule == "outdated")
+        };
+        assert!(!outdated("2026-11-18"));
+        assert!(outdated("2026-11-17"));
+    }
 }
