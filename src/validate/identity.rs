@@ -358,20 +358,55 @@ mod tests {
         assert!(!is_language_tag("english please"));
     }
 
+    fn parsed(text: String) -> crate::load::Document {
+        crate::load::parse(crate::load::Source {
+            name: "t.yaml".to_owned(),
+            text,
+        })
+        .ok()
+        .unwrap_or_else(|| panic!("the test profile parses"))
+    }
+
+    /// Each field a policy can require is missing when absent (or blank),
+    /// and present when written.
+    #[test]
+    fn required_fields_are_found_missing_or_present() {
+        let mut policy = Policy::default();
+        use crate::validate::REQUIRABLE_FIELDS;
+        policy.required_fields = REQUIRABLE_FIELDS.iter().map(|f| (*f).to_owned()).collect();
+        let missing = |text: &str| -> Vec<String> {
+            crate::validate::validate(&parsed(text.to_owned()), &policy)
+                .into_iter()
+                .filter(|f| f.rule == "required-field")
+                .map(|f| f.path)
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect()
+        };
+        let body = "sections:\n  overview:\n    intro: Fine.\n";
+        assert_eq!(
+            missing(&format!("id: t\ntitle: T\ncategory: \"  \"\n{body}")),
+            {
+                let mut all = REQUIRABLE_FIELDS.map(str::to_owned).to_vec();
+                all.sort();
+                all
+            }
+        );
+        let full = format!(
+            "id: t\ntitle: T\ncategory: Education\ncareer_type: Office\nupdated: 2026-01-31\nlocale: en-US\n\
+             summary:\n  - heading: Pay\n    text: Fair.\nsources:\n  - title: ALA\n{body}"
+        );
+        assert_eq!(missing(&full), Vec::<String>::new());
+    }
+
     /// A profile exactly as old as the policy allows is not outdated; one
     /// day more is.
     #[test]
     fn the_age_limit_is_exact() {
         let profile = |updated: &str| {
-            let text = format!(
+            parsed(format!(
                 "id: t\ntitle: T\nupdated: {updated}\nsections:\n  overview:\n    intro: Fine.\n"
-            );
-            crate::load::parse(crate::load::Source {
-                name: "t.yaml".to_owned(),
-                text,
-            })
-            .ok()
-            .unwrap_or_else(|| panic!("{updated} parses"))
+            ))
         };
         let mut policy = Policy::default();
         policy.max_age_days = Some(10);
