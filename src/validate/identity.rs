@@ -371,9 +371,11 @@ mod tests {
     /// and present when written.
     #[test]
     fn required_fields_are_found_missing_or_present() {
-        let mut policy = Policy::default();
         use crate::validate::REQUIRABLE_FIELDS;
-        policy.required_fields = REQUIRABLE_FIELDS.iter().map(|f| (*f).to_owned()).collect();
+        let policy = Policy {
+            required_fields: REQUIRABLE_FIELDS.iter().map(|f| (*f).to_owned()).collect(),
+            ..Policy::default()
+        };
         let missing = |text: &str| -> Vec<String> {
             crate::validate::validate(&parsed(text.to_owned()), &policy)
                 .into_iter()
@@ -408,9 +410,11 @@ mod tests {
                 "id: t\ntitle: T\nupdated: {updated}\nsections:\n  overview:\n    intro: Fine.\n"
             ))
         };
-        let mut policy = Policy::default();
-        policy.max_age_days = Some(10);
-        policy.today = days_from_date("2026-11-28");
+        let policy = Policy {
+            max_age_days: Some(10),
+            today: days_from_date("2026-11-28"),
+            ..Policy::default()
+        };
         let outdated = |updated: &str| {
             crate::validate::validate(&profile(updated), &policy)
                 .iter()
