@@ -143,7 +143,16 @@ fn reserved_and_overlong_ids_are_errors() {
 
     Run::of(pathways().args(["new", "index", "--title", "Index"]))
         .assert_code(2)
-        .assert_stderr_has("`index` cannot be an id");
+        .assert_stderr_has("`index` cannot be an id: `index` names the export's index page")
+        .assert_stderr_has("are device names on Windows");
+    Run::of(pathways().args(["new", "Bad Id", "--title", "Bad"]))
+        .assert_code(2)
+        .assert_stderr_has(
+            "`Bad Id` cannot be an id: use lower-case letters, digits and single hyphens",
+        );
+    Run::of(pathways().args(["new", &long_id, "--title", "Long"]))
+        .assert_code(2)
+        .assert_stderr_has("cannot be an id: an id has at most 100 characters");
 }
 
 /// `-o report.html`: a file in the current folder (no folder part) is written there.

@@ -253,9 +253,10 @@ pub fn slug_from(text: &str) -> String {
     let mut slug = slug.trim_end_matches('-');
     if slug.len() > MAX_ID_LENGTH {
         let cut = &slug[..=MAX_ID_LENGTH];
+        // A slug never starts with `-`, so a boundary leaves a word.
         slug = match cut.rfind('-') {
-            Some(boundary) if boundary > 0 => &cut[..boundary],
-            _ => &slug[..MAX_ID_LENGTH],
+            Some(boundary) => &cut[..boundary],
+            None => &slug[..MAX_ID_LENGTH],
         };
     }
     match slug {
@@ -399,6 +400,34 @@ mod tests {
              summary:\n  - heading: Pay\n    text: Fair.\nsources:\n  - title: ALA\n{body}"
         );
         assert_eq!(missing(&full), Vec::<String>::new());
+        // Each says what to write.
+        let hints: Vec<String> =
+            crate::validate::validate(&parsed(format!("id: t\ntitle: T\n{body}")), &policy)
+                .into_iter()
+                .filter(|f| f.rule == "required-field")
+                .map(|f| format!("{}: {}", f.path, f.hint))
+                .collect();
+        for expected in [
+            "updated: add `updated: 2026-01-31` (the date of the last review)",
+            "sources: add `sources:` with at least one `- title: ...` (and `url: ...`)",
+            "locale: add `locale: en-US`",
+            "category: add a line for it near the top",
+        ] {
+            assert!(hints.iter().any(|h| h == expected), "{expected}: {hints:?}");
+        }
+    }
+
+    #[test]
+    fn ids_made_from_titles() {
+        assert_eq!(slug_from("  (Library) Technicians"), "library-technicians");
+        let exact = "a".repeat(MAX_ID_LENGTH);
+        assert_eq!(slug_from(&exact), exact);
+        let words = format!("{} tail", "word ".repeat(30));
+        let cut = slug_from(&words);
+        assert!(cut.len() <= MAX_ID_LENGTH && cut.ends_with("word"), "{cut}");
+        assert_eq!(slug_from(&"x".repeat(150)), "x".repeat(MAX_ID_LENGTH));
+        assert_eq!(slug_from("Index"), "index-career");
+        assert_eq!(slug_from("¿?"), "career");
     }
 
     /// A profile exactly as old as the policy allows is not outdated; one
