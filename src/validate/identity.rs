@@ -342,6 +342,36 @@ mod tests {
         assert!(!is_iso_date("2023-02-29"));
         assert!(!is_iso_date("2024-13-01"));
         assert!(!is_iso_date("31/01/2024"));
+        // Leap years: every fourth, but not centuries unless every fourth.
+        assert!(is_iso_date("2000-02-29"));
+        assert!(!is_iso_date("1900-02-29"));
+        assert!(!is_iso_date("2025-02-29"));
+        assert!(is_iso_date("2025-02-28"));
+        // Month lengths, and the shape: four, two and two digits.
+        assert!(is_iso_date("2026-04-30") && !is_iso_date("2026-04-31"));
+        assert!(is_iso_date("2026-01-31") && !is_iso_date("2026-01-32"));
+        assert!(!is_iso_date("2026-00-10") && !is_iso_date("2026-11-00"));
+        assert!(!is_iso_date("2026-1-10") && !is_iso_date("26-11-10"));
+        assert!(!is_iso_date("2026-11-1x") && !is_iso_date("2026-11-28-01"));
+    }
+
+    #[test]
+    fn language_tags_have_a_language_then_subtags() {
+        for good in ["en", "fil", "en-US", "zh-Hant-TW", "es-419", "de-CH-1996"] {
+            assert!(is_language_tag(good), "{good}");
+        }
+        for bad in [
+            "e",
+            "engl",
+            "e1-US",
+            "en-U",
+            "en-abcdefghi",
+            "en-U$",
+            "en_US",
+            "",
+        ] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
     }
 
     #[test]

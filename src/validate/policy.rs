@@ -207,6 +207,20 @@ mod tests {
         assert_eq!(policy.severity("outdated"), Some(Severity::Warning));
     }
 
+    /// A score runs from 0 to 100: 100 can be asked for, 101 cannot.
+    #[test]
+    fn the_minimum_score_is_at_most_100() {
+        assert_eq!(
+            Policy::from_yaml("min_score: 100\n")
+                .map(|p| p.min_score)
+                .ok(),
+            Some(Some(100))
+        );
+        assert!(Policy::from_yaml("min_score: 0\n").is_ok());
+        let error = Policy::from_yaml("min_score: 101\n").unwrap_err();
+        assert!(error.message.contains("101 cannot be reached"), "{error:?}");
+    }
+
     #[test]
     fn rules_can_be_raised_lowered_and_turned_off() {
         let policy = Policy::from_yaml("rules:\n  outdated: error\n  id-file-name: off\n").unwrap();
