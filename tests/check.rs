@@ -1,5 +1,7 @@
 //! `pathways check`: every rule, every report format, exit codes, policies.
 
+use std::path::{Path, PathBuf};
+
 use serde_json::Value;
 
 use crate::common::{Run, SEED_PROFILE, fixture, pathways, read, root};
@@ -560,16 +562,11 @@ fn an_entry_of_the_wrong_shape_and_an_empty_sub_list_are_located() {
 #[test]
 fn a_finding_far_into_a_long_line_gives_its_true_column() {
     let dir = tempfile::tempdir().unwrap();
-    let profile = dir.path().join("minimal.yaml");
     let words = "shelving books ".repeat(300);
-    std::fs::write(
-        &profile,
-        read(&fixture("valid/minimal.yaml")).replace(
-            "intro: School librarians run the library of a school.",
-            &format!("intro: {words}[click](javascript:alert(1)) ends here."),
-        ),
-    )
-    .unwrap();
+    let profile = minimal_with_intro(
+        dir.path(),
+        &format!("{words}[click](javascript:alert(1)) ends here."),
+    );
     let column = 12 + words.len() + "[click](".len();
     let path = profile.to_str().unwrap();
     let (_, json) = check_json(&[path]);
@@ -707,16 +704,8 @@ fn github_annotations_follow_strict() {
 #[test]
 fn a_line_of_accented_letters_is_shown_whole() {
     let dir = tempfile::tempdir().unwrap();
-    let profile = dir.path().join("minimal.yaml");
     let greek = "βιβλιοθήκη ".repeat(8);
-    std::fs::write(
-        &profile,
-        read(&fixture("valid/minimal.yaml")).replace(
-            "intro: School librarians run the library of a school.",
-            &format!("intro: {greek}[x](javascript:y)."),
-        ),
-    )
-    .unwrap();
+    let profile = minimal_with_intro(dir.path(), &format!("{greek}[x](javascript:y)."));
     let run = Run::of(pathways().args(["check"]).arg(&profile));
     let source_line = run
         .stderr
@@ -829,4 +818,19 @@ fn sarif_points_at_an_empty_file_without_a_span() {
     assert_eq!(region["startLine"], 1, "{region}");
     assert_eq!(region["startColumn"], 1, "{region}");
     assert!(region.get("endColumn").is_none(), "{region}");
+}
+
+/// `minimal.yaml`, written in `dir`, with its overview's intro on one line
+/// replaced by `intro`.
+fn minimal_with_intro(dir: &Path, intro: &str) -> PathBuf {
+    let profile = dir.join("minimal.yaml");
+    std::fs::write(
+        &profile,
+        read(&fixture("valid/minimal.yaml")).replace(
+            "intro: School librarians run the library of a school.",
+            &format!("intro: {intro}"),
+        ),
+    )
+    .unwrap();
+    profile
 }
