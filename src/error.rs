@@ -149,9 +149,10 @@ impl fmt::Display for Error {
             ),
             Error::InvalidId { id, problem } => write!(
                 f,
-                "`{}` cannot be an id: {}",
+                "`{}` cannot be an id: {}; try `{}`",
                 crate::finding::visible(id),
-                problem.reason()
+                problem.reason(),
+                crate::validate::slug_from(id)
             ),
             Error::NothingFound { path } => write!(
                 f,
