@@ -149,7 +149,8 @@ fn reserved_and_overlong_ids_are_errors() {
         .assert_code(2)
         .assert_stderr_has(
             "`Bad Id` cannot be an id: use lower-case letters, digits and single hyphens",
-        );
+        )
+        .assert_stderr_has("; try `bad-id`");
     Run::of(pathways().args(["new", &long_id, "--title", "Long"]))
         .assert_code(2)
         .assert_stderr_has("cannot be an id: an id has at most 100 characters");
