@@ -27,7 +27,7 @@ if [ ! -s "$diff" ]; then
   exit 0
 fi
 shard=()
-if [ -n "${MUTANTS_MAX:-}" ]; then
+if [ -n "${MUTANTS_MAX:-}" ] && [[ " $* " != *" --list "* ]]; then
   count="$(cargo mutants --in-diff "$diff" --list "$@" | wc -l)"
   shards=$(( (count + MUTANTS_MAX - 1) / MUTANTS_MAX ))
   if [ "$shards" -gt 1 ]; then
