@@ -606,13 +606,21 @@ fn a_finding_far_into_a_long_line_gives_its_true_column() {
 fn yaml_problems_are_explained_in_plain_words() {
     let dir = tempfile::tempdir().unwrap();
     let aliases = vec!["*a"; 1_001].join(", ");
-    let cases: [(&str, String, &[&str]); 7] = [
+    let cases: [(&str, String, &[&str]); 8] = [
         (
             "a list where text belongs",
             "id: t\ntitle: [a, b]\nsections: {}\n".into(),
             &[
                 "error[wrong-type]: `title` should be text, but it is something else",
                 "t.yaml:2:8",
+            ],
+        ),
+        (
+            "a line of text, not a profile",
+            "Library technicians help people.\n".into(),
+            &[
+                "error[wrong-type]: the file should be a group of `key: value` lines, but it is something else",
+                "t.yaml:1:1",
             ],
         ),
         (

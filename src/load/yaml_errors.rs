@@ -103,8 +103,8 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
         YamlError::Unexpected { expected, .. } => Finding::new(
             "wrong-type",
             format!(
-                "`{}` should be {}, but it is something else",
-                last_segment(path),
+                "{} should be {}, but it is something else",
+                field_name(path),
                 plain_kind(expected)
             ),
             type_hint(expected),
@@ -112,8 +112,8 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
         YamlError::InvalidScalar { ty, .. } => Finding::new(
             "wrong-type",
             format!(
-                "`{}` should be {}, but this value is not",
-                last_segment(path),
+                "{} should be {}, but this value is not",
+                field_name(path),
                 plain_kind(ty)
             ),
             type_hint(ty),
@@ -139,8 +139,8 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
         } => Finding::new(
             "wrong-type",
             format!(
-                "`{}` should be {}, but it is {}",
-                last_segment(path),
+                "{} should be {}, but it is {}",
+                field_name(path),
                 plain_kind(expected),
                 plain_kind(unexpected)
             ),
@@ -157,8 +157,8 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
             Finding::new(
                 "unknown-value",
                 format!(
-                    "`{variant}` is not an allowed value for `{}`",
-                    last_segment(path)
+                    "`{variant}` is not an allowed value for {}",
+                    field_name(path)
                 ),
                 hint,
             )
@@ -187,7 +187,7 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
         }
         YamlError::NullIntoString { .. } => Finding::new(
             "wrong-type",
-            format!("`{}` is empty", last_segment(path)),
+            format!("{} is empty", field_name(path)),
             "write its text after the colon, on the same line",
         ),
         _ => syntax_error(error, text, position),
@@ -261,11 +261,13 @@ fn quoted_list(names: &[&str]) -> String {
         .join(", ")
 }
 
-fn last_segment(path: &str) -> &str {
-    if path.is_empty() {
-        return "the profile";
+/// The field a path ends in, quoted (`` `items[2]` ``); the whole file
+/// when the path is empty.
+fn field_name(path: &str) -> String {
+    match path.rsplit('.').next() {
+        Some(last) if !last.is_empty() => format!("`{last}`"),
+        _ => "the file".to_owned(),
     }
-    path.rsplit('.').next().unwrap_or(path)
 }
 
 /// serde's type names, in words a counsellor knows: the first entry whose
