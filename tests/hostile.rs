@@ -350,3 +350,14 @@ fn the_size_limit_is_exact_for_files_and_standard_input() {
         }
     }
 }
+
+/// Past 200,000 values a file is refused for its size, whatever else is
+/// wrong with it: here a list of 200,001 one-letter entries (600 KB).
+#[test]
+fn two_hundred_thousand_values_are_too_many() {
+    let dir = tempfile::tempdir().unwrap();
+    let items = vec!["x"; 200_001].join(", ");
+    let text = format!("id: flow\ntitle: Flow\nsections:\n  skills:\n    items: [{items}]\n");
+    let path = write(dir.path(), "flow.yaml", text.as_bytes());
+    refused("200,001 values", &path, 1, "error[yaml-too-large]");
+}

@@ -251,6 +251,14 @@ mod tests {
             scalar("bell \u{7} and c1 \u{85}", 2),
             "\"bell \\u0007 and c1 \\u0085\""
         );
+        // What YAML 1.1 readers take for line breaks, and a byte-order
+        // mark, are escaped too; so is a control in a text of several lines,
+        // which a block scalar cannot hold.
+        assert_eq!(
+            scalar("a \u{2028} b \u{feff} c", 2),
+            "\"a \\u2028 b \\uFEFF c\""
+        );
+        assert_eq!(scalar("one \u{1}\ntwo", 2), "\"one \\u0001\\ntwo\"");
         for nonchar in ["\u{fffe}", "\u{ffff}"] {
             let yaml = format!("value: {}\n", scalar(&format!("x {nonchar} y"), 2));
             let read: std::collections::BTreeMap<String, String> =
