@@ -462,7 +462,6 @@ fn write_inlines<'a>(node: &'a AstNode<'a>, out: &mut String) {
         match value {
             NodeValue::Text(text) => out.push_str(&text),
             NodeValue::Code(code) => out.push_str(&code.literal),
-            NodeValue::HtmlInline(raw) => out.push_str(&raw),
             NodeValue::SoftBreak => out.push(' '),
             NodeValue::LineBreak => out.push('\n'),
             NodeValue::Link(link) | NodeValue::Image(link) => {
