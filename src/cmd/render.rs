@@ -10,7 +10,7 @@ use crate::finding::has_errors;
 use crate::load::{Input, load};
 use crate::output::{Destination, is_same_file, write};
 use crate::render::{Format, Renderer};
-use crate::report::human;
+use crate::report::plural;
 use crate::validate::{Policy, validate};
 
 pub fn run(args: &RenderArgs, color: bool) -> ExitStatus {
@@ -72,7 +72,8 @@ fn try_run(args: &RenderArgs, color: bool) -> Result<ExitStatus, Error> {
             if findings.is_empty() {
                 String::new()
             } else {
-                format!(" with {}", human::counts(&findings))
+                // A profile with errors is not rendered: these are warnings.
+                format!(" with {}", plural(findings.len(), "warning"))
             }
         );
     }

@@ -115,6 +115,8 @@ mod tests {
         assert_eq!(base.relative("/tmp/x.yaml"), "../tmp/x.yaml");
         let from_root = Base::new(Path::new("/repo"), Path::new("/repo"));
         assert_eq!(from_root.relative("./profiles/a.yaml"), "profiles/a.yaml");
+        // With no base set, names stay as given, `..` included.
+        assert_eq!(Base::default().relative("./x/../../a.yaml"), "../a.yaml");
         assert_eq!(base.root_uri(), "file:///repo/");
         assert_eq!(
             Base::new(Path::new("/my repo/ü"), Path::new("/")).root_uri(),

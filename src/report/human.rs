@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::{CheckReport, plural};
+use super::CheckReport;
 use crate::finding::{Finding, Severity};
 
 /// Every profile's findings, then the closing summary line.
@@ -119,17 +119,6 @@ fn char_span(line: &str, column: usize, length: usize) -> std::ops::Range<usize>
         return line.len()..line.len();
     }
     start..end
-}
-
-/// `1 error and 2 warnings`
-pub fn counts(findings: &[Finding]) -> String {
-    let errors = findings.iter().filter(|f| f.is_error()).count();
-    let warnings = findings.len() - errors;
-    format!(
-        "{} and {}",
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    )
 }
 
 #[cfg(test)]
