@@ -771,6 +771,10 @@ fn text_rules_draw_the_line_where_a_reader_would() {
     );
     assert!(rules_for("Steps:\n\n1. Apply early", "").is_empty());
     assert!(rules_for("Steps:\n\n2) Apply early", "").is_empty());
+    assert_eq!(
+        rules_for("Openings grew (in cities\n) and towns", ""),
+        [format!("unfinished-sentence@{intro}")]
+    );
     assert!(rules_for("The library on Lorem Street is open.", "").is_empty());
     assert_eq!(
         rules_for("Lorem ipsum dolor sit amet.", ""),

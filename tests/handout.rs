@@ -267,3 +267,31 @@ fn salary_from_a_list_and_stage_names_of_an_offices_own() {
         report.stdout
     );
 }
+
+/// A salary with an average and no ranges (or ranges and no average) is
+/// still given as figures in the handout.
+#[test]
+fn a_salary_with_only_an_average_or_only_ranges_shows_its_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let minimal = read(&fixture("valid/minimal.yaml"));
+    let ranges = "    ranges:\n      - { stage: entry, min: 40000, max: 48000 }\n      - { stage: senior, min: 60000, max: 75000 }\n";
+    assert!(minimal.contains(ranges));
+    for (name, text, figure) in [
+        ("average", minimal.replace(ranges, ""), "52,000"),
+        (
+            "ranges",
+            minimal.replace("    average: 52000\n", ""),
+            "60,000",
+        ),
+    ] {
+        let path = dir.path().join("minimal.yaml");
+        std::fs::write(&path, text).unwrap();
+        let run = Run::of(
+            pathways()
+                .args(["render", "--template", "handout", "-f", "text"])
+                .arg(&path),
+        );
+        run.assert_code(0);
+        assert!(run.stdout.contains(figure), "{name}: {}", run.stdout);
+    }
+}
