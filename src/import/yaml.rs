@@ -259,6 +259,7 @@ mod tests {
             "\"a \\u2028 b \\uFEFF c\""
         );
         assert_eq!(scalar("one \u{1}\ntwo", 2), "\"one \\u0001\\ntwo\"");
+        assert_eq!(scalar("a \u{2028}\nb", 2), "\"a \\u2028\\nb\"");
         for nonchar in ["\u{fffe}", "\u{ffff}"] {
             let yaml = format!("value: {}\n", scalar(&format!("x {nonchar} y"), 2));
             let read: std::collections::BTreeMap<String, String> =
