@@ -5,6 +5,9 @@
 //! 3. [`render`]: turn it into Markdown, HTML or plain text through templates;
 //! 4. [`output`]: write the report to standard output or atomically to a file.
 //!
+//! [`links`] (how Markdown is read, which links a reader may follow) sits
+//! below both `validate` and `render`.
+//!
 //! [`cmd`] wires the steps together for each subcommand; [`run`] is the whole program.
 
 pub mod cli;
@@ -14,6 +17,7 @@ pub mod error;
 pub mod exit;
 pub mod finding;
 pub mod import;
+pub mod links;
 pub mod load;
 pub mod output;
 pub mod profile;

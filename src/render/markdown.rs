@@ -7,9 +7,10 @@
 use std::fmt::Write as _;
 
 use comrak::nodes::{AstNode, ListType, NodeValue};
-use comrak::{Arena, Options, format_commonmark, format_html, parse_document};
+use comrak::{Arena, format_commonmark, format_html, parse_document};
 
 use super::Format;
+use crate::links::{is_safe_destination, markdown_options as options};
 
 /// Render one field's Markdown into `format`.
 pub fn render(markdown: &str, format: Format) -> String {
@@ -184,35 +185,6 @@ fn tidy(markdown: &str) -> String {
     out
 }
 
-/// A link a reader can follow to a page or a mail: `http`, `https` or
-/// `mailto`, with something after the scheme. Sources and the `unsafe-link`
-/// rule ask for this.
-pub fn is_web_link(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    ["https://", "http://", "mailto:"]
-        .iter()
-        .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
-}
-
-/// The link policy of every output format: web and mail links and relative
-/// paths are kept; any other scheme (`javascript:`, `vbscript:`, `data:`,
-/// `file:`) loses its destination, keeping its text.
-pub fn is_safe_destination(url: &str) -> bool {
-    // Browsers skip spaces and controls in a scheme (`java\tscript:`).
-    let cleaned: String = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect();
-    match cleaned.find(':') {
-        None => true,
-        Some(colon) if cleaned[..colon].contains(['/', '?', '#']) => true,
-        Some(colon) => matches!(
-            cleaned[..colon].to_ascii_lowercase().as_str(),
-            "http" | "https" | "mailto"
-        ),
-    }
-}
-
 /// A whole Markdown report as Markdown linters want it, whatever the
 /// template: no runs of blank lines (a field left out leaves one), no
 /// heading text twice (a repeat is named after the heading above it:
@@ -290,19 +262,6 @@ fn heading_of(line: &str) -> Option<(usize, &str)> {
     ((1..=6).contains(&level) && !text.trim().is_empty()).then(|| (level, text.trim()))
 }
 
-/// The targets of every link and image in a Markdown text, as written.
-pub fn link_urls(markdown: &str) -> Vec<String> {
-    let options = options();
-    let arena = Arena::new();
-    let root = parse_document(&arena, markdown, &options);
-    root.descendants()
-        .filter_map(|node| match &node.data.borrow().value {
-            NodeValue::Link(link) | NodeValue::Image(link) => Some(link.url.clone()),
-            _ => None,
-        })
-        .collect()
-}
-
 /// Plain text written as Markdown, escaped so that it prints as written.
 /// Only characters that could start markup are escaped, so the file stays
 /// readable: `Education & Training` stays as it is.
@@ -334,15 +293,6 @@ pub fn escape_markdown(text: &str) -> String {
         out.insert(digits, '\\');
     }
     out
-}
-
-fn options() -> Options<'static> {
-    let mut options = Options::default();
-    // Raw HTML in a profile is shown as text, never passed through.
-    options.render.r#unsafe = false;
-    options.render.escape = true;
-    options.extension.autolink = false;
-    options
 }
 
 /// Raw HTML becomes literal text and images become links, before any output is written.
@@ -530,45 +480,6 @@ mod tests {
     }
 
     #[test]
-    fn only_web_mail_and_relative_destinations_are_safe() {
-        for safe in [
-            "https://www.ala.org/",
-            "HTTP://x.org",
-            "mailto:a@b.org",
-            "other.html",
-            "../up/page.html",
-            "#part",
-            "/path/a:b",
-            "?q=a:b",
-            "",
-            // A browser skips spaces and controls in a scheme, so these
-            // are the web links they look like.
-            "ht tps://x.org",
-            "ht\u{1}tp://x.org",
-        ] {
-            assert!(is_safe_destination(safe), "{safe}");
-        }
-        for dangerous in [
-            "javascript:alert(1)",
-            " JavaScript:alert(1)",
-            "java\tscript:alert(1)",
-            "vbscript:x",
-            "data:text/html,x",
-            "file:///etc/passwd",
-            "a:b.yaml",
-        ] {
-            assert!(!is_safe_destination(dangerous), "{dangerous}");
-        }
-        assert_eq!(
-            render(
-                "[a](javascript:x) and <javascript:y> [ok](https://x.org)",
-                Format::Markdown
-            ),
-            "a and javascript:y [ok](https://x.org)"
-        );
-    }
-
-    #[test]
     fn text_keeps_list_structure_and_link_targets() {
         let text = render(
             "Intro **bold** [ALA](https://ala.org)\n\n- one\n- two\n  wrapped",
@@ -727,6 +638,18 @@ mod tests {
         assert_eq!(
             render("<div onclick=\"x\">hi</div>", Format::Html),
             "<p>&lt;div onclick=&quot;x&quot;&gt;hi&lt;/div&gt;</p>"
+        );
+    }
+
+    /// A link whose destination is not safe keeps its text only.
+    #[test]
+    fn unsafe_destinations_lose_their_link() {
+        assert_eq!(
+            render(
+                "[a](javascript:x) and <javascript:y> [ok](https://x.org)",
+                Format::Markdown
+            ),
+            "a and javascript:y [ok](https://x.org)"
         );
     }
 

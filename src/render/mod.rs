@@ -13,7 +13,6 @@ use std::path::{Path, PathBuf};
 
 use minijinja::{Environment, UndefinedBehavior, Value};
 
-pub use markdown::{is_web_link, link_urls};
 pub use money::format_money;
 pub use templates::{BUILT_IN as BUILT_IN_TEMPLATES, template_sets};
 pub use view::{CareerIndex, IndexEntry, View};

@@ -379,7 +379,7 @@ fn build_with(profile: &Profile, format: Format, extras: Extras, cache: &FieldCa
         sections: list(sections),
         sources: list(profile.sources.iter().map(|s| SourceView {
             title: r.plain(&s.title),
-            url: s.url.clone().filter(|u| super::markdown::is_web_link(u)),
+            url: s.url.clone().filter(|u| crate::links::is_web_link(u)),
         })),
         generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
         page_size: extras.page_size.css(),

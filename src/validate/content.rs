@@ -5,8 +5,8 @@ use std::cell::OnceCell;
 
 use super::Findings;
 use crate::finding::{Finding, is_hidden_control, visible};
+use crate::links::{is_web_link, link_urls};
 use crate::profile::{Group, Item, Profile, Prose, SectionContent};
-use crate::render::{is_web_link, link_urls};
 
 pub(super) fn check(profile: &Profile, findings: &mut Findings) {
     let walk = Walk::of(profile, false);
