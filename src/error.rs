@@ -59,11 +59,25 @@ pub enum Error {
         pattern: String,
         reason: String,
     },
-    Policy {
-        message: String,
+    /// A policy or headings file that does not read: its finding says where.
+    UnusableSettings {
+        kind: SettingsFile,
+        path: PathBuf,
+        finding: Box<crate::finding::Finding>,
+        /// The file's text, to show the line the finding points at.
+        text: String,
     },
+    /// A command line that asks for something impossible.
     Usage {
         message: String,
+    },
+    /// `new` or `import -o FILE` would replace a file that is already there.
+    OutputExists {
+        path: PathBuf,
+    },
+    WorkerThreads {
+        jobs: usize,
+        reason: String,
     },
     OutputNotFolder {
         path: PathBuf,
@@ -135,8 +149,26 @@ impl fmt::Display for Error {
                 shown(path),
                 plain_io(source)
             ),
-            Error::Template { message } | Error::Policy { message } | Error::Usage { message } => {
-                f.write_str(message)
+            Error::Template { message } | Error::Usage { message } => f.write_str(message),
+            Error::UnusableSettings { kind, path, .. } => match kind {
+                SettingsFile::Policy => write!(
+                    f,
+                    "the policy `{}` cannot be used; nothing was checked",
+                    shown(path)
+                ),
+                SettingsFile::Headings => write!(
+                    f,
+                    "the headings file `{}` cannot be used; nothing was imported",
+                    shown(path)
+                ),
+            },
+            Error::OutputExists { path } => write!(
+                f,
+                "`{}` already exists; pathways will not overwrite it (choose another name, or delete it first)",
+                shown(path)
+            ),
+            Error::WorkerThreads { jobs, reason } => {
+                write!(f, "cannot start {jobs} worker threads: {reason}")
             }
             Error::OutputNotFolder { path } => write!(
                 f,
@@ -166,6 +198,15 @@ impl fmt::Display for Error {
             ),
         }
     }
+}
+
+/// Which settings file [`Error::UnusableSettings`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingsFile {
+    /// `--policy FILE` or `pathways-policy.yaml` (for `check` and `export`).
+    Policy,
+    /// `import --headings FILE`.
+    Headings,
 }
 
 impl std::error::Error for Error {

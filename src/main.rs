@@ -1,8 +1,15 @@
 //! The `pathways` binary: parse the command line, run it, exit with its status.
+//!
+//! Everything about the command line lives under `src/cli/`; the work
+//! itself (load, validate, render, write) is the `pathways` library.
+
+mod cli;
 
 use std::io::IsTerminal;
 
 use clap::Parser;
+
+use cli::args::Cli;
 
 // Batch exports allocate and free many small strings on every thread;
 // mimalloc (its version 2, which keeps less memory than version 3 here)
@@ -12,8 +19,8 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
-    let cli = match pathways::cli::Cli::try_parse() {
-        Ok(cli) => cli,
+    let args = match Cli::try_parse() {
+        Ok(args) => args,
         // Help, version and usage errors, printed like everything else:
         // a closed pipe or a full disk never panics or passes unnoticed.
         Err(error) => {
@@ -30,12 +37,12 @@ fn main() -> std::process::ExitCode {
                 rendered.to_string()
             };
             if to_stderr {
-                pathways::console::stderr(&text);
+                cli::console::stderr(&text);
             } else {
-                pathways::console::stdout(&text);
+                cli::console::stdout(&text);
             }
             return std::process::ExitCode::from(error.exit_code() as u8);
         }
     };
-    pathways::run(cli).into()
+    cli::run(&args).into()
 }

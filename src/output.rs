@@ -17,8 +17,10 @@ pub enum Destination {
 pub fn write(destination: &Destination, contents: &str) -> Result<(), Error> {
     match destination {
         Destination::Stdout => {
-            crate::console::stdout(contents);
-            Ok(())
+            let mut out = std::io::stdout().lock();
+            out.write_all(contents.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|source| Error::WriteStdout { source })
         }
         Destination::File(path) => write_atomically(path, contents.as_bytes()),
     }

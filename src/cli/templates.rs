@@ -1,23 +1,13 @@
 //! `pathways templates`: list the template sets, or write the built-in ones out.
 
-use crate::cli::TemplatesArgs;
-use crate::console::{errln, outln};
-use crate::error::Error;
-use crate::exit::ExitStatus;
-use crate::output::OutputFolder;
-use crate::render::{BUILT_IN_TEMPLATES, template_sets};
+use crate::cli::args::TemplatesArgs;
+use crate::cli::console::{errln, outln};
+use crate::cli::exit::ExitStatus;
+use pathways::error::Error;
+use pathways::output::OutputFolder;
+use pathways::render::{BUILT_IN_TEMPLATES, template_sets};
 
-pub fn run(args: &TemplatesArgs) -> ExitStatus {
-    match try_run(args) {
-        Ok(()) => ExitStatus::Success,
-        Err(error) => {
-            errln!("error: {error}");
-            ExitStatus::Error
-        }
-    }
-}
-
-fn try_run(args: &TemplatesArgs) -> Result<(), Error> {
+pub fn run(args: &TemplatesArgs) -> Result<ExitStatus, Error> {
     if let Some(dir) = &args.dump {
         let folder = OutputFolder::open(dir)?;
         let (mut written, mut kept) = (0, Vec::new());
@@ -39,7 +29,7 @@ fn try_run(args: &TemplatesArgs) -> Result<(), Error> {
             },
             dir.display()
         );
-        return Ok(());
+        return Ok(ExitStatus::Success);
     }
     for set in template_sets(args.templates.as_deref()) {
         let description = match set.as_str() {
@@ -49,5 +39,5 @@ fn try_run(args: &TemplatesArgs) -> Result<(), Error> {
         };
         outln!("{set:<12} {description}");
     }
-    Ok(())
+    Ok(ExitStatus::Success)
 }

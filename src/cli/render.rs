@@ -1,29 +1,19 @@
 //! `pathways render`: one profile → one report.
 
-use crate::console::errln;
+use crate::cli::console::errln;
 use std::path::Path;
 
-use crate::cli::{FormatArg, RenderArgs};
-use crate::error::Error;
-use crate::exit::ExitStatus;
-use crate::finding::has_errors;
-use crate::load::{Input, load};
-use crate::output::{Destination, is_same_file, write};
-use crate::render::{Format, Renderer};
-use crate::report::plural;
-use crate::validate::{Policy, validate};
+use crate::cli::args::{FormatArg, RenderArgs};
+use crate::cli::exit::ExitStatus;
+use pathways::error::Error;
+use pathways::finding::has_errors;
+use pathways::load::{Input, load};
+use pathways::output::{Destination, is_same_file, write};
+use pathways::render::{Format, Renderer};
+use pathways::report::plural;
+use pathways::validate::{Policy, validate};
 
-pub fn run(args: &RenderArgs, color: bool) -> ExitStatus {
-    match try_run(args, color) {
-        Ok(status) => status,
-        Err(error) => {
-            errln!("error: {error}");
-            ExitStatus::Error
-        }
-    }
-}
-
-fn try_run(args: &RenderArgs, color: bool) -> Result<ExitStatus, Error> {
+pub fn run(args: &RenderArgs, color: bool) -> Result<ExitStatus, Error> {
     let input = Input::from_arg(&args.profile);
     let format = choose_format(args.format, args.output.as_deref())?;
     let destination = match &args.output {
@@ -40,12 +30,12 @@ fn try_run(args: &RenderArgs, color: bool) -> Result<ExitStatus, Error> {
     let renderer = Renderer::new(args.look.templates.as_deref())?
         .with_width(usize::from(args.width))
         .with_template(&args.look.template, &[format])?
-        .with_page_size(super::page_size(args.look.page_size));
+        .with_page_size(super::common::page_size(args.look.page_size));
 
     let document = match load(&input) {
         Ok(document) => document,
         Err(failure) => {
-            return Ok(if super::print_load_failure(&failure, color) {
+            return Ok(if super::common::print_load_failure(&failure, color) {
                 not_rendered(&input.display_name(), 1, 0);
                 ExitStatus::Failure
             } else {
@@ -54,7 +44,7 @@ fn try_run(args: &RenderArgs, color: bool) -> Result<ExitStatus, Error> {
         }
     };
     let findings = validate(&document, &Policy::default());
-    super::print_findings(&findings, Some(&document.source.text), color);
+    super::common::print_findings(&findings, Some(&document.source.text), color);
     if has_errors(&findings) {
         let errors = findings.iter().filter(|f| f.is_error()).count();
         not_rendered(&document.source.name, errors, findings.len() - errors);

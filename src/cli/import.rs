@@ -3,29 +3,19 @@
 
 use std::path::Path;
 
-use crate::cli::ImportArgs;
-use crate::console::errln;
-use crate::error::Error;
-use crate::exit::ExitStatus;
-use crate::finding::{Severity, has_errors, visible};
-use crate::import::{
+use crate::cli::args::ImportArgs;
+use crate::cli::console::errln;
+use crate::cli::exit::ExitStatus;
+use pathways::error::{Error, SettingsFile};
+use pathways::finding::{Severity, has_errors, visible};
+use pathways::import::{
     Headings, ImportError, ImportOptions, Imported, MAX_HEADINGS, decode_page, import,
 };
-use crate::load::{Input, Source, read_bytes};
-use crate::output::{Destination, OutputFolder, schema_reference, write};
-use crate::validate::id_problem;
+use pathways::load::{Input, Source, read_bytes};
+use pathways::output::{Destination, OutputFolder, schema_reference, write};
+use pathways::validate::id_problem;
 
-pub fn run(args: &ImportArgs) -> ExitStatus {
-    match try_run(args) {
-        Ok(status) => status,
-        Err(error) => {
-            errln!("error: {error}");
-            ExitStatus::Error
-        }
-    }
-}
-
-fn try_run(args: &ImportArgs) -> Result<ExitStatus, Error> {
+pub fn run(args: &ImportArgs) -> Result<ExitStatus, Error> {
     if let Some(id) = &args.id {
         if args.pages.len() > 1 {
             return Err(usage(
@@ -51,10 +41,7 @@ fn try_run(args: &ImportArgs) -> Result<ExitStatus, Error> {
     if let Some(path) = &args.output
         && path.exists()
     {
-        return Err(usage(&format!(
-            "`{}` already exists; pathways will not overwrite it (choose another name, or delete it first)",
-            path.display()
-        )));
+        return Err(Error::OutputExists { path: path.clone() });
     }
 
     let mut headings = Headings::built_in();
@@ -68,18 +55,19 @@ fn try_run(args: &ImportArgs) -> Result<ExitStatus, Error> {
             text,
         };
         if let Err(finding) = headings.add(&source) {
-            super::print_findings(std::slice::from_ref(&*finding), Some(&source.text), false);
-            return Err(usage(&format!(
-                "the headings file `{}` cannot be used; nothing was imported",
-                path.display()
-            )));
+            return Err(Error::UnusableSettings {
+                kind: SettingsFile::Headings,
+                path: path.clone(),
+                finding,
+                text: source.text,
+            });
         }
     }
 
     let mut status = ExitStatus::Success;
     for page in &args.pages {
         // One page that cannot be imported never stops the others.
-        status = worse(status, import_page(page, args, folder.as_ref(), &headings));
+        status = worse(status, import_page(page, args, folder.as_ref(), &headings)?);
     }
     Ok(status)
 }
@@ -90,14 +78,14 @@ fn import_page(
     args: &ImportArgs,
     folder: Option<&OutputFolder>,
     headings: &Headings,
-) -> ExitStatus {
+) -> Result<ExitStatus, Error> {
     let input = Input::from_arg(page);
     let name = visible(&input.display_name()).into_owned();
     let text = match read_bytes(&input) {
         Ok(bytes) => decode_page(&bytes),
         Err(error) => {
             errln!("error: {error}");
-            return ExitStatus::Error;
+            return Ok(ExitStatus::Error);
         }
     };
     let schema = schema_reference(match (folder, &args.output) {
@@ -130,7 +118,7 @@ fn import_page(
                 ),
             };
             errln!("error: {name}: {reason}");
-            return ExitStatus::Failure;
+            return Ok(ExitStatus::Failure);
         }
     };
     let written = match (folder, &args.output) {
@@ -141,7 +129,7 @@ fn import_page(
                     "skipped {name}: {} already exists; pathways will not overwrite it",
                     folder.path().join(&file).display()
                 );
-                return ExitStatus::Failure;
+                return Ok(ExitStatus::Failure);
             }
             folder
                 .write(&file, imported.yaml.as_bytes())
@@ -155,17 +143,21 @@ fn import_page(
     };
     let destination = match written {
         Ok(destination) => destination,
+        // A closed pipe or a full disk behind standard output ends the run.
+        Err(error @ Error::WriteStdout { .. }) => return Err(error),
         Err(error) => {
             errln!("error: {name}: {error}");
-            return ExitStatus::Error;
+            return Ok(ExitStatus::Error);
         }
     };
     report(&name, &destination, &imported);
-    if has_errors(&imported.findings) || !imported.missing.is_empty() {
-        ExitStatus::Failure
-    } else {
-        ExitStatus::Success
-    }
+    Ok(
+        if has_errors(&imported.findings) || !imported.missing.is_empty() {
+            ExitStatus::Failure
+        } else {
+            ExitStatus::Success
+        },
+    )
 }
 
 /// The import report, on standard error.

@@ -1,24 +1,21 @@
 //! `pathways check`: validate many profiles against a policy, for people and CI.
 
-use crate::console::{err, errln, out};
+use crate::cli::console::{err, out};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::cli::{CheckArgs, ReportFormat};
-use crate::error::Error;
-use crate::exit::ExitStatus;
-use crate::finding::{Finding, Position};
-use crate::load::{Discovered, Input, LoadFailure, Source, load};
-use crate::report::{self, Base, CheckReport, ProfileReport};
-use crate::validate::{Policy, completeness, validate};
+use crate::cli::args::{CheckArgs, ReportFormat};
+use crate::cli::exit::ExitStatus;
+use pathways::error::Error;
+use pathways::finding::{Finding, Position};
+use pathways::load::{Discovered, Input, LoadFailure, Source, load};
+use pathways::report::{self, Base, CheckReport, ProfileReport};
+use pathways::validate::{Policy, completeness, validate};
 
-pub fn run(args: &CheckArgs, color: bool) -> ExitStatus {
-    let mut policy = match super::load_policy(args.policy.as_deref(), color) {
-        Ok(policy) => policy,
-        Err(status) => return status,
-    };
+pub fn run(args: &CheckArgs, color: bool) -> Result<ExitStatus, Error> {
+    let mut policy = super::common::load_policy(args.policy.as_deref())?;
     if let Some(minimum) = args.min_score {
         policy.min_score = Some(minimum);
     }
@@ -27,16 +24,10 @@ pub fn run(args: &CheckArgs, color: bool) -> ExitStatus {
         files,
         errors: discovery_errors,
         ..
-    } = super::discover_profiles(&args.paths);
+    } = super::common::discover_profiles(&args.paths);
     let mut report = check_files(&files, &policy);
     report.strict = args.strict;
-    report.base = match report_base(args.base.as_deref()) {
-        Ok(base) => base,
-        Err(error) => {
-            errln!("error: {error}");
-            return ExitStatus::Error;
-        }
-    };
+    report.base = report_base(args.base.as_deref())?;
     report
         .unreadable
         .extend(discovery_errors.iter().map(|error| {
@@ -51,13 +42,15 @@ pub fn run(args: &CheckArgs, color: bool) -> ExitStatus {
         ReportFormat::Sarif => out!("{}", report::sarif::render(&report)),
         ReportFormat::Junit => out!("{}", report::junit::render(&report)),
     }
-    if !report.unreadable.is_empty() || (files.is_empty() && discovery_errors.is_empty()) {
-        ExitStatus::Error
-    } else if report.failed() {
-        ExitStatus::Failure
-    } else {
-        ExitStatus::Success
-    }
+    Ok(
+        if !report.unreadable.is_empty() || (files.is_empty() && discovery_errors.is_empty()) {
+            ExitStatus::Error
+        } else if report.failed() {
+            ExitStatus::Failure
+        } else {
+            ExitStatus::Success
+        },
+    )
 }
 
 /// `--base DIR`, else the repository root (the nearest folder up with a
@@ -153,7 +146,7 @@ fn check_one(file: &Path, policy: &Policy) -> Result<Checked, (String, String)> 
 }
 
 /// Each profile whose id another profile also uses gets an error naming the others.
-fn add_duplicate_ids(checked: &mut [Checked], severity: crate::finding::Severity) {
+fn add_duplicate_ids(checked: &mut [Checked], severity: pathways::finding::Severity) {
     let mut by_id: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (index, one) in checked.iter().enumerate() {
         if let Some(id) = &one.report.id {

@@ -7,8 +7,8 @@
 
 use std::io::{ErrorKind, Write};
 
-use crate::error::Error;
-use crate::exit::ExitStatus;
+use crate::cli::exit::ExitStatus;
+use pathways::error::Error;
 
 /// Write to standard output, or end the program as described above.
 pub fn stdout(text: &str) {
@@ -48,22 +48,22 @@ pub fn stream_failed(error: Error) -> ! {
 
 /// `print!` that never panics (see the module documentation).
 macro_rules! out {
-    ($($arg:tt)*) => { $crate::console::stdout(&format!($($arg)*)) };
+    ($($arg:tt)*) => { $crate::cli::console::stdout(&format!($($arg)*)) };
 }
 
 /// `println!` that never panics (see the module documentation).
 macro_rules! outln {
-    ($($arg:tt)*) => { $crate::console::stdout(&format!("{}\n", format_args!($($arg)*))) };
+    ($($arg:tt)*) => { $crate::cli::console::stdout(&format!("{}\n", format_args!($($arg)*))) };
 }
 
 /// `eprint!` that never panics (see the module documentation).
 macro_rules! err {
-    ($($arg:tt)*) => { $crate::console::stderr(&format!($($arg)*)) };
+    ($($arg:tt)*) => { $crate::cli::console::stderr(&format!($($arg)*)) };
 }
 
 /// `eprintln!` that never panics (see the module documentation).
 macro_rules! errln {
-    ($($arg:tt)*) => { $crate::console::stderr(&format!("{}\n", format_args!($($arg)*))) };
+    ($($arg:tt)*) => { $crate::cli::console::stderr(&format!("{}\n", format_args!($($arg)*))) };
 }
 
 pub(crate) use {err, errln, out, outln};

@@ -1,26 +1,16 @@
 //! `pathways new`: write a profile scaffold.
 
-use crate::cli::NewArgs;
-use crate::console::errln;
-use crate::error::Error;
-use crate::exit::ExitStatus;
+use crate::cli::args::NewArgs;
+use crate::cli::console::errln;
+use crate::cli::exit::ExitStatus;
+use pathways::error::Error;
 use std::path::Path;
 
-use crate::output::{Destination, schema_reference, write};
-use crate::scaffold::scaffold;
-use crate::validate::id_problem;
+use pathways::output::{Destination, schema_reference, write};
+use pathways::scaffold::scaffold;
+use pathways::validate::id_problem;
 
-pub fn run(args: &NewArgs) -> ExitStatus {
-    match try_run(args) {
-        Ok(()) => ExitStatus::Success,
-        Err(error) => {
-            errln!("error: {error}");
-            ExitStatus::Error
-        }
-    }
-}
-
-fn try_run(args: &NewArgs) -> Result<(), Error> {
+pub fn run(args: &NewArgs) -> Result<ExitStatus, Error> {
     if let Some(problem) = id_problem(&args.id) {
         return Err(Error::InvalidId {
             id: args.id.clone(),
@@ -28,14 +18,7 @@ fn try_run(args: &NewArgs) -> Result<(), Error> {
         });
     }
     let destination = match &args.output {
-        Some(path) if path.exists() => {
-            return Err(Error::Usage {
-                message: format!(
-                    "`{}` already exists; pathways will not overwrite it (choose another name, or delete it first)",
-                    path.display()
-                ),
-            });
-        }
+        Some(path) if path.exists() => return Err(Error::OutputExists { path: path.clone() }),
         Some(path) => Destination::File(path.clone()),
         None => Destination::Stdout,
     };
@@ -55,5 +38,5 @@ fn try_run(args: &NewArgs) -> Result<(), Error> {
             path.display()
         );
     }
-    Ok(())
+    Ok(ExitStatus::Success)
 }

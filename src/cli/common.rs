@@ -1,24 +1,16 @@
-//! One file per subcommand: each turns parsed arguments into an exit status.
+//! What several subcommands share: finding the profiles, reading the
+//! policy, choosing colour, printing findings.
 
-pub mod check;
-pub mod export;
-pub mod import;
-pub mod new;
-pub mod render;
-pub mod schema;
-pub mod templates;
-
-use crate::console::{err, errln};
+use crate::cli::console::{err, errln};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use crate::cli::ColorChoice;
-use crate::error::Error;
-use crate::exit::ExitStatus;
-use crate::finding::Finding;
-use crate::load::{Discovered, LoadFailure, discover};
-use crate::report::{self, human};
-use crate::validate::Policy;
+use crate::cli::args::ColorChoice;
+use pathways::error::{Error, SettingsFile};
+use pathways::finding::Finding;
+use pathways::load::{Discovered, LoadFailure, discover};
+use pathways::report::{self, human};
+use pathways::validate::Policy;
 
 /// The profiles named on the command line; what the walk passed over (a
 /// pipe named like a profile) is said here, once for every command.
@@ -71,33 +63,29 @@ pub const DEFAULT_POLICY_FILE: &str = "pathways-policy.yaml";
 
 /// `--policy FILE`, else `pathways-policy.yaml` here, else the default;
 /// today's date set for the age rule.
-pub fn load_policy(path: Option<&Path>, color: bool) -> Result<Policy, ExitStatus> {
+pub fn load_policy(path: Option<&Path>) -> Result<Policy, Error> {
     let path = match path {
         Some(path) => path.to_path_buf(),
         None if Path::new(DEFAULT_POLICY_FILE).is_file() => PathBuf::from(DEFAULT_POLICY_FILE),
         None => return Ok(with_today(Policy::default())),
     };
-    let text = std::fs::read_to_string(&path).map_err(|source| {
-        errln!(
-            "error: {}",
-            Error::Read {
-                path: path.clone(),
-                source
-            }
-        );
-        ExitStatus::Error
+    let text = std::fs::read_to_string(&path).map_err(|source| Error::Read {
+        path: path.clone(),
+        source,
     })?;
-    Policy::from_yaml(&text).map(with_today).map_err(|finding| {
-        let mut finding = *finding;
-        finding.file = path.display().to_string();
-        finding.message = format!("in the policy file: {}", finding.message);
-        print_findings(std::slice::from_ref(&finding), Some(&text), color);
-        errln!(
-            "error: the policy `{}` cannot be used; nothing was checked",
-            path.display()
-        );
-        ExitStatus::Error
-    })
+    match Policy::from_yaml(&text) {
+        Ok(policy) => Ok(with_today(policy)),
+        Err(mut finding) => {
+            finding.file = path.display().to_string();
+            finding.message = format!("in the policy file: {}", finding.message);
+            Err(Error::UnusableSettings {
+                kind: SettingsFile::Policy,
+                path,
+                finding,
+                text,
+            })
+        }
+    }
 }
 
 fn with_today(mut policy: Policy) -> Policy {
@@ -114,9 +102,9 @@ fn today() -> i64 {
 }
 
 /// `--page-size`, as the renderer takes it.
-pub fn page_size(arg: Option<crate::cli::PageSizeArg>) -> Option<crate::render::PageSize> {
+pub fn page_size(arg: Option<crate::cli::args::PageSizeArg>) -> Option<pathways::render::PageSize> {
     arg.map(|size| match size {
-        crate::cli::PageSizeArg::A4 => crate::render::PageSize::A4,
-        crate::cli::PageSizeArg::Letter => crate::render::PageSize::Letter,
+        crate::cli::args::PageSizeArg::A4 => pathways::render::PageSize::A4,
+        crate::cli::args::PageSizeArg::Letter => pathways::render::PageSize::Letter,
     })
 }

@@ -7,7 +7,7 @@
 //! staged. Ctrl-C lets the profiles under way finish, then stops (exit 130).
 //! Two profiles claiming one id are both set aside, their reports removed.
 
-use crate::console::{err, errln};
+use crate::cli::console::{err, errln};
 use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -18,25 +18,15 @@ use std::time::Instant;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::cli::{ExportArgs, FormatArg};
-use crate::error::Error;
-use crate::exit::ExitStatus;
-use crate::finding::Finding;
-use crate::load::{Discovered, Input, LoadFailure, load};
-use crate::output::OutputFolder;
-use crate::render::{CareerIndex, Format, IndexEntry, Renderer};
-use crate::report::{self, plural};
-use crate::validate::{Policy, completeness, validate, validate_errors_counting_warnings};
-
-pub fn run(args: &ExportArgs, color: bool) -> ExitStatus {
-    match try_run(args, color) {
-        Ok(status) => status,
-        Err(error) => {
-            errln!("error: {error}");
-            ExitStatus::Error
-        }
-    }
-}
+use crate::cli::args::{ExportArgs, FormatArg};
+use crate::cli::exit::ExitStatus;
+use pathways::error::Error;
+use pathways::finding::Finding;
+use pathways::load::{Discovered, Input, LoadFailure, load};
+use pathways::output::OutputFolder;
+use pathways::render::{CareerIndex, Format, IndexEntry, Renderer};
+use pathways::report::{self, plural};
+use pathways::validate::{Policy, completeness, validate, validate_errors_counting_warnings};
 
 /// What became of one profile (the file it came from is known by its place in the list).
 enum Outcome {
@@ -66,22 +56,19 @@ fn stop_on_signal() {
     });
 }
 
-fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
+pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
     let started = Instant::now();
     let formats = chosen_formats(&args.format);
     let folder = OutputFolder::open(&args.out)?;
     let renderer = Renderer::new(args.look.templates.as_deref())?
         .with_template(&args.look.template, &formats)?
-        .with_page_size(super::page_size(args.look.page_size));
-    let policy = match super::load_policy(args.policy.as_deref(), color) {
-        Ok(policy) => policy,
-        Err(status) => return Ok(status),
-    };
+        .with_page_size(super::common::page_size(args.look.page_size));
+    let policy = super::common::load_policy(args.policy.as_deref())?;
     let Discovered {
         files,
         errors: discovery_errors,
         ..
-    } = super::discover_profiles(&args.paths);
+    } = super::common::discover_profiles(&args.paths);
     for error in &discovery_errors {
         errln!("error: {error}");
     }
@@ -101,8 +88,9 @@ fn try_run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .build()
-        .map_err(|e| Error::Usage {
-            message: format!("cannot start {jobs} worker threads: {e}"),
+        .map_err(|e| Error::WorkerThreads {
+            jobs,
+            reason: e.to_string(),
         })?;
     let job = Job {
         verbose: args.verbose,

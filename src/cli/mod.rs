@@ -1,0 +1,54 @@
+//! The command line: clap's arguments ([`args`]), one file per subcommand,
+//! and [`run`], the one place where an error that stops a command is printed.
+
+pub mod args;
+mod check;
+mod common;
+pub mod console;
+mod exit;
+mod export;
+mod import;
+mod new;
+mod render;
+mod schema;
+mod templates;
+
+use std::io::ErrorKind;
+
+use pathways::error::Error;
+
+use args::{Cli, Command};
+use console::errln;
+pub use exit::ExitStatus;
+
+/// Run one parsed command line: the subcommand's status, or exit 2 with
+/// its error printed here.
+pub fn run(cli: &Cli) -> ExitStatus {
+    let color = common::use_color(cli.color);
+    let result = match &cli.command {
+        Command::Render(args) => render::run(args, color),
+        Command::Check(args) => check::run(args, color),
+        Command::Export(args) => export::run(args, color),
+        Command::Import(args) => import::run(args),
+        Command::New(args) => new::run(args),
+        Command::Schema(args) => schema::run(args),
+        Command::Templates(args) => templates::run(args),
+    };
+    result.unwrap_or_else(|error| report(&error, color))
+}
+
+/// Print an error that stopped a command. A closed pipe on standard output
+/// is not one: the reader has what it wanted (as with ripgrep).
+fn report(error: &Error, color: bool) -> ExitStatus {
+    match error {
+        Error::WriteStdout { source } if source.kind() == ErrorKind::BrokenPipe => {
+            return ExitStatus::Success;
+        }
+        Error::UnusableSettings { finding, text, .. } => {
+            common::print_findings(std::slice::from_ref(&**finding), Some(text), color);
+        }
+        _ => {}
+    }
+    errln!("error: {error}");
+    ExitStatus::Error
+}
