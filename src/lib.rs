@@ -13,10 +13,12 @@
 //! The command line (`src/main.rs` and `src/cli/`) is a thin user of this
 //! library: it parses arguments, calls these steps and prints.
 
+#![warn(missing_docs, unreachable_pub)]
+
 pub mod error;
 pub mod finding;
 pub mod import;
-pub mod links;
+mod links;
 pub mod load;
 pub mod output;
 pub mod profile;

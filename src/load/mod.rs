@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 pub use discover::{Discovered, discover};
 pub use locations::Locations;
-pub use yaml_errors::did_you_mean;
+pub(crate) use yaml_errors::did_you_mean;
 
 use serde::de::DeserializeOwned;
 

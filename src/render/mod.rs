@@ -13,9 +13,8 @@ use std::path::{Path, PathBuf};
 
 use minijinja::{Environment, UndefinedBehavior, Value};
 
-pub use money::format_money;
 pub use templates::{BUILT_IN as BUILT_IN_TEMPLATES, template_sets};
-pub use view::{CareerIndex, IndexEntry, View};
+pub use view::{CareerIndex, IndexEntry};
 
 use crate::error::Error;
 use crate::profile::Profile;

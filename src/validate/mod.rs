@@ -11,13 +11,15 @@ mod salary;
 mod score;
 mod sections;
 
-pub use content::MAX_LIST_ENTRIES;
-pub use identity::{
-    IdProblem, MAX_ID_LENGTH, RESERVED_IDS, days_from_date, id_problem, is_slug, slug_from,
-};
-pub use policy::{Policy, REQUIRABLE_FIELDS};
-pub use salary::ISO_4217;
-pub use score::{completeness, section_weight};
+pub use identity::{IdProblem, id_problem};
+pub use policy::Policy;
+pub use score::completeness;
+
+pub(crate) use content::MAX_LIST_ENTRIES;
+pub(crate) use identity::{MAX_ID_LENGTH, RESERVED_IDS, days_from_date, is_slug, slug_from};
+pub(crate) use policy::REQUIRABLE_FIELDS;
+pub(crate) use salary::ISO_4217;
+pub(crate) use score::section_weight;
 
 use crate::finding::{Finding, Position, Severity};
 use crate::load::{Document, Locations};
