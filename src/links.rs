@@ -7,7 +7,7 @@ use comrak::{Arena, Options, parse_document};
 
 /// How pathways reads (and writes) Markdown: raw HTML is never passed
 /// through, and bare addresses are not turned into links.
-pub fn markdown_options() -> Options<'static> {
+pub(crate) fn markdown_options() -> Options<'static> {
     let mut options = Options::default();
     // Raw HTML in a profile is shown as text, never passed through.
     options.render.r#unsafe = false;
@@ -19,7 +19,7 @@ pub fn markdown_options() -> Options<'static> {
 /// A link a reader can follow to a page or a mail: `http`, `https` or
 /// `mailto`, with something after the scheme. Sources and the `unsafe-link`
 /// rule ask for this.
-pub fn is_web_link(url: &str) -> bool {
+pub(crate) fn is_web_link(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     ["https://", "http://", "mailto:"]
         .iter()
@@ -29,7 +29,7 @@ pub fn is_web_link(url: &str) -> bool {
 /// The link policy of every output format: web and mail links and relative
 /// paths are kept; any other scheme (`javascript:`, `vbscript:`, `data:`,
 /// `file:`) loses its destination, keeping its text.
-pub fn is_safe_destination(url: &str) -> bool {
+pub(crate) fn is_safe_destination(url: &str) -> bool {
     // Browsers skip spaces and controls in a scheme (`java\tscript:`).
     let cleaned: String = url
         .chars()
@@ -46,7 +46,7 @@ pub fn is_safe_destination(url: &str) -> bool {
 }
 
 /// The targets of every link and image in a Markdown text, as written.
-pub fn link_urls(markdown: &str) -> Vec<String> {
+pub(crate) fn link_urls(markdown: &str) -> Vec<String> {
     let options = markdown_options();
     let arena = Arena::new();
     let root = parse_document(&arena, markdown, &options);

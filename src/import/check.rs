@@ -12,7 +12,7 @@ use super::page::Block;
 /// word aside. Within a block, lines are looked for after the previous
 /// one; a line found only elsewhere in the profile still counts as kept.
 /// `structural` lines (the one that gave the title) are not content.
-pub fn missing_lines(
+pub(super) fn missing_lines(
     blocks: &[Block],
     structural: &[usize],
     profile_yaml: &str,

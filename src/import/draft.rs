@@ -7,7 +7,7 @@ use super::salary::{self, SalaryFigures};
 use crate::profile::{CATALOGUE, section_info};
 
 #[derive(Debug, Default)]
-pub struct Draft {
+pub(super) struct Draft {
     pub title: Option<String>,
     pub category: Option<String>,
     pub career_type: Option<String>,
@@ -25,7 +25,7 @@ pub struct Draft {
 }
 
 #[derive(Debug, Default, Clone)]
-pub struct DraftSection {
+pub(super) struct DraftSection {
     pub intro: Vec<String>,
     pub items: Vec<DraftItem>,
     pub groups: Vec<DraftGroup>,
@@ -35,19 +35,19 @@ pub struct DraftSection {
 }
 
 #[derive(Debug, Clone)]
-pub struct DraftItem {
+pub(super) struct DraftItem {
     pub title: Option<String>,
     pub text: String,
 }
 
 #[derive(Debug, Clone)]
-pub struct DraftGroup {
+pub(super) struct DraftGroup {
     pub heading: String,
     pub intro: Vec<String>,
     pub items: Vec<DraftItem>,
 }
 
-pub fn draft(blocks: &[Block], headings: &Headings) -> Draft {
+pub(super) fn draft(blocks: &[Block], headings: &Headings) -> Draft {
     let mut draft = Draft::default();
     for block in blocks {
         match &block.kind {
@@ -391,7 +391,7 @@ fn item(text: &str) -> DraftItem {
 }
 
 /// `**Misconception:** text` → `text`.
-pub fn misconception_part<'a>(text: &'a str, label: &str) -> Option<&'a str> {
+pub(super) fn misconception_part<'a>(text: &'a str, label: &str) -> Option<&'a str> {
     let at = list_marker(text).map_or(0, |(at, _)| at);
     let rest = text[at..].trim();
     let rest = rest.strip_prefix("**").unwrap_or(rest);

@@ -122,7 +122,7 @@ impl Headings {
 
 /// Lower case, single spaces, "and" as "&", without a leading `#`, `**` or
 /// a trailing `:` or `?`.
-pub fn normalise(heading: &str) -> String {
+pub(super) fn normalise(heading: &str) -> String {
     let bare = heading
         .trim()
         .trim_start_matches('#')

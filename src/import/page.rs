@@ -8,14 +8,14 @@ use super::headings::{Headings, Target};
 
 /// A line of the page, with its 1-based line number.
 #[derive(Debug, Clone)]
-pub struct Line {
+pub(super) struct Line {
     pub number: usize,
     pub text: String,
 }
 
 /// What a heading line names.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HeadingKind {
+pub(super) enum HeadingKind {
     /// A catalogue section, by id.
     Section(&'static str),
     Category,
@@ -30,7 +30,7 @@ pub enum HeadingKind {
 
 /// Lines under one heading.
 #[derive(Debug, Clone)]
-pub struct Block {
+pub(super) struct Block {
     pub kind: HeadingKind,
     /// The heading line as the page wrote it (empty for the opening block).
     pub heading: String,
@@ -40,7 +40,7 @@ pub struct Block {
 }
 
 /// Normalise the page's text: BOM, line endings, non-breaking spaces.
-pub fn lines_of(text: &str) -> Vec<Line> {
+pub(super) fn lines_of(text: &str) -> Vec<Line> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     text.replace("\r\n", "\n")
         .replace('\r', "\n")
@@ -60,7 +60,7 @@ pub fn lines_of(text: &str) -> Vec<Line> {
 
 /// What a line names, if it is a heading. `isolated`: a blank line (or the
 /// page's edge) on both sides, which unknown headings need.
-pub fn heading_kind(text: &str, isolated: bool, headings: &Headings) -> Option<HeadingKind> {
+pub(super) fn heading_kind(text: &str, isolated: bool, headings: &Headings) -> Option<HeadingKind> {
     let bare = text
         .trim()
         .trim_start_matches('#')
@@ -99,7 +99,7 @@ pub fn heading_kind(text: &str, isolated: bool, headings: &Headings) -> Option<H
 /// heading form a block of kind `Overview` (the counselling overview).
 /// A bold label (`**Earning Potential:**`) is a heading only when it stands
 /// alone between blank lines; otherwise it labels what follows it.
-pub fn blocks_of(lines: &[Line], headings: &Headings) -> Vec<Block> {
+pub(super) fn blocks_of(lines: &[Line], headings: &Headings) -> Vec<Block> {
     let mut blocks = vec![Block {
         kind: HeadingKind::Overview,
         heading: String::new(),
@@ -139,12 +139,12 @@ pub fn blocks_of(lines: &[Line], headings: &Headings) -> Vec<Block> {
 }
 
 /// `1. `, `1) `, `- `, `– `, `• `, `* ` at the start of a line.
-pub fn starts_list(text: &str) -> bool {
+pub(super) fn starts_list(text: &str) -> bool {
     list_marker(text).is_some()
 }
 
 /// The list marker at the start of `text` and whether it numbers the entry.
-pub fn list_marker(text: &str) -> Option<(usize, bool)> {
+pub(super) fn list_marker(text: &str) -> Option<(usize, bool)> {
     let trimmed = text.trim_start();
     let lead = text.len() - trimmed.len();
     let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();

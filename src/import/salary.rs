@@ -5,7 +5,7 @@
 
 /// Figures read from a salary section.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct SalaryFigures {
+pub(super) struct SalaryFigures {
     /// ISO 4217 code, from the currency sign.
     pub currency: Option<&'static str>,
     /// `year`, `month` or `hour`.
@@ -49,7 +49,7 @@ const AVERAGE_WORDS: [&str; 4] = ["average", "median", "typical", "typically ear
 
 /// Read the figures in `text` (the salary section's lines joined). Notes
 /// for a person go to `review`, what was read to the returned figures.
-pub fn read(text: &str, review: &mut Vec<String>) -> Option<SalaryFigures> {
+pub(super) fn read(text: &str, review: &mut Vec<String>) -> Option<SalaryFigures> {
     let mut amounts_seen = false;
     let mut figures = SalaryFigures::default();
     let mut currencies: Vec<&'static str> = Vec::new();
@@ -150,7 +150,7 @@ pub fn read(text: &str, review: &mut Vec<String>) -> Option<SalaryFigures> {
 }
 
 /// Whether `text` holds a sum of money (for figures outside the salary section).
-pub fn has_amount(text: &str) -> bool {
+pub(super) fn has_amount(text: &str) -> bool {
     !amounts_in(text).is_empty()
 }
 

@@ -6,7 +6,13 @@ use super::draft::{Draft, DraftItem, DraftSection};
 use crate::profile::CATALOGUE;
 use crate::scaffold::schema_header;
 
-pub fn write(draft: &Draft, id: &str, title: &str, source: &str, schema: Option<&str>) -> String {
+pub(super) fn write(
+    draft: &Draft,
+    id: &str,
+    title: &str,
+    source: &str,
+    schema: Option<&str>,
+) -> String {
     let mut out = schema_header(schema);
     let _ = writeln!(
         out,
@@ -145,7 +151,7 @@ fn write_items(out: &mut String, items: &[DraftItem], indent: usize) {
 
 /// A YAML scalar for `text`: plain when that reads back unchanged, quoted
 /// when short, else a literal block indented by `indent`.
-pub fn scalar(text: &str, indent: usize) -> String {
+pub(super) fn scalar(text: &str, indent: usize) -> String {
     if is_plain_safe(text) {
         return text.to_owned();
     }

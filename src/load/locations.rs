@@ -27,7 +27,7 @@ pub struct Locations {
 
 /// More nodes than any career profile has (100,000 list items is about
 /// 300,000), far fewer than an alias bomb expands to.
-pub const MAX_EXPANDED_NODES: u64 = 2_000_000;
+pub(super) const MAX_EXPANDED_NODES: u64 = 2_000_000;
 
 #[derive(Debug, Default, Clone, Copy)]
 struct Entry {

@@ -8,7 +8,7 @@ use crate::finding::{Finding, Position};
 
 /// Parser limits: far above any real profile, far below what hurts.
 /// An alias bomb or a deeply nested file is refused in milliseconds.
-pub fn options() -> Options {
+pub(super) fn options() -> Options {
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: 32,
@@ -34,17 +34,17 @@ const TOP_LEVEL_REQUIRED: [&str; 3] = ["id", "title", "sections"];
 /// Values (list entries, keys, texts) a file may hold: a full profile has a
 /// few thousand, the longest allowed lists (1,000 entries in each of the 25
 /// sections) about 100,000. Memory grows with this, about 500 bytes a value.
-pub const MAX_NODES: usize = 200_000;
+pub(super) const MAX_NODES: usize = 200_000;
 
-pub const TOO_MANY_VALUES: &str = "this file holds more than 200,000 values (list entries, keys, texts), far more than a career profile has";
-pub const TOO_MANY_VALUES_HINT: &str = "check that this is the right file; a section lists at most 1,000 entries, \
+pub(super) const TOO_MANY_VALUES: &str = "this file holds more than 200,000 values (list entries, keys, texts), far more than a career profile has";
+pub(super) const TOO_MANY_VALUES_HINT: &str = "check that this is the right file; a section lists at most 1,000 entries, \
      so a career this long belongs in several profiles";
-pub const TOO_COMPLEX: &str = "this file is nested too deeply or repeats itself too often (`*alias` copies) to be a career profile";
-pub const TOO_COMPLEX_HINT: &str = "write the profile out plainly: no `&anchor`/`*alias` repetition, \
+pub(super) const TOO_COMPLEX: &str = "this file is nested too deeply or repeats itself too often (`*alias` copies) to be a career profile";
+pub(super) const TOO_COMPLEX_HINT: &str = "write the profile out plainly: no `&anchor`/`*alias` repetition, \
      and no more than a few levels of indentation";
 
 /// A finding for a document the parser refused, located and explained.
-pub fn to_finding(error: &YamlError, locations: &Locations, text: &str) -> Finding {
+pub(super) fn to_finding(error: &YamlError, locations: &Locations, text: &str) -> Finding {
     let error = error.without_snippet();
     let position = error
         // An unknown place has no location (lines count from 1).
@@ -243,7 +243,7 @@ fn unknown_key(field: &str, expected: &[&str], path: &str) -> Finding {
 }
 
 /// The closest allowed name, if one is close enough to be a likely typo.
-pub fn did_you_mean<'a>(given: &str, allowed: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn did_you_mean<'a>(given: &str, allowed: &[&'a str]) -> Option<&'a str> {
     let given = given.to_lowercase();
     allowed
         .iter()

@@ -13,12 +13,12 @@ use super::Format;
 use crate::links::{is_safe_destination, markdown_options as options};
 
 /// Render one field's Markdown into `format`.
-pub fn render(markdown: &str, format: Format) -> String {
+pub(super) fn render(markdown: &str, format: Format) -> String {
     render_many(markdown, &[format]).pop().unwrap_or_default()
 }
 
 /// Render one field's Markdown into several formats, parsing it once.
-pub fn render_many(markdown: &str, formats: &[Format]) -> Vec<String> {
+pub(super) fn render_many(markdown: &str, formats: &[Format]) -> Vec<String> {
     if is_plain_prose(markdown) {
         return render_plain_prose(markdown, formats);
     }
@@ -190,7 +190,7 @@ fn tidy(markdown: &str) -> String {
 /// heading text twice (a repeat is named after the heading above it:
 /// `### Challenges (Challenges & Rewards)`), trailing spaces gone and one
 /// newline at the end. Fenced code is left as it is.
-pub fn tidy_document(markdown: &str) -> String {
+pub(super) fn tidy_document(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut fence: Option<&str> = None;
     let mut blank_run = 0;
@@ -265,7 +265,7 @@ fn heading_of(line: &str) -> Option<(usize, &str)> {
 /// Plain text written as Markdown, escaped so that it prints as written.
 /// Only characters that could start markup are escaped, so the file stays
 /// readable: `Education & Training` stays as it is.
-pub fn escape_markdown(text: &str) -> String {
+pub(super) fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

@@ -1,7 +1,7 @@
 //! Money for people: `36000` in USD for en-US is `$36,000`; in EUR for de-DE, `36.000 €`.
 
 /// Format an amount of `currency` the way readers of `locale` expect.
-pub fn format_money(amount: f64, currency: &str, locale: &str) -> String {
+pub(super) fn format_money(amount: f64, currency: &str, locale: &str) -> String {
     let style = NumberStyle::for_locale(locale);
     let number = group_digits(amount, style);
     let country = locale.split(['-', '_']).nth(1).unwrap_or("");

@@ -38,18 +38,18 @@ pub const BUILT_IN: [(&str, &str); 11] = [
 
 /// Finds a template by name: the user's folder first, then the built-in set.
 #[derive(Debug, Clone)]
-pub struct TemplateSource {
+pub(super) struct TemplateSource {
     user_folder: Option<PathBuf>,
 }
 
 impl TemplateSource {
-    pub fn new(user_folder: Option<PathBuf>) -> Self {
+    pub(super) fn new(user_folder: Option<PathBuf>) -> Self {
         TemplateSource { user_folder }
     }
 
     /// The source of `name`, if there is one. Names that would leave the
     /// template folder (`../x`, `/etc/x`) are never looked up on disk.
-    pub fn load(&self, name: &str) -> std::io::Result<Option<String>> {
+    pub(super) fn load(&self, name: &str) -> std::io::Result<Option<String>> {
         if let Some(folder) = &self.user_folder
             && is_plain_relative(name)
         {

@@ -9,7 +9,7 @@ use textwrap::core::display_width;
 /// Wrap every logical line of `report` at `width` columns. An underline
 /// (a line of `=` or `-` under a heading) takes the width of the longest
 /// line its heading wrapped into; the report ends with one newline.
-pub fn wrap_report(report: &str, width: usize) -> String {
+pub(super) fn wrap_report(report: &str, width: usize) -> String {
     let mut out = String::with_capacity(report.len() + report.len() / 16);
     // The widest line the previous logical line became.
     let mut previous_width = 0;
@@ -54,7 +54,7 @@ fn wrap_logical_line(line: &str, width: usize, out: &mut String) {
 }
 
 /// `wrap_report` as a writer: each line is wrapped as soon as it is complete.
-pub struct WrapWriter<W: std::io::Write> {
+pub(super) struct WrapWriter<W: std::io::Write> {
     inner: W,
     width: usize,
     line: Vec<u8>,
@@ -62,7 +62,7 @@ pub struct WrapWriter<W: std::io::Write> {
 }
 
 impl<W: std::io::Write> WrapWriter<W> {
-    pub fn new(inner: W, width: usize) -> Self {
+    pub(super) fn new(inner: W, width: usize) -> Self {
         WrapWriter {
             inner,
             width,
@@ -81,7 +81,7 @@ impl<W: std::io::Write> WrapWriter<W> {
     }
 
     /// Write out the last line, if it had no newline, and flush.
-    pub fn finish(mut self) -> std::io::Result<()> {
+    pub(super) fn finish(mut self) -> std::io::Result<()> {
         if !self.line.is_empty() {
             self.write_line()?;
         }
@@ -198,7 +198,7 @@ fn hanging_indent(line: &str) -> usize {
 /// spaces (blank lines left empty), so a list entry's later paragraphs sit
 /// under its text: `{{ "- " ~ item.text | hang(2) }}`. Text of one line, the
 /// usual case, is passed through untouched (and stays safe HTML if it was).
-pub fn hang(value: minijinja::Value, width: usize) -> minijinja::Value {
+pub(super) fn hang(value: minijinja::Value, width: usize) -> minijinja::Value {
     let Some(text) = value.as_str() else {
         return value;
     };
@@ -224,7 +224,7 @@ pub fn hang(value: minijinja::Value, width: usize) -> minijinja::Value {
 }
 
 /// `Title` → `Title\n=====`: a heading underlined to its own width.
-pub fn underline(text: &str, character: &str) -> String {
+pub(super) fn underline(text: &str, character: &str) -> String {
     let width = display_width(text);
     format!("{text}\n{}", character.repeat(width))
 }

@@ -20,7 +20,7 @@ use crate::profile::{
 };
 
 #[derive(Debug)]
-pub struct View {
+pub(super) struct View {
     pub id: String,
     pub title: Value,
     /// BCP 47 tag for `<html lang>`.
@@ -49,7 +49,7 @@ pub struct View {
 /// What a handout shows, chosen once for every format: each block is there
 /// only when its source has text, so no format prints an empty heading.
 #[derive(Debug)]
-pub struct HandoutView {
+pub(super) struct HandoutView {
     /// The overview's first paragraph: what the job is, for a profile
     /// without a summary.
     pub overview: Option<Value>,
@@ -68,7 +68,7 @@ pub struct HandoutView {
 }
 
 #[derive(Debug)]
-pub struct HandoutSalaryView {
+pub(super) struct HandoutSalaryView {
     pub heading: Value,
     /// A [`SalaryView`], when the profile gives figures.
     pub figures: Option<Value>,
@@ -77,20 +77,20 @@ pub struct HandoutSalaryView {
 }
 
 #[derive(Debug)]
-pub struct FactView {
+pub(super) struct FactView {
     pub anchor: String,
     pub heading: Value,
     pub text: Value,
 }
 
 #[derive(Debug)]
-pub struct SummaryView {
+pub(super) struct SummaryView {
     pub heading: Value,
     pub text: Value,
 }
 
 #[derive(Debug)]
-pub struct SectionView {
+pub(super) struct SectionView {
     pub id: String,
     /// Fragment id for links from the table of contents.
     pub anchor: String,
@@ -111,7 +111,7 @@ pub struct SectionView {
 }
 
 #[derive(Debug)]
-pub struct ItemView {
+pub(super) struct ItemView {
     /// `- ` in a bulleted list, `1. `, `2. `… in a numbered one. In Markdown
     /// and plain text, later lines of `text` are indented to go under it.
     pub marker: String,
@@ -120,7 +120,7 @@ pub struct ItemView {
 }
 
 #[derive(Debug)]
-pub struct GroupView {
+pub(super) struct GroupView {
     pub heading: Value,
     pub intro: Option<Value>,
     /// [`ItemView`]s.
@@ -129,7 +129,7 @@ pub struct GroupView {
 }
 
 #[derive(Debug)]
-pub struct SalaryView {
+pub(super) struct SalaryView {
     pub currency: String,
     /// "per year", "per month", "per hour".
     pub period: &'static str,
@@ -139,7 +139,7 @@ pub struct SalaryView {
 }
 
 #[derive(Debug)]
-pub struct SalaryRangeView {
+pub(super) struct SalaryRangeView {
     /// "Entry level", "Mid-career", "Senior", or the profile's own label.
     pub stage: Value,
     pub min: String,
@@ -147,13 +147,13 @@ pub struct SalaryRangeView {
 }
 
 #[derive(Debug)]
-pub struct MisconceptionView {
+pub(super) struct MisconceptionView {
     pub myth: Value,
     pub reality: Value,
 }
 
 #[derive(Debug)]
-pub struct SourceView {
+pub(super) struct SourceView {
     pub title: Value,
     pub url: Option<String>,
 }
@@ -251,20 +251,20 @@ const ORDERED_SECTIONS: [&str; 2] = ["career_path", "getting_started"];
 
 /// What a view holds besides the report's own fields.
 #[derive(Debug, Clone, Copy)]
-pub struct Extras {
+pub(super) struct Extras {
     pub page_size: PageSize,
     /// Whether to choose the handout's blocks ([`HandoutView`]).
     pub handout: bool,
 }
 
 /// Build the view of `profile` for `format`.
-pub fn build(profile: &Profile, format: Format, extras: Extras) -> View {
+pub(super) fn build(profile: &Profile, format: Format, extras: Extras) -> View {
     let cache = FieldCache::new(&[format]);
     build_with(profile, format, extras, &cache)
 }
 
 /// Build views of `profile` for several formats, parsing each Markdown field once.
-pub fn build_all(profile: &Profile, formats: &[Format], extras: Extras) -> Vec<View> {
+pub(super) fn build_all(profile: &Profile, formats: &[Format], extras: Extras) -> Vec<View> {
     let cache = FieldCache::new(formats);
     formats
         .iter()
@@ -834,7 +834,7 @@ impl CareerIndex {
 }
 
 #[derive(Debug)]
-pub struct IndexView {
+pub(super) struct IndexView {
     pub generator: String,
     /// What the index page is, for `<meta name="description">`.
     pub description: String,
@@ -844,7 +844,7 @@ pub struct IndexView {
 }
 
 #[derive(Debug)]
-pub struct IndexEntryView {
+pub(super) struct IndexEntryView {
     pub title: Value,
     pub category: Option<Value>,
     pub score: u8,
@@ -853,7 +853,7 @@ pub struct IndexEntryView {
 }
 
 /// The index view for `format`.
-pub fn build_index(careers: &CareerIndex, format: Format) -> IndexView {
+pub(super) fn build_index(careers: &CareerIndex, format: Format) -> IndexView {
     IndexView {
         generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
         description: format!(

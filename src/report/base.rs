@@ -78,7 +78,7 @@ fn parts(path: &Path) -> Vec<String> {
 /// RFC 3986 percent-encoding of one path segment: everything but the
 /// unreserved characters, so spaces, `:`, `#`, `%` and non-ASCII letters are
 /// encoded (`ünï code.yaml` → `%C3%BCn%C3%AF%20code.yaml`).
-pub fn percent_encode(segment: &str) -> String {
+pub(super) fn percent_encode(segment: &str) -> String {
     let mut out = String::with_capacity(segment.len());
     for byte in segment.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
@@ -91,7 +91,7 @@ pub fn percent_encode(segment: &str) -> String {
 }
 
 /// A relative path (`a/b c.yaml`) as a URI reference, each segment encoded.
-pub fn uri_reference(relative: &str) -> String {
+pub(super) fn uri_reference(relative: &str) -> String {
     relative
         .split('/')
         .map(|segment| match segment {

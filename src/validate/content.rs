@@ -326,7 +326,7 @@ impl<'a> Walk<'a> {
 }
 
 /// More entries than any list in a career profile needs.
-pub const MAX_LIST_ENTRIES: usize = 1_000;
+pub(crate) const MAX_LIST_ENTRIES: usize = 1_000;
 
 /// Placeholder words (the first-letter test in `find_placeholder` must match).
 const PLACEHOLDER_WORDS: [&str; 4] = ["todo", "tbd", "fixme", "xxx"];

@@ -161,7 +161,7 @@ fn required_fields(profile: &Profile, policy: &Policy, findings: &mut Findings) 
 }
 
 /// Days since 1970-01-01 for a `YYYY-MM-DD` date (proleptic Gregorian).
-pub fn days_from_date(date: &str) -> Option<i64> {
+pub(crate) fn days_from_date(date: &str) -> Option<i64> {
     if !is_iso_date(date) {
         return None;
     }
@@ -178,7 +178,7 @@ pub fn days_from_date(date: &str) -> Option<i64> {
 }
 
 /// `[a-z0-9]+(-[a-z0-9]+)*`
-pub fn is_slug(id: &str) -> bool {
+pub(crate) fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|part| {
             !part.is_empty()
@@ -189,11 +189,11 @@ pub fn is_slug(id: &str) -> bool {
 }
 
 /// The longest id allowed: file names made from it must fit every file system.
-pub const MAX_ID_LENGTH: usize = 100;
+pub(crate) const MAX_ID_LENGTH: usize = 100;
 
 /// Ids that are slugs but cannot name a career's files: `index` is the
 /// export's index page; the others are device names Windows reserves.
-pub const RESERVED_IDS: [&str; 23] = [
+pub(crate) const RESERVED_IDS: [&str; 23] = [
     "index", "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
     "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
 ];
@@ -241,7 +241,7 @@ pub fn id_problem(id: &str) -> Option<IdProblem> {
 /// A usable id made from any text (a title, a bad id): lower-case words
 /// joined by hyphens, cut at a word boundary to [`MAX_ID_LENGTH`], and
 /// never a reserved name.
-pub fn slug_from(text: &str) -> String {
+pub(crate) fn slug_from(text: &str) -> String {
     let mut slug = String::new();
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {

@@ -16,10 +16,8 @@ pub use policy::Policy;
 pub use score::completeness;
 
 pub(crate) use content::MAX_LIST_ENTRIES;
-pub(crate) use identity::{MAX_ID_LENGTH, RESERVED_IDS, days_from_date, is_slug, slug_from};
-pub(crate) use policy::REQUIRABLE_FIELDS;
+pub(crate) use identity::{MAX_ID_LENGTH, RESERVED_IDS, slug_from};
 pub(crate) use salary::ISO_4217;
-pub(crate) use score::section_weight;
 
 use crate::finding::{Finding, Position, Severity};
 use crate::load::{Document, Locations};

@@ -12,7 +12,7 @@ use crate::finding::{Finding, Position, Severity};
 use crate::profile::{CATALOGUE, DEFAULT_REQUIRED_SECTIONS};
 
 /// Top-level fields a policy may require.
-pub const REQUIRABLE_FIELDS: [&str; 6] = [
+pub(crate) const REQUIRABLE_FIELDS: [&str; 6] = [
     "category",
     "career_type",
     "updated",

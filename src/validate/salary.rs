@@ -5,7 +5,7 @@ use crate::finding::Finding;
 use crate::profile::{Profile, SectionContent};
 
 /// Career stages pathways knows, in the order a career goes through them.
-pub const STAGE_ORDER: [&str; 3] = ["entry", "mid", "senior"];
+pub(super) const STAGE_ORDER: [&str; 3] = ["entry", "mid", "senior"];
 
 pub(super) fn check(profile: &Profile, findings: &mut Findings) {
     let Some(salary) = &profile.sections.salary else {
@@ -142,7 +142,7 @@ fn figure(value: f64) -> String {
 }
 
 /// Active ISO 4217 currency codes.
-pub const ISO_4217: [&str; 155] = [
+pub(crate) const ISO_4217: [&str; 155] = [
     "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
     "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD",
     "CDF", "CHF", "CLP", "CNY", "COP", "CRC", "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD",

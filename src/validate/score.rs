@@ -10,7 +10,7 @@ use super::Policy;
 use crate::profile::{CATALOGUE, Profile};
 
 /// Weight of a section in the score under `policy`.
-pub fn section_weight(id: &str, policy: &Policy) -> u32 {
+pub(crate) fn section_weight(id: &str, policy: &Policy) -> u32 {
     if policy.required_sections.iter().any(|r| r == id) {
         3
     } else {
