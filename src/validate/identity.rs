@@ -402,7 +402,7 @@ mod tests {
     /// and present when written.
     #[test]
     fn required_fields_are_found_missing_or_present() {
-        use crate::validate::REQUIRABLE_FIELDS;
+        use crate::validate::policy::REQUIRABLE_FIELDS;
         let policy = Policy {
             required_fields: REQUIRABLE_FIELDS.iter().map(|f| (*f).to_owned()).collect(),
             ..Policy::default()
