@@ -6,6 +6,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use crate::rules::Rule;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Warning,
@@ -50,7 +52,7 @@ impl Position {
 pub struct Finding {
     pub severity: Severity,
     /// Stable rule id, e.g. `unknown-key` or `salary-min-above-max`.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// The file as the user named it (or `<stdin>`).
     pub file: String,
     pub position: Position,
@@ -65,10 +67,9 @@ pub struct Finding {
 impl Finding {
     /// A finding of `rule`, with the rule's default severity from the
     /// registry (a policy may change it later).
-    pub fn new(rule: &'static str, message: impl Into<String>, hint: impl Into<String>) -> Self {
+    pub fn new(rule: Rule, message: impl Into<String>, hint: impl Into<String>) -> Self {
         Finding {
-            severity: crate::validate::rules::rule_info(rule)
-                .map_or(Severity::Error, |info| info.severity),
+            severity: rule.default_severity(),
             rule,
             file: String::new(),
             position: Position::default(),
@@ -144,7 +145,7 @@ mod tests {
             visible("\0\r\u{7f}\u{85}"),
             "\u{2400}\u{240d}\u{2421}\u{fffd}"
         );
-        let finding = Finding::new("x", "say \u{1b}[2J", "hint \u{1b}");
+        let finding = Finding::new(Rule::EmptyTitle, "say \u{1b}[2J", "hint \u{1b}");
         assert_eq!(finding.message, "say \u{241b}[2J");
         assert_eq!(finding.hint, "hint \u{241b}");
     }

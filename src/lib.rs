@@ -24,6 +24,7 @@ pub mod output;
 pub mod profile;
 pub mod render;
 pub mod report;
+pub mod rules;
 pub mod scaffold;
 pub mod schema;
 pub mod validate;

@@ -102,8 +102,94 @@ fn each_rule_passes_on_a_profile_without_the_problem() {
 #[test]
 fn the_rule_fixture_set_is_complete() {
     let fixtures = std::fs::read_dir(fixture("rules")).unwrap().count();
-    // Each rule case, plus the policy and the profile that meets it.
-    assert_eq!(fixtures, RULE_CASES.len() + 2);
+    // Each rule case, plus the policy and the profile that meets it, the
+    // policy that breaks invalid-policy and the folder with a duplicate id.
+    assert_eq!(fixtures, RULE_CASES.len() + 4);
+}
+
+/// Rules whose fixture is not `rules/<id>.yaml`, `invalid/<id>.yaml` or
+/// `schema/<id>.yaml`: the arguments to `pathways check` that break them.
+const TRIGGERS: [(&str, &[&str]); 9] = [
+    ("not-utf8", &["tests/fixtures/invalid/invalid-utf8.yaml"]),
+    ("empty-file", &["tests/fixtures/invalid/empty.yaml"]),
+    (
+        "yaml-too-complex",
+        &["tests/fixtures/invalid/alias-bomb.yaml"],
+    ),
+    ("unknown-key", &["tests/fixtures/invalid/typo-key.yaml"]),
+    (
+        "missing-field",
+        &["tests/fixtures/invalid/missing-title.yaml"],
+    ),
+    ("invalid-id", &["tests/fixtures/invalid/bad-id.yaml"]),
+    ("duplicate-id", &["tests/fixtures/rules/duplicate-id"]),
+    (
+        "invalid-policy",
+        &[
+            "tests/fixtures/valid/minimal.yaml",
+            "--policy",
+            "tests/fixtures/rules/invalid-policy.yaml",
+        ],
+    ),
+    // 200,001 values is made by the test: a fixture would be 600 KB.
+    ("yaml-too-large", &[]),
+];
+
+/// Every registered rule is broken by some fixture, and reported under its
+/// id: a rule no input can trigger is dead, and one without a fixture is
+/// untested.
+#[test]
+fn every_rule_has_a_fixture_that_triggers_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let large = dir.path().join("large.yaml");
+    let items = vec!["x"; 200_001].join(", ");
+    std::fs::write(
+        &large,
+        format!("id: large\ntitle: Large\nsections:\n  skills:\n    items: [{items}]\n"),
+    )
+    .unwrap();
+    for rule in pathways::rules::Rule::ALL {
+        let id = rule.id();
+        let mut args: Vec<String> = match TRIGGERS.iter().find(|(r, _)| *r == id) {
+            Some((_, [])) => vec![large.display().to_string()],
+            Some((_, args)) => args.iter().map(|a| (*a).to_owned()).collect(),
+            None => {
+                let file = ["rules", "invalid", "schema"]
+                    .iter()
+                    .map(|folder| format!("tests/fixtures/{folder}/{id}.yaml"))
+                    .find(|file| Path::new(file).is_file())
+                    .unwrap_or_else(|| {
+                        panic!("no fixture breaks `{id}`: add tests/fixtures/rules/{id}.yaml")
+                    });
+                vec![file]
+            }
+        };
+        if !args.iter().any(|a| a == "--policy") {
+            args.extend(["--policy".to_owned(), RULE_POLICY.to_owned()]);
+        }
+        let output = Run::of(
+            pathways()
+                .arg("check")
+                .args(&args)
+                .args(["--format", "json"]),
+        );
+        let reported: Vec<String> = match serde_json::from_str::<Value>(&output.stdout) {
+            Ok(json) => json["profiles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(rules_and_lines)
+                .map(|(rule, _)| rule)
+                .collect(),
+            // A policy that cannot be used stops the run before any report.
+            Err(_) => vec![],
+        };
+        assert!(
+            reported.iter().any(|r| r == id) || output.stderr.contains(&format!("[{id}]")),
+            "`{id}` is not reported for {args:?}: {}",
+            output.seen()
+        );
+    }
 }
 
 #[test]

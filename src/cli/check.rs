@@ -1,5 +1,7 @@
 //! `pathways check`: validate many profiles against a policy, for people and CI.
 
+use pathways::rules::Rule;
+
 use crate::cli::console::{err, out};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -88,7 +90,7 @@ pub fn check_files(files: &[PathBuf], policy: &Policy) -> CheckReport {
             Err(unreadable) => report.unreadable.push(unreadable),
         }
     }
-    if let Some(severity) = policy.severity("duplicate-id") {
+    if let Some(severity) = policy.severity(Rule::DuplicateId) {
         add_duplicate_ids(&mut checked, severity);
     }
     report.profiles = checked.into_iter().map(|c| c.report).collect();
@@ -162,7 +164,7 @@ fn add_duplicate_ids(checked: &mut [Checked], severity: pathways::finding::Sever
                 .collect();
             let one = &mut checked[index];
             let mut finding = Finding::new(
-                "duplicate-id",
+                Rule::DuplicateId,
                 format!("the id `{id}` is also used by {}", others.join(", ")),
                 "give each career its own id; reports are named after it, so one would overwrite the other",
             )

@@ -112,9 +112,8 @@ fn import_page(
                     "the page has {count} headings, more than a career page has \
                      (at most {MAX_HEADINGS}); check that it is the right file"
                 ),
-                ImportError::Unreadable(finding) => format!(
-                    "the profile made from this page does not read back ({}): please report this page",
-                    finding.message
+                ImportError::Unreadable(reason) => format!(
+                    "the profile made from this page does not read back ({reason}): please report this page"
                 ),
             };
             errln!("error: {name}: {reason}");

@@ -2,6 +2,8 @@
 //! (`headings.yaml`, data kept in one place) and an office's own
 //! (`import --headings FILE`, in the same form, checked like any input).
 
+use crate::rules::Rule;
+
 use std::collections::HashMap;
 
 use crate::finding::{Finding, Position};
@@ -77,7 +79,7 @@ impl Headings {
                 let ids: Vec<&str> = CATALOGUE.iter().map(|info| info.id).collect();
                 return Err(Box::new(
                     Finding::new(
-                        "unknown-value",
+                        Rule::UnknownValue,
                         format!(
                             "`{name}` is not a section pathways knows (for the heading `{heading}`)"
                         ),
@@ -207,7 +209,7 @@ mod tests {
             text: "Salary Scale: salary\nPerks: benefits\n".to_owned(),
         };
         let finding = headings.add(&bad).unwrap_err();
-        assert_eq!(finding.rule, "unknown-value");
+        assert_eq!(finding.rule, Rule::UnknownValue);
         assert_eq!((finding.position.line, finding.position.column), (2, 8));
         assert!(
             finding.message.contains("`benefits`"),

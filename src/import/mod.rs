@@ -52,8 +52,9 @@ pub enum ImportError {
     NotText,
     /// More headings than any career page has: not a career page.
     TooManyHeadings(usize),
-    /// The page read, but the profile made from it does not (a bug, or an id given that is not a slug).
-    Unreadable(Box<Finding>),
+    /// The page read, but the profile made from it does not (a bug, or an
+    /// id given that is not a slug): why, in words.
+    Unreadable(String),
 }
 
 /// More headings than a career page has (the seed has 31); past this a
@@ -120,10 +121,10 @@ pub fn import(
         text: yaml.clone(),
     })
     .map_err(|failure| match failure {
-        crate::load::LoadFailure::Invalid { finding, .. } => ImportError::Unreadable(finding),
-        crate::load::LoadFailure::Unreadable(error) => {
-            ImportError::Unreadable(Box::new(Finding::new("io", error.to_string(), "")))
+        crate::load::LoadFailure::Invalid { finding, .. } => {
+            ImportError::Unreadable(finding.message)
         }
+        crate::load::LoadFailure::Unreadable(error) => ImportError::Unreadable(error.to_string()),
     })?;
     let findings = validate(&document, &Policy::default());
     let missing = check::missing_lines(&blocks, &draft.structural_lines, &yaml);

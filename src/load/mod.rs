@@ -4,6 +4,8 @@
 //! cannot be read at all (exit 2), or it can be read but is not a usable
 //! profile (a [`Finding`], exit 1).
 
+use crate::rules::Rule;
+
 mod discover;
 mod locations;
 mod yaml_errors;
@@ -130,7 +132,7 @@ fn parse_yaml<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Finding>> {
     if is_blank_yaml(&source.text) {
         return Err(Box::new(
             Finding::new(
-                "empty-file",
+                Rule::EmptyFile,
                 if source.text.trim().is_empty() {
                     "this file is empty"
                 } else {
@@ -151,7 +153,7 @@ fn parse_yaml<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Finding>> {
             if let Some(position) = locations.alias_explosion() {
                 return Err(Box::new(
                     Finding::new(
-                        "yaml-too-complex",
+                        Rule::YamlTooComplex,
                         yaml_errors::TOO_COMPLEX,
                         yaml_errors::TOO_COMPLEX_HINT,
                     )
@@ -213,7 +215,7 @@ fn decode(bytes: &[u8]) -> Result<String, Box<Finding>> {
             .count()
             + 1;
         let finding = Finding::new(
-            "not-utf8",
+            Rule::NotUtf8,
             "this file is not UTF-8 text",
             "save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8); \
              the first bad byte is marked",

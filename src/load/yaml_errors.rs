@@ -1,5 +1,7 @@
 //! YAML parser settings, and turning the parser's errors into findings a counsellor can act on.
 
+use crate::rules::Rule;
+
 use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Error as YamlError, Options};
 
@@ -96,12 +98,12 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
         // serde notices a missing field where its mapping ends, so the
         // position is approximate and the path is not claimed.
         YamlError::SerdeMissingField { field, .. } => Finding::new(
-            "missing-field",
+            Rule::MissingField,
             format!("the required field `{field}` is missing"),
             format!("add a line `{field}: ...` to the block that should hold it"),
         ),
         YamlError::Unexpected { expected, .. } => Finding::new(
-            "wrong-type",
+            Rule::WrongType,
             format!(
                 "{} should be {}, but it is something else",
                 field_name(path),
@@ -110,7 +112,7 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
             type_hint(expected),
         ),
         YamlError::InvalidScalar { ty, .. } => Finding::new(
-            "wrong-type",
+            Rule::WrongType,
             format!(
                 "{} should be {}, but this value is not",
                 field_name(path),
@@ -123,7 +125,7 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
             ..
         }
         | YamlError::MultipleDocuments { .. } => Finding::new(
-            "multiple-documents",
+            Rule::MultipleDocuments,
             "this file holds more than one YAML document (a `---` line starts a second one)",
             "keep one career per file: move the part after `---` into its own file",
         ),
@@ -137,7 +139,7 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
             expected,
             ..
         } => Finding::new(
-            "wrong-type",
+            Rule::WrongType,
             format!(
                 "{} should be {}, but it is {}",
                 field_name(path),
@@ -155,7 +157,7 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
                 None => format!("use one of: {allowed}"),
             };
             Finding::new(
-                "unknown-value",
+                Rule::UnknownValue,
                 format!(
                     "`{variant}` is not an allowed value for {}",
                     field_name(path)
@@ -166,7 +168,7 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
         YamlError::DuplicateMappingKey { key, .. } => {
             let key = key.as_deref().unwrap_or("this key");
             Finding::new(
-                "duplicate-key",
+                Rule::DuplicateKey,
                 format!("`{key}` appears twice in the same place"),
                 "keep one of the two and merge their text; YAML allows each key only once",
             )
@@ -177,16 +179,16 @@ fn describe(error: &YamlError, path: &str, text: &str, position: Position) -> Fi
                 | BudgetBreach::Events { .. }
                 | BudgetBreach::ScalarBytes { .. },
             ..
-        } => Finding::new("yaml-too-large", TOO_MANY_VALUES, TOO_MANY_VALUES_HINT),
+        } => Finding::new(Rule::YamlTooLarge, TOO_MANY_VALUES, TOO_MANY_VALUES_HINT),
         YamlError::Budget { .. }
         | YamlError::AliasReplayLimitExceeded { .. }
         | YamlError::AliasExpansionLimitExceeded { .. }
         | YamlError::AliasReplayStackDepthExceeded { .. }
         | YamlError::AliasReplayCounterOverflow { .. } => {
-            Finding::new("yaml-too-complex", TOO_COMPLEX, TOO_COMPLEX_HINT)
+            Finding::new(Rule::YamlTooComplex, TOO_COMPLEX, TOO_COMPLEX_HINT)
         }
         YamlError::NullIntoString { .. } => Finding::new(
-            "wrong-type",
+            Rule::WrongType,
             format!("{} is empty", field_name(path)),
             "write its text after the colon, on the same line",
         ),
@@ -218,7 +220,7 @@ fn syntax_error(error: &YamlError, text: &str, position: Position) -> Finding {
         "check the indentation of this line and the one before it, and that quotes and brackets are closed"
     };
     Finding::new(
-        "yaml-syntax",
+        Rule::YamlSyntax,
         format!("the YAML cannot be read here: {reason}"),
         hint,
     )
@@ -236,7 +238,7 @@ fn unknown_key(field: &str, expected: &[&str], path: &str) -> Finding {
         None => format!("the keys allowed here are: {}", quoted_list(expected)),
     };
     Finding::new(
-        "unknown-key",
+        Rule::UnknownKey,
         format!("`{field}` is not a key pathways knows{place}"),
         hint,
     )

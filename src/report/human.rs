@@ -85,7 +85,7 @@ fn report<'a>(finding: &'a Finding, lines: &'a BTreeMap<usize, String>) -> Vec<G
     };
     let title = level
         .primary_title(finding.message.as_str())
-        .id(finding.rule);
+        .id(finding.rule.id());
     let position = finding.position;
     // The lines were taken from the file for these findings; a line that
     // is not there (it cannot be) would show as an empty one.

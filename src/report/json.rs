@@ -46,7 +46,7 @@ pub fn render(report: &CheckReport) -> String {
 
 pub fn finding(finding: &Finding) -> Value {
     json!({
-        "rule": finding.rule,
+        "rule": finding.rule.id(),
         "severity": finding.severity.as_str(),
         "file": finding.file,
         "line": finding.position.line,

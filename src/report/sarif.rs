@@ -8,13 +8,13 @@ use serde_json::{Value, json};
 use super::CheckReport;
 use super::base::uri_reference;
 use crate::finding::{Finding, Severity};
-use crate::validate::rules::{RULES, RuleInfo};
+use crate::rules::Rule;
 
 /// The name files are given relative to, as `originalUriBaseIds` declares it.
 const BASE_ID: &str = "%SRCROOT%";
 
 pub fn render(report: &CheckReport) -> String {
-    let rules: Vec<Value> = RULES.iter().map(rule).collect();
+    let rules: Vec<Value> = Rule::ALL.iter().map(|&r| rule(r)).collect();
     let results: Vec<Value> = report
         .profiles
         .iter()
@@ -69,15 +69,15 @@ pub fn render(report: &CheckReport) -> String {
     text
 }
 
-fn rule(rule: &RuleInfo) -> Value {
+fn rule(rule: Rule) -> Value {
     json!({
-        "id": rule.id,
-        "shortDescription": { "text": title(rule.id) },
-        "fullDescription": { "text": rule.help },
+        "id": rule.id(),
+        "shortDescription": { "text": title(rule.id()) },
+        "fullDescription": { "text": rule.help() },
         "help": {
-            "text": format!("{} Run `pathways check` on the file for the line, the field and what to do.", rule.help),
+            "text": format!("{} Run `pathways check` on the file for the line, the field and what to do.", rule.help()),
         },
-        "defaultConfiguration": { "level": level(rule.severity) },
+        "defaultConfiguration": { "level": level(rule.default_severity()) },
     })
 }
 
@@ -91,7 +91,7 @@ fn result(finding: &Finding, relative: &str) -> Value {
         region["endColumn"] = json!(position.column.max(1) + position.length);
     }
     let mut result = json!({
-        "ruleId": finding.rule,
+        "ruleId": finding.rule.id(),
         "level": level(finding.severity),
         "message": { "text": format!("{} (hint: {})", finding.message, finding.hint) },
         "locations": [{
@@ -101,14 +101,14 @@ fn result(finding: &Finding, relative: &str) -> Value {
             },
         }],
         "partialFingerprints": {
-            "pathwaysFinding/v1": fingerprint(finding.rule, relative, &finding.path),
+            "pathwaysFinding/v1": fingerprint(finding.rule.id(), relative, &finding.path),
         },
     });
     if !finding.path.is_empty() {
         result["locations"][0]["logicalLocations"] =
             json!([{ "fullyQualifiedName": finding.path, "kind": "member" }]);
     }
-    if let Some(index) = RULES.iter().position(|r| r.id == finding.rule) {
+    if let Some(index) = Rule::ALL.iter().position(|&r| r == finding.rule) {
         result["ruleIndex"] = json!(index);
     }
     result

@@ -1,6 +1,8 @@
 //! Content rules: placeholders left in, sentences cut off, unsafe links,
 //! empty and repeated list entries.
 
+use crate::rules::Rule;
+
 use std::cell::OnceCell;
 
 use super::Findings;
@@ -13,17 +15,17 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
     // Field paths, written only once a finding needs one.
     let located = OnceCell::new();
     let paths = || located.get_or_init(|| Walk::of(profile, true));
-    let want_placeholders = findings.wants("placeholder-text");
-    let want_endings = findings.wants("unfinished-sentence");
-    let want_links = findings.wants("unsafe-link");
-    let want_duplicates = findings.wants("duplicate-item");
+    let want_placeholders = findings.wants(Rule::PlaceholderText);
+    let want_endings = findings.wants(Rule::UnfinishedSentence);
+    let want_links = findings.wants(Rule::UnsafeLink);
+    let want_duplicates = findings.wants(Rule::DuplicateItem);
     for (number, field) in walk.texts.iter().enumerate() {
         let path = || paths().texts[number].path.as_str();
         if let Some(control) = field.text.chars().find(|&c| is_hidden_control(c)) {
             findings.at_value(
                 path(),
                 Finding::new(
-                    "control-character",
+                    Rule::ControlCharacter,
                     format!(
                         "this text holds a control character ({}, U+{:04X}), which would garble reports and terminals",
                         visible(&control.to_string()),
@@ -44,7 +46,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
                 path(),
                 placeholder,
                 Finding::new(
-                    "placeholder-text",
+                    Rule::PlaceholderText,
                     format!("placeholder text `{placeholder}` is still here"),
                     "replace it with the real content, or remove the entry",
                 ),
@@ -59,7 +61,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
                 path(),
                 last_line,
                 Finding::new(
-                    "unfinished-sentence",
+                    Rule::UnfinishedSentence,
                     format!(
                         "this text stops mid-sentence: \"…{}\"",
                         tail_words(last_line, 6)
@@ -90,7 +92,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
             findings.at_key(
                 list_path(),
                 Finding::new(
-                    "too-many-items",
+                    Rule::TooManyItems,
                     format!(
                         "this list has {} entries; a career profile lists at most {MAX_LIST_ENTRIES}",
                         list.items.len()
@@ -108,7 +110,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
                 findings.at_key(
                     &path(),
                     Finding::new(
-                        "empty-item",
+                        Rule::EmptyItem,
                         "this list entry has no text",
                         "write the entry's text, or remove the line",
                     ),
@@ -123,7 +125,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
                 findings.at_key(
                     &path(),
                     Finding::new(
-                        "duplicate-item",
+                        Rule::DuplicateItem,
                         "this entry repeats an earlier entry of the same list",
                         "remove one of the two, or make them say different things",
                     ),
@@ -137,7 +139,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
             findings.at_key(
                 &paths().groups[number].0,
                 Finding::new(
-                    "empty-item",
+                    Rule::EmptyItem,
                     format!("the sub-list `{}` has nothing in it", group.heading),
                     "add `items:` or an `intro:` under it, or remove it",
                 ),
@@ -149,7 +151,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
             findings.at_key(
                 &format!("summary[{index}]"),
                 Finding::new(
-                    "empty-item",
+                    Rule::EmptyItem,
                     format!("the summary entry `{}` has no text", entry.heading),
                     "write its `text:`, or remove the entry",
                 ),
@@ -163,7 +165,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
                     findings.at_key(
                         &format!("sections.misconceptions.items[{index}].{field}"),
                         Finding::new(
-                            "empty-item",
+                            Rule::EmptyItem,
                             format!("this misconception has no `{field}` text"),
                             "write both the misconception and the reality, or remove the pair",
                         ),
@@ -177,7 +179,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
 fn unsafe_link(url: &str) -> Finding {
     // A warning: reports make such links inert, so nothing unsafe reaches a reader.
     Finding::new(
-        "unsafe-link",
+        Rule::UnsafeLink,
         format!("the link `{url}` is not a web or e-mail address"),
         "link to a full address starting with https:// (or http://), or mailto: for e-mail",
     )

@@ -1,5 +1,7 @@
 //! Rules for the identifying fields: `id`, `title`, `updated`, `locale`.
 
+use crate::rules::Rule;
+
 use std::path::Path;
 
 use super::{Findings, Policy};
@@ -16,7 +18,7 @@ pub(super) fn check(profile: &Profile, file: &str, policy: &Policy, findings: &m
         findings.at_value(
             "updated",
             Finding::new(
-                "outdated",
+                Rule::Outdated,
                 format!(
                     "this profile was last reviewed on {updated}, {} days ago; the policy allows {max_age}",
                     today - reviewed
@@ -35,7 +37,7 @@ pub(super) fn check(profile: &Profile, file: &str, policy: &Policy, findings: &m
         findings.at_value(
             "id",
             Finding::new(
-                "id-file-name",
+                Rule::IdFileName,
                 format!(
                     "the id `{}` does not match the file name `{stem}`",
                     profile.id
@@ -51,7 +53,7 @@ pub(super) fn check(profile: &Profile, file: &str, policy: &Policy, findings: &m
         Some(IdProblem::NotSlug) => findings.at_value(
             "id",
             Finding::new(
-                "invalid-id",
+                Rule::InvalidId,
                 format!("the id `{}` is not a valid identifier", profile.id),
                 format!(
                     "use lower-case letters, digits and single hyphens only, e.g. `{}`; \
@@ -63,7 +65,7 @@ pub(super) fn check(profile: &Profile, file: &str, policy: &Policy, findings: &m
         Some(IdProblem::Reserved) => findings.at_value(
             "id",
             Finding::new(
-                "reserved-id",
+                Rule::ReservedId,
                 format!(
                     "the id `{}` is a name pathways keeps for itself",
                     profile.id
@@ -78,7 +80,7 @@ pub(super) fn check(profile: &Profile, file: &str, policy: &Policy, findings: &m
         Some(IdProblem::TooLong) => findings.at_value(
             "id",
             Finding::new(
-                "id-too-long",
+                Rule::IdTooLong,
                 format!(
                     "the id is {} characters long; at most {MAX_ID_LENGTH} are allowed",
                     profile.id.len()
@@ -92,7 +94,7 @@ pub(super) fn check(profile: &Profile, file: &str, policy: &Policy, findings: &m
         findings.at_value(
             "title",
             Finding::new(
-                "empty-title",
+                Rule::EmptyTitle,
                 "the title is empty",
                 "write the career's name, e.g. `title: Library Technicians`",
             ),
@@ -104,7 +106,7 @@ pub(super) fn check(profile: &Profile, file: &str, policy: &Policy, findings: &m
         findings.at_value(
             "updated",
             Finding::new(
-                "invalid-date",
+                Rule::InvalidDate,
                 format!("`{updated}` is not a date in the form YYYY-MM-DD"),
                 "write the date of the last review as year-month-day, e.g. `updated: 2026-03-31`",
             ),
@@ -116,7 +118,7 @@ pub(super) fn check(profile: &Profile, file: &str, policy: &Policy, findings: &m
         findings.at_value(
             "locale",
             Finding::new(
-                "invalid-locale",
+                Rule::InvalidLocale,
                 format!("`{locale}` is not a language tag"),
                 "use a language code with an optional country, e.g. `en-US`, `en-GB` or `fr-CA`",
             ),
@@ -151,7 +153,7 @@ fn required_fields(profile: &Profile, policy: &Policy, findings: &mut Findings) 
             findings.at_key(
                 field,
                 Finding::new(
-                    "required-field",
+                    Rule::RequiredField,
                     format!("the policy requires `{field}`, and this profile has none"),
                     format!("add {example}"),
                 ),
@@ -410,7 +412,7 @@ mod tests {
         let missing = |text: &str| -> Vec<String> {
             crate::validate::validate(&parsed(text.to_owned()), &policy)
                 .into_iter()
-                .filter(|f| f.rule == "required-field")
+                .filter(|f| f.rule == Rule::RequiredField)
                 .map(|f| f.path)
                 .collect::<std::collections::BTreeSet<_>>()
                 .into_iter()
@@ -434,7 +436,7 @@ mod tests {
         let hints: Vec<String> =
             crate::validate::validate(&parsed(format!("id: t\ntitle: T\n{body}")), &policy)
                 .into_iter()
-                .filter(|f| f.rule == "required-field")
+                .filter(|f| f.rule == Rule::RequiredField)
                 .map(|f| format!("{}: {}", f.path, f.hint))
                 .collect();
         for expected in [
@@ -477,7 +479,7 @@ mod tests {
         let outdated = |updated: &str| {
             crate::validate::validate(&profile(updated), &policy)
                 .iter()
-                .any(|f| f.rule == "outdated")
+                .any(|f| f.rule == Rule::Outdated)
         };
         assert!(!outdated("2026-11-18"));
         assert!(outdated("2026-11-17"));

@@ -3,10 +3,12 @@
 //! Each rule family lives in its own file and adds located findings; the
 //! policy then sets each finding's severity (or drops it, for a rule that is off).
 
+use crate::rules::Rule;
+
 mod content;
 mod identity;
 mod policy;
-pub mod rules;
+
 mod salary;
 mod score;
 mod sections;
@@ -60,7 +62,7 @@ fn validate_scope(document: &Document, policy: &Policy, scope: Scope) -> (Vec<Fi
         if score < minimum {
             findings.push(
                 Finding::new(
-                    "low-score",
+                    Rule::LowScore,
                     format!("the profile is {score}% complete; the policy asks for at least {minimum}%"),
                     "fill in more of the catalogue sections (`pathways new` lists them all with guidance)",
                 ),
@@ -91,7 +93,7 @@ struct Findings<'a> {
 impl Findings<'_> {
     /// Whether findings of `rule` would be kept: a check can skip work for
     /// a rule the policy turns off.
-    fn wants(&self, rule: &str) -> bool {
+    fn wants(&self, rule: Rule) -> bool {
         self.policy.severity(rule).is_some()
     }
 
@@ -246,7 +248,7 @@ mod tests {
     const MINIMAL: &str = include_str!("../../tests/fixtures/valid/minimal.yaml");
 
     /// The rules `yaml` breaks, under `policy`.
-    fn rules_broken(yaml: &str, policy: &Policy) -> Vec<&'static str> {
+    fn rules_broken(yaml: &str, policy: &Policy) -> Vec<Rule> {
         let document = crate::load::parse(crate::load::Source {
             name: "minimal.yaml".to_owned(),
             text: yaml.to_owned(),
@@ -265,39 +267,39 @@ mod tests {
     #[test]
     fn salary_boundaries_are_valid_figures() {
         let policy = Policy::default();
-        assert_eq!(rules_broken(MINIMAL, &policy), Vec::<&str>::new());
+        assert_eq!(rules_broken(MINIMAL, &policy), Vec::<Rule>::new());
         // Zero is a figure (unpaid internships), equal ends a fixed salary.
         let zero = with_salary("      - { stage: entry, min: 0, max: 0 }\n", "0");
-        assert_eq!(rules_broken(&zero, &policy), Vec::<&str>::new(), "{zero}");
+        assert_eq!(rules_broken(&zero, &policy), Vec::<Rule>::new(), "{zero}");
         let fixed = with_salary(
             "      - { stage: entry, min: 40000, max: 40000 }\n",
             "40000",
         );
-        assert_eq!(rules_broken(&fixed, &policy), Vec::<&str>::new());
+        assert_eq!(rules_broken(&fixed, &policy), Vec::<Rule>::new());
         // Just below zero, and min just above max, are errors.
         let negative = with_salary("      - { stage: entry, min: -1, max: 10 }\n", "-0.5");
         assert_eq!(
             rules_broken(&negative, &policy),
-            ["salary-negative", "salary-negative"]
+            [Rule::SalaryNegative, Rule::SalaryNegative]
         );
         let crossed = with_salary(
             "      - { stage: entry, min: 40001, max: 40000 }\n",
             "40000",
         );
-        assert!(rules_broken(&crossed, &policy).contains(&"salary-min-above-max"));
+        assert!(rules_broken(&crossed, &policy).contains(&Rule::SalaryMinAboveMax));
         // The average on a range's end is inside it.
         let at_ends = with_salary(
             "      - { stage: entry, min: 30000, max: 50000 }\n",
             "50000",
         );
-        assert_eq!(rules_broken(&at_ends, &policy), Vec::<&str>::new());
+        assert_eq!(rules_broken(&at_ends, &policy), Vec::<Rule>::new());
         let outside = with_salary(
             "      - { stage: entry, min: 30000, max: 50000 }\n",
             "50001",
         );
         assert_eq!(
             rules_broken(&outside, &policy),
-            ["salary-average-outside-ranges"]
+            [Rule::SalaryAverageOutsideRanges]
         );
         let below = with_salary(
             "      - { stage: entry, min: 30000, max: 50000 }\n",
@@ -305,7 +307,7 @@ mod tests {
         );
         assert_eq!(
             rules_broken(&below, &policy),
-            ["salary-average-outside-ranges"]
+            [Rule::SalaryAverageOutsideRanges]
         );
     }
 
@@ -321,45 +323,45 @@ mod tests {
         let prose = "    intro: Pay follows the teachers' scale.\n";
         assert_eq!(
             rules_broken(&salary(prose), &policy),
-            ["salary-without-figures"]
+            [Rule::SalaryWithoutFigures]
         );
         let average_only = format!("    currency: USD\n    average: 52000\n{prose}");
         assert_eq!(
             rules_broken(&salary(&average_only), &policy),
-            Vec::<&str>::new()
+            Vec::<Rule>::new()
         );
         let ranges_only = format!(
             "    currency: USD\n    ranges:\n      - {{ stage: entry, min: 1, max: 2 }}\n{prose}"
         );
         assert_eq!(
             rules_broken(&salary(&ranges_only), &policy),
-            Vec::<&str>::new()
+            Vec::<Rule>::new()
         );
         assert_eq!(
             rules_broken(&salary("    intro: TODO\n"), &policy),
-            ["placeholder-text"]
+            [Rule::PlaceholderText]
         );
         // Figures need their currency; prose alone does not.
         let no_currency = "    average: 52000\n";
         assert_eq!(
             rules_broken(&salary(no_currency), &policy),
-            ["salary-missing-currency"]
+            [Rule::SalaryMissingCurrency]
         );
         let no_currency_ranges = "    ranges:\n      - { stage: entry, min: 1, max: 2 }\n";
         assert_eq!(
             rules_broken(&salary(no_currency_ranges), &policy),
-            ["salary-missing-currency"]
+            [Rule::SalaryMissingCurrency]
         );
         assert_eq!(
             rules_broken(&salary(&format!("    currency: EUR\n{prose}")), &policy),
-            ["salary-without-figures"]
+            [Rule::SalaryWithoutFigures]
         );
         // Codes are checked: unknown and lower-case ones are errors.
         for code in ["XYZ", "usd"] {
             let body = format!("    currency: {code}\n    average: 1\n");
             assert_eq!(
                 rules_broken(&salary(&body), &policy),
-                ["unknown-currency"],
+                [Rule::UnknownCurrency],
                 "{code}"
             );
         }
@@ -394,13 +396,13 @@ mod tests {
         let at_minimum =
             Policy::from_yaml("min_items: { responsibilities: 2 }\nmin_words: { overview: 8 }\n")
                 .unwrap_or_else(|_| panic!("policy"));
-        assert_eq!(rules_broken(MINIMAL, &at_minimum), Vec::<&str>::new());
+        assert_eq!(rules_broken(MINIMAL, &at_minimum), Vec::<Rule>::new());
         let one_more =
             Policy::from_yaml("min_items: { responsibilities: 3 }\nmin_words: { overview: 9 }\n")
                 .unwrap_or_else(|_| panic!("policy"));
         assert_eq!(
             rules_broken(MINIMAL, &one_more),
-            ["too-few-words", "too-few-items"]
+            [Rule::TooFewWords, Rule::TooFewItems]
         );
         // Entries in groups and misconception pairs count as entries.
         let grouped = format!(
@@ -409,13 +411,13 @@ mod tests {
         let three_and_two =
             Policy::from_yaml("min_items: { challenges_rewards: 3, misconceptions: 2 }\n")
                 .unwrap_or_else(|_| panic!("policy"));
-        assert_eq!(rules_broken(&grouped, &three_and_two), Vec::<&str>::new());
+        assert_eq!(rules_broken(&grouped, &three_and_two), Vec::<Rule>::new());
         let four_and_three =
             Policy::from_yaml("min_items: { challenges_rewards: 4, misconceptions: 3 }\n")
                 .unwrap_or_else(|_| panic!("policy"));
         assert_eq!(
             rules_broken(&grouped, &four_and_three),
-            ["too-few-items", "too-few-items"]
+            [Rule::TooFewItems, Rule::TooFewItems]
         );
     }
 

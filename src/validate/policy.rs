@@ -3,11 +3,12 @@
 //! Every field is optional; what a policy file leaves out keeps the default
 //! (the seven required sections of profile-format.md, nothing else).
 
+use crate::rules::Rule;
+
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::rules::{RULES, rule_info};
 use crate::finding::{Finding, Position, Severity};
 use crate::profile::{CATALOGUE, DEFAULT_REQUIRED_SECTIONS};
 
@@ -36,7 +37,7 @@ pub struct Policy {
     /// Lowest completeness score allowed.
     pub min_score: Option<u8>,
     /// Severity overrides; `None` turns a rule off.
-    pub severities: BTreeMap<String, Option<Severity>>,
+    pub severities: BTreeMap<Rule, Option<Severity>>,
     /// Today, as days since 1970-01-01, for the age rule.
     pub today: Option<i64>,
 }
@@ -96,7 +97,7 @@ impl Policy {
         let locations = crate::load::Locations::scan(text);
         let problem = |path: &str, message: String, hint: String| {
             Box::new(
-                Finding::new("policy", message, hint)
+                Finding::new(Rule::InvalidPolicy, message, hint)
                     .at(locations
                         .value_or_key(path)
                         .unwrap_or(Position::new(1, 1, 1)))
@@ -153,17 +154,17 @@ impl Policy {
             ));
         }
         policy.min_score = file.min_score;
-        let rule_ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+        let rule_ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
         for (id, level) in file.rules {
             let path = format!("rules.{id}");
-            let Some(info) = rule_info(&id) else {
+            let Some(rule) = Rule::from_id(&id) else {
                 return Err(problem(
                     &path,
                     format!("`{id}` is not a rule pathways has"),
                     suggestion(&id, &rule_ids),
                 ));
             };
-            if !info.configurable {
+            if !rule.configurable() {
                 return Err(problem(
                     &path,
                     format!("the rule `{id}` cannot be changed by a policy"),
@@ -175,16 +176,16 @@ impl Policy {
                 Level::Warning => Some(Severity::Warning),
                 Level::Off => None,
             };
-            policy.severities.insert(id, severity);
+            policy.severities.insert(rule, severity);
         }
         Ok(policy)
     }
 
     /// The severity a rule has under this policy; `None` when it is off.
-    pub fn severity(&self, rule: &str) -> Option<Severity> {
-        match self.severities.get(rule) {
+    pub fn severity(&self, rule: Rule) -> Option<Severity> {
+        match self.severities.get(&rule) {
             Some(level) => *level,
-            None => rule_info(rule).map(|r| r.severity),
+            None => Some(rule.default_severity()),
         }
     }
 }
@@ -204,7 +205,7 @@ mod tests {
     fn an_empty_policy_is_the_default() {
         let policy = Policy::from_yaml("{}").unwrap();
         assert_eq!(policy.required_sections.len(), 7);
-        assert_eq!(policy.severity("outdated"), Some(Severity::Warning));
+        assert_eq!(policy.severity(Rule::Outdated), Some(Severity::Warning));
     }
 
     /// A score runs from 0 to 100: 100 can be asked for, 101 cannot.
@@ -224,8 +225,8 @@ mod tests {
     #[test]
     fn rules_can_be_raised_lowered_and_turned_off() {
         let policy = Policy::from_yaml("rules:\n  outdated: error\n  id-file-name: off\n").unwrap();
-        assert_eq!(policy.severity("outdated"), Some(Severity::Error));
-        assert_eq!(policy.severity("id-file-name"), None);
+        assert_eq!(policy.severity(Rule::Outdated), Some(Severity::Error));
+        assert_eq!(policy.severity(Rule::IdFileName), None);
     }
 
     #[test]
@@ -239,6 +240,6 @@ mod tests {
         let error = Policy::from_yaml("rules:\n  yaml-syntax: off\n").unwrap_err();
         assert!(error.message.contains("cannot be changed"));
         let error = Policy::from_yaml("min_scor: 5\n").unwrap_err();
-        assert_eq!(error.rule, "unknown-key");
+        assert_eq!(error.rule, Rule::UnknownKey);
     }
 }

@@ -1,5 +1,7 @@
 //! Salary rules: figures given, non-negative, min ≤ max, ranges in stage order, a real currency code.
 
+use crate::rules::Rule;
+
 use super::Findings;
 use crate::finding::Finding;
 use crate::profile::{Profile, SectionContent};
@@ -21,7 +23,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         findings.at_key(
             base,
             Finding::new(
-                "salary-without-figures",
+                Rule::SalaryWithoutFigures,
                 "the salary section has text but no figures, so handouts can only quote its text",
                 "add `average:` and `ranges:` as plain numbers (for example `average: 36000`), so reports show a pay table",
             ),
@@ -38,7 +40,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         findings.at_value(
             &format!("{base}.currency"),
             Finding::new(
-                "unknown-currency",
+                Rule::UnknownCurrency,
                 format!("`{code}` is not a currency code"),
                 hint,
             ),
@@ -50,7 +52,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         findings.at_key(
             base,
             Finding::new(
-                "salary-missing-currency",
+                Rule::SalaryMissingCurrency,
                 "the salary figures do not say which currency they are in (US dollars are assumed)",
                 "add `currency: USD` (or the ISO code of the currency the figures are in)",
             ),
@@ -71,7 +73,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         findings.at_value(
             &format!("{base}.average"),
             Finding::new(
-                "salary-average-outside-ranges",
+                Rule::SalaryAverageOutsideRanges,
                 format!(
                     "the average salary ({}) is outside the ranges given ({} to {})",
                     figure(average),
@@ -95,7 +97,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
             findings.at_value(
                 &format!("{path}.min"),
                 Finding::new(
-                    "salary-min-above-max",
+                    Rule::SalaryMinAboveMax,
                     format!(
                         "the {} range starts at {} but ends at {}: the minimum is above the maximum",
                         range.stage,
@@ -114,7 +116,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
                 findings.at_value(
                     &format!("{path}.stage"),
                     Finding::new(
-                        "salary-stage-order",
+                        Rule::SalaryStageOrder,
                         format!("the `{stage}` range comes after the `{previous}` range"),
                         "list salary ranges in career order: entry, then mid, then senior, each once",
                     ),
@@ -127,7 +129,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
 
 fn negative(field: &str, value: f64) -> Finding {
     Finding::new(
-        "salary-negative",
+        Rule::SalaryNegative,
         format!("the salary `{field}` is negative ({})", figure(value)),
         "salary figures are amounts of money earned: write them without a minus sign",
     )

@@ -1,6 +1,8 @@
 //! Section rules: required sections present, no empty sections, and the
 //! policy's minimum entries and words per section.
 
+use crate::rules::Rule;
+
 use super::{Findings, Policy};
 use crate::finding::Finding;
 use crate::profile::{Profile, SectionContent, section_info};
@@ -13,7 +15,7 @@ pub(super) fn check(profile: &Profile, policy: &Policy, findings: &mut Findings)
             findings.at_key(
                 &format!("sections.{id}"),
                 Finding::new(
-                    "missing-section",
+                    Rule::MissingSection,
                     format!("the required section `{id}` ({heading}) is missing"),
                     format!("add `{id}:` under `sections:` with at least an `intro:` paragraph"),
                 ),
@@ -26,7 +28,7 @@ pub(super) fn check(profile: &Profile, policy: &Policy, findings: &mut Findings)
             findings.at_key(
                 &path(),
                 Finding::new(
-                    "empty-section",
+                    Rule::EmptySection,
                     format!("the section `{}` ({}) has no text", info.id, info.heading),
                     "write at least an `intro:` paragraph or one item, or remove the section",
                 ),
@@ -39,7 +41,7 @@ pub(super) fn check(profile: &Profile, policy: &Policy, findings: &mut Findings)
                 findings.at_key(
                     &path(),
                     Finding::new(
-                        "too-few-items",
+                        Rule::TooFewItems,
                         format!(
                             "`{}` lists {count} {}; the policy asks for at least {minimum}",
                             info.id,
@@ -56,7 +58,7 @@ pub(super) fn check(profile: &Profile, policy: &Policy, findings: &mut Findings)
                 findings.at_key(
                     &path(),
                     Finding::new(
-                        "too-few-words",
+                        Rule::TooFewWords,
                         format!(
                             "`{}` has {count} words; the policy asks for at least {minimum}",
                             info.id
@@ -72,7 +74,7 @@ pub(super) fn check(profile: &Profile, policy: &Policy, findings: &mut Findings)
             findings.at_key(
                 &format!("extra_sections[{index}]"),
                 Finding::new(
-                    "empty-section",
+                    Rule::EmptySection,
                     format!("the section `{}` ({}) has no text", extra.id, extra.heading),
                     "write at least an `intro:` paragraph or one item, or remove the section",
                 ),

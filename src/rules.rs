@@ -1,0 +1,176 @@
+//! Every rule pathways checks, in one registry: its stable id, default
+//! severity, whether a policy may change it, and the help text that
+//! messages and machine formats (SARIF) show. A finding names its rule by
+//! this enum, so it cannot name a rule that is not here.
+
+use crate::finding::Severity;
+
+/// Declares [`Rule`] and its registry from one table.
+macro_rules! rules {
+    ($($variant:ident = $id:literal, $severity:ident, $configurable:literal, $help:literal;)*) => {
+        /// A rule pathways checks. Its id (`Rule::id`) is what users write in
+        /// a policy and what every report shows.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Rule {
+            $(
+                #[doc = $help]
+                $variant,
+            )*
+        }
+
+        impl Rule {
+            /// Every rule, in the order reports list them.
+            pub const ALL: &[Rule] = &[$(Rule::$variant),*];
+
+            /// The stable id, such as `placeholder-text`.
+            pub const fn id(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => $id,)*
+                }
+            }
+
+            /// The severity when no policy changes it.
+            pub const fn default_severity(self) -> Severity {
+                match self {
+                    $(Rule::$variant => Severity::$severity,)*
+                }
+            }
+
+            /// Whether a policy may change its severity or turn it off. Rules
+            /// about a file that cannot be read as a profile at all may not.
+            pub const fn configurable(self) -> bool {
+                match self {
+                    $(Rule::$variant => $configurable,)*
+                }
+            }
+
+            /// What the rule asks for, in one sentence.
+            pub const fn help(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => $help,)*
+                }
+            }
+        }
+    };
+}
+
+rules! {
+    // The file cannot be read as a profile: no policy may change these.
+    NotUtf8 = "not-utf8", Error, false,
+        "The file must be UTF-8 text.";
+    EmptyFile = "empty-file", Error, false,
+        "The file must hold a profile.";
+    YamlSyntax = "yaml-syntax", Error, false,
+        "The file must be valid YAML.";
+    YamlTooComplex = "yaml-too-complex", Error, false,
+        "The YAML must not nest too deeply or expand aliases without bound.";
+    YamlTooLarge = "yaml-too-large", Error, false,
+        "A file must hold no more than 200,000 values: far more than any career profile.";
+    MultipleDocuments = "multiple-documents", Error, false,
+        "A file holds one profile: one YAML document.";
+    DuplicateKey = "duplicate-key", Error, false,
+        "A key may appear only once in the same place.";
+    UnknownKey = "unknown-key", Error, false,
+        "Every key must be one pathways knows, so a typo never drops content.";
+    UnknownValue = "unknown-value", Error, false,
+        "Fields with a fixed set of values must use one of them.";
+    WrongType = "wrong-type", Error, false,
+        "Each field must hold the kind of value it is for: text, a number, a list.";
+    MissingField = "missing-field", Error, false,
+        "`id`, `title` and `sections` are required, as are the fields inside list entries.";
+    InvalidId = "invalid-id", Error, false,
+        "The id is lower-case letters, digits and single hyphens; file names derive from it.";
+    ControlCharacter = "control-character", Error, false,
+        "Text holds no control characters (other than tab and line breaks): they garble reports and terminals.";
+    ReservedId = "reserved-id", Error, false,
+        "The id is not `index` (the export's index page) or a device name Windows reserves.";
+    IdTooLong = "id-too-long", Error, false,
+        "The id has at most 100 characters, so the file names made from it fit every disk.";
+    // The profile reads, but something in it is wrong or unfinished.
+    EmptyTitle = "empty-title", Error, true,
+        "The title names the career.";
+    InvalidDate = "invalid-date", Error, true,
+        "`updated` is a date written YYYY-MM-DD.";
+    InvalidLocale = "invalid-locale", Error, true,
+        "`locale` is a language tag such as en-US.";
+    RequiredField = "required-field", Error, true,
+        "Fields the policy requires (such as `updated` or `sources`) are present.";
+    Outdated = "outdated", Warning, true,
+        "The profile was reviewed within the policy's maximum age.";
+    MissingSection = "missing-section", Error, true,
+        "Sections the policy requires are present.";
+    EmptySection = "empty-section", Error, true,
+        "A section that is present has text.";
+    EmptyItem = "empty-item", Error, true,
+        "List entries, sub-lists and summary entries have text.";
+    DuplicateItem = "duplicate-item", Warning, true,
+        "A list does not repeat an entry.";
+    TooFewItems = "too-few-items", Error, true,
+        "Sections have at least the number of entries the policy asks for.";
+    TooFewWords = "too-few-words", Warning, true,
+        "Sections have at least the number of words the policy asks for.";
+    TooManyItems = "too-many-items", Error, true,
+        "A list has at most 1,000 entries: more means the wrong file, or a generated one.";
+    PlaceholderText = "placeholder-text", Error, true,
+        "No placeholder text (TODO, TBD, FIXME, xxx, ???, lorem ipsum) is left in.";
+    UnfinishedSentence = "unfinished-sentence", Warning, true,
+        "Paragraphs end with a full stop (or ?, !, :), not mid-sentence.";
+    UnsafeLink = "unsafe-link", Warning, true,
+        "Links are full web addresses (http or https) or mailto: addresses.";
+    UnknownCurrency = "unknown-currency", Error, true,
+        "The salary currency is an ISO 4217 code such as USD or EUR.";
+    SalaryWithoutFigures = "salary-without-figures", Warning, true,
+        "The salary section gives figures (an average or ranges), not only text.";
+    SalaryMissingCurrency = "salary-missing-currency", Warning, true,
+        "Salary figures state their currency.";
+    SalaryNegative = "salary-negative", Error, true,
+        "Salary figures are not negative.";
+    SalaryMinAboveMax = "salary-min-above-max", Error, true,
+        "Each salary range starts at or below where it ends.";
+    SalaryStageOrder = "salary-stage-order", Error, true,
+        "Salary ranges are listed entry, mid, senior, each once.";
+    SalaryAverageOutsideRanges = "salary-average-outside-ranges", Warning, true,
+        "The average salary falls within the ranges given.";
+    IdFileName = "id-file-name", Warning, true,
+        "The file is named after the profile's id (`<id>.yaml`).";
+    DuplicateId = "duplicate-id", Error, true,
+        "No two profiles share an id.";
+    LowScore = "low-score", Error, true,
+        "The completeness score reaches the policy's minimum.";
+    // About a policy file, not a profile.
+    InvalidPolicy = "invalid-policy", Error, false,
+        "A policy file names only rules and sections pathways has, with levels and limits it can use.";
+}
+
+impl Rule {
+    /// The rule with this id, if there is one.
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.iter().copied().find(|rule| rule.id() == id)
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_are_unique_and_kebab_case() {
+        for (i, rule) in Rule::ALL.iter().enumerate() {
+            assert!(
+                rule.id()
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{rule}"
+            );
+            assert!(Rule::ALL[..i].iter().all(|r| r.id() != rule.id()), "{rule}");
+            assert_eq!(Rule::from_id(rule.id()), Some(*rule));
+        }
+        assert_eq!(Rule::from_id("placeholder"), None);
+    }
+}
