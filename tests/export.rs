@@ -203,12 +203,57 @@ fn profiles_sharing_an_id_are_reported_and_neither_is_written() {
     output.assert_code(1);
     let stderr = &output.stderr;
     assert_eq!(stderr.matches("[duplicate-id]").count(), 2, "{stderr}");
+    let copy = input.path().join("b/minimal.yaml");
+    assert!(
+        stderr.contains(&format!(
+            "skipped {}:1:5: the id `minimal` is also used by `{}` [duplicate-id]",
+            input.path().join("minimal.yaml").display(),
+            copy.display()
+        )),
+        "the finding as check gives it, at the id: {stderr}"
+    );
     let names: Vec<String> = contents(out.path()).into_keys().collect();
     assert_eq!(
         names,
         ["index.html", "index.md", "index.txt"],
         "no report, no temporary file"
     );
+}
+
+/// A policy that lowers `duplicate-id` to a warning lets the first profile
+/// in the list keep the id, whichever worker finishes first.
+#[test]
+fn under_a_lenient_policy_the_first_profile_keeps_a_shared_id() {
+    let input = tempfile::tempdir().unwrap();
+    let profile = read(&fixture("valid/minimal.yaml"));
+    for (file, title) in [("a", "First"), ("b", "Second"), ("c", "Third")] {
+        let text = profile.replacen("title: School Librarians", &format!("title: {title}"), 1);
+        assert_ne!(text, profile);
+        std::fs::write(input.path().join(format!("{file}.yaml")), text).unwrap();
+    }
+    let policy = input.path().join("policy.yml");
+    std::fs::write(&policy, "rules:\n  duplicate-id: warning\n").unwrap();
+    for _ in 0..4 {
+        let out = tempfile::tempdir().unwrap();
+        let output = Run::of(
+            pathways()
+                .arg("export")
+                .args(["a", "b", "c"].map(|f| input.path().join(format!("{f}.yaml"))))
+                .args(["-j", "3", "--format", "md", "--policy"])
+                .arg(&policy)
+                .arg("--out")
+                .arg(out.path()),
+        );
+        output.assert_code(1);
+        let stderr = &output.stderr;
+        assert_eq!(stderr.matches("[duplicate-id]").count(), 2, "{stderr}");
+        assert!(!stderr.contains("a.yaml:1:5"), "{stderr}");
+        assert!(stderr.contains("Exported 1 profile"), "{stderr}");
+        let report = read(&out.path().join("minimal.md"));
+        assert!(report.starts_with("# First\n"), "{report}");
+        let names: Vec<String> = contents(out.path()).into_keys().collect();
+        assert_eq!(names, ["index.md", "minimal.md"], "no temporary file");
+    }
 }
 
 #[test]

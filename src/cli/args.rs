@@ -222,8 +222,11 @@ pub enum PageSizeArg {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
+    #[value(alias = "md")]
     Markdown,
+    #[value(alias = "htm")]
     Html,
+    #[value(alias = "txt")]
     Text,
 }
 

@@ -3,7 +3,6 @@
 use pathways::rules::Rule;
 
 use crate::cli::console::{err, out};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -11,10 +10,10 @@ use rayon::prelude::*;
 use crate::cli::args::{CheckArgs, ReportFormat};
 use crate::cli::exit::ExitStatus;
 use pathways::error::Error;
-use pathways::finding::{Finding, Position};
+use pathways::finding::{Finding, Position, Severity};
 use pathways::load::{Discovered, Input, LoadFailure, Source, load};
 use pathways::report::{self, Base, CheckReport, ProfileReport};
-use pathways::validate::{Policy, completeness, validate};
+use pathways::validate::{IdClaim, Policy, completeness, duplicate_ids, validate};
 
 pub fn run(args: &CheckArgs, color: bool) -> Result<ExitStatus, Error> {
     let mut policy = super::common::load_policy(args.policy.as_deref())?;
@@ -147,35 +146,30 @@ fn check_one(file: &Path, policy: &Policy) -> Result<Checked, (String, String)> 
     }
 }
 
-/// Each profile whose id another profile also uses gets an error naming the others.
-fn add_duplicate_ids(checked: &mut [Checked], severity: pathways::finding::Severity) {
-    let mut by_id: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (index, one) in checked.iter().enumerate() {
-        if let Some(id) = &one.report.id {
-            by_id.entry(id.clone()).or_default().push(index);
-        }
-    }
-    for (id, indexes) in by_id.into_iter().filter(|(_, v)| v.len() > 1) {
-        for &index in &indexes {
-            let others: Vec<String> = indexes
-                .iter()
-                .filter(|&&other| other != index)
-                .map(|&other| format!("`{}`", checked[other].report.file))
-                .collect();
-            let one = &mut checked[index];
-            let mut finding = Finding::new(
-                Rule::DuplicateId,
-                format!("the id `{id}` is also used by {}", others.join(", ")),
-                "give each career its own id; reports are named after it, so one would overwrite the other",
-            )
-            .at(one.id_position.unwrap_or(Position::new(1, 1, 1)))
-            .path("id")
-            .in_file(&one.report.file);
-            finding.severity = severity;
-            one.report.findings.push(finding);
-            one.report
-                .findings
-                .sort_by_key(|f| (f.position.line, f.position.column));
-        }
+/// Each profile whose id another profile also uses gets a finding naming the others.
+fn add_duplicate_ids(checked: &mut [Checked], severity: Severity) {
+    let claims: Vec<(usize, IdClaim)> = checked
+        .iter()
+        .enumerate()
+        .filter_map(|(index, one)| {
+            let id = one.report.id.as_deref()?;
+            let claim = IdClaim {
+                id,
+                file: &one.report.file,
+                position: one.id_position.unwrap_or(Position::new(1, 1, 1)),
+            };
+            Some((index, claim))
+        })
+        .collect();
+    let just_claims: Vec<IdClaim> = claims.iter().map(|(_, claim)| *claim).collect();
+    let found: Vec<(usize, Finding)> = duplicate_ids(&just_claims)
+        .into_iter()
+        .map(|(place, finding)| (claims[place].0, finding))
+        .collect();
+    for (index, mut finding) in found {
+        finding.severity = severity;
+        let findings = &mut checked[index].report.findings;
+        findings.push(finding);
+        findings.sort_by_key(|f| (f.position.line, f.position.column));
     }
 }

@@ -8,7 +8,7 @@
 //! Two profiles claiming one id are both set aside, their reports removed.
 
 use crate::cli::console::{err, errln};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::Mutex;
@@ -21,26 +21,38 @@ use rayon::prelude::*;
 use crate::cli::args::{ExportArgs, FormatArg};
 use crate::cli::exit::ExitStatus;
 use pathways::error::Error;
-use pathways::finding::Finding;
+use pathways::finding::{Finding, Position, Severity};
 use pathways::load::{Discovered, Input, LoadFailure, load};
 use pathways::output::OutputFolder;
 use pathways::render::{CareerIndex, Format, IndexEntry, Renderer};
 use pathways::report::{self, plural};
-use pathways::validate::{Policy, completeness, validate, validate_errors_counting_warnings};
+use pathways::rules::Rule;
+use pathways::validate::{
+    IdClaim, Policy, completeness, duplicate_ids, validate, validate_errors_counting_warnings,
+};
 
 /// What became of one profile (the file it came from is known by its place in the list).
 enum Outcome {
-    /// Rendered and written (`<id>.<extension>` for each format), with its
-    /// number of warnings and, under `--verbose`, the warnings as printed.
-    Exported(IndexEntry, usize, Option<String>),
-    /// Rendered, but another profile had already claimed its id: nothing written.
-    SameIdAs(String),
-    /// The profile has errors (or shares its id): reported, not written.
-    Skipped(String),
+    /// Rendered and written (`<id>.<extension>` for each format).
+    Exported(Exported),
+    /// Rendered, but a profile earlier in the list had claimed its id: nothing written.
+    SameIdAs { id: String, id_at: Position },
+    /// The profile has errors (or shares its id): this one is reported, nothing written.
+    Skipped(Finding),
     /// The file could not be read, or a report could not be written.
     Failed(Error),
     /// Not started: the run was interrupted.
     NotReached,
+}
+
+/// A profile whose reports were written.
+struct Exported {
+    entry: IndexEntry,
+    /// Where its `id` value is, for a duplicate-id finding.
+    id_at: Position,
+    /// Its number of warnings and, under `--verbose`, the warnings as printed.
+    warnings: usize,
+    listed: Option<String>,
 }
 
 /// Set by Ctrl-C (SIGINT), SIGTERM or SIGHUP: finish what is under way, start nothing new.
@@ -99,7 +111,7 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         policy: &policy,
         formats: &formats,
         folder: &folder,
-        claimed_ids: Mutex::new(HashSet::new()),
+        claimed_ids: Mutex::new(HashMap::new()),
     };
     // Outcomes are handed to this thread as they come and kept by the
     // profile's place in the list.
@@ -113,7 +125,7 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
                     .par_iter()
                     .enumerate()
                     .for_each_with(sender, |sender, (index, file)| {
-                        let outcome = job.export_one(file);
+                        let outcome = job.export_one(index, file);
                         progress.inc(1);
                         let _ = sender.send((index, outcome));
                     });
@@ -126,35 +138,36 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
     progress.finish_and_clear();
     let display_name = |index: usize| Input::from_arg(&files[index]).display_name();
 
-    set_aside_duplicate_ids(&mut outcomes, &display_name, &folder, &formats);
+    let duplicates = policy.severity(Rule::DuplicateId);
+    set_aside_duplicate_ids(&mut outcomes, &display_name, &folder, &formats, duplicates);
     let mut exported: Vec<IndexEntry> = Vec::new();
-    let mut skipped: Vec<(String, String)> = Vec::new();
+    let mut skipped: Vec<(String, Finding)> = Vec::new();
     let mut failed: Vec<(String, Error)> = Vec::new();
     let mut warnings = 0;
     for (index, outcome) in outcomes.into_iter().enumerate() {
         match outcome {
-            Some(Outcome::Exported(entry, count, listed)) => {
-                exported.push(entry);
-                warnings += count;
-                if let Some(listed) = listed {
+            Some(Outcome::Exported(one)) => {
+                exported.push(one.entry);
+                warnings += one.warnings;
+                if let Some(listed) = one.listed {
                     err!("{listed}");
                 }
             }
-            Some(Outcome::Skipped(reason)) => skipped.push((display_name(index), reason)),
+            Some(Outcome::Skipped(finding)) => skipped.push((display_name(index), finding)),
             Some(Outcome::Failed(error)) => failed.push((display_name(index), error)),
             // Set aside above, or not reached when interrupted.
-            Some(Outcome::SameIdAs(_) | Outcome::NotReached) | None => {}
+            Some(Outcome::SameIdAs { .. } | Outcome::NotReached) | None => {}
         }
     }
 
-    for (file, reason) in &skipped {
-        // A duplicate id is about the file as a whole; the rest carry line:column.
-        let separator = if reason.starts_with(|c: char| c.is_ascii_digit()) {
-            ":"
-        } else {
-            ": "
-        };
-        errln!("skipped {file}{separator}{reason}");
+    for (file, finding) in &skipped {
+        errln!(
+            "skipped {file}:{}:{}: {} [{}]",
+            finding.position.line,
+            finding.position.column,
+            finding.message,
+            finding.rule
+        );
     }
     for (file, error) in &failed {
         errln!("error: {file}: {error}");
@@ -223,21 +236,20 @@ struct Job<'a> {
     policy: &'a Policy,
     formats: &'a [Format],
     folder: &'a OutputFolder,
-    /// The ids written so far; a profile whose id is here already writes nothing.
-    claimed_ids: Mutex<HashSet<String>>,
+    /// The ids written so far, each with the place in the list of the
+    /// profile whose reports hold it.
+    claimed_ids: Mutex<HashMap<String, usize>>,
 }
 
 impl Job<'_> {
-    fn export_one(&self, file: &Path) -> Outcome {
-        // One staging name per report: a profile is staged and committed by one worker.
-        const TAG: usize = 0;
+    fn export_one(&self, place: usize, file: &Path) -> Outcome {
         if INTERRUPTED.load(Ordering::SeqCst) {
             return Outcome::NotReached;
         }
         let document = match load(&Input::from_arg(file)) {
             Ok(document) => document,
             Err(LoadFailure::Invalid { finding, .. }) => {
-                return Outcome::Skipped(first_error(&finding));
+                return Outcome::Skipped(*finding);
             }
             Err(LoadFailure::Unreadable(error)) => return Outcome::Failed(error),
         };
@@ -253,37 +265,35 @@ impl Job<'_> {
             let (errors, warnings) = validate_errors_counting_warnings(&document, self.policy);
             (errors, warnings, None)
         };
-        if let Some(error) = errors.first() {
-            return Outcome::Skipped(first_error(error));
+        if let Some(error) = errors.into_iter().next() {
+            return Outcome::Skipped(error);
         }
+        let id_at = document
+            .locations()
+            .value("id")
+            .unwrap_or(Position::new(1, 1, 1));
         let profile = &document.profile;
         let reports = match self.renderer.render_all(profile, self.formats) {
             Ok(reports) => reports,
             Err(error) => return Outcome::Failed(error),
         };
-        let first_claim = self
-            .claimed_ids
-            .lock()
-            .map(|mut ids| ids.insert(profile.id.clone()))
-            .unwrap_or(true);
-        if !first_claim {
-            return Outcome::SameIdAs(profile.id.clone());
-        }
         // The id is a validated slug, so these name files inside the folder.
         let names: Vec<String> = self
             .formats
             .iter()
             .map(|&format| report_name(&profile.id, format))
             .collect();
+        // Staged under its place in the list, so two profiles claiming one
+        // id never write the same staging file.
         let discard = |staged: &[String]| {
             for name in staged {
-                self.folder.discard(name, TAG);
+                self.folder.discard(name, place);
             }
         };
         // A profile whose place is taken (by a folder, say) fails whole:
         // what was staged for it is discarded, so no half set is left.
         for (index, (report, name)) in reports.iter().zip(&names).enumerate() {
-            if let Err(error) = self.folder.stage(name, TAG, report.as_bytes()) {
+            if let Err(error) = self.folder.stage(name, place, report.as_bytes()) {
                 discard(&names[..index]);
                 return Outcome::Failed(error);
             }
@@ -292,22 +302,42 @@ impl Job<'_> {
             discard(&names);
             return Outcome::NotReached;
         }
+        // Of profiles sharing an id, the one first in the list holds the
+        // name whatever order the workers finish in: claiming and renaming
+        // into place happen under one lock.
+        let Ok(mut claimed) = self.claimed_ids.lock() else {
+            discard(&names);
+            return Outcome::NotReached;
+        };
+        if claimed
+            .get(&profile.id)
+            .is_some_and(|&holder| holder < place)
+        {
+            discard(&names);
+            return Outcome::SameIdAs {
+                id: profile.id.clone(),
+                id_at,
+            };
+        }
         for (index, name) in names.iter().enumerate() {
-            if let Err(error) = self.folder.commit(name, TAG) {
+            if let Err(error) = self.folder.commit(name, place) {
                 discard(&names[index + 1..]);
                 return Outcome::Failed(error);
             }
         }
-        Outcome::Exported(
-            IndexEntry::new(
+        claimed.insert(profile.id.clone(), place);
+        drop(claimed);
+        Outcome::Exported(Exported {
+            entry: IndexEntry::new(
                 &profile.id,
                 &profile.title,
                 profile.category.as_deref(),
                 completeness(profile, self.policy),
             ),
+            id_at,
             warnings,
             listed,
-        )
+        })
     }
 }
 
@@ -316,53 +346,59 @@ fn report_name(id: &str, format: Format) -> String {
     format!("{id}.{}", format.extension())
 }
 
-/// `line:column: message [rule]` of a profile's first error.
-fn first_error(finding: &Finding) -> String {
-    format!(
-        "{}:{}: {} [{}]",
-        finding.position.line, finding.position.column, finding.message, finding.rule
-    )
-}
-
-/// Profiles sharing an id are all skipped, and the reports of the one that
-/// claimed it first are removed: one report would silently replace the other.
+/// Profiles sharing an id cannot all be written: one report would replace
+/// the other. When the policy keeps `duplicate-id` an error (the default),
+/// all of them are skipped and the reports written under the id removed;
+/// when it makes it a warning or turns it off, the profile first in the list
+/// keeps its reports and only the others are skipped.
 fn set_aside_duplicate_ids(
     outcomes: &mut [Option<Outcome>],
     display_name: &dyn Fn(usize) -> String,
     folder: &OutputFolder,
     formats: &[Format],
+    severity: Option<Severity>,
 ) {
-    // Places of profiles with an id, sorted by id: profiles sharing one are neighbours.
-    let mut by_id: Vec<(&str, usize)> = outcomes
-        .iter()
-        .enumerate()
-        .filter_map(|(index, outcome)| match outcome {
-            Some(Outcome::Exported(entry, ..)) => Some((entry.id(), index)),
-            Some(Outcome::SameIdAs(id)) => Some((id.as_str(), index)),
-            _ => None,
-        })
-        .collect();
-    by_id.sort_unstable();
-    let sharing: Vec<(String, Vec<usize>)> = by_id
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|run| run.len() > 1)
-        .map(|run| (run[0].0.to_owned(), run.iter().map(|&(_, i)| i).collect()))
-        .collect();
-    for (id, places) in sharing {
-        for &format in formats {
-            folder.remove(&report_name(&id, format));
+    let names: Vec<String>;
+    let found = {
+        let claimed: Vec<(usize, &str, Position)> = outcomes
+            .iter()
+            .enumerate()
+            .filter_map(|(index, outcome)| match outcome {
+                Some(Outcome::Exported(one)) => Some((index, one.entry.id(), one.id_at)),
+                Some(Outcome::SameIdAs { id, id_at }) => Some((index, id.as_str(), *id_at)),
+                _ => None,
+            })
+            .collect();
+        names = claimed
+            .iter()
+            .map(|&(index, ..)| display_name(index))
+            .collect();
+        let claims: Vec<IdClaim> = claimed
+            .iter()
+            .zip(&names)
+            .map(|(&(_, id, position), file)| IdClaim { id, file, position })
+            .collect();
+        let found: Vec<(usize, String, Finding)> = duplicate_ids(&claims)
+            .into_iter()
+            .map(|(place, finding)| (claimed[place].0, claims[place].id.to_owned(), finding))
+            .collect();
+        found
+    };
+    let mut kept: HashSet<String> = HashSet::new();
+    for (index, id, mut finding) in found {
+        let keeps_name = severity != Some(Severity::Error)
+            && matches!(outcomes[index], Some(Outcome::Exported(_)))
+            && kept.insert(id.clone());
+        if keeps_name {
+            continue;
         }
-        for &index in &places {
-            let others: Vec<String> = places
-                .iter()
-                .filter(|&&other| other != index)
-                .map(|&other| format!("`{}`", display_name(other)))
-                .collect();
-            outcomes[index] = Some(Outcome::Skipped(format!(
-                "the id `{id}` is also used by {}; neither was exported [duplicate-id]",
-                others.join(", ")
-            )));
+        if severity == Some(Severity::Error) {
+            for &format in formats {
+                folder.remove(&report_name(&id, format));
+            }
         }
+        finding.severity = severity.unwrap_or(Severity::Warning);
+        outcomes[index] = Some(Outcome::Skipped(finding));
     }
 }
 

@@ -5,6 +5,7 @@
 
 use crate::rules::Rule;
 
+mod collection;
 mod content;
 mod identity;
 mod policy;
@@ -13,6 +14,7 @@ mod salary;
 mod score;
 mod sections;
 
+pub use collection::{IdClaim, duplicate_ids};
 pub use identity::{IdProblem, id_problem};
 pub use policy::Policy;
 pub use score::completeness;
