@@ -205,11 +205,7 @@ impl Renderer {
     /// Render one profile in one format.
     pub fn render(&self, profile: &Profile, format: Format) -> Result<String, Error> {
         let view = view::build(profile, format, self.view_extras(profile));
-        self.render_template(
-            &format.template_file(&self.template_set),
-            Value::from_object(view),
-            format,
-        )
+        self.render_template(&format.template_file(&self.template_set), view, format)
     }
 
     /// Render one profile in several formats, parsing each Markdown field once.
@@ -218,11 +214,7 @@ impl Renderer {
             .into_iter()
             .zip(formats)
             .map(|(view, &format)| {
-                self.render_template(
-                    &format.template_file(&self.template_set),
-                    Value::from_object(view),
-                    format,
-                )
+                self.render_template(&format.template_file(&self.template_set), view, format)
             })
             .collect()
     }
@@ -238,7 +230,7 @@ impl Renderer {
     ) -> Result<(), Error> {
         let view = view::build_index(careers, format);
         let template = self.template(&format.template_file("index"))?;
-        let context = Value::from_object(view);
+        let context = view;
         let written = match format {
             Format::Text => {
                 let mut wrapped = text::WrapWriter::new(out, self.width);

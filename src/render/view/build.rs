@@ -1,0 +1,491 @@
+//! The one walk over a profile that builds its view for every format asked
+//! for: each Markdown field is rendered once into all of them.
+
+use std::sync::Arc;
+
+use minijinja::Value;
+
+use super::types::{
+    FactView, GroupView, HandoutSalaryView, HandoutView, ItemView, MisconceptionView,
+    SalaryRangeView, SalaryView, SectionView, SourceView, SummaryView, View,
+};
+use super::{Sections, Text, lens};
+use crate::profile::{
+    Group, Item, PayPeriod, Profile, Prose, RemoteLevel, SalarySection, SectionContent,
+};
+use crate::render::markdown;
+use crate::render::money::format_money;
+use crate::render::text;
+use crate::render::{Format, PageSize};
+
+/// Sections whose items are steps taken in order.
+const ORDERED_SECTIONS: [&str; 2] = ["career_path", "getting_started"];
+
+/// What a view holds besides the report's own fields.
+#[derive(Debug, Clone, Copy)]
+pub(in crate::render) struct Extras {
+    pub(in crate::render) page_size: PageSize,
+    /// Whether to choose the handout's blocks ([`HandoutView`]).
+    pub(in crate::render) handout: bool,
+}
+
+/// The template context of `profile` for `format`.
+pub(in crate::render) fn build(profile: &Profile, format: Format, extras: Extras) -> Value {
+    build_all(profile, &[format], extras)
+        .pop()
+        .unwrap_or_default()
+}
+
+/// The template contexts of `profile` for each of `formats`, from one walk
+/// that renders each Markdown field once into all of them.
+pub(in crate::render) fn build_all(
+    profile: &Profile,
+    formats: &[Format],
+    extras: Extras,
+) -> Vec<Value> {
+    let view = Arc::new(build_view(profile, &Renditions::new(formats), extras));
+    (0..formats.len()).map(|slot| lens(&view, slot)).collect()
+}
+
+/// `text` as a double-quoted CSS string: quotes and backslashes escaped,
+/// line breaks and markup characters written as escapes, so the string can
+/// never end early or close the `<style>` element.
+fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() || c == '<' || c == '>' || c == '&' => {
+                out.push_str(&format!("\\{:x} ", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn build_view(profile: &Profile, r: &Renditions, extras: Extras) -> View {
+    let locale = profile.locale();
+    let sections = profile
+        .sections
+        .in_order()
+        .map(|(info, content)| r.section(info.id, info.heading, content, locale))
+        .chain(profile.extra_sections.iter().map(|extra| {
+            let mut view = r.prose_section(&extra.id, &extra.heading, extra.prose(), false);
+            view.anchor = format!("extra-{}", anchor(&extra.id));
+            view
+        }));
+    View {
+        id: profile.id.clone(),
+        title: r.plain(&profile.title),
+        lang: locale.to_owned(),
+        category: profile.category.as_deref().map(|c| r.plain(c)),
+        career_type: profile.career_type.as_deref().map(|c| r.plain(c)),
+        updated: profile.updated.clone(),
+        summary: list(profile.summary.iter().map(|s| SummaryView {
+            heading: r.plain(&s.heading),
+            text: r.rich(&s.text),
+        })),
+        sections: Sections(list(sections).into()),
+        sources: list(profile.sources.iter().map(|s| SourceView {
+            title: r.plain(&s.title),
+            url: s.url.clone().filter(|u| crate::links::is_web_link(u)),
+        })),
+        generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
+        page_size: extras.page_size.css(),
+        title_css: css_string(&profile.title),
+        description: description(profile),
+        handout: extras.handout.then(|| Arc::new(r.handout(profile, locale))),
+    }
+}
+
+/// The longest description search engines show in full.
+const DESCRIPTION_CHARS: usize = 160;
+
+/// The first sentence of the overview (or else of the summary) as plain
+/// text, within [`DESCRIPTION_CHARS`]; the title when there is neither.
+fn description(profile: &Profile) -> String {
+    let overview = profile
+        .sections
+        .overview
+        .as_ref()
+        .and_then(|o| o.intro.as_deref());
+    let source = overview
+        .into_iter()
+        .chain(profile.summary.iter().map(|entry| entry.text.as_str()))
+        .find(|text| !text.trim().is_empty());
+    let Some(source) = source else {
+        return format!("{}: a career profile.", profile.title);
+    };
+    let plain = markdown::render(source, Format::Text).replace('\n', " ");
+    let sentence_end = plain
+        .match_indices(". ")
+        .map(|(at, _)| at + 1)
+        .find(|&end| end >= 40)
+        .unwrap_or(plain.len());
+    let sentence = plain[..sentence_end].trim();
+    if sentence.chars().count() <= DESCRIPTION_CHARS {
+        return sentence.to_owned();
+    }
+    let cut: String = sentence.chars().take(DESCRIPTION_CHARS - 1).collect();
+    let cut = cut.rfind(' ').map_or(cut.as_str(), |space| &cut[..space]);
+    format!("{cut}…")
+}
+
+/// A list of view nodes.
+fn list<T>(items: impl IntoIterator<Item = T>) -> Vec<Arc<T>> {
+    items.into_iter().map(Arc::new).collect()
+}
+
+/// Renders strings for every format of one build, each once.
+pub(super) struct Renditions<'f> {
+    formats: &'f [Format],
+}
+
+impl<'f> Renditions<'f> {
+    pub(super) fn new(formats: &'f [Format]) -> Self {
+        Renditions { formats }
+    }
+
+    /// One value per format, made by `make`.
+    fn each(&self, make: impl FnMut(Format) -> Value) -> Text {
+        Text(self.formats.iter().copied().map(make).collect())
+    }
+
+    /// A Markdown field: safe HTML, normalised CommonMark, or plain lines.
+    fn rich(&self, markdown: &str) -> Text {
+        let mut rendered = markdown::render_many(markdown, self.formats).into_iter();
+        self.each(|format| {
+            let text = rendered.next().unwrap_or_default();
+            match format {
+                Format::Html => Value::from_safe_string(text),
+                Format::Markdown | Format::Text => Value::from(text),
+            }
+        })
+    }
+
+    /// Like `rich`, but a single paragraph is not wrapped in `<p>`, so it
+    /// can follow a bold label on the same line (`<li><strong>Title:</strong> text`).
+    fn rich_inline(&self, markdown: &str) -> Text {
+        let mut rendered = markdown::render_many(markdown, self.formats).into_iter();
+        self.each(|format| {
+            let mut text = rendered.next().unwrap_or_default();
+            match format {
+                Format::Html => {
+                    let single_paragraph = text
+                        .strip_prefix("<p>")
+                        .and_then(|rest| rest.strip_suffix("</p>"))
+                        .is_some_and(|inner| !inner.contains("<p>"));
+                    if single_paragraph {
+                        text.truncate(text.len() - "</p>".len());
+                        text.drain(.."<p>".len());
+                    }
+                    Value::from_safe_string(text)
+                }
+                Format::Markdown | Format::Text => Value::from(text),
+            }
+        })
+    }
+
+    /// A short label taken literally (titles, headings): HTML escapes it
+    /// when printing; Markdown needs its special characters escaped here.
+    pub(super) fn plain(&self, text: &str) -> Text {
+        let text = text.trim();
+        self.each(|format| match format {
+            Format::Markdown => Value::from(markdown::escape_markdown(text)),
+            Format::Html | Format::Text => Value::from(text),
+        })
+    }
+
+    /// An item's text under its list marker: in Markdown and plain text,
+    /// later lines are indented to go under the first.
+    fn hang(&self, text: Text, marker: &str) -> Text {
+        let mut values = text.0.into_vec().into_iter();
+        self.each(|format| {
+            let value = values.next().unwrap_or_default();
+            match format {
+                Format::Html => value,
+                Format::Markdown | Format::Text => text::hang(value, marker.len()),
+            }
+        })
+    }
+
+    fn optional_rich(&self, markdown: Option<&str>) -> Option<Text> {
+        markdown
+            .filter(|m| !m.trim().is_empty())
+            .map(|m| self.rich(m))
+    }
+
+    fn items(&self, items: &[Item], ordered: bool) -> Vec<Arc<ItemView>> {
+        list(
+            items
+                .iter()
+                .filter(|item| !item.is_empty())
+                .enumerate()
+                .map(|(index, item)| {
+                    let marker = if ordered {
+                        format!("{}. ", index + 1)
+                    } else {
+                        "- ".to_owned()
+                    };
+                    let text = self.rich_inline(&item.text);
+                    ItemView {
+                        title: item
+                            .title
+                            .as_deref()
+                            .filter(|t| !t.trim().is_empty())
+                            .map(|t| self.plain(t.trim().trim_end_matches(':'))),
+                        text: self.hang(text, &marker),
+                        marker,
+                    }
+                }),
+        )
+    }
+
+    fn groups(&self, groups: &[Group], ordered: bool) -> Vec<Arc<GroupView>> {
+        list(
+            groups
+                .iter()
+                .filter(|group| !group.is_empty())
+                .map(|group| GroupView {
+                    heading: self.plain(&group.heading),
+                    intro: self.optional_rich(group.intro.as_deref()),
+                    items: self.items(&group.items, ordered),
+                    outro: self.optional_rich(group.outro.as_deref()),
+                }),
+        )
+    }
+
+    fn prose_section(&self, id: &str, heading: &str, prose: Prose, ordered: bool) -> SectionView {
+        let intro = self.optional_rich(prose.intro);
+        SectionView {
+            id: id.to_owned(),
+            anchor: anchor(id),
+            heading: self.plain(heading),
+            ordered,
+            intro,
+            items: self.items(prose.items, ordered),
+            groups: self.groups(prose.groups, ordered),
+            outro: self.optional_rich(prose.outro),
+            salary: None,
+            remote_level: None,
+            misconceptions: Vec::new(),
+        }
+    }
+
+    fn section(
+        &self,
+        id: &str,
+        heading: &str,
+        content: SectionContent,
+        locale: &str,
+    ) -> SectionView {
+        let ordered = ORDERED_SECTIONS.contains(&id);
+        let mut view = self.prose_section(id, heading, content.prose(), ordered);
+        match content {
+            SectionContent::General(_) => {}
+            SectionContent::Salary(salary) => {
+                view.salary = Some(Arc::new(self.salary(salary, locale)));
+            }
+            SectionContent::RemoteWork(remote) => {
+                view.remote_level = remote.level.map(remote_level_label);
+            }
+            SectionContent::Misconceptions(section) => {
+                view.misconceptions = list(section.items.iter().map(|m| MisconceptionView {
+                    myth: self.rich_inline(&m.myth),
+                    reality: self.rich_inline(&m.reality),
+                }));
+            }
+        }
+        view
+    }
+
+    fn handout(&self, profile: &Profile, locale: &str) -> HandoutView {
+        let sections = &profile.sections;
+        let lead = |intro: Option<&str>| {
+            intro
+                .and_then(|intro| intro.trim().split("\n\n").next())
+                .filter(|lead| !lead.trim().is_empty())
+                .map(|lead| self.rich(lead))
+        };
+        let title_or_text = |items: &[Item], most: usize| -> Vec<Text> {
+            items
+                .iter()
+                .filter(|item| !item.is_empty())
+                .take(most)
+                .map(
+                    |item| match item.title.as_deref().filter(|t| !t.trim().is_empty()) {
+                        Some(title) => self.plain(title.trim().trim_end_matches(':')),
+                        None => self.rich_inline(&item.text),
+                    },
+                )
+                .collect()
+        };
+        let salary = sections.salary.as_ref().and_then(|salary| {
+            let has_figures = salary.average.is_some() || !salary.ranges.is_empty();
+            let figures = has_figures.then(|| Arc::new(self.salary(salary, locale)));
+            let prose = if has_figures {
+                None
+            } else {
+                lead(salary.intro.as_deref()).or_else(|| {
+                    salary
+                        .items
+                        .iter()
+                        .find(|item| !item.is_empty())
+                        .map(|item| self.rich(&item.text))
+                })
+            };
+            (figures.is_some() || prose.is_some()).then(|| {
+                Arc::new(HandoutSalaryView {
+                    heading: self.plain(section_heading("salary")),
+                    figures,
+                    prose,
+                })
+            })
+        });
+        let facts = ["education", "outlook"].into_iter().filter_map(|id| {
+            let intro = match id {
+                "education" => sections.education.as_ref(),
+                _ => sections.outlook.as_ref(),
+            }
+            .and_then(|s| s.intro.as_deref());
+            lead(intro).map(|text| FactView {
+                anchor: anchor(id),
+                heading: self.plain(section_heading(id)),
+                text,
+            })
+        });
+        let no_items: &[Item] = &[];
+        let steps = sections
+            .getting_started
+            .as_ref()
+            .map_or(no_items, |s| s.items.as_slice());
+        let steps: Vec<ItemView> = steps
+            .iter()
+            .filter(|item| !item.is_empty())
+            .enumerate()
+            .map(|(index, item)| {
+                let marker = format!("{}. ", index + 1);
+                let text = self.rich_inline(first_sentence(&item.text));
+                ItemView {
+                    title: item
+                        .title
+                        .as_deref()
+                        .filter(|t| !t.trim().is_empty())
+                        .map(|t| self.plain(t.trim().trim_end_matches(':'))),
+                    text: self.hang(text, &marker),
+                    marker,
+                }
+            })
+            .collect();
+        HandoutView {
+            overview: lead(sections.overview.as_ref().and_then(|o| o.intro.as_deref())),
+            salary,
+            facts: list(facts),
+            skills: title_or_text(
+                sections
+                    .skills
+                    .as_ref()
+                    .map_or(no_items, |s| s.items.as_slice()),
+                6,
+            ),
+            steps: list(steps),
+            related: title_or_text(
+                sections
+                    .related_careers
+                    .as_ref()
+                    .map_or(no_items, |s| s.items.as_slice()),
+                usize::MAX,
+            ),
+            steps_heading: self.plain(section_heading("getting_started")),
+            related_heading: self.plain(section_heading("related_careers")),
+        }
+    }
+
+    fn salary(&self, salary: &SalarySection, locale: &str) -> SalaryView {
+        let currency = salary.currency();
+        let money = |amount: f64| format_money(amount, currency, locale);
+        SalaryView {
+            currency: currency.to_owned(),
+            period: match salary.period() {
+                PayPeriod::Year => "per year",
+                PayPeriod::Month => "per month",
+                PayPeriod::Hour => "per hour",
+            },
+            average: salary.average.map(money),
+            ranges: list(salary.ranges.iter().map(|range| SalaryRangeView {
+                stage: self.plain(&stage_label(&range.stage)),
+                min: money(range.min),
+                max: money(range.max),
+            })),
+        }
+    }
+}
+
+/// A section's heading, from the catalogue.
+fn section_heading(id: &str) -> &'static str {
+    crate::profile::section_info(id).map_or("", |info| info.heading)
+}
+
+/// The first sentence of a Markdown text: up to the first `.`, `!` or `?`
+/// that ends a sentence (followed by a space and not inside the first few
+/// words), or the whole text.
+fn first_sentence(markdown: &str) -> &str {
+    let text = markdown.trim();
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if matches!(b, b'.' | b'!' | b'?')
+            && i >= 12
+            && bytes.get(i + 1).is_some_and(|n| *n == b' ' || *n == b'\n')
+        {
+            return &text[..=i];
+        }
+    }
+    text
+}
+
+/// A career stage as reports print it: the known stages by name, a
+/// profile's own label with a capital, like them ("middle" → "Middle").
+fn stage_label(stage: &str) -> std::borrow::Cow<'_, str> {
+    let stage = stage.trim();
+    match stage.to_lowercase().as_str() {
+        "entry" => "Entry level".into(),
+        "mid" => "Mid-career".into(),
+        // "senior" and an office's own labels: capitalised as written.
+        _ => {
+            let mut chars = stage.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+                .into()
+        }
+    }
+}
+
+fn remote_level_label(level: RemoteLevel) -> &'static str {
+    match level {
+        RemoteLevel::None => "None",
+        RemoteLevel::Limited => "Limited",
+        RemoteLevel::Moderate => "Moderate",
+        RemoteLevel::High => "High",
+    }
+}
+
+/// `fun_facts` → `fun-facts`; anything outside `[a-z0-9-]` dropped.
+fn anchor(id: &str) -> String {
+    id.chars()
+        .filter_map(|c| match c {
+            'a'..='z' | '0'..='9' | '-' => Some(c),
+            // An extra section's id is the writer's own: `Big Idea`.
+            'A'..='Z' => Some(c.to_ascii_lowercase()),
+            '_' | ' ' => Some('-'),
+            _ => None,
+        })
+        .collect()
+}

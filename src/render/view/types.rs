@@ -1,0 +1,146 @@
+//! The view nodes templates read, field by field (the template documentation
+//! in README.md lists them). A [`Text`] field holds one rendering per format.
+
+use std::sync::Arc;
+
+use super::{Sections, Text, views};
+
+views! {
+    /// A whole report: the context of the `report` and `handout` templates.
+    struct View {
+        id: String,
+        title: Text,
+        /// BCP 47 tag for `<html lang>`.
+        lang: String,
+        category: Option<Text>,
+        career_type: Option<Text>,
+        updated: Option<String>,
+        summary: Vec<Arc<SummaryView>>,
+        /// In catalogue order, then the extra sections; also by id.
+        sections: Sections,
+        sources: Vec<Arc<SourceView>>,
+        generator: String,
+        /// The CSS `@page` size: `A4` or `letter`.
+        page_size: &'static str,
+        /// The title as a CSS string (quotes included), for running page headers.
+        title_css: String,
+        /// One or two plain sentences saying what the career is, for search
+        /// engines and link previews (`<meta name="description">`).
+        description: String,
+        /// What a short template set shows (none for the full report).
+        handout: Option<Arc<HandoutView>>,
+    }
+
+    /// What a handout shows, chosen once for every format: each block is there
+    /// only when its source has text, so no format prints an empty heading.
+    struct HandoutView {
+        /// The overview's first paragraph: what the job is, for a profile
+        /// without a summary.
+        overview: Option<Text>,
+        salary: Option<Arc<HandoutSalaryView>>,
+        /// The first paragraph of education and outlook.
+        facts: Vec<Arc<FactView>>,
+        /// Up to six skills, by title or text.
+        skills: Vec<Text>,
+        /// Each first step's title and first sentence.
+        steps: Vec<Arc<ItemView>>,
+        /// Related careers, by title or text.
+        related: Vec<Text>,
+        steps_heading: Text,
+        related_heading: Text,
+    }
+
+    struct HandoutSalaryView {
+        heading: Text,
+        /// When the profile gives figures.
+        figures: Option<Arc<SalaryView>>,
+        /// The salary section's first paragraph, when it gives no figures.
+        prose: Option<Text>,
+    }
+
+    struct FactView {
+        anchor: String,
+        heading: Text,
+        text: Text,
+    }
+
+    struct SummaryView {
+        heading: Text,
+        text: Text,
+    }
+
+    struct SectionView {
+        id: String,
+        /// Fragment id for links from the table of contents.
+        anchor: String,
+        heading: Text,
+        /// Whether the items are steps in order (numbered) rather than a set (bulleted).
+        ordered: bool,
+        intro: Option<Text>,
+        items: Vec<Arc<ItemView>>,
+        groups: Vec<Arc<GroupView>>,
+        outro: Option<Text>,
+        /// In the salary section only.
+        salary: Option<Arc<SalaryView>>,
+        remote_level: Option<&'static str>,
+        misconceptions: Vec<Arc<MisconceptionView>>,
+    }
+
+    struct ItemView {
+        /// `- ` in a bulleted list, `1. `, `2. `… in a numbered one. In Markdown
+        /// and plain text, later lines of `text` are indented to go under it.
+        marker: String,
+        title: Option<Text>,
+        text: Text,
+    }
+
+    struct GroupView {
+        heading: Text,
+        intro: Option<Text>,
+        items: Vec<Arc<ItemView>>,
+        outro: Option<Text>,
+    }
+
+    struct SalaryView {
+        currency: String,
+        /// "per year", "per month", "per hour".
+        period: &'static str,
+        average: Option<String>,
+        ranges: Vec<Arc<SalaryRangeView>>,
+    }
+
+    struct SalaryRangeView {
+        /// "Entry level", "Mid-career", "Senior", or the profile's own label.
+        stage: Text,
+        min: String,
+        max: String,
+    }
+
+    struct MisconceptionView {
+        myth: Text,
+        reality: Text,
+    }
+
+    struct SourceView {
+        title: Text,
+        url: Option<String>,
+    }
+
+    /// The export index: the context of the `index` templates.
+    struct IndexView {
+        generator: String,
+        /// What the index page is, for `<meta name="description">`.
+        description: String,
+        /// The careers, made one at a time as the template reaches them: an
+        /// index of 10,000 careers is never held as template values.
+        careers: minijinja::Value,
+    }
+
+    struct IndexEntryView {
+        title: Text,
+        category: Option<Text>,
+        score: u8,
+        /// The report's file name, relative to the index.
+        href: String,
+    }
+}
