@@ -250,6 +250,69 @@ fn user_templates_override_built_in_ones_by_name() {
     assert!(stdout(&html).starts_with("<!DOCTYPE html>"));
 }
 
+/// The shared parts are one file each: replacing `parts.txt` changes the
+/// report and the handout, and the rest of both stays built-in.
+#[test]
+fn a_replaced_partial_changes_every_template_that_uses_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let built_in = read(&root().join("templates/parts.txt"));
+    let mine = built_in.replace("{{ average_label }}:", "MY {{ average_label }}:");
+    assert_ne!(mine, built_in);
+    std::fs::write(dir.path().join("parts.txt"), mine).unwrap();
+    for (template, line) in [
+        ("report", "MY Average salary: $36,000 per year"),
+        ("handout", "MY Average: $36,000 per year"),
+    ] {
+        let output = Run::of(
+            pathways()
+                .args(["render", SEED_PROFILE, "-f", "text", "--template", template])
+                .arg("--templates")
+                .arg(dir.path()),
+        );
+        output.assert_code(0);
+        assert!(
+            output.stdout.contains(line),
+            "{template}: {}",
+            output.stdout
+        );
+        assert!(output.stdout.starts_with("LIBRARY TECHNICIANS\n"));
+    }
+}
+
+/// `sections.<id>` is one section; a section the profile leaves out is
+/// `none`, and a name that is no section is a template error.
+#[test]
+fn templates_take_a_section_by_its_id() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("card.txt.j2"),
+        "{{ sections.salary.heading }} / {{ sections.outlook.heading }} / \
+         {{ \"left out\" if sections.related_careers is none else \"there\" }}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("typo.txt.j2"),
+        "{{ sections.salry.heading }}\n",
+    )
+    .unwrap();
+    let card = |profile: &str, template: &str| {
+        Run::of(
+            pathways()
+                .args(["render", profile, "-f", "text", "--template", template])
+                .arg("--templates")
+                .arg(dir.path()),
+        )
+    };
+    let seed = card(SEED_PROFILE, "card");
+    seed.assert_code(0);
+    assert_eq!(seed.stdout, "Average Salary Range / Job Outlook / there\n");
+    let minimal = card("tests/fixtures/valid/minimal.yaml", "card");
+    assert!(minimal.stdout.ends_with("/ left out\n"), "{}", minimal.seen());
+    let typo = card(SEED_PROFILE, "typo");
+    typo.assert_code(2);
+    assert!(typo.stderr.contains("typo.txt.j2"), "{}", typo.stderr);
+}
+
 #[test]
 fn template_errors_name_the_template_and_line_and_write_nothing() {
     let dir = tempfile::tempdir().unwrap();

@@ -4,7 +4,7 @@
 use std::path::{Component, Path, PathBuf};
 
 /// Every built-in template: name and source.
-pub const BUILT_IN: [(&str, &str); 11] = [
+pub const BUILT_IN: [(&str, &str); 14] = [
     (
         "report.html.j2",
         include_str!("../../templates/report.html.j2"),
@@ -34,6 +34,9 @@ pub const BUILT_IN: [(&str, &str); 11] = [
     ("index.txt.j2", include_str!("../../templates/index.txt.j2")),
     ("style.css", include_str!("../../templates/style.css")),
     ("head.html", include_str!("../../templates/head.html")),
+    ("parts.html", include_str!("../../templates/parts.html")),
+    ("parts.md", include_str!("../../templates/parts.md")),
+    ("parts.txt", include_str!("../../templates/parts.txt")),
 ];
 
 /// Finds a template by name: the user's folder first, then the built-in set.
