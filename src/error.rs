@@ -7,86 +7,138 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+/// Why a command could not run. Callers tell the cases apart by variant; the
+/// `Display` text is for people.
 #[derive(Debug)]
 pub enum Error {
+    /// A file or folder could not be read.
     Read {
+        /// What could not be read, as the user named it.
         path: PathBuf,
+        /// Why.
         source: io::Error,
     },
+    /// Standard input could not be read.
     ReadStdin {
+        /// Why.
         source: io::Error,
     },
+    /// An input is far larger than any career profile.
     TooLarge {
+        /// The input, as the user named it.
         name: String,
+        /// The most pathways reads, in bytes.
         limit: u64,
     },
+    /// A report could not be written.
     Write {
+        /// Where it was going.
         path: PathBuf,
+        /// Why.
         source: io::Error,
     },
+    /// Standard output failed (a closed pipe, a full disk).
     WriteStdout {
+        /// Why.
         source: io::Error,
     },
+    /// The output file is the profile being read.
     OutputIsInput {
+        /// The output file.
         path: PathBuf,
     },
+    /// The output file named is a folder.
     OutputIsFolder {
+        /// The folder.
         path: PathBuf,
     },
+    /// The output file named is a device, pipe or socket.
     OutputNotRegularFile {
+        /// The special file.
         path: PathBuf,
     },
+    /// The output file is read-only, so pathways leaves it alone.
     OutputReadOnly {
+        /// The read-only file.
         path: PathBuf,
     },
+    /// The output file's folder does not exist.
     OutputFolderMissing {
+        /// The output file.
         path: PathBuf,
     },
+    /// The output file's extension names no format, and none was given.
     UnknownOutputExtension {
+        /// The output file.
         path: PathBuf,
     },
+    /// A `--templates` folder could not be read.
     TemplateFolder {
+        /// The folder.
         path: PathBuf,
+        /// Why.
         source: io::Error,
     },
+    /// A template is missing, does not compile, or failed while rendering.
     Template {
+        /// What went wrong, naming the template and line.
         message: String,
     },
+    /// A folder or pattern named on the command line holds no profile.
     NothingFound {
+        /// The folder or pattern.
         path: PathBuf,
     },
+    /// A file pattern that cannot be used.
     BadPattern {
+        /// The pattern, as given.
         pattern: String,
+        /// Why it cannot be used.
         reason: String,
     },
     /// A policy or headings file that does not read: its finding says where.
     UnusableSettings {
+        /// Which kind of file.
         kind: SettingsFile,
+        /// The file.
         path: PathBuf,
+        /// What is wrong in it, and where.
         finding: Box<crate::finding::Finding>,
         /// The file's text, to show the line the finding points at.
         text: String,
     },
     /// A command line that asks for something impossible.
     Usage {
+        /// What is wrong and what to do instead.
         message: String,
     },
     /// `new` or `import -o FILE` would replace a file that is already there.
     OutputExists {
+        /// The existing file.
         path: PathBuf,
     },
+    /// The worker threads of an export could not be started.
     WorkerThreads {
+        /// How many were asked for.
         jobs: usize,
+        /// Why they could not start.
         reason: String,
     },
+    /// `--out` names a file, not a folder.
     OutputNotFolder {
+        /// The file.
         path: PathBuf,
     },
+    /// A report name that would leave the output folder.
     OutsideOutputFolder {
+        /// The name refused.
         name: String,
     },
+    /// An id given on the command line that is not a usable id.
     InvalidId {
+        /// The id, as given.
         id: String,
+        /// What is wrong with it.
         problem: crate::validate::IdProblem,
     },
 }

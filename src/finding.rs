@@ -8,13 +8,17 @@ use std::fmt;
 
 use crate::rules::Rule;
 
+/// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// Worth fixing; fails a check only with `--strict`.
     Warning,
+    /// Must be fixed: the profile is not rendered or exported.
     Error,
 }
 
 impl Severity {
+    /// `warning` or `error`, as reports write it.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Warning => "warning",
@@ -33,12 +37,16 @@ impl fmt::Display for Severity {
 /// and how many characters to underline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Position {
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, in characters.
     pub column: usize,
+    /// How many characters the finding underlines (0: none).
     pub length: usize,
 }
 
 impl Position {
+    /// A position at `line`:`column`, `length` characters long.
     pub fn new(line: usize, column: usize, length: usize) -> Self {
         Position {
             line,
@@ -48,13 +56,16 @@ impl Position {
     }
 }
 
+/// One problem found in a profile (or a policy file): what, where, and what to do.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
+    /// Its rule's default severity, or what the policy made it.
     pub severity: Severity,
     /// Stable rule id, e.g. `unknown-key` or `salary-min-above-max`.
     pub rule: Rule,
     /// The file as the user named it (or `<stdin>`).
     pub file: String,
+    /// Where in the file.
     pub position: Position,
     /// Field path inside the profile, e.g. `sections.salary.ranges[1].min`; empty for the whole file.
     pub path: String,
@@ -79,21 +90,25 @@ impl Finding {
         }
     }
 
+    /// The finding at `position`.
     pub fn at(mut self, position: Position) -> Self {
         self.position = position;
         self
     }
 
+    /// The finding about the field at `path` (`sections.salary.ranges[0].min`).
     pub fn path(mut self, path: impl Into<String>) -> Self {
         self.path = path.into();
         self
     }
 
+    /// The finding about `file`, as messages name it.
     pub fn in_file(mut self, file: &str) -> Self {
         self.file = visible(file).into_owned();
         self
     }
 
+    /// Whether it is an error (not a warning).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

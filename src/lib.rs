@@ -7,7 +7,7 @@
 //!
 //! [`report`] writes the findings of many profiles for people and CI (human,
 //! JSON, GitHub, SARIF, JUnit); [`import`] turns legacy career pages into
-//! profiles. [`links`] (how Markdown is read, which links a reader may
+//! profiles. `links` (how Markdown is read, which links a reader may
 //! follow) sits below both `validate` and `render`.
 //!
 //! The command line (`src/main.rs` and `src/cli/`) is a thin user of this

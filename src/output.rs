@@ -9,7 +9,9 @@ use crate::error::Error;
 /// Where a report goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Destination {
+    /// Standard output.
     Stdout,
+    /// A file, replaced atomically.
     File(PathBuf),
 }
 
@@ -152,6 +154,7 @@ impl OutputFolder {
         }
     }
 
+    /// The folder, as the user named it.
     pub fn path(&self) -> &Path {
         &self.root
     }

@@ -59,8 +59,10 @@ impl Profile {
     }
 }
 
+/// The locale of a profile that names none.
 pub const DEFAULT_LOCALE: &str = "en-US";
 
+/// A source the profile's facts come from.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceRef {
@@ -71,6 +73,7 @@ pub struct SourceRef {
     pub url: Option<String>,
 }
 
+/// One entry of the "At a Glance" summary: a heading and a short text.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SummaryItem {
@@ -122,6 +125,7 @@ pub struct Group {
 /// A list entry: either plain text, or `{title, text}`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
+    /// A short bold label before the text ("Cataloging:").
     pub title: Option<String>,
     /// Markdown.
     pub text: String,
@@ -157,15 +161,18 @@ pub struct SalarySection {
 }
 
 impl SalarySection {
+    /// The ISO 4217 currency code (`USD` when none is given).
     pub fn currency(&self) -> &str {
         self.currency.as_deref().unwrap_or("USD")
     }
 
+    /// What the figures are per (a year when none is given).
     pub fn period(&self) -> PayPeriod {
         self.period.unwrap_or(PayPeriod::Year)
     }
 }
 
+/// The pay of one career stage.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SalaryRange {
@@ -183,11 +190,15 @@ pub struct SalaryRange {
 #[serde(rename_all = "lowercase")]
 /// What salary figures are paid per.
 pub enum PayPeriod {
+    /// Per year.
     Year,
+    /// Per month.
     Month,
+    /// Per hour.
     Hour,
 }
 
+/// The remote-work section: how much of the work can be done from home, and prose.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[schemars(extend("minProperties" = 1))]
 #[serde(deny_unknown_fields)]
@@ -212,12 +223,17 @@ pub struct RemoteWorkSection {
 #[serde(rename_all = "lowercase")]
 /// How much of the work can be done remotely.
 pub enum RemoteLevel {
+    /// The work cannot be done remotely.
     None,
+    /// Some tasks can be done remotely.
     Limited,
+    /// A good part of the work can be done remotely.
     Moderate,
+    /// Most of the work can be done remotely.
     High,
 }
 
+/// The common-misconceptions section: myths, each with the reality.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[schemars(extend("minProperties" = 1))]
 #[serde(deny_unknown_fields)]
@@ -233,6 +249,7 @@ pub struct MisconceptionsSection {
     pub outro: Option<String>,
 }
 
+/// A common belief about the career, and what is true instead.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Misconception {
@@ -326,18 +343,26 @@ pub struct Sections {
 /// A borrowed view of one present section, whatever its shape.
 #[derive(Debug, Clone, Copy)]
 pub enum SectionContent<'a> {
+    /// A section of prose and lists.
     General(&'a Section),
+    /// The salary section, with its figures.
     Salary(&'a SalarySection),
+    /// The remote-work section, with its level.
     RemoteWork(&'a RemoteWorkSection),
+    /// The misconceptions section, with its pairs.
     Misconceptions(&'a MisconceptionsSection),
 }
 
 /// The prose fields every section shape has.
 #[derive(Debug, Clone, Copy)]
 pub struct Prose<'a> {
+    /// The paragraphs before the list.
     pub intro: Option<&'a str>,
+    /// The list.
     pub items: &'a [Item],
+    /// Lists under their own headings.
     pub groups: &'a [Group],
+    /// The paragraphs after the lists.
     pub outro: Option<&'a str>,
 }
 
@@ -399,6 +424,7 @@ impl Prose<'_> {
 }
 
 impl ExtraSection {
+    /// Its prose parts, whatever kind of section it is.
     pub fn prose(&self) -> Prose<'_> {
         Prose {
             intro: self.intro.as_deref(),
@@ -455,12 +481,14 @@ impl Sections {
 }
 
 impl Item {
+    /// Whether it has no text at all.
     pub fn is_empty(&self) -> bool {
         self.text.trim().is_empty() && is_blank(self.title.as_deref())
     }
 }
 
 impl Group {
+    /// Whether it has no text at all.
     pub fn is_empty(&self) -> bool {
         is_blank(self.intro.as_deref())
             && is_blank(self.outro.as_deref())

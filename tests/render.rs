@@ -307,7 +307,11 @@ fn templates_take_a_section_by_its_id() {
     seed.assert_code(0);
     assert_eq!(seed.stdout, "Average Salary Range / Job Outlook / there\n");
     let minimal = card("tests/fixtures/valid/minimal.yaml", "card");
-    assert!(minimal.stdout.ends_with("/ left out\n"), "{}", minimal.seen());
+    assert!(
+        minimal.stdout.ends_with("/ left out\n"),
+        "{}",
+        minimal.seen()
+    );
     let typo = card(SEED_PROFILE, "typo");
     typo.assert_code(2);
     assert!(typo.stderr.contains("typo.txt.j2"), "{}", typo.stderr);

@@ -18,7 +18,9 @@ const BUILT_IN: &str = include_str!("headings.yaml");
 pub enum Target {
     /// A catalogue section, by id.
     Section(&'static str),
+    /// The page's career category.
     Category,
+    /// The page's career type.
     CareerType,
     /// The counselling overview that opens a page: the profile's summary.
     Summary,

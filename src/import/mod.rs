@@ -20,11 +20,13 @@ use crate::validate::{Policy, validate};
 /// A page turned into a profile.
 #[derive(Debug)]
 pub struct Imported {
+    /// The id of the profile made (`--id`, else from the page's title).
     pub id: String,
     /// The profile, as YAML.
     pub yaml: String,
     /// What was found, inferred and needs review: (page line, note); line 0 for the whole page.
     pub found: Vec<(usize, String)>,
+    /// Lines of the page a person should look at, with why (line 0: the page as a whole).
     pub review: Vec<(usize, String)>,
     /// Findings of `pathways check` (default policy) on the result.
     pub findings: Vec<Finding>,
@@ -40,6 +42,7 @@ pub struct ImportOptions<'a> {
     pub id: Option<&'a str>,
     /// The path of a `profile.schema.json` for editors, if there is one.
     pub schema: Option<&'a str>,
+    /// The headings that name each section (built-in, plus `--headings`).
     pub headings: &'a Headings,
 }
 

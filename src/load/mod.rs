@@ -30,7 +30,9 @@ pub const MAX_PROFILE_BYTES: u64 = 4 * 1024 * 1024;
 /// Where a profile comes from: a file, or standard input (`-`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
+    /// Standard input (`-`).
     Stdin,
+    /// A file.
     File(PathBuf),
 }
 
@@ -56,14 +58,18 @@ impl Input {
 /// The text of a profile, ready to parse: BOM removed, line endings `\n`.
 #[derive(Debug, Clone)]
 pub struct Source {
+    /// The name messages use: the path as given, or `<stdin>`.
     pub name: String,
+    /// The whole text.
     pub text: String,
 }
 
 /// A parsed profile with its text, for locating findings.
 #[derive(Debug, Clone)]
 pub struct Document {
+    /// Where it came from, and its text (findings point into it).
     pub source: Source,
+    /// The parsed profile.
     pub profile: Profile,
     /// Found on first use: a profile without findings never needs them.
     locations: OnceLock<Locations>,
@@ -84,6 +90,7 @@ pub enum LoadFailure {
     Unreadable(Error),
     /// The file was read but is not a valid profile: a problem in the profile.
     Invalid {
+        /// What is wrong, and where.
         finding: Box<Finding>,
         /// The text, when it was readable, so the message can show the line.
         source: Option<Source>,

@@ -22,12 +22,16 @@ use crate::profile::Profile;
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
+    /// CommonMark (`.md`).
     Markdown,
+    /// One self-contained HTML page (`.html`).
     Html,
+    /// Plain text wrapped to a width (`.txt`).
     Text,
 }
 
 impl Format {
+    /// Every format, in the order exports write them.
     pub const ALL: [Format; 3] = [Format::Markdown, Format::Html, Format::Text];
 
     /// The format a file name asks for: `.md`, `.html`/`.htm`, `.txt`.
@@ -41,6 +45,7 @@ impl Format {
         }
     }
 
+    /// The file extension reports in this format get (`md`, `html`, `txt`).
     pub fn extension(self) -> &'static str {
         match self {
             Format::Markdown => "md",
@@ -74,7 +79,9 @@ const TEMPLATE_FUEL: u64 = 1_000_000;
 /// The paper a printed HTML report is laid out for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageSize {
+    /// ISO A4 (210 × 297 mm).
     A4,
+    /// US Letter (8.5 × 11 in).
     Letter,
 }
 

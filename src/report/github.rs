@@ -4,6 +4,7 @@
 use super::CheckReport;
 use crate::finding::Severity;
 
+/// The findings as GitHub Actions workflow commands (`::error file=…`).
 pub fn render(report: &CheckReport) -> String {
     let mut out = String::new();
     for profile in &report.profiles {

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use super::CheckReport;
 use crate::finding::{Finding, Severity};
 
+/// The whole report as one JSON document.
 pub fn render(report: &CheckReport) -> String {
     let profiles: Vec<Value> = report
         .profiles
@@ -44,6 +45,7 @@ pub fn render(report: &CheckReport) -> String {
     text
 }
 
+/// One finding as a JSON object.
 pub fn finding(finding: &Finding) -> Value {
     json!({
         "rule": finding.rule.id(),

@@ -12,6 +12,7 @@ use crate::finding::Severity;
 /// The class every test case belongs to, as dashboards group them.
 const CLASS: &str = "pathways.profiles";
 
+/// The report as JUnit XML: a test case per profile.
 pub fn render(report: &CheckReport) -> String {
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
     // Writing into memory cannot fail.

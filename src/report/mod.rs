@@ -25,12 +25,14 @@ pub struct ProfileReport {
     pub id: Option<String>,
     /// Completeness score 0–100, when the profile could be read.
     pub score: Option<u8>,
+    /// Its findings, in file order.
     pub findings: Vec<Finding>,
     /// The source lines findings point at, for snippets.
     pub lines: BTreeMap<usize, String>,
 }
 
 impl ProfileReport {
+    /// How many of its findings have `severity`.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()
@@ -42,6 +44,7 @@ impl ProfileReport {
 /// The results of one `check` run.
 #[derive(Debug, Clone, Default)]
 pub struct CheckReport {
+    /// One report per profile, in the order they were named.
     pub profiles: Vec<ProfileReport>,
     /// Files that could not be read at all: (file, message).
     pub unreadable: Vec<(String, String)>,
@@ -52,6 +55,7 @@ pub struct CheckReport {
 }
 
 impl CheckReport {
+    /// How many findings of all profiles have `severity`.
     pub fn count(&self, severity: Severity) -> usize {
         self.profiles.iter().map(|p| p.count(severity)).sum()
     }
@@ -61,6 +65,7 @@ impl CheckReport {
         profile.count(Severity::Error) > 0 || (self.strict && profile.count(Severity::Warning) > 0)
     }
 
+    /// Whether the check fails (exit 1): some profile fails (see [`Self::profile_fails`]).
     pub fn failed(&self) -> bool {
         self.profiles.iter().any(|p| self.profile_fails(p))
     }
@@ -95,6 +100,7 @@ pub fn source_lines(
         .collect()
 }
 
+/// `1 profile`, `3 profiles`: a count with its noun.
 pub fn plural(count: usize, word: &str) -> String {
     if count == 1 {
         format!("1 {word}")

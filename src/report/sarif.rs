@@ -13,6 +13,7 @@ use crate::rules::Rule;
 /// The name files are given relative to, as `originalUriBaseIds` declares it.
 const BASE_ID: &str = "%SRCROOT%";
 
+/// The report as one SARIF 2.1.0 log.
 pub fn render(report: &CheckReport) -> String {
     let rules: Vec<Value> = Rule::ALL.iter().map(|&r| rule(r)).collect();
     let results: Vec<Value> = report

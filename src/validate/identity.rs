@@ -207,7 +207,7 @@ pub enum IdProblem {
     NotSlug,
     /// A name pathways or the system uses for something else.
     Reserved,
-    /// Longer than [`MAX_ID_LENGTH`].
+    /// Longer than 100 characters.
     TooLong,
 }
 

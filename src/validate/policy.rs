@@ -22,11 +22,12 @@ pub(crate) const REQUIRABLE_FIELDS: [&str; 6] = [
     "summary",
 ];
 
+/// What an office asks of its profiles beyond the format: sections and fields required, minimum lengths and score, the age allowed, rule severities.
 #[derive(Debug, Clone)]
 pub struct Policy {
     /// Section ids that must be present and non-empty.
     pub required_sections: Vec<String>,
-    /// Top-level fields that must be present (see [`REQUIRABLE_FIELDS`]).
+    /// Top-level fields that must be present (`updated`, `locale`, `category`, ...).
     pub required_fields: Vec<String>,
     /// Fewest list entries per section id.
     pub min_items: BTreeMap<String, usize>,

@@ -18,6 +18,8 @@ pub(crate) fn section_weight(id: &str, policy: &Policy) -> u32 {
     }
 }
 
+/// How complete a profile is, 0–100: the weighted share of catalogue
+/// sections it fills in, required ones (under `policy`) counting three times.
 pub fn completeness(profile: &Profile, policy: &Policy) -> u8 {
     let total: u32 = CATALOGUE.iter().map(|s| section_weight(s.id, policy)).sum();
     let earned: u32 = CATALOGUE

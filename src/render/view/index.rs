@@ -25,6 +25,7 @@ pub struct IndexEntry {
 }
 
 impl IndexEntry {
+    /// An entry for the career `id`, titled `title`, with its completeness `score` (0–100).
     pub fn new(id: &str, title: &str, category: Option<&str>, score: u8) -> Self {
         IndexEntry {
             text: [id, title, category.unwrap_or("")]
@@ -37,14 +38,17 @@ impl IndexEntry {
         }
     }
 
+    /// The career's id (its reports are `<id>.<extension>`).
     pub fn id(&self) -> &str {
         &self.text[..self.id_len]
     }
 
+    /// The career's title.
     pub fn title(&self) -> &str {
         &self.text[self.id_len..self.id_len + self.title_len]
     }
 
+    /// The career's category, when the profile gives one.
     pub fn category(&self) -> Option<&str> {
         self.has_category
             .then(|| &self.text[self.id_len + self.title_len..])
@@ -58,6 +62,7 @@ pub struct CareerIndex {
 }
 
 impl CareerIndex {
+    /// An index of `entries`, sorted by title (ignoring case), then id.
     pub fn new(mut entries: Vec<IndexEntry>) -> Self {
         let folded = |text: &str| {
             text.chars()
