@@ -28,3 +28,4 @@ pub mod rules;
 pub mod scaffold;
 pub mod schema;
 pub mod validate;
+pub mod words;

@@ -25,11 +25,12 @@ use pathways::finding::{Finding, Position, Severity};
 use pathways::load::{Discovered, Input, LoadFailure, load};
 use pathways::output::OutputFolder;
 use pathways::render::{CareerIndex, Format, IndexEntry, Renderer};
-use pathways::report::{self, plural};
+use pathways::report;
 use pathways::rules::Rule;
 use pathways::validate::{
     IdClaim, Policy, completeness, duplicate_ids, validate, validate_errors_counting_warnings,
 };
+use pathways::words::plural;
 
 /// What became of one profile (the file it came from is known by its place in the list).
 enum Outcome {
@@ -85,10 +86,13 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         errln!("error: {error}");
     }
     if files.is_empty() {
-        if discovery_errors.is_empty() {
-            errln!("error: no profiles to export");
-        }
-        return Ok(ExitStatus::Error);
+        return if discovery_errors.is_empty() {
+            Err(Error::Usage {
+                message: "no profiles to export".to_owned(),
+            })
+        } else {
+            Ok(ExitStatus::Error)
+        };
     }
     stop_on_signal();
 

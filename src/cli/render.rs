@@ -10,8 +10,8 @@ use pathways::finding::has_errors;
 use pathways::load::{Input, load};
 use pathways::output::{Destination, is_same_file, write};
 use pathways::render::{Format, Renderer};
-use pathways::report::plural;
 use pathways::validate::{Policy, validate};
+use pathways::words::plural;
 
 pub fn run(args: &RenderArgs, color: bool) -> Result<ExitStatus, Error> {
     let input = Input::from_arg(&args.profile);

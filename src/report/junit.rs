@@ -6,8 +6,9 @@
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use super::{CheckReport, ProfileReport, plural};
+use super::{CheckReport, ProfileReport};
 use crate::finding::Severity;
+use crate::words::plural;
 
 /// The class every test case belongs to, as dashboards group them.
 const CLASS: &str = "pathways.profiles";

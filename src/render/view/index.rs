@@ -104,7 +104,7 @@ pub(in crate::render) fn build_index(careers: &CareerIndex, format: Format) -> V
         generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
         description: format!(
             "Career profiles: {}, each with what the work is, education, pay, outlook and how to get started.",
-            crate::report::plural(careers.len(), "career")
+            crate::words::plural(careers.len(), "career")
         ),
         careers: Value::from_object(CareerList {
             entries: Arc::clone(&careers.entries),
