@@ -233,18 +233,22 @@ impl<'f> Renditions<'f> {
                     } else {
                         "- ".to_owned()
                     };
-                    let text = self.rich_inline(&item.text);
-                    ItemView {
-                        title: item
-                            .title
-                            .as_deref()
-                            .filter(|t| !t.trim().is_empty())
-                            .map(|t| self.plain(t.trim().trim_end_matches(':'))),
-                        text: self.hang(text, &marker),
-                        marker,
-                    }
+                    self.item(item, &item.text, marker)
                 }),
         )
+    }
+
+    /// An entry under `marker`, with `text` (its own, or part of it).
+    fn item(&self, item: &Item, text: &str, marker: String) -> ItemView {
+        ItemView {
+            title: item
+                .title
+                .as_deref()
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| self.plain(t.trim().trim_end_matches(':'))),
+            text: self.hang(self.rich_inline(text), &marker),
+            marker,
+        }
     }
 
     fn groups(&self, groups: &[Group], ordered: bool) -> Vec<Arc<GroupView>> {
@@ -370,17 +374,7 @@ impl<'f> Renditions<'f> {
             .filter(|item| !item.is_empty())
             .enumerate()
             .map(|(index, item)| {
-                let marker = format!("{}. ", index + 1);
-                let text = self.rich_inline(first_sentence(&item.text));
-                ItemView {
-                    title: item
-                        .title
-                        .as_deref()
-                        .filter(|t| !t.trim().is_empty())
-                        .map(|t| self.plain(t.trim().trim_end_matches(':'))),
-                    text: self.hang(text, &marker),
-                    marker,
-                }
+                self.item(item, first_sentence(&item.text), format!("{}. ", index + 1))
             })
             .collect();
         HandoutView {
