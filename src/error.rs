@@ -192,7 +192,7 @@ impl fmt::Display for Error {
             ),
             Error::UnknownOutputExtension { path } => write!(
                 f,
-                "cannot tell the format from `{}`; end the name with .html, .md or .txt, or pass --format",
+                "cannot tell the format from `{}`; end the name with .html, .md, .txt or .pdf, or pass --format",
                 shown(path)
             ),
             Error::TemplateFolder { path, source } => write!(

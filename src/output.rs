@@ -16,15 +16,15 @@ pub enum Destination {
 }
 
 /// Write `contents` to `destination`. A file is either fully replaced or left untouched.
-pub fn write(destination: &Destination, contents: &str) -> Result<(), Error> {
+pub fn write(destination: &Destination, contents: &[u8]) -> Result<(), Error> {
     match destination {
         Destination::Stdout => {
             let mut out = std::io::stdout().lock();
-            out.write_all(contents.as_bytes())
+            out.write_all(contents)
                 .and_then(|()| out.flush())
                 .map_err(|source| Error::WriteStdout { source })
         }
-        Destination::File(path) => write_atomically(path, contents.as_bytes()),
+        Destination::File(path) => write_atomically(path, contents),
     }
 }
 

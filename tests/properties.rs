@@ -96,7 +96,7 @@ proptest! {
     fn plain_text_keeps_to_its_width(text in profile(), width in 20usize..120) {
         let document = parse(Source { name: "generated.yaml".to_owned(), text }).unwrap();
         let renderer = Renderer::new(None).unwrap().with_width(width);
-        let report = renderer.render(&document.profile, Format::Text).unwrap();
+        let report = String::from_utf8(renderer.render(&document.profile, Format::Text).unwrap()).unwrap();
         for line in report.lines() {
             let columns = textwrap::core::display_width(line);
             // Only a single word longer than the width may pass it.

@@ -108,10 +108,10 @@ fn unknown_output_extension_is_a_usage_error() {
     let output = Run::of(
         pathways()
             .args(["render", SEED_PROFILE, "-o"])
-            .arg(dir.path().join("report.pdf")),
+            .arg(dir.path().join("report.docx")),
     );
     output.assert_code(2);
-    output.assert_stderr_has("end the name with .html, .md or .txt");
+    output.assert_stderr_has("end the name with .html, .md, .txt or .pdf");
 }
 
 #[test]
@@ -400,7 +400,7 @@ fn help_and_usage_errors() {
     pathways().arg("--help").assert().code(0);
     let output = Run::of(pathways().args(["render"]));
     output.assert_code(2);
-    let output = Run::of(pathways().args(["render", SEED_PROFILE, "--format", "pdf"]));
+    let output = Run::of(pathways().args(["render", SEED_PROFILE, "--format", "docx"]));
     output.assert_code(2);
 }
 

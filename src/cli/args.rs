@@ -66,7 +66,7 @@ pub struct ExportArgs {
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
 
-    /// Formats to write, comma-separated or repeated: markdown, html, text. Default: all three.
+    /// Formats to write, comma-separated or repeated: markdown, html, text, pdf. Default: markdown, html and text.
     #[arg(short, long, value_enum, value_delimiter = ',')]
     pub format: Vec<FormatArg>,
 
@@ -181,7 +181,7 @@ pub struct RenderArgs {
     /// The profile to render (a .yaml file), or `-` to read standard input.
     pub profile: PathBuf,
 
-    /// Output format. Without it, the -o file's extension decides (.md, .html, .txt); else Markdown.
+    /// Output format. Without it, the -o file's extension decides (.md, .html, .txt, .pdf); else Markdown.
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
 
@@ -209,7 +209,7 @@ pub struct TemplateArgs {
     #[arg(long, value_name = "NAME", default_value = "report")]
     pub template: String,
 
-    /// Paper size for printed HTML: a4 or letter. Default: letter for en-US profiles, A4 otherwise.
+    /// Paper size for PDF and printed HTML: a4 or letter. Default: letter for en-US profiles, A4 otherwise.
     #[arg(long, value_enum, value_name = "SIZE", ignore_case = true)]
     pub page_size: Option<PageSizeArg>,
 }
@@ -228,6 +228,7 @@ pub enum FormatArg {
     Html,
     #[value(alias = "txt")]
     Text,
+    Pdf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -297,7 +297,7 @@ impl Job<'_> {
         // A profile whose place is taken (by a folder, say) fails whole:
         // what was staged for it is discarded, so no half set is left.
         for (index, (report, name)) in reports.iter().zip(&names).enumerate() {
-            if let Err(error) = self.folder.stage(name, place, report.as_bytes()) {
+            if let Err(error) = self.folder.stage(name, place, report) {
                 discard(&names[..index]);
                 return Outcome::Failed(error);
             }
@@ -411,7 +411,7 @@ fn chosen_formats(requested: &[FormatArg]) -> Vec<Format> {
     if requested.is_empty() {
         return Format::ALL.to_vec();
     }
-    Format::ALL
+    Format::EVERY
         .into_iter()
         .filter(|format| {
             requested.iter().any(|r| {
@@ -420,6 +420,7 @@ fn chosen_formats(requested: &[FormatArg]) -> Vec<Format> {
                     (FormatArg::Markdown, Format::Markdown)
                         | (FormatArg::Html, Format::Html)
                         | (FormatArg::Text, Format::Text)
+                        | (FormatArg::Pdf, Format::Pdf)
                 )
             })
         })

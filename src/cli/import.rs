@@ -134,11 +134,10 @@ fn import_page(
                 .write(&file, imported.yaml.as_bytes())
                 .map(|()| folder.path().join(file).display().to_string())
         }
-        (None, Some(path)) => write(&Destination::File(path.clone()), &imported.yaml)
+        (None, Some(path)) => write(&Destination::File(path.clone()), imported.yaml.as_bytes())
             .map(|()| path.display().to_string()),
-        (None, None) => {
-            write(&Destination::Stdout, &imported.yaml).map(|()| "standard output".to_owned())
-        }
+        (None, None) => write(&Destination::Stdout, imported.yaml.as_bytes())
+            .map(|()| "standard output".to_owned()),
     };
     let destination = match written {
         Ok(destination) => destination,

@@ -29,7 +29,7 @@ pub fn run(args: &NewArgs) -> Result<ExitStatus, Error> {
     let schema = schema_reference(folder);
     write(
         &destination,
-        &scaffold(&args.id, &args.title, schema.as_deref()),
+        scaffold(&args.id, &args.title, schema.as_deref()).as_bytes(),
     )?;
     if let Destination::File(path) = &destination {
         errln!(

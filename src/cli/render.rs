@@ -1,6 +1,7 @@
 //! `pathways render`: one profile → one report.
 
 use crate::cli::console::errln;
+use std::io::IsTerminal;
 use std::path::Path;
 
 use crate::cli::args::{FormatArg, RenderArgs};
@@ -24,6 +25,16 @@ pub fn run(args: &RenderArgs, color: bool) -> Result<ExitStatus, Error> {
                 return Err(Error::OutputIsInput { path: path.clone() });
             }
             Destination::File(path.clone())
+        }
+        // A PDF shown on a terminal is noise that can upset it.
+        None if !format.is_text() && std::io::stdout().is_terminal() => {
+            return Err(Error::Usage {
+                message: format!(
+                    "a {} report is not written to a terminal; give -o FILE.{}, or redirect standard output to a file",
+                    format.name(),
+                    format.extension()
+                ),
+            });
         }
         None => Destination::Stdout,
     };
@@ -57,7 +68,7 @@ pub fn run(args: &RenderArgs, color: bool) -> Result<ExitStatus, Error> {
         errln!(
             "Wrote {} ({}, {}){}",
             path.display(),
-            format_name(format),
+            format.name(),
             size(report.len()),
             if findings.is_empty() {
                 String::new()
@@ -77,6 +88,7 @@ fn choose_format(flag: Option<FormatArg>, output: Option<&Path>) -> Result<Forma
             FormatArg::Markdown => Format::Markdown,
             FormatArg::Html => Format::Html,
             FormatArg::Text => Format::Text,
+            FormatArg::Pdf => Format::Pdf,
         });
     }
     match output {
@@ -98,14 +110,6 @@ fn not_rendered(name: &str, errors: usize, warnings: usize) {
             String::new()
         }
     );
-}
-
-fn format_name(format: Format) -> &'static str {
-    match format {
-        Format::Markdown => "Markdown",
-        Format::Html => "HTML",
-        Format::Text => "plain text",
-    }
 }
 
 fn size(bytes: usize) -> String {

@@ -13,7 +13,7 @@ pub fn run(args: &SchemaArgs) -> Result<ExitStatus, Error> {
         Some(path) => Destination::File(path.clone()),
         None => Destination::Stdout,
     };
-    write(&destination, &profile_schema())?;
+    write(&destination, profile_schema().as_bytes())?;
     if let Destination::File(path) = &destination {
         errln!(
             "Wrote {}. Name it in a profile's first line for checks as you type: \

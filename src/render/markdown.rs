@@ -43,6 +43,7 @@ pub(super) fn render_many(markdown: &str, formats: &[Format]) -> Vec<String> {
                     let _ = format_commonmark(root, &options, &mut out);
                 }
                 Format::Text => write_text_blocks(root, &mut out),
+                Format::Pdf => super::pdf::markup::write_blocks(root, &mut out),
             }
             out.truncate(out.trim_end().len());
             out
@@ -109,15 +110,19 @@ fn render_plain_prose(markdown: &str, formats: &[Format]) -> Vec<String> {
             match (format, in_paragraph) {
                 (Format::Html, false) if paragraphs > 0 => out.push_str("\n<p>"),
                 (Format::Html, false) => out.push_str("<p>"),
-                (Format::Markdown | Format::Text, false) if paragraphs > 0 => out.push_str("\n\n"),
-                (Format::Markdown | Format::Text, false) => {}
+                (Format::Markdown | Format::Text | Format::Pdf, false) if paragraphs > 0 => {
+                    out.push_str("\n\n");
+                }
+                (Format::Markdown | Format::Text | Format::Pdf, false) => {}
                 (Format::Html | Format::Markdown, true) => out.push('\n'),
-                (Format::Text, true) => out.push(' '),
+                (Format::Text | Format::Pdf, true) => out.push(' '),
             }
-            if *format == Format::Html && line.contains('"') {
-                out.push_str(&line.replace('"', "&quot;"));
-            } else {
-                out.push_str(line);
+            match format {
+                Format::Html if line.contains('"') => out.push_str(&line.replace('"', "&quot;")),
+                // Plain prose has no markup, but `-`, `.`, `(` and the like
+                // still mean something to Typst.
+                Format::Pdf => out.push_str(&super::pdf::markup::escape(line)),
+                _ => out.push_str(line),
             }
         }
         if !in_paragraph {
@@ -523,6 +528,7 @@ mod tests {
             Format::Html => format_html(root, &options, &mut out).unwrap(),
             Format::Markdown => format_commonmark(root, &options, &mut out).unwrap(),
             Format::Text => write_text_blocks(root, &mut out),
+            Format::Pdf => crate::render::pdf::markup::write_blocks(root, &mut out),
         }
         out.truncate(out.trim_end().len());
         out
@@ -540,7 +546,7 @@ mod tests {
         ];
         for sample in samples {
             assert!(is_plain_prose(sample), "{sample:?}");
-            for format in [Format::Markdown, Format::Html, Format::Text] {
+            for format in Format::EVERY {
                 assert_eq!(
                     render_plain_prose(sample, &[format])[0],
                     through_comrak(sample, format),

@@ -1,10 +1,12 @@
-//! RENDER: a profile → Markdown, HTML or plain text, through minijinja templates.
+//! RENDER: a profile → Markdown, HTML, plain text or PDF, through minijinja templates.
 //!
 //! Pure apart from reading a user's template folder: the view is built from
-//! the profile, the template for the format turns it into text.
+//! the profile, the template for the format turns it into text (for PDF,
+//! Typst markup, which [`pdf`] typesets).
 
 mod markdown;
 mod money;
+mod pdf;
 mod templates;
 mod text;
 mod view;
@@ -28,44 +30,63 @@ pub enum Format {
     Html,
     /// Plain text wrapped to a width (`.txt`).
     Text,
+    /// A tagged PDF typeset by Typst (`.pdf`), from a Typst template (`.typ.j2`).
+    Pdf,
 }
 
 impl Format {
-    /// Every format, in the order exports write them.
+    /// The formats an export writes when none is asked for, in the order
+    /// exports write them.
     pub const ALL: [Format; 3] = [Format::Markdown, Format::Html, Format::Text];
 
-    /// The format a file name asks for: `.md`, `.html`/`.htm`, `.txt`.
+    /// Every format, PDF included.
+    pub const EVERY: [Format; 4] = [Format::Markdown, Format::Html, Format::Text, Format::Pdf];
+
+    /// The format a file name asks for: `.md`, `.html`/`.htm`, `.txt`, `.pdf`.
     pub fn from_path(path: &Path) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
             "txt" | "text" => Some(Format::Text),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
 
-    /// The file extension reports in this format get (`md`, `html`, `txt`).
+    /// The file extension reports in this format get (`md`, `html`, `txt`, `pdf`).
     pub fn extension(self) -> &'static str {
         match self {
             Format::Markdown => "md",
             Format::Html => "html",
             Format::Text => "txt",
+            Format::Pdf => "pdf",
         }
     }
 
-    /// The template file for a template set: `report` → `report.html.j2`.
+    /// The template file for a template set: `report` → `report.html.j2`
+    /// (for PDF, the Typst template `report.typ.j2`).
     pub fn template_file(self, set: &str) -> String {
-        format!("{set}.{}.j2", self.extension())
+        match self {
+            Format::Pdf => format!("{set}.typ.j2"),
+            _ => format!("{set}.{}.j2", self.extension()),
+        }
     }
 
-    /// The format's name for people: Markdown, HTML, plain text.
+    /// The format's name for people: Markdown, HTML, plain text, PDF.
     pub fn name(self) -> &'static str {
         match self {
             Format::Markdown => "Markdown",
             Format::Html => "HTML",
             Format::Text => "plain text",
+            Format::Pdf => "PDF",
         }
+    }
+
+    /// Whether reports in this format are text (PDF is not: it is never
+    /// written to a terminal).
+    pub fn is_text(self) -> bool {
+        self != Format::Pdf
     }
 }
 
@@ -144,6 +165,20 @@ impl Renderer {
                 .build()
                 .map_err(|e| template_error(&e))?,
         );
+        // Typst templates (`*.typ.j2` and the partial `parts.typ`) escape
+        // every value that is not already Typst markup, as HTML templates
+        // escape for HTML: profile text never runs as Typst code.
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".typ.j2") || name.ends_with(".typ") {
+                minijinja::AutoEscape::Custom("typst".into())
+            } else {
+                minijinja::default_auto_escape_callback(name)
+            }
+        });
+        env.set_formatter(format_value);
+        env.add_filter("typst_string", |value: Value| {
+            Value::from_safe_string(pdf::markup::string_literal(&value.to_string()))
+        });
         env.set_loader(move |name| {
             source.load(name).map_err(|e| {
                 minijinja::Error::new(
@@ -209,14 +244,14 @@ impl Renderer {
         self
     }
 
-    /// Render one profile in one format.
-    pub fn render(&self, profile: &Profile, format: Format) -> Result<String, Error> {
+    /// Render one profile in one format: the report's bytes (UTF-8 text, or PDF).
+    pub fn render(&self, profile: &Profile, format: Format) -> Result<Vec<u8>, Error> {
         let view = view::build(profile, format, self.view_extras(profile));
         self.render_template(&format.template_file(&self.template_set), view, format)
     }
 
     /// Render one profile in several formats, parsing each Markdown field once.
-    pub fn render_all(&self, profile: &Profile, formats: &[Format]) -> Result<Vec<String>, Error> {
+    pub fn render_all(&self, profile: &Profile, formats: &[Format]) -> Result<Vec<Vec<u8>>, Error> {
         view::build_all(profile, formats, self.view_extras(profile))
             .into_iter()
             .zip(formats)
@@ -236,9 +271,17 @@ impl Renderer {
         out: &mut dyn std::io::Write,
     ) -> Result<(), Error> {
         let view = view::build_index(careers, format);
-        let template = self.template(&format.template_file("index"))?;
+        let name = format.template_file("index");
+        let template = self.template(&name)?;
         let context = view;
         let written = match format {
+            Format::Pdf => {
+                let source = template.render(context).map_err(|e| template_error(&e))?;
+                let pdf = pdf::typeset(source, &name)?;
+                return out
+                    .write_all(&pdf)
+                    .map_err(|e| template_error(&write_failure(e)));
+            }
             Format::Text => {
                 let mut wrapped = text::WrapWriter::new(out, self.width);
                 template
@@ -274,12 +317,18 @@ impl Renderer {
         self.env.get_template(name).map_err(|e| template_error(&e))
     }
 
-    fn render_template(&self, name: &str, context: Value, format: Format) -> Result<String, Error> {
+    fn render_template(
+        &self,
+        name: &str,
+        context: Value,
+        format: Format,
+    ) -> Result<Vec<u8>, Error> {
         let mut rendered = self
             .template(name)?
             .render(context)
             .map_err(|e| template_error(&e))?;
-        Ok(match format {
+        let text = match format {
+            Format::Pdf => return pdf::typeset(rendered, name),
             Format::Text => text::wrap_report(&rendered, self.width),
             Format::Markdown => markdown::tidy_document(&rendered),
             Format::Html => {
@@ -292,7 +341,8 @@ impl Renderer {
                 rendered.push('\n');
                 rendered
             }
-        })
+        };
+        Ok(text.into_bytes())
     }
 }
 
@@ -335,6 +385,29 @@ impl<W: std::io::Write> std::io::Write for TrimEndWriter<W> {
     fn flush(&mut self) -> std::io::Result<()> {
         self.inner.flush()
     }
+}
+
+/// How a template prints a value: escaped for Typst in Typst templates
+/// (Typst markup from the view, marked safe, is printed as it is; `none`
+/// prints nothing), minijinja's way everywhere else.
+fn format_value(
+    out: &mut minijinja::Output,
+    state: &mut minijinja::State,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    let typst =
+        matches!(state.auto_escape(), minijinja::AutoEscape::Custom(name) if name == "typst");
+    if !typst {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    let written = if value.is_safe() {
+        write!(out, "{value}")
+    } else if value.is_none() || value.is_undefined() {
+        Ok(())
+    } else {
+        out.write_str(&pdf::markup::escape(&value.to_string()))
+    };
+    written.map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
 }
 
 /// A failed write while rendering, in minijinja's terms.

@@ -4,7 +4,7 @@
 use std::path::{Component, Path, PathBuf};
 
 /// Every built-in template: name and source.
-pub const BUILT_IN: [(&str, &str); 14] = [
+pub const BUILT_IN: [(&str, &str); 18] = [
     (
         "report.html.j2",
         include_str!("../../templates/report.html.j2"),
@@ -37,6 +37,16 @@ pub const BUILT_IN: [(&str, &str); 14] = [
     ("parts.html", include_str!("../../templates/parts.html")),
     ("parts.md", include_str!("../../templates/parts.md")),
     ("parts.txt", include_str!("../../templates/parts.txt")),
+    (
+        "report.typ.j2",
+        include_str!("../../templates/report.typ.j2"),
+    ),
+    (
+        "handout.typ.j2",
+        include_str!("../../templates/handout.typ.j2"),
+    ),
+    ("index.typ.j2", include_str!("../../templates/index.typ.j2")),
+    ("parts.typ", include_str!("../../templates/parts.typ")),
 ];
 
 /// Finds a template by name: the user's folder first, then the built-in set.
@@ -89,7 +99,8 @@ pub fn template_sets(user_folder: Option<&Path>) -> Vec<String> {
         .filter_map(|name| {
             let stem = name.strip_suffix(".j2")?;
             let (set, format) = stem.rsplit_once('.')?;
-            (["md", "html", "txt"].contains(&format) && set != "index").then(|| set.to_owned())
+            (["md", "html", "txt", "typ"].contains(&format) && set != "index")
+                .then(|| set.to_owned())
         })
         .collect();
     sets.sort();

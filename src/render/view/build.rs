@@ -84,6 +84,17 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras) -> View {
         id: profile.id.clone(),
         title: r.plain(&profile.title),
         lang: locale.to_owned(),
+        language: locale
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("en")
+            .to_ascii_lowercase(),
+        region: locale
+            .split(['-', '_'])
+            .nth(1)
+            .filter(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_alphabetic()))
+            .map(str::to_ascii_uppercase),
+        typst_date: profile.updated.as_deref().and_then(typst_date),
         category: profile.category.as_deref().map(|c| r.plain(c)),
         career_type: profile.career_type.as_deref().map(|c| r.plain(c)),
         updated: profile.updated.clone(),
@@ -102,6 +113,20 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras) -> View {
         description: description(profile),
         handout: extras.handout.then(|| Arc::new(r.handout(profile, locale))),
     }
+}
+
+/// `2026-11-28` as Typst's `datetime(year: 2026, month: 11, day: 28)`;
+/// `None` for anything else (a profile with a bad date is never rendered).
+fn typst_date(date: &str) -> Option<Value> {
+    let mut parts = date.splitn(3, '-').map(str::parse::<u16>);
+    let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) =
+        (parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    Some(Value::from_safe_string(format!(
+        "datetime(year: {year}, month: {month}, day: {day})"
+    )))
 }
 
 /// The longest description search engines show in full.
@@ -163,7 +188,7 @@ impl<'f> Renditions<'f> {
         self.each(|format| {
             let text = rendered.next().unwrap_or_default();
             match format {
-                Format::Html => Value::from_safe_string(text),
+                Format::Html | Format::Pdf => Value::from_safe_string(text),
                 Format::Markdown | Format::Text => Value::from(text),
             }
         })
@@ -187,6 +212,7 @@ impl<'f> Renditions<'f> {
                     }
                     Value::from_safe_string(text)
                 }
+                Format::Pdf => Value::from_safe_string(text),
                 Format::Markdown | Format::Text => Value::from(text),
             }
         })
@@ -198,6 +224,7 @@ impl<'f> Renditions<'f> {
         let text = text.trim();
         self.each(|format| match format {
             Format::Markdown => Value::from(markdown::escape_markdown(text)),
+            Format::Pdf => Value::from_safe_string(crate::render::pdf::markup::escape(text)),
             Format::Html | Format::Text => Value::from(text),
         })
     }
@@ -209,7 +236,7 @@ impl<'f> Renditions<'f> {
         self.each(|format| {
             let value = values.next().unwrap_or_default();
             match format {
-                Format::Html => value,
+                Format::Html | Format::Pdf => value,
                 Format::Markdown | Format::Text => text::hang(value, marker.len()),
             }
         })

@@ -12,6 +12,12 @@ views! {
         title: Text,
         /// BCP 47 tag for `<html lang>`.
         lang: String,
+        /// The language alone, lower case (`en`), as Typst's `text(lang:)` takes it.
+        language: String,
+        /// The two-letter region, upper case (`US`), when the locale has one.
+        region: Option<String>,
+        /// `updated` as a Typst `datetime(...)`, the PDF's document date.
+        typst_date: Option<minijinja::Value>,
         category: Option<Text>,
         career_type: Option<Text>,
         updated: Option<String>,

@@ -1,0 +1,181 @@
+//! Profile text as Typst markup that shows it literally: Markdown from
+//! comrak's tree becomes Typst's emphasis, lists and links, and every other
+//! character that means something to Typst is escaped, so text in a profile
+//! can never run Typst code (`#read(...)`, `#import`, `$ x $`, `<label>`).
+
+use std::fmt::Write as _;
+
+use comrak::nodes::{AstNode, ListType, NodeValue};
+
+/// `text` as markup showing exactly that text. Every ASCII punctuation
+/// character is escaped with a backslash (Typst reads `\` and any
+/// non-space character as that character); line breaks become spaces.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8 + 2);
+    push_escaped(text, &mut out);
+    out
+}
+
+fn push_escaped(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            c if c.is_ascii_punctuation() => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+}
+
+/// `text` as a Typst string literal, quotes included.
+pub(crate) fn string_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The blocks of a parsed (and neutralised) field, separated by blank lines.
+pub(crate) fn write_blocks<'a>(node: &'a AstNode<'a>, out: &mut String) {
+    let mut first = true;
+    for child in node.children() {
+        if !first {
+            out.push_str("\n\n");
+        }
+        first = false;
+        write_block(child, out);
+    }
+}
+
+fn write_block<'a>(node: &'a AstNode<'a>, out: &mut String) {
+    let value = node.data.borrow().value.clone();
+    match value {
+        NodeValue::Paragraph => write_inlines(node, out),
+        // A heading inside a field is bold text: the report's own headings
+        // are the document's outline.
+        NodeValue::Heading(_) => {
+            out.push_str("#strong[");
+            write_inlines(node, out);
+            out.push(']');
+        }
+        NodeValue::List(list) => {
+            match list.list_type {
+                ListType::Bullet => out.push_str("#list(tight: "),
+                ListType::Ordered => {
+                    let _ = write!(out, "#enum(start: {}, tight: ", list.start);
+                }
+            }
+            out.push_str(if list.tight { "true" } else { "false" });
+            for item in node.children() {
+                out.push_str(", [");
+                write_blocks(item, out);
+                out.push(']');
+            }
+            out.push(')');
+        }
+        NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) => {
+            out.push_str("#quote(block: true)[");
+            write_blocks(node, out);
+            out.push(']');
+        }
+        NodeValue::CodeBlock(code) => {
+            let _ = write!(
+                out,
+                "#raw(block: true, {})",
+                string_literal(code.literal.trim_end())
+            );
+        }
+        NodeValue::ThematicBreak => out.push_str("#line(length: 100%)"),
+        _ => write_blocks(node, out),
+    }
+}
+
+fn write_inlines<'a>(node: &'a AstNode<'a>, out: &mut String) {
+    for child in node.children() {
+        let value = child.data.borrow().value.clone();
+        match value {
+            NodeValue::Text(text) => push_escaped(&text, out),
+            NodeValue::Code(code) => {
+                let _ = write!(out, "#raw({})", string_literal(&code.literal));
+            }
+            NodeValue::SoftBreak => out.push(' '),
+            NodeValue::LineBreak => out.push_str("#linebreak()"),
+            NodeValue::Emph => wrap("#emph[", child, out),
+            NodeValue::Strong => wrap("#strong[", child, out),
+            NodeValue::Strikethrough => wrap("#strike[", child, out),
+            // Only links a reader may follow are left (see `neutralise`):
+            // clickable, with the address after them for paper.
+            NodeValue::Link(link) => {
+                let mut label = String::new();
+                write_inlines(child, &mut label);
+                let _ = write!(out, "#link({})[{label}]", string_literal(&link.url));
+                let shown = link.url.strip_prefix("mailto:").unwrap_or(&link.url);
+                let mut plain_label = String::new();
+                plain_text(child, &mut plain_label);
+                if !shown.is_empty() && plain_label.trim() != shown {
+                    out.push_str(" \\(");
+                    push_escaped(shown, out);
+                    out.push_str("\\)");
+                }
+            }
+            _ => write_inlines(child, out),
+        }
+    }
+}
+
+fn wrap<'a>(open: &str, node: &'a AstNode<'a>, out: &mut String) {
+    out.push_str(open);
+    write_inlines(node, out);
+    out.push(']');
+}
+
+/// The text of an inline node, without markup.
+fn plain_text<'a>(node: &'a AstNode<'a>, out: &mut String) {
+    for child in node.children() {
+        match &child.data.borrow().value {
+            NodeValue::Text(text) => out.push_str(text),
+            NodeValue::Code(code) => out.push_str(&code.literal),
+            _ => plain_text(child, out),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_character_typst_reads_as_markup_is_escaped() {
+        let escaped =
+            escape(r#"#read("/etc/passwd") $x$ <label> @ref *b* _i_ `c` [a] \ ~ = - + / 1."#);
+        for c in "#$<>@*_`[]\\~=-+/.\"()".chars() {
+            for (at, _) in escaped.match_indices(c) {
+                let before = &escaped[..at];
+                let backslashes = before.len() - before.trim_end_matches('\\').len();
+                assert!(
+                    c == '\\' || backslashes % 2 == 1,
+                    "`{c}` at {at} is not escaped: {escaped}"
+                );
+            }
+        }
+        assert_eq!(escape("a-b"), "a\\-b");
+        assert_eq!(escape("Café 36"), "Café 36");
+    }
+
+    #[test]
+    fn string_literals_close_only_where_they_end() {
+        assert_eq!(string_literal(r#"a"b\c"#), r#""a\"b\\c""#);
+    }
+}
