@@ -16,6 +16,7 @@ mod import;
 mod invalid;
 mod links;
 mod new_and_schema;
+mod pdf;
 mod properties;
 mod render;
 mod sarif;

@@ -17,11 +17,7 @@ use crate::error::Error;
 /// tagged PDF/UA-1 document.
 pub(crate) fn typeset(source: String, template: &str) -> Result<Vec<u8>, Error> {
     let world = world::EmbeddedWorld::new(source);
-    let compiled = typst::compile::<PagedDocument>(&world).output;
-    // Typst keeps what it computed for reuse; a batch export must not
-    // collect every document's, so what was not used lately goes.
-    typst::comemo::evict(4);
-    let document = compiled.map_err(|errors| failure(&world, errors.as_slice(), template))?;
+    let document = layout(&world, template)?;
     let standards = PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| Error::Template {
         message: format!("cannot make an accessible PDF: {}", e.message()),
     })?;
@@ -31,6 +27,15 @@ pub(crate) fn typeset(source: String, template: &str) -> Result<Vec<u8>, Error> 
     };
     typst_pdf::pdf(&document, &options)
         .map_err(|errors| failure(&world, errors.as_slice(), template))
+}
+
+/// The pages Typst lays out from the world's source.
+fn layout(world: &world::EmbeddedWorld, template: &str) -> Result<PagedDocument, Error> {
+    let compiled = typst::compile::<PagedDocument>(world).output;
+    // Typst keeps what it computed for reuse; a batch export must not
+    // collect every document's, so what was not used lately goes.
+    typst::comemo::evict(4);
+    compiled.map_err(|errors| failure(world, errors.as_slice(), template))
 }
 
 /// The first error Typst reports, with the line of the generated source it
@@ -67,5 +72,82 @@ fn failure(
             error.message,
             place.unwrap_or_default()
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use typst::layout::{Frame, FrameItem};
+
+    /// The text Typst sets on the pages of `source`, without spaces.
+    fn typeset_text(source: &str) -> String {
+        let world = world::EmbeddedWorld::new(source.to_owned());
+        let document = layout(&world, "test.typ.j2").unwrap_or_else(|e| panic!("{e}"));
+        fn collect(frame: &Frame, out: &mut String) {
+            for (_, item) in frame.items() {
+                match item {
+                    FrameItem::Text(text) => out.push_str(&text.text),
+                    FrameItem::Group(group) => collect(&group.frame, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = String::new();
+        for page in document.pages() {
+            collect(&page.frame, &mut out);
+        }
+        out.split_whitespace().collect()
+    }
+
+    #[test]
+    fn profile_text_is_set_literally_never_run() {
+        let payloads = [
+            r#"#read("/etc/passwd")"#,
+            r#"#import "@preview/cetz:0.3.0": *"#,
+            r#"#include "x.typ""#,
+            r#"#eval("1 + 1")"#,
+            "$ x^2 $",
+            "<label> @ref",
+            "= Heading? - item + item / term: x ~ 1. two \\ back",
+            "*bold* _em_ `raw` [link](x) https://example.org",
+        ];
+        for payload in payloads {
+            let source = format!(
+                "#set text(font: \"Libertinus Serif\")\n{}",
+                markup::escape(payload)
+            );
+            let shown = typeset_text(&source);
+            let expected: String = payload.split_whitespace().collect();
+            assert_eq!(shown, expected, "{payload}");
+        }
+    }
+
+    #[test]
+    fn a_template_cannot_read_files_or_load_packages() {
+        let read = typeset(r#"#read("/etc/passwd")"#.to_owned(), "mine.typ.j2").unwrap_err();
+        let message = read.to_string();
+        assert!(message.contains("`mine.typ.j2`"), "{message}");
+        assert!(message.contains("cannot read files"), "{message}");
+        let package = typeset(
+            r#"#import "@preview/cetz:0.3.0": *"#.to_owned(),
+            "mine.typ.j2",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            package.contains("does not load Typst packages"),
+            "{package}"
+        );
+        assert!(package.contains("line 1"), "{package}");
+    }
+
+    #[test]
+    fn the_same_source_gives_the_same_bytes() {
+        let source = "#set document(title: [T])\n#set text(lang: \"en\")\n= T\n\nText.".to_owned();
+        let first = typeset(source.clone(), "t.typ.j2").unwrap_or_else(|e| panic!("{e}"));
+        let second = typeset(source, "t.typ.j2").unwrap_or_else(|e| panic!("{e}"));
+        assert!(first.starts_with(b"%PDF-"));
+        assert_eq!(first, second);
     }
 }

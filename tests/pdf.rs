@@ -1,0 +1,260 @@
+//! PDF: reports and handouts typeset by the embedded Typst, on both papers;
+//! the same bytes every time; profile text never run as Typst code. The
+//! checks with poppler-utils and qpdf are ignored by `cargo test` and run by
+//! `.ci/run` (`cargo test --test main pdf -- --ignored`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::common::{Run, SEED_PROFILE, fixture, pathways, read};
+use crate::fidelity::{HeadingStyle, assert_report_holds_page};
+
+/// Render `profile` to `out` as PDF with `args`; the run must succeed.
+fn render_pdf(profile: &Path, out: &Path, args: &[&str]) {
+    let output = Run::of(
+        pathways()
+            .arg("render")
+            .arg(profile)
+            .arg("-o")
+            .arg(out)
+            .args(args),
+    );
+    output.assert_code(0);
+    let bytes = std::fs::read(out).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"), "{}", out.display());
+    assert!(
+        bytes.trim_ascii_end().ends_with(b"%%EOF"),
+        "a whole PDF: {}",
+        out.display()
+    );
+}
+
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn the_output_file_name_chooses_pdf_and_the_same_profile_gives_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (dir.path().join("a.pdf"), dir.path().join("b.pdf"));
+    render_pdf(&fixture("valid/minimal.yaml"), &first, &[]);
+    render_pdf(
+        &fixture("valid/minimal.yaml"),
+        &second,
+        &["--format", "pdf"],
+    );
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        std::fs::read(&second).unwrap()
+    );
+}
+
+#[test]
+fn export_writes_a_pdf_per_profile_and_an_index_the_same_with_any_jobs() {
+    let outs: Vec<tempfile::TempDir> = (0..2).map(|_| tempfile::tempdir().unwrap()).collect();
+    for (out, jobs) in outs.iter().zip(["1", "2"]) {
+        let output = Run::of(
+            pathways()
+                .args(["export", SEED_PROFILE, "tests/fixtures/valid/minimal.yaml"])
+                .args([
+                    "tests/fixtures/check/archivists.yaml",
+                    "tests/fixtures/check/librarians.yaml",
+                ])
+                .args(["--format", "pdf", "-j", jobs, "--out"])
+                .arg(out.path()),
+        );
+        output.assert_code(0);
+        assert!(
+            output.stderr.contains("Exported 4 profiles"),
+            "{}",
+            output.stderr
+        );
+    }
+    let (one, two) = (files(outs[0].path()), files(outs[1].path()));
+    assert_eq!(
+        one.keys().collect::<Vec<_>>(),
+        [
+            "archivists.pdf",
+            "index.pdf",
+            "librarians.pdf",
+            "library-technicians.pdf",
+            "minimal.pdf"
+        ]
+    );
+    assert!(one == two, "the same bytes with -j 1 and -j 2");
+}
+
+#[test]
+fn a_broken_typst_template_is_named_with_the_line_typst_stopped_at() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("report.typ.j2"),
+        "#set document(title: [{{ title }}])\n= {{ title }}\n#let broken = (\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out.pdf");
+    let output = Run::of(
+        pathways()
+            .args(["render", SEED_PROFILE, "--templates"])
+            .arg(dir.path())
+            .arg("-o")
+            .arg(&out),
+    );
+    output.assert_code(2);
+    let stderr = &output.stderr;
+    assert!(
+        stderr.contains("Typst could not typeset what `report.typ.j2` made"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("line 3"), "{stderr}");
+    assert!(!out.exists(), "nothing written");
+}
+
+#[test]
+fn a_typst_template_that_imports_a_package_gets_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("report.typ.j2"),
+        "#import \"@preview/cetz:0.3.0\": canvas\n= {{ title }}\n",
+    )
+    .unwrap();
+    let output = Run::of(
+        pathways()
+            .args(["render", SEED_PROFILE, "--format", "pdf", "--templates"])
+            .arg(dir.path()),
+    );
+    output.assert_code(2);
+    assert!(
+        output.stderr.contains("does not load Typst packages"),
+        "{}",
+        output.stderr
+    );
+}
+
+/// A tool's standard output; the tool must succeed.
+fn tool(program: &str, args: &[&str], file: &Path) -> String {
+    let output = Command::new(program)
+        .args(args)
+        .arg(file)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} (poppler-utils, qpdf) must be installed: {e}"));
+    assert!(
+        output.status.success(),
+        "{program} {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn pdftotext(file: &Path) -> String {
+    let output = Command::new("pdftotext")
+        .arg(file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The seed's report and handout on A4 and Letter: page size, page count,
+/// tagged, title and language, every font embedded, a sound file (qpdf),
+/// and every line of the seed page in the report's text, in order.
+#[test]
+#[ignore = "needs poppler-utils and qpdf: .ci/run runs it"]
+fn pdfs_pass_pdfinfo_pdffonts_qpdf_and_keep_every_line_of_the_page() {
+    let dir = PathBuf::from("target/pdf");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (template, size, paper, pages) in [
+        ("report", "a4", "(A4)", 10),
+        ("report", "letter", "(letter)", 11),
+        ("handout", "a4", "(A4)", 2),
+        ("handout", "letter", "(letter)", 2),
+    ] {
+        let file = dir.join(format!("library-technicians-{template}-{size}.pdf"));
+        render_pdf(
+            Path::new(SEED_PROFILE),
+            &file,
+            &["--template", template, "--page-size", size],
+        );
+        let info = tool("pdfinfo", &[], &file);
+        assert!(info.contains("Tagged:          yes"), "{info}");
+        assert!(
+            info.contains("Title:           Library Technicians"),
+            "{info}"
+        );
+        let page_size = info.lines().find(|l| l.starts_with("Page size:")).unwrap();
+        assert!(page_size.ends_with(paper), "{page_size}");
+        let count: usize = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        assert_eq!(count, pages, "{}", file.display());
+        let fonts = tool("pdffonts", &[], &file);
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!rows.is_empty(), "{fonts}");
+        for row in rows {
+            let columns: Vec<&str> = row.split_whitespace().collect();
+            // name type [encoding] emb sub uni object ID: `emb` is the fifth from the end.
+            assert_eq!(columns[columns.len() - 5], "yes", "not embedded: {row}");
+        }
+        tool("qpdf", &["--check"], &file);
+        let text = pdftotext(&file);
+        assert!(!text.contains('\u{ad}'), "no soft hyphen");
+        if template == "report" {
+            let body: String = text
+                .lines()
+                .filter(|line| !line.starts_with("Page ") && line.trim() != "Library Technicians")
+                .collect::<Vec<_>>()
+                .join("\n");
+            assert_report_holds_page(&body, HeadingStyle::AsWritten);
+        }
+    }
+}
+
+/// Typst code in every field of a profile is printed, not run.
+#[test]
+#[ignore = "needs poppler-utils: .ci/run runs it"]
+fn typst_code_in_every_field_prints_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = fixture("hostile/typst-injection.yaml");
+    let fields = read(&profile).matches("#read(").count();
+    for template in ["report", "handout"] {
+        let file = dir.path().join(format!("{template}.pdf"));
+        render_pdf(&profile, &file, &["--template", template]);
+        tool("qpdf", &["--check"], &file);
+        let text: String = pdftotext(&file)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for payload in [
+            "#read(\"/etc/passwd\")",
+            "#import \"@preview/x:0.1.0\": *",
+            "#include \"a.typ\"",
+            "#eval(\"1+1\")",
+            "$ x $",
+            "<label> @ref",
+        ] {
+            let shown = text.matches(payload).count();
+            if template == "report" {
+                assert!(
+                    shown >= fields - 2,
+                    "{payload}: {shown} of {fields} fields\n{text}"
+                );
+            } else {
+                assert!(shown >= 5, "{payload}: {shown}\n{text}");
+            }
+        }
+        assert!(!text.contains("root:"), "nothing from /etc/passwd");
+    }
+}
