@@ -258,3 +258,22 @@ fn typst_code_in_every_field_prints_as_text() {
         assert!(!text.contains("root:"), "nothing from /etc/passwd");
     }
 }
+
+/// A PDF on a terminal would be noise that can upset it: refused, with
+/// what to do. `script` (util-linux) gives the command a terminal.
+#[test]
+fn a_pdf_is_not_written_to_a_terminal() {
+    let binary = env!("CARGO_BIN_EXE_pathways");
+    let command = format!("{binary} render tests/fixtures/valid/minimal.yaml --format pdf");
+    let output = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .expect("script (util-linux) gives the command a terminal");
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{shown}");
+    assert!(
+        shown.contains("a PDF report is not written to a terminal; give -o FILE.pdf"),
+        "{shown}"
+    );
+    assert!(!shown.contains("%PDF"), "{shown}");
+}
