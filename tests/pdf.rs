@@ -90,6 +90,12 @@ fn export_writes_a_pdf_per_profile_and_an_index_the_same_with_any_jobs() {
         ]
     );
     assert!(one == two, "the same bytes with -j 1 and -j 2");
+    let alone = outs[0].path().join("alone.pdf");
+    render_pdf(Path::new(SEED_PROFILE), &alone, &[]);
+    assert!(
+        std::fs::read(&alone).unwrap() == one["library-technicians.pdf"],
+        "export writes what render writes"
+    );
 }
 
 #[test]
