@@ -270,7 +270,8 @@ impl Renderer {
         format: Format,
         out: &mut dyn std::io::Write,
     ) -> Result<(), Error> {
-        let view = view::build_index(careers, format);
+        // An index is about no one profile: A4 unless `--page-size` says otherwise.
+        let view = view::build_index(careers, format, self.page_size.unwrap_or(PageSize::A4));
         let name = format.template_file("index");
         let template = self.template(&name)?;
         let context = view;

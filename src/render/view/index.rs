@@ -9,7 +9,7 @@ use minijinja::value::{Enumerator, Object, ObjectRepr};
 use super::build::Renditions;
 use super::lens;
 use super::types::{IndexEntryView, IndexView};
-use crate::render::Format;
+use crate::render::{Format, PageSize};
 
 /// One career in an export's index. An export keeps one per profile until
 /// the index is written, so the text is packed into a single allocation.
@@ -99,8 +99,13 @@ impl CareerIndex {
 }
 
 /// The index view for `format`, as the template context.
-pub(in crate::render) fn build_index(careers: &CareerIndex, format: Format) -> Value {
+pub(in crate::render) fn build_index(
+    careers: &CareerIndex,
+    format: Format,
+    page_size: PageSize,
+) -> Value {
     let view = IndexView {
+        page_size: page_size.css(),
         generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
         description: format!(
             "Career profiles: {}, each with what the work is, education, pay, outlook and how to get started.",

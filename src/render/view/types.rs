@@ -135,6 +135,8 @@ views! {
     /// The export index: the context of the `index` templates.
     struct IndexView {
         generator: String,
+        /// The paper a printed index is laid out for: `A4` or `letter`.
+        page_size: &'static str,
         /// What the index page is, for `<meta name="description">`.
         description: String,
         /// The careers, made one at a time as the template reaches them: an
