@@ -409,9 +409,9 @@ fn set_aside_duplicate_ids(
 /// `--format` values in a fixed order (Markdown, HTML, text), each once; all three by default.
 fn chosen_formats(requested: &[FormatArg]) -> Vec<Format> {
     if requested.is_empty() {
-        return Format::ALL.to_vec();
+        return Format::TEXT.to_vec();
     }
-    Format::EVERY
+    Format::ALL
         .into_iter()
         .filter(|format| {
             requested.iter().any(|r| {

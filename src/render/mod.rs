@@ -35,12 +35,11 @@ pub enum Format {
 }
 
 impl Format {
-    /// The formats an export writes when none is asked for, in the order
-    /// exports write them.
-    pub const ALL: [Format; 3] = [Format::Markdown, Format::Html, Format::Text];
+    /// The text formats: what an export writes when no format is asked for.
+    pub const TEXT: [Format; 3] = [Format::Markdown, Format::Html, Format::Text];
 
-    /// Every format, PDF included.
-    pub const EVERY: [Format; 4] = [Format::Markdown, Format::Html, Format::Text, Format::Pdf];
+    /// Every format, in the order exports write them.
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Text, Format::Pdf];
 
     /// The format a file name asks for: `.md`, `.html`/`.htm`, `.txt`, `.pdf`.
     pub fn from_path(path: &Path) -> Option<Format> {
