@@ -16,6 +16,25 @@ use crate::error::Error;
 /// Typeset `source` (Typst markup made by the template `template`) into a
 /// tagged PDF/UA-1 document.
 pub(crate) fn typeset(source: String, template: &str) -> Result<Vec<u8>, Error> {
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .stack_size(TYPESETTER_STACK)
+            .spawn_scoped(scope, || typeset_here(source, template))
+            .map_err(|e| Error::WorkerThreads {
+                jobs: 1,
+                reason: e.to_string(),
+            })?
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
+/// Typst recurses deeply for long documents, and keeps per-thread state
+/// that grows with every document a thread typesets: each document gets a
+/// thread of its own, with the main thread's stack.
+const TYPESETTER_STACK: usize = 8 * 1024 * 1024;
+
+fn typeset_here(source: String, template: &str) -> Result<Vec<u8>, Error> {
     let world = world::EmbeddedWorld::new(source);
     let document = layout(&world, template)?;
     let standards = PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| Error::Template {
