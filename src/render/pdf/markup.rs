@@ -114,9 +114,9 @@ fn write_inlines<'a>(node: &'a AstNode<'a>, out: &mut String) {
             NodeValue::LineBreak => out.push_str("#linebreak()"),
             NodeValue::Emph => wrap("#emph[", child, out),
             NodeValue::Strong => wrap("#strong[", child, out),
-            NodeValue::Strikethrough => wrap("#strike[", child, out),
             // Only links a reader may follow are left (see `neutralise`):
             // clickable, with the address after them for paper.
+            NodeValue::Link(link) if link.url.trim().is_empty() => write_inlines(child, out),
             NodeValue::Link(link) => {
                 let mut label = String::new();
                 write_inlines(child, &mut label);
@@ -172,6 +172,54 @@ mod tests {
         }
         assert_eq!(escape("a-b"), "a\\-b");
         assert_eq!(escape("Café 36"), "Café 36");
+    }
+
+    /// Each Markdown construct a profile may use, as Typst markup.
+    #[test]
+    fn markdown_becomes_typst_markup() {
+        let typst =
+            |markdown: &str| crate::render::markdown::render(markdown, crate::render::Format::Pdf);
+        assert_eq!(typst("# Title\n\nText"), "#strong[Title]\n\nText");
+        assert_eq!(typst("- a\n- b"), "#list(tight: true, [a], [b])");
+        assert_eq!(
+            typst("3. a\n\n4. b"),
+            "#enum(start: 3, tight: false, [a], [b])"
+        );
+        assert_eq!(typst("> quoted"), "#quote(block: true)[quoted]");
+        assert_eq!(
+            typst("```\ncode \"x\"\n```"),
+            r#"#raw(block: true, "code \"x\"")"#
+        );
+        assert_eq!(typst("a\n\n---\n\nb"), "a\n\n#line(length: 100%)\n\nb");
+        assert_eq!(typst("use `x`"), r#"use #raw("x")"#);
+        assert_eq!(typst("a  \nb"), "a#linebreak()b");
+        assert_eq!(typst("*e* **s**"), "#emph[e] #strong[s]");
+        assert_eq!(
+            typst("[site](https://example.org)"),
+            r#"#link("https://example.org")[site] \(https\:\/\/example\.org\)"#
+        );
+        assert_eq!(
+            typst("[mail](mailto:a@b.org)"),
+            r#"#link("mailto:a@b.org")[mail] \(a\@b\.org\)"#
+        );
+        // A link that shows its own address is not followed by it again.
+        assert_eq!(
+            typst("[`https://e.org`](https://e.org)"),
+            r#"#link("https://e.org")[#raw("https://e.org")]"#
+        );
+        assert_eq!(
+            typst("[https://e.org](https://e.org)"),
+            r#"#link("https://e.org")[https\:\/\/e\.org]"#
+        );
+        // Typst refuses a link to nowhere: its text is kept.
+        assert_eq!(typst("[x]()"), "x");
+        assert_eq!(
+            typst("[x](mailto:)"),
+            r#"#link("mailto:")[x]"#,
+            "no empty address after it"
+        );
+        // Links a reader may not follow lose their destination, keep their text.
+        assert_eq!(typst("[x](javascript:alert(1))"), "x");
     }
 
     #[test]
