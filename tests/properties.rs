@@ -108,3 +108,21 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    // Each case typesets two PDFs in a debug build (about a second): few cases.
+    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+
+    /// Any valid profile, Markdown and Typst's own characters included,
+    /// typesets to a PDF with either template set.
+    #[test]
+    fn any_valid_profile_typesets_to_pdf(text in profile()) {
+        let document = parse(Source { name: "generated.yaml".to_owned(), text }).unwrap();
+        prop_assume!(!validate(&document, &Policy::default()).iter().any(|f| f.is_error()));
+        for set in ["report", "handout"] {
+            let renderer = Renderer::new(None).unwrap().with_template(set, &[Format::Pdf]).unwrap();
+            let pdf = renderer.render(&document.profile, Format::Pdf);
+            prop_assert!(pdf.as_ref().is_ok_and(|bytes| bytes.starts_with(b"%PDF-")), "{}: {:?}", set, pdf.err());
+        }
+    }
+}

@@ -40,11 +40,15 @@ fn typeset_here(source: String, template: &str) -> Result<Vec<u8>, Error> {
     let standards = PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| Error::Template {
         message: format!("cannot make an accessible PDF: {}", e.message()),
     })?;
-    let options = PdfOptions {
+    let accessible = PdfOptions {
         standards,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(&document, &options)
+    // PDF/UA-1 asks that a font show every character. The built-in fonts
+    // cover Latin, Greek and Cyrillic; a profile with other text (Chinese,
+    // an emoji) still gets a tagged PDF, with boxes where a glyph is missing.
+    typst_pdf::pdf(&document, &accessible)
+        .or_else(|_| typst_pdf::pdf(&document, &PdfOptions::default()))
         .map_err(|errors| failure(&world, errors.as_slice(), template))
 }
 
@@ -159,6 +163,21 @@ mod tests {
             "{package}"
         );
         assert!(package.contains("line 1"), "{package}");
+    }
+
+    #[test]
+    fn pdf_ua_when_the_fonts_show_every_character_else_still_a_tagged_pdf() {
+        let source = |text: &str| {
+            format!("#set document(title: [T])\n#set text(lang: \"en\")\n= T\n\n{text}")
+        };
+        let latin = typeset(source("Café, Ελληνικά, Кириллица."), "t.typ.j2")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let contains = |bytes: &[u8], what: &[u8]| bytes.windows(what.len()).any(|w| w == what);
+        assert!(contains(&latin, b"pdfuaid:part"), "PDF/UA-1");
+        let other = typeset(source("中文 🙂"), "t.typ.j2").unwrap_or_else(|e| panic!("{e}"));
+        assert!(other.starts_with(b"%PDF-"));
+        assert!(!contains(&other, b"pdfuaid:part"));
+        assert!(contains(&other, b"/StructTreeRoot"), "still tagged");
     }
 
     #[test]
