@@ -2,7 +2,7 @@
 //!
 //! Pure apart from reading a user's template folder: the view is built from
 //! the profile, the template for the format turns it into text (for PDF,
-//! Typst markup, which [`pdf`] typesets).
+//! Typst markup, which the `pdf` module typesets).
 
 mod markdown;
 mod money;
