@@ -98,14 +98,10 @@ fn export_writes_a_pdf_per_profile_and_an_index_the_same_with_any_jobs() {
     );
 }
 
-#[test]
-fn a_broken_typst_template_is_named_with_the_line_typst_stopped_at() {
+/// The seed rendered to `out.pdf` in a folder whose `report.typ.j2` is `template`.
+fn with_typst_template(template: &str) -> (Run, PathBuf, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("report.typ.j2"),
-        "#set document(title: [{{ title }}])\n= {{ title }}\n#let broken = (\n",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("report.typ.j2"), template).unwrap();
     let out = dir.path().join("out.pdf");
     let output = Run::of(
         pathways()
@@ -113,6 +109,14 @@ fn a_broken_typst_template_is_named_with_the_line_typst_stopped_at() {
             .arg(dir.path())
             .arg("-o")
             .arg(&out),
+    );
+    (output, out, dir)
+}
+
+#[test]
+fn a_broken_typst_template_is_named_with_the_line_typst_stopped_at() {
+    let (output, out, _dir) = with_typst_template(
+        "#set document(title: [{{ title }}])\n= {{ title }}\n#let broken = (\n",
     );
     output.assert_code(2);
     let stderr = &output.stderr;
@@ -126,18 +130,10 @@ fn a_broken_typst_template_is_named_with_the_line_typst_stopped_at() {
 
 #[test]
 fn a_typst_template_that_imports_a_package_gets_a_clear_error() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("report.typ.j2"),
-        "#import \"@preview/cetz:0.3.0\": canvas\n= {{ title }}\n",
-    )
-    .unwrap();
-    let output = Run::of(
-        pathways()
-            .args(["render", SEED_PROFILE, "--format", "pdf", "--templates"])
-            .arg(dir.path()),
-    );
+    let (output, out, _dir) =
+        with_typst_template("#import \"@preview/cetz:0.3.0\": canvas\n= {{ title }}\n");
     output.assert_code(2);
+    assert!(!out.exists(), "nothing written");
     assert!(
         output.stderr.contains("does not load Typst packages"),
         "{}",

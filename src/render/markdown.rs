@@ -348,13 +348,20 @@ fn neutralise<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>) {
 /// lines; list items start with their marker. Wrapping happens later, once,
 /// over the whole report (see `text::wrap_report`).
 fn write_text_blocks<'a>(node: &'a AstNode<'a>, out: &mut String) {
-    let mut first = true;
-    for child in node.children() {
-        if !first {
+    join_blocks(node, out, write_text_block);
+}
+
+/// Each block inside `node`, written by `write`, separated by blank lines.
+pub(super) fn join_blocks<'a>(
+    node: &'a AstNode<'a>,
+    out: &mut String,
+    write: fn(&'a AstNode<'a>, &mut String),
+) {
+    for (index, child) in node.children().enumerate() {
+        if index > 0 {
             out.push_str("\n\n");
         }
-        first = false;
-        write_text_block(child, out);
+        write(child, out);
     }
 }
 

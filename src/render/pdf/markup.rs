@@ -49,14 +49,7 @@ pub(crate) fn string_literal(text: &str) -> String {
 
 /// The blocks of a parsed (and neutralised) field, separated by blank lines.
 pub(crate) fn write_blocks<'a>(node: &'a AstNode<'a>, out: &mut String) {
-    let mut first = true;
-    for child in node.children() {
-        if !first {
-            out.push_str("\n\n");
-        }
-        first = false;
-        write_block(child, out);
-    }
+    crate::render::markdown::join_blocks(node, out, write_block);
 }
 
 fn write_block<'a>(node: &'a AstNode<'a>, out: &mut String) {
