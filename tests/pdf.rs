@@ -202,17 +202,9 @@ fn pdfs_pass_pdfinfo_pdffonts_qpdf_and_keep_every_line_of_the_page() {
             .parse()
             .unwrap();
         assert_eq!(count, pages, "{}", file.display());
-        let fonts = tool("pdffonts", &[], &file);
-        let rows: Vec<&str> = fonts.lines().skip(2).collect();
-        assert!(!rows.is_empty(), "{fonts}");
-        for row in rows {
-            let columns: Vec<&str> = row.split_whitespace().collect();
-            // name type [encoding] emb sub uni object ID: `emb` is the fifth from the end.
-            assert_eq!(columns[columns.len() - 5], "yes", "not embedded: {row}");
-        }
-        tool("qpdf", &["--check"], &file);
         let text = pdftotext(&file);
         assert!(!text.contains('\u{ad}'), "no soft hyphen");
+        assert_pdf_is_sound(&file);
         if template == "report" {
             let body: String = text
                 .lines()
@@ -222,6 +214,42 @@ fn pdfs_pass_pdfinfo_pdffonts_qpdf_and_keep_every_line_of_the_page() {
             assert_report_holds_page(&body, HeadingStyle::AsWritten);
         }
     }
+}
+
+/// pdffonts: every font embedded; qpdf: a sound file.
+fn assert_pdf_is_sound(file: &Path) {
+    let fonts = tool("pdffonts", &[], file);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in rows {
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        // name type [encoding] emb sub uni object ID: `emb` is the fifth from the end.
+        assert_eq!(columns[columns.len() - 5], "yes", "not embedded: {row}");
+    }
+    tool("qpdf", &["--check"], file);
+}
+
+/// The export's index as PDF: tagged, fonts embedded, sound, one link per career.
+#[test]
+#[ignore = "needs poppler-utils and qpdf: .ci/run runs it"]
+fn the_pdf_index_passes_pdfinfo_pdffonts_and_qpdf() {
+    let out = tempfile::tempdir().unwrap();
+    let output = Run::of(
+        pathways()
+            .args(["export", SEED_PROFILE, "tests/fixtures/valid/minimal.yaml"])
+            .args(["--format", "pdf", "--template", "handout", "--out"])
+            .arg(out.path()),
+    );
+    output.assert_code(0);
+    let index = out.path().join("index.pdf");
+    let info = tool("pdfinfo", &[], &index);
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    assert_pdf_is_sound(&index);
+    let text = pdftotext(&index);
+    assert!(
+        text.contains("Library Technicians") && text.contains("School Librarians"),
+        "{text}"
+    );
 }
 
 /// Typst code in every field of a profile is printed, not run.
