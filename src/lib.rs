@@ -20,6 +20,7 @@ pub mod finding;
 pub mod import;
 mod links;
 pub mod load;
+pub mod locale;
 pub mod output;
 pub mod profile;
 pub mod render;

@@ -580,41 +580,47 @@ impl JsonSchema for Item {
 pub struct SectionInfo {
     /// The key under `sections:`.
     pub id: &'static str,
-    /// The label reports print.
-    pub heading: &'static str,
+}
+
+impl SectionInfo {
+    /// The English heading reports print, from the English label catalogue
+    /// (`section-<id>` in `templates/locales/en.ftl`).
+    pub fn heading(&self) -> &'static str {
+        crate::locale::english(&format!("section-{}", self.id)).unwrap_or(self.id)
+    }
 }
 
 /// Every catalogue section, in the order reports print them.
 pub const CATALOGUE: [SectionInfo; 25] = [
-    section("overview", "Overview"),
-    section("fun_facts", "Fun Facts"),
-    section("education", "Educational Requirements"),
-    section("responsibilities", "Key Responsibilities"),
-    section("salary", "Average Salary Range"),
-    section("career_path", "Career Path & Progression"),
-    section("challenges", "Biggest Challenges"),
-    section("gaining_experience", "Best Ways to Gain Experience"),
-    section("outlook", "Job Outlook"),
-    section("skills", "Required Skills"),
-    section("demand", "Career Demand"),
-    section("training", "Training & Certification"),
-    section("work_environment", "Work Environment"),
-    section("industry_sectors", "Industry Sectors"),
-    section("employers", "Top Employers"),
-    section("tools", "Tools & Technologies"),
-    section("related_careers", "Related Careers"),
-    section("internships", "Internship Opportunities"),
-    section("remote_work", "Remote Work Potential"),
-    section("specializations", "Specializations"),
-    section("challenges_rewards", "Challenges & Rewards"),
-    section("getting_started", "How to Get Started"),
-    section("famous_people", "Famous Personalities"),
-    section("global_opportunities", "Global Opportunities"),
-    section("misconceptions", "Common Misconceptions"),
+    section("overview"),
+    section("fun_facts"),
+    section("education"),
+    section("responsibilities"),
+    section("salary"),
+    section("career_path"),
+    section("challenges"),
+    section("gaining_experience"),
+    section("outlook"),
+    section("skills"),
+    section("demand"),
+    section("training"),
+    section("work_environment"),
+    section("industry_sectors"),
+    section("employers"),
+    section("tools"),
+    section("related_careers"),
+    section("internships"),
+    section("remote_work"),
+    section("specializations"),
+    section("challenges_rewards"),
+    section("getting_started"),
+    section("famous_people"),
+    section("global_opportunities"),
+    section("misconceptions"),
 ];
 
-const fn section(id: &'static str, heading: &'static str) -> SectionInfo {
-    SectionInfo { id, heading }
+const fn section(id: &'static str) -> SectionInfo {
+    SectionInfo { id }
 }
 
 /// The catalogue entry for a section id.

@@ -40,7 +40,7 @@ pub fn scaffold(id: &str, title: &str, schema: Option<&str>) -> String {
          sections:\n",
     );
     for info in &CATALOGUE {
-        out.push_str(&format!("  # {}: {}\n", info.heading, guidance(info.id)));
+        out.push_str(&format!("  # {}: {}\n", info.heading(), guidance(info.id)));
         out.push_str(&format!("  {}:\n", info.id));
         out.push_str(body(info.id));
     }

@@ -181,7 +181,7 @@ fn the_policy_and_the_template_set_apply_to_an_export() {
     );
     assert!(
         read(&handouts.path().join("library-technicians.md"))
-            .starts_with("# Library Technicians\n\nCareer handout\n")
+            .starts_with("# Library Technicians\n\nCareer Handout\n")
     );
 }
 

@@ -110,8 +110,8 @@ fn split_page(page: &str, style: &HeadingStyle) -> Vec<Block> {
         {
             blocks.push(Block {
                 report_heading: Some(match style {
-                    HeadingStyle::Underlined => info.heading.to_uppercase(),
-                    HeadingStyle::AsWritten => info.heading.to_owned(),
+                    HeadingStyle::Underlined => info.heading().to_uppercase(),
+                    HeadingStyle::AsWritten => info.heading().to_owned(),
                 }),
                 lines: Vec::new(),
             });
@@ -137,7 +137,7 @@ fn report_segment(report: &str, heading: Option<&str>, style: &HeadingStyle) -> 
         HeadingStyle::AsWritten => {
             pathways::profile::CATALOGUE
                 .iter()
-                .any(|section| section.heading == lines[i])
+                .any(|section| section.heading() == lines[i])
                 || ["At a Glance", "Contents", "Sources"].contains(&lines[i])
         }
     };

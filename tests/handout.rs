@@ -111,7 +111,10 @@ fn templates_lists_and_dumps_the_built_in_set() {
         "/* mine */",
         "existing files are kept"
     );
-    assert!(read(&dir.path().join("handout.html.j2")).contains("Career Handout"));
+    assert!(read(&dir.path().join("handout.html.j2")).contains("t(\"kind-handout\")"));
+    assert!(
+        read(&dir.path().join("locales/fr.ftl")).contains("kind-handout = Fiche métier résumée")
+    );
     // A dumped set, renamed, is a new template set.
     std::fs::rename(
         dir.path().join("handout.txt.j2"),
@@ -135,7 +138,7 @@ fn templates_lists_and_dumps_the_built_in_set() {
     assert!(
         output
             .stdout
-            .starts_with("LIBRARY TECHNICIANS\n===================\nCareer handout")
+            .starts_with("LIBRARY TECHNICIANS\n===================\nCareer Handout")
     );
 }
 
@@ -202,9 +205,9 @@ fn handouts_agree_across_formats() {
     let markdown = handout_of(&seed, "markdown");
     let html = handout_of(&seed, "html");
     let text = handout_of(&seed, "text");
-    assert!(markdown.starts_with("# Library Technicians\n\nCareer handout\n"));
+    assert!(markdown.starts_with("# Library Technicians\n\nCareer Handout\n"));
     assert!(html.contains("<h1>Library Technicians</h1>") && html.contains("Career Handout"));
-    assert!(text.starts_with("LIBRARY TECHNICIANS\n===================\nCareer handout"));
+    assert!(text.starts_with("LIBRARY TECHNICIANS\n===================\nCareer Handout"));
     let first_step = "Most library technician positions require a post-secondary certificate or";
     let dropped = "Consider enrolling in a program";
     for (format, out) in [("markdown", &markdown), ("html", &html), ("text", &text)] {

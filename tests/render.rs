@@ -22,7 +22,7 @@ fn seed_report_html() {
     let output = Run::of(pathways().args(["render", SEED_PROFILE, "--format", "html"]));
     output.assert_code(0);
     let html = output.stdout;
-    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en-US\">"));
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en-US\" dir=\"ltr\">"));
     assert!(
         html.contains("<th scope=\"col\">Stage</th>"),
         "salary table has header cells"

@@ -142,7 +142,12 @@ fn a_closed_or_full_standard_error_never_panics() {
         assert_quiet_end(args, Broken::ClosedStderr);
         let _ = std::fs::remove_file(&yaml);
         for entry in std::fs::read_dir(dump.path()).unwrap() {
-            std::fs::remove_file(entry.unwrap().path()).unwrap();
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                std::fs::remove_dir_all(path).unwrap();
+            } else {
+                std::fs::remove_file(path).unwrap();
+            }
         }
         assert_full_disk_error(args, Broken::FullStderr);
     }

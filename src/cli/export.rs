@@ -337,6 +337,7 @@ impl Job<'_> {
                 &profile.title,
                 profile.category.as_deref(),
                 completeness(profile, self.policy),
+                profile.locale(),
             ),
             id_at,
             warnings,

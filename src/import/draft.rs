@@ -84,11 +84,11 @@ pub(super) fn draft(blocks: &[Block], headings: &Headings) -> Draft {
                 } else {
                     note_pay_figures(block, &mut draft);
                 }
-                let heading = section_info(id).map_or(*id, |info| info.heading);
+                let heading = section_info(id).map_or(*id, |info| info.heading());
                 if let Some(Target::Section(other)) =
                     headings.also_names(&block.heading, Target::Section(id))
                 {
-                    let other = section_info(other).map_or(other, |info| info.heading);
+                    let other = section_info(other).map_or(other, |info| info.heading());
                     draft.review.push((
                         block.line,
                         format!(
@@ -129,7 +129,7 @@ pub(super) fn draft(blocks: &[Block], headings: &Headings) -> Draft {
     let missing: Vec<&str> = CATALOGUE
         .iter()
         .filter(|info| !draft.sections.iter().any(|(id, _)| *id == info.id))
-        .map(|info| info.heading)
+        .map(|info| info.heading())
         .collect();
     if !missing.is_empty() {
         draft

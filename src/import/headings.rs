@@ -59,7 +59,7 @@ impl Headings {
         let mut headings = Headings {
             known: CATALOGUE
                 .iter()
-                .map(|info| (normalise(info.heading), Target::Section(info.id)))
+                .map(|info| (normalise(info.heading()), Target::Section(info.id)))
                 .collect(),
         };
         // The built-in list is tested to read (tests below): nothing to report here.

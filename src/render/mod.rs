@@ -4,16 +4,19 @@
 //! the profile, the template for the format turns it into text (for PDF,
 //! Typst markup, which the `pdf` module typesets).
 
+mod cldr;
+mod labels;
 mod markdown;
-mod money;
 mod pdf;
 mod templates;
 mod text;
 mod view;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use minijinja::{Environment, UndefinedBehavior, Value};
+use minijinja::value::{Kwargs, Rest};
+use minijinja::{Environment, State, UndefinedBehavior, Value};
 
 pub use templates::{BUILT_IN as BUILT_IN_TEMPLATES, template_sets};
 pub use view::{CareerIndex, IndexEntry};
@@ -136,6 +139,7 @@ pub struct Renderer {
     /// `None`: from each profile's locale.
     page_size: Option<PageSize>,
     user_folder: Option<PathBuf>,
+    catalogues: Arc<labels::Catalogues>,
 }
 
 impl Renderer {
@@ -148,6 +152,7 @@ impl Renderer {
             })?;
         }
         let source = templates::TemplateSource::new(user_folder.map(PathBuf::from));
+        let catalogues = Arc::new(labels::Catalogues::load(&source, user_folder)?);
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_debug(true);
@@ -190,13 +195,34 @@ impl Renderer {
             text::underline(&text, character.as_deref().unwrap_or("="))
         });
         env.add_filter("hang", text::hang);
+        env.add_filter("css_string", |text: String| {
+            Value::from_safe_string(view::css_string(&text))
+        });
+        let labels = Arc::clone(&catalogues);
+        env.add_function("t", move |state: &State, key: &str, args: Kwargs| {
+            label(&labels, state, key, args)
+        });
+        let labels = Arc::clone(&catalogues);
+        env.add_function(
+            "t_parts",
+            move |state: &State, key: &str, names: Rest<String>| {
+                label_parts(&labels, state, key, &names)
+            },
+        );
         Ok(Renderer {
             env,
             width: DEFAULT_WIDTH,
             template_set: DEFAULT_TEMPLATE.to_owned(),
             page_size: None,
             user_folder: user_folder.map(PathBuf::from),
+            catalogues,
         })
+    }
+
+    /// The languages that have a label catalogue: the built-in ones and any
+    /// the template folder adds (`locales/<language>.ftl`).
+    pub fn languages(&self) -> Vec<String> {
+        self.catalogues.languages()
     }
 
     /// Use the template set `name` (`report`, `handout`, or one of the
@@ -245,13 +271,15 @@ impl Renderer {
 
     /// Render one profile in one format: the report's bytes (UTF-8 text, or PDF).
     pub fn render(&self, profile: &Profile, format: Format) -> Result<Vec<u8>, Error> {
-        let view = view::build(profile, format, self.view_extras(profile));
+        let labels = self.catalogues.labels(profile.locale());
+        let view = view::build(profile, format, self.view_extras(profile), &labels);
         self.render_template(&format.template_file(&self.template_set), view, format)
     }
 
     /// Render one profile in several formats, parsing each Markdown field once.
     pub fn render_all(&self, profile: &Profile, formats: &[Format]) -> Result<Vec<Vec<u8>>, Error> {
-        view::build_all(profile, formats, self.view_extras(profile))
+        let labels = self.catalogues.labels(profile.locale());
+        view::build_all(profile, formats, self.view_extras(profile), &labels)
             .into_iter()
             .zip(formats)
             .map(|(view, &format)| {
@@ -270,7 +298,13 @@ impl Renderer {
         out: &mut dyn std::io::Write,
     ) -> Result<(), Error> {
         // An index is about no one profile: A4 unless `--page-size` says otherwise.
-        let view = view::build_index(careers, format, self.page_size.unwrap_or(PageSize::A4));
+        let labels = self.catalogues.labels(careers.locale());
+        let view = view::build_index(
+            careers,
+            format,
+            self.page_size.unwrap_or(PageSize::A4),
+            &labels,
+        );
         let name = format.template_file("index");
         let template = self.template(&name)?;
         let context = view;
@@ -408,6 +442,86 @@ fn format_value(
         out.write_str(&pdf::markup::escape(&value.to_string()))
     };
     written.map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
+}
+
+/// `t("key", name=value, ...)` in a template: the label `key` in the
+/// language of the view's `lang`, with its arguments.
+fn label(
+    catalogues: &labels::Catalogues,
+    state: &State,
+    key: &str,
+    args: Kwargs,
+) -> Result<String, minijinja::Error> {
+    let mut fluent = fluent_bundle::FluentArgs::new();
+    for name in args.args() {
+        let value: Value = args.get(name)?;
+        let value = match (value.as_i64(), f64::try_from(value.clone())) {
+            (Some(n), _) => fluent_bundle::FluentValue::from(n),
+            (None, Ok(x)) if value.kind() == minijinja::value::ValueKind::Number => {
+                fluent_bundle::FluentValue::from(x)
+            }
+            _ => fluent_bundle::FluentValue::from(value.to_string()),
+        };
+        fluent.set(name.to_owned(), value);
+    }
+    args.assert_all_used()?;
+    catalogues
+        .labels(&view_locale(state))
+        .format(key, Some(&fluent))
+        .ok_or_else(|| {
+            minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!(
+                    "there is no label `{key}` in the catalogues (the built-in ones are templates/locales/*.ftl)"
+                ),
+            )
+        })
+}
+
+/// `t_parts("page-of", "page", "pages")`: the label cut where its arguments
+/// go, so a template can put code there (a CSS or Typst page counter):
+/// a list of `{text: ...}` and `{arg: "page"}`.
+fn label_parts(
+    catalogues: &labels::Catalogues,
+    state: &State,
+    key: &str,
+    names: &[String],
+) -> Result<Vec<Value>, minijinja::Error> {
+    const MARK: char = '\u{E000}';
+    let mut fluent = fluent_bundle::FluentArgs::new();
+    for name in names {
+        fluent.set(name.clone(), format!("{MARK}{name}{MARK}"));
+    }
+    let text = catalogues
+        .labels(&view_locale(state))
+        .format(key, Some(&fluent))
+        .ok_or_else(|| {
+            minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!("there is no label `{key}` in the catalogues"),
+            )
+        })?;
+    Ok(text
+        .split(MARK)
+        .enumerate()
+        .filter(|(_, piece)| !piece.is_empty())
+        .map(|(index, piece)| {
+            let (text, arg) = if index % 2 == 1 {
+                (Value::from(()), Value::from(piece))
+            } else {
+                (Value::from(piece), Value::from(()))
+            };
+            minijinja::context! { text, arg }
+        })
+        .collect())
+}
+
+/// The locale of the view being rendered (its `lang`), English without one.
+fn view_locale(state: &State) -> String {
+    state
+        .lookup("lang")
+        .and_then(|lang| lang.as_str().map(str::to_owned))
+        .unwrap_or_else(|| crate::locale::FALLBACK_LANGUAGE.to_owned())
 }
 
 /// A failed write while rendering, in minijinja's terms.

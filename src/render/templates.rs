@@ -78,6 +78,18 @@ impl TemplateSource {
     }
 }
 
+impl TemplateSource {
+    /// The source of `name` in the user's folder only.
+    pub(super) fn load_user(&self, name: &str) -> std::io::Result<Option<String>> {
+        match &self.user_folder {
+            Some(folder) if is_plain_relative(name) && folder.join(name).is_file() => {
+                std::fs::read_to_string(folder.join(name)).map(Some)
+            }
+            _ => Ok(None),
+        }
+    }
+}
+
 /// Names of the template sets (`report`, `handout`, and any in the user's
 /// folder): the part before `.<format>.j2`, sorted, each once.
 pub fn template_sets(user_folder: Option<&Path>) -> Vec<String> {

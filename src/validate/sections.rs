@@ -10,7 +10,7 @@ use crate::profile::{Profile, SectionContent, section_info};
 pub(super) fn check(profile: &Profile, policy: &Policy, findings: &mut Findings) {
     for id in &policy.required_sections {
         if profile.sections.get(id).is_none() {
-            let heading = section_info(id).map_or(id.as_str(), |info| info.heading);
+            let heading = section_info(id).map_or(id.as_str(), |info| info.heading());
             // A missing section has no key of its own: nearest() lands on `sections:`.
             findings.at_key(
                 &format!("sections.{id}"),
@@ -29,7 +29,7 @@ pub(super) fn check(profile: &Profile, policy: &Policy, findings: &mut Findings)
                 &path(),
                 Finding::new(
                     Rule::EmptySection,
-                    format!("the section `{}` ({}) has no text", info.id, info.heading),
+                    format!("the section `{}` ({}) has no text", info.id, info.heading()),
                     "write at least an `intro:` paragraph or one item, or remove the section",
                 ),
             );

@@ -13,8 +13,9 @@ use super::{Sections, Text, lens};
 use crate::profile::{
     Group, Item, PayPeriod, Profile, Prose, RemoteLevel, SalarySection, SectionContent,
 };
+use crate::render::cldr::{self, MoneyFormat};
+use crate::render::labels::{Labels, section_key};
 use crate::render::markdown;
-use crate::render::money::format_money;
 use crate::render::text;
 use crate::render::{Format, PageSize};
 
@@ -29,9 +30,15 @@ pub(in crate::render) struct Extras {
     pub(in crate::render) handout: bool,
 }
 
-/// The template context of `profile` for `format`.
-pub(in crate::render) fn build(profile: &Profile, format: Format, extras: Extras) -> Value {
-    build_all(profile, &[format], extras)
+/// The template context of `profile` for `format`, with the fixed words
+/// the code supplies (section headings, stage names) from `labels`.
+pub(in crate::render) fn build(
+    profile: &Profile,
+    format: Format,
+    extras: Extras,
+    labels: &Labels,
+) -> Value {
+    build_all(profile, &[format], extras, labels)
         .pop()
         .unwrap_or_default()
 }
@@ -42,15 +49,21 @@ pub(in crate::render) fn build_all(
     profile: &Profile,
     formats: &[Format],
     extras: Extras,
+    labels: &Labels,
 ) -> Vec<Value> {
-    let view = Arc::new(build_view(profile, &Renditions::new(formats), extras));
+    let view = Arc::new(build_view(
+        profile,
+        &Renditions::new(formats),
+        extras,
+        labels,
+    ));
     (0..formats.len()).map(|slot| lens(&view, slot)).collect()
 }
 
 /// `text` as a double-quoted CSS string: quotes and backslashes escaped,
 /// line breaks and markup characters written as escapes, so the string can
 /// never end early or close the `<style>` element.
-fn css_string(text: &str) -> String {
+pub(in crate::render) fn css_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
@@ -69,12 +82,21 @@ fn css_string(text: &str) -> String {
     out
 }
 
-fn build_view(profile: &Profile, r: &Renditions, extras: Extras) -> View {
+fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels) -> View {
     let locale = profile.locale();
+    let cldr_locale = cldr::parse_locale(locale);
     let sections = profile
         .sections
         .in_order()
-        .map(|(info, content)| r.section(info.id, info.heading, content, locale))
+        .map(|(info, content)| {
+            r.section(
+                info.id,
+                &labels.get(&section_key(info.id)),
+                content,
+                locale,
+                labels,
+            )
+        })
         .chain(profile.extra_sections.iter().map(|extra| {
             let mut view = r.prose_section(&extra.id, &extra.heading, extra.prose(), false);
             view.anchor = format!("extra-{}", anchor(&extra.id));
@@ -84,11 +106,12 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras) -> View {
         id: profile.id.clone(),
         title: r.plain(&profile.title),
         lang: locale.to_owned(),
-        language: locale
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("en")
-            .to_ascii_lowercase(),
+        dir: if cldr::is_right_to_left(&cldr_locale) {
+            "rtl"
+        } else {
+            "ltr"
+        },
+        language: crate::locale::language_of(locale),
         region: locale
             .split(['-', '_'])
             .nth(1)
@@ -98,6 +121,10 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras) -> View {
         category: profile.category.as_deref().map(|c| r.plain(c)),
         career_type: profile.career_type.as_deref().map(|c| r.plain(c)),
         updated: profile.updated.clone(),
+        updated_text: profile
+            .updated
+            .as_deref()
+            .map(|date| cldr::format_date(date, &cldr_locale).unwrap_or_else(|| date.to_owned())),
         summary: list(profile.summary.iter().map(|s| SummaryView {
             heading: r.plain(&s.heading),
             text: r.rich(&s.text),
@@ -111,7 +138,9 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras) -> View {
         page_size: extras.page_size.css(),
         title_css: css_string(&profile.title),
         description: description(profile),
-        handout: extras.handout.then(|| Arc::new(r.handout(profile, locale))),
+        handout: extras
+            .handout
+            .then(|| Arc::new(r.handout(profile, locale, labels))),
     }
 }
 
@@ -315,16 +344,19 @@ impl<'f> Renditions<'f> {
         heading: &str,
         content: SectionContent,
         locale: &str,
+        labels: &Labels,
     ) -> SectionView {
         let ordered = ORDERED_SECTIONS.contains(&id);
         let mut view = self.prose_section(id, heading, content.prose(), ordered);
         match content {
             SectionContent::General(_) => {}
             SectionContent::Salary(salary) => {
-                view.salary = Some(Arc::new(self.salary(salary, locale)));
+                view.salary = Some(Arc::new(self.salary(salary, locale, labels)));
             }
             SectionContent::RemoteWork(remote) => {
-                view.remote_level = remote.level.map(remote_level_label);
+                view.remote_level = remote
+                    .level
+                    .map(|level| labels.get(remote_level_key(level)));
             }
             SectionContent::Misconceptions(section) => {
                 view.misconceptions = list(section.items.iter().map(|m| MisconceptionView {
@@ -336,7 +368,8 @@ impl<'f> Renditions<'f> {
         view
     }
 
-    fn handout(&self, profile: &Profile, locale: &str) -> HandoutView {
+    fn handout(&self, profile: &Profile, locale: &str, labels: &Labels) -> HandoutView {
+        let section_heading = |id: &str| labels.get(&section_key(id));
         let sections = &profile.sections;
         let lead = |intro: Option<&str>| {
             intro
@@ -359,7 +392,7 @@ impl<'f> Renditions<'f> {
         };
         let salary = sections.salary.as_ref().and_then(|salary| {
             let has_figures = salary.average.is_some() || !salary.ranges.is_empty();
-            let figures = has_figures.then(|| Arc::new(self.salary(salary, locale)));
+            let figures = has_figures.then(|| Arc::new(self.salary(salary, locale, labels)));
             let prose = if has_figures {
                 None
             } else {
@@ -373,7 +406,7 @@ impl<'f> Renditions<'f> {
             };
             (figures.is_some() || prose.is_some()).then(|| {
                 Arc::new(HandoutSalaryView {
-                    heading: self.plain(section_heading("salary")),
+                    heading: self.plain(&section_heading("salary")),
                     figures,
                     prose,
                 })
@@ -387,7 +420,7 @@ impl<'f> Renditions<'f> {
             .and_then(|s| s.intro.as_deref());
             lead(intro).map(|text| FactView {
                 anchor: anchor(id),
-                heading: self.plain(section_heading(id)),
+                heading: self.plain(&section_heading(id)),
                 text,
             })
         });
@@ -423,34 +456,30 @@ impl<'f> Renditions<'f> {
                     .map_or(no_items, |s| s.items.as_slice()),
                 usize::MAX,
             ),
-            steps_heading: self.plain(section_heading("getting_started")),
-            related_heading: self.plain(section_heading("related_careers")),
+            steps_heading: self.plain(&section_heading("getting_started")),
+            related_heading: self.plain(&section_heading("related_careers")),
         }
     }
 
-    fn salary(&self, salary: &SalarySection, locale: &str) -> SalaryView {
+    fn salary(&self, salary: &SalarySection, locale: &str, labels: &Labels) -> SalaryView {
         let currency = salary.currency();
-        let money = |amount: f64| format_money(amount, currency, locale);
+        let format = MoneyFormat::new(currency, &cldr::parse_locale(locale));
+        let money = |amount: f64| format.format(amount);
         SalaryView {
             currency: currency.to_owned(),
-            period: match salary.period() {
-                PayPeriod::Year => "per year",
-                PayPeriod::Month => "per month",
-                PayPeriod::Hour => "per hour",
-            },
+            period: labels.get(match salary.period() {
+                PayPeriod::Year => "period-year",
+                PayPeriod::Month => "period-month",
+                PayPeriod::Hour => "period-hour",
+            }),
             average: salary.average.map(money),
             ranges: list(salary.ranges.iter().map(|range| SalaryRangeView {
-                stage: self.plain(&stage_label(&range.stage)),
+                stage: self.plain(&stage_label(&range.stage, labels)),
                 min: money(range.min),
                 max: money(range.max),
             })),
         }
     }
-}
-
-/// A section's heading, from the catalogue.
-fn section_heading(id: &str) -> &'static str {
-    crate::profile::section_info(id).map_or("", |info| info.heading)
 }
 
 /// The first sentence of a Markdown text: up to the first `.`, `!` or `?`
@@ -470,31 +499,28 @@ fn first_sentence(markdown: &str) -> &str {
     text
 }
 
-/// A career stage as reports print it: the known stages by name, a
-/// profile's own label with a capital, like them ("middle" → "Middle").
-fn stage_label(stage: &str) -> std::borrow::Cow<'_, str> {
+/// A career stage as reports print it: the known stages by their label, a
+/// profile's own stage with a capital, like them ("middle" → "Middle").
+fn stage_label(stage: &str, labels: &Labels) -> String {
     let stage = stage.trim();
     match stage.to_lowercase().as_str() {
-        "entry" => "Entry level".into(),
-        "mid" => "Mid-career".into(),
-        // "senior" and an office's own labels: capitalised as written.
+        known @ ("entry" | "mid" | "senior") => labels.get(&format!("stage-{known}")),
         _ => {
             let mut chars = stage.chars();
             chars
                 .next()
                 .map(|first| first.to_uppercase().chain(chars).collect::<String>())
                 .unwrap_or_default()
-                .into()
         }
     }
 }
 
-fn remote_level_label(level: RemoteLevel) -> &'static str {
+fn remote_level_key(level: RemoteLevel) -> &'static str {
     match level {
-        RemoteLevel::None => "None",
-        RemoteLevel::Limited => "Limited",
-        RemoteLevel::Moderate => "Moderate",
-        RemoteLevel::High => "High",
+        RemoteLevel::None => "remote-none",
+        RemoteLevel::Limited => "remote-limited",
+        RemoteLevel::Moderate => "remote-moderate",
+        RemoteLevel::High => "remote-high",
     }
 }
 

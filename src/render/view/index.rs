@@ -9,30 +9,35 @@ use minijinja::value::{Enumerator, Object, ObjectRepr};
 use super::build::Renditions;
 use super::lens;
 use super::types::{IndexEntryView, IndexView};
+use crate::render::cldr::{self, Collation};
+use crate::render::labels::Labels;
 use crate::render::{Format, PageSize};
 
 /// One career in an export's index. An export keeps one per profile until
 /// the index is written, so the text is packed into a single allocation.
 #[derive(Debug, Clone)]
 pub struct IndexEntry {
-    /// The id, the title and the category, one after another.
+    /// The id, the title, the category and the locale, one after another.
     text: Box<str>,
     id_len: usize,
     title_len: usize,
+    locale_len: usize,
     has_category: bool,
     /// Completeness score, 0–100.
     pub score: u8,
 }
 
 impl IndexEntry {
-    /// An entry for the career `id`, titled `title`, with its completeness `score` (0–100).
-    pub fn new(id: &str, title: &str, category: Option<&str>, score: u8) -> Self {
+    /// An entry for the career `id`, titled `title`, with its completeness
+    /// `score` (0–100), from a profile written for `locale`.
+    pub fn new(id: &str, title: &str, category: Option<&str>, score: u8, locale: &str) -> Self {
         IndexEntry {
-            text: [id, title, category.unwrap_or("")]
+            text: [id, title, category.unwrap_or(""), locale]
                 .concat()
                 .into_boxed_str(),
             id_len: id.len(),
             title_len: title.len(),
+            locale_len: locale.len(),
             has_category: category.is_some(),
             score,
         }
@@ -50,41 +55,54 @@ impl IndexEntry {
 
     /// The career's category, when the profile gives one.
     pub fn category(&self) -> Option<&str> {
+        let end = self.text.len() - self.locale_len;
         self.has_category
-            .then(|| &self.text[self.id_len + self.title_len..])
+            .then(|| &self.text[self.id_len + self.title_len..end])
+    }
+
+    /// The locale of the career's profile.
+    pub fn locale(&self) -> &str {
+        &self.text[self.text.len() - self.locale_len..]
     }
 }
 
-/// The careers of an index, sorted by title (ignoring case), then id.
+/// The careers of an index, sorted by title in the order of the index's
+/// locale (then by id).
 #[derive(Debug, Clone)]
 pub struct CareerIndex {
     entries: Arc<[IndexEntry]>,
+    locale: String,
 }
 
 impl CareerIndex {
-    /// An index of `entries`, sorted by title (ignoring case), then id.
+    /// An index of `entries`. Its locale (labels, sorting) is the one most
+    /// of the profiles are written for, the first in title order on a tie:
+    /// "Ángel" comes before "Beta" in a Spanish index.
     pub fn new(mut entries: Vec<IndexEntry>) -> Self {
-        let folded = |text: &str| {
-            text.chars()
-                .flat_map(char::to_lowercase)
-                .collect::<Vec<_>>()
-        };
-        // Compared without allocating: a sort compares each entry many times.
+        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        for entry in &entries {
+            *counts.entry(entry.locale()).or_default() += 1;
+        }
+        let locale = counts
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map_or(crate::profile::DEFAULT_LOCALE, |(locale, _)| locale)
+            .to_owned();
+        let collation = Collation::new(&cldr::parse_locale(&locale));
         entries.sort_by(|a, b| {
-            let (a_title, b_title) = (a.title(), b.title());
-            if a_title.is_ascii() && b_title.is_ascii() {
-                a_title
-                    .bytes()
-                    .map(|c| c.to_ascii_lowercase())
-                    .cmp(b_title.bytes().map(|c| c.to_ascii_lowercase()))
-            } else {
-                folded(a_title).cmp(&folded(b_title))
-            }
-            .then_with(|| a.id().cmp(b.id()))
+            collation
+                .compare(a.title(), b.title())
+                .then_with(|| a.id().cmp(b.id()))
         });
         CareerIndex {
             entries: entries.into(),
+            locale,
         }
+    }
+
+    /// The locale the index is written for.
+    pub fn locale(&self) -> &str {
+        &self.locale
     }
 
     /// How many careers it lists.
@@ -103,14 +121,23 @@ pub(in crate::render) fn build_index(
     careers: &CareerIndex,
     format: Format,
     page_size: PageSize,
+    labels: &Labels,
 ) -> Value {
+    let mut count = fluent_bundle::FluentArgs::new();
+    count.set("count", careers.len());
     let view = IndexView {
+        lang: careers.locale.clone(),
+        dir: if cldr::is_right_to_left(&cldr::parse_locale(&careers.locale)) {
+            "rtl"
+        } else {
+            "ltr"
+        },
+        language: crate::locale::language_of(&careers.locale),
         page_size: page_size.css(),
         generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
-        description: format!(
-            "Career profiles: {}, each with what the work is, education, pay, outlook and how to get started.",
-            crate::words::plural(careers.len(), "career")
-        ),
+        description: labels
+            .format("index-description", Some(&count))
+            .unwrap_or_default(),
         careers: Value::from_object(CareerList {
             entries: Arc::clone(&careers.entries),
             format,

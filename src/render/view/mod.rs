@@ -18,7 +18,7 @@ use std::sync::Arc;
 use minijinja::Value;
 use minijinja::value::{Enumerator, Object, ObjectRepr};
 
-pub(super) use build::{Extras, build, build_all};
+pub(super) use build::{Extras, build, build_all, css_string};
 pub(super) use index::build_index;
 pub use index::{CareerIndex, IndexEntry};
 

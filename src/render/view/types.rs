@@ -12,6 +12,8 @@ views! {
         title: Text,
         /// BCP 47 tag for `<html lang>`.
         lang: String,
+        /// `rtl` for a language written right to left (Arabic, Hebrew), else `ltr`.
+        dir: &'static str,
         /// The language alone, lower case (`en`), as Typst's `text(lang:)` takes it.
         language: String,
         /// The two-letter region, upper case (`US`), when the locale has one.
@@ -20,7 +22,10 @@ views! {
         typst_date: Option<minijinja::Value>,
         category: Option<Text>,
         career_type: Option<Text>,
+        /// The date of the last review, `YYYY-MM-DD` (for `<time datetime>`).
         updated: Option<String>,
+        /// The same date as readers of the locale write it ("November 28, 2026").
+        updated_text: Option<String>,
         summary: Vec<Arc<SummaryView>>,
         /// In catalogue order, then the extra sections; also by id.
         sections: Sections,
@@ -88,7 +93,7 @@ views! {
         outro: Option<Text>,
         /// In the salary section only.
         salary: Option<Arc<SalaryView>>,
-        remote_level: Option<&'static str>,
+        remote_level: Option<String>,
         misconceptions: Vec<Arc<MisconceptionView>>,
     }
 
@@ -110,7 +115,7 @@ views! {
     struct SalaryView {
         currency: String,
         /// "per year", "per month", "per hour".
-        period: &'static str,
+        period: String,
         average: Option<String>,
         ranges: Vec<Arc<SalaryRangeView>>,
     }
@@ -134,6 +139,12 @@ views! {
 
     /// The export index: the context of the `index` templates.
     struct IndexView {
+        /// The locale most of the careers are written for.
+        lang: String,
+        /// `rtl` or `ltr`, as for a report.
+        dir: &'static str,
+        /// The language alone, lower case (`en`).
+        language: String,
         generator: String,
         /// The paper a printed index is laid out for: `A4` or `letter`.
         page_size: &'static str,

@@ -1,0 +1,84 @@
+//! The languages pathways' reports speak: the built-in label catalogues
+//! (Project Fluent files in `templates/locales/`), embedded in the binary.
+//!
+//! English is the fallback for every label and the source of the section
+//! headings other modules print (check's messages, `new`, `import`).
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use fluent_bundle::FluentResource;
+use fluent_bundle::concurrent::FluentBundle;
+
+/// The language every catalogue falls back to.
+pub const FALLBACK_LANGUAGE: &str = "en";
+
+/// Every built-in catalogue: language and Fluent source.
+pub const BUILT_IN_CATALOGUES: [(&str, &str); 4] = [
+    ("en", include_str!("../templates/locales/en.ftl")),
+    ("es", include_str!("../templates/locales/es.ftl")),
+    ("fr", include_str!("../templates/locales/fr.ftl")),
+    ("de", include_str!("../templates/locales/de.ftl")),
+];
+
+/// The language of a BCP 47 tag, lower case: `es-MX` → `es`.
+pub fn language_of(tag: &str) -> String {
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or(FALLBACK_LANGUAGE)
+        .to_ascii_lowercase()
+}
+
+/// The English text of a built-in label without arguments (`section-salary`
+/// → "Average Salary Range"); `None` for a key the catalogue lacks.
+pub fn english(key: &str) -> Option<&'static str> {
+    ENGLISH.get(key).map(String::as_str)
+}
+
+static ENGLISH: LazyLock<BTreeMap<String, String>> = LazyLock::new(|| {
+    let source = BUILT_IN_CATALOGUES[0].1;
+    let Ok(resource) = FluentResource::try_new(source.to_owned()) else {
+        return BTreeMap::new();
+    };
+    let mut bundle = FluentBundle::new_concurrent(vec![unic_langid::langid!("en")]);
+    bundle.set_use_isolating(false);
+    let ids: Vec<String> = message_ids(&resource).map(str::to_owned).collect();
+    if bundle.add_resource(resource).is_err() {
+        return BTreeMap::new();
+    }
+    ids.into_iter()
+        .filter_map(|id| {
+            let pattern = bundle.get_message(&id)?.value()?;
+            let mut errors = Vec::new();
+            let text = bundle
+                .format_pattern(pattern, None, &mut errors)
+                .into_owned();
+            errors.is_empty().then_some((id, text))
+        })
+        .collect()
+});
+
+/// The ids of the messages a Fluent resource defines, in file order.
+pub(crate) fn message_ids(resource: &FluentResource) -> impl Iterator<Item = &str> {
+    resource.entries().filter_map(|entry| match entry {
+        fluent_syntax::ast::Entry::Message(message) => Some(message.id.name),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_section_has_an_english_heading() {
+        for info in &crate::profile::CATALOGUE {
+            assert!(
+                english(&format!("section-{}", info.id)).is_some(),
+                "en.ftl has no `section-{}`",
+                info.id
+            );
+        }
+        assert_eq!(english("section-salary"), Some("Average Salary Range"));
+    }
+}

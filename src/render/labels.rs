@@ -1,0 +1,336 @@
+//! Labels: the fixed words of a report ("Contents", "Page 1 of 2", the
+//! section headings) in the profile's language, from Project Fluent
+//! catalogues: the built-in ones, with a template folder's
+//! `locales/<language>.ftl` laid over them label by label.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::sync::{Arc, PoisonError, RwLock};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use icu::decimal::DecimalFormatter;
+use intl_memoizer::concurrent::IntlLangMemoizer;
+
+use super::cldr;
+use super::templates::TemplateSource;
+use crate::error::Error;
+use crate::locale::{BUILT_IN_CATALOGUES, FALLBACK_LANGUAGE, language_of};
+
+type Bundle = FluentBundle<Arc<FluentResource>>;
+
+/// Every catalogue a renderer knows, and a bundle per locale met so far.
+pub(crate) struct Catalogues {
+    /// Language → its catalogues, the built-in one first, the folder's last.
+    resources: BTreeMap<String, Vec<Arc<FluentResource>>>,
+    /// Locale tag → the bundle of its language, formatting numbers for that
+    /// locale (`es-MX` groups `1,234`; `es-ES` writes `1234`).
+    bundles: RwLock<HashMap<String, Arc<Bundle>>>,
+}
+
+impl Catalogues {
+    /// The built-in catalogues and those of `user_folder`'s `locales/`.
+    pub(crate) fn load(
+        source: &TemplateSource,
+        user_folder: Option<&Path>,
+    ) -> Result<Catalogues, Error> {
+        let mut resources: BTreeMap<String, Vec<Arc<FluentResource>>> = BTreeMap::new();
+        for (language, text) in BUILT_IN_CATALOGUES {
+            let name = format!("locales/{language}.ftl");
+            resources
+                .entry(language.to_owned())
+                .or_default()
+                .push(parse(&name, text.to_owned())?);
+        }
+        let user_languages = user_folder
+            .and_then(|folder| std::fs::read_dir(folder.join("locales")).ok())
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .filter_map(|entry| {
+                let name = entry.file_name().into_string().ok()?;
+                let language = name.strip_suffix(".ftl")?;
+                is_language_subtag(language).then(|| language.to_owned())
+            });
+        for language in user_languages {
+            let name = format!("locales/{language}.ftl");
+            if let Some(text) = source.load_user(&name).map_err(|e| Error::Template {
+                message: format!("cannot read `{name}` in the template folder: {e}"),
+            })? {
+                resources
+                    .entry(language)
+                    .or_default()
+                    .push(parse(&name, text)?);
+            }
+        }
+        Ok(Catalogues {
+            resources,
+            bundles: RwLock::new(HashMap::new()),
+        })
+    }
+
+    /// The languages with a catalogue (`de`, `en`, `es`, `fr`, and any the
+    /// template folder adds).
+    pub(crate) fn languages(&self) -> Vec<String> {
+        self.resources.keys().cloned().collect()
+    }
+
+    /// The labels for readers of `locale`: its language's catalogue, English
+    /// for anything that lacks.
+    pub(crate) fn labels(&self, locale: &str) -> Labels {
+        let language = language_of(locale);
+        Labels {
+            own: (language != FALLBACK_LANGUAGE && self.resources.contains_key(&language))
+                .then(|| self.bundle(locale, &language)),
+            english: self.bundle(FALLBACK_LANGUAGE, FALLBACK_LANGUAGE),
+        }
+    }
+
+    fn bundle(&self, locale: &str, language: &str) -> Arc<Bundle> {
+        let key = if language == FALLBACK_LANGUAGE && !locale.contains(['-', '_']) {
+            FALLBACK_LANGUAGE
+        } else {
+            locale
+        };
+        if let Some(bundle) = self
+            .bundles
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(key)
+        {
+            return Arc::clone(bundle);
+        }
+        let tag = key
+            .parse::<unic_langid::LanguageIdentifier>()
+            .unwrap_or_else(|_| unic_langid::langid!("en"));
+        let mut bundle = Bundle::new_concurrent(vec![tag]);
+        // Fluent wraps each argument in invisible direction marks by default;
+        // reports are plain text in one direction per page.
+        bundle.set_use_isolating(false);
+        bundle.set_formatter(Some(format_number));
+        for resource in self.resources.get(language).into_iter().flatten() {
+            bundle.add_resource_overriding(Arc::clone(resource));
+        }
+        let bundle = Arc::new(bundle);
+        self.bundles
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(key.to_owned(), Arc::clone(&bundle));
+        bundle
+    }
+}
+
+/// The labels of one locale.
+pub(crate) struct Labels {
+    own: Option<Arc<Bundle>>,
+    english: Arc<Bundle>,
+}
+
+impl Labels {
+    /// The label `key` with `args`; `None` when no catalogue has it.
+    pub(crate) fn format(&self, key: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let bundle = self
+            .own
+            .iter()
+            .chain(std::iter::once(&self.english))
+            .find(|bundle| bundle.has_message(key))?;
+        let pattern = bundle.get_message(key)?.value()?;
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, args, &mut errors);
+        // A label is one line of plain text: a catalogue cannot put a
+        // control character into a report.
+        Some(text.chars().filter(|c| !c.is_control()).collect())
+    }
+
+    /// The label `key`; the key itself if no catalogue has it (the built-in
+    /// catalogues have every key the code asks for: a test checks it).
+    pub(crate) fn get(&self, key: &str) -> String {
+        self.format(key, None).unwrap_or_else(|| key.to_owned())
+    }
+}
+
+/// The keys the code (not the templates) asks the catalogues for.
+#[cfg(test)]
+fn code_keys() -> Vec<String> {
+    let mut keys: Vec<String> = crate::profile::CATALOGUE
+        .iter()
+        .map(|info| section_key(info.id))
+        .collect();
+    keys.extend(
+        [
+            "stage-entry",
+            "stage-mid",
+            "stage-senior",
+            "period-year",
+            "period-month",
+            "period-hour",
+            "remote-none",
+            "remote-limited",
+            "remote-moderate",
+            "remote-high",
+            "index-description",
+        ]
+        .map(str::to_owned),
+    );
+    keys
+}
+
+/// The key of a catalogue section's heading: `section-<id>`.
+pub(crate) fn section_key(id: &str) -> String {
+    format!("section-{id}")
+}
+
+/// `es`, `fr`, `zh`: two or three lower-case letters.
+fn is_language_subtag(text: &str) -> bool {
+    (2..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+fn parse(name: &str, text: String) -> Result<Arc<FluentResource>, Error> {
+    match FluentResource::try_new(text) {
+        Ok(resource) => Ok(Arc::new(resource)),
+        Err((resource, errors)) => {
+            let source = resource.source();
+            let problems: Vec<String> = errors
+                .iter()
+                .map(|error| {
+                    let line = source[..error.pos.start.min(source.len())]
+                        .matches('\n')
+                        .count()
+                        + 1;
+                    format!("`{name}`, line {line}: {}", error.kind)
+                })
+                .collect();
+            Err(Error::Template {
+                message: format!(
+                    "{}\nhint: a label is written `key = text` on one line; see the built-in `templates/locales/en.ftl`",
+                    problems.join("\n")
+                ),
+            })
+        }
+    }
+}
+
+/// Numbers in labels ("1,234 careers") grouped as the bundle's locale does.
+struct NumberFormat(DecimalFormatter);
+
+impl intl_memoizer::Memoizable for NumberFormat {
+    type Args = ();
+    type Error = ();
+
+    fn construct(lang: unic_langid::LanguageIdentifier, _: ()) -> Result<Self, ()> {
+        let locale = cldr::parse_locale(&lang.to_string());
+        DecimalFormatter::try_new((&locale).into(), Default::default())
+            .map(NumberFormat)
+            .map_err(drop)
+    }
+}
+
+fn format_number(value: &FluentValue, memoizer: &IntlLangMemoizer) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    let decimal = cldr::decimal(number.value)?;
+    memoizer
+        .with_try_get::<NumberFormat, _, _>((), |format| format.0.format(&decimal).to_string())
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::templates::BUILT_IN;
+
+    fn catalogues() -> Catalogues {
+        Catalogues::load(&TemplateSource::new(None), None).unwrap()
+    }
+
+    fn keys(text: &str) -> Vec<String> {
+        let resource = FluentResource::try_new(text.to_owned()).unwrap();
+        crate::locale::message_ids(&resource)
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn every_catalogue_has_every_english_key_and_no_other() {
+        let english = keys(BUILT_IN_CATALOGUES[0].1);
+        for (language, text) in BUILT_IN_CATALOGUES {
+            let theirs = keys(text);
+            let missing: Vec<&String> = english.iter().filter(|k| !theirs.contains(k)).collect();
+            let extra: Vec<&String> = theirs.iter().filter(|k| !english.contains(k)).collect();
+            assert!(missing.is_empty(), "{language}.ftl lacks {missing:?}");
+            assert!(
+                extra.is_empty(),
+                "{language}.ftl has keys English lacks: {extra:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_key_is_used_by_a_template_or_the_code() {
+        let code = code_keys();
+        let templates: String = BUILT_IN.iter().map(|(_, text)| *text).collect();
+        let catalogue = BUILT_IN_CATALOGUES[0].1;
+        let unused: Vec<String> = keys(catalogue)
+            .into_iter()
+            .filter(|key| {
+                !code.contains(key)
+                    && !templates.contains(&format!("t(\"{key}\""))
+                    && !templates.contains(&format!("t_parts(\"{key}\""))
+                    // A label other labels include, like `{ index-count }`.
+                    && !catalogue.contains(&format!("{{ {key} }}"))
+            })
+            .collect();
+        assert!(unused.is_empty(), "labels no template uses: {unused:?}");
+        for key in code {
+            assert!(
+                keys(catalogue).contains(&key),
+                "the code asks for `{key}`, which en.ftl lacks"
+            );
+        }
+    }
+
+    #[test]
+    fn every_label_formats_without_error_in_every_language() {
+        let catalogues = catalogues();
+        let mut args = FluentArgs::new();
+        for name in ["date", "page", "pages", "min", "max", "score", "count"] {
+            args.set(name, 2);
+        }
+        for (language, _) in BUILT_IN_CATALOGUES {
+            let labels = catalogues.labels(language);
+            let bundle = labels.own.as_ref().unwrap_or(&labels.english);
+            for key in keys(BUILT_IN_CATALOGUES[0].1) {
+                let pattern = bundle.get_message(&key).and_then(|m| m.value()).unwrap();
+                let mut errors = Vec::new();
+                bundle.format_pattern(pattern, Some(&args), &mut errors);
+                assert!(errors.is_empty(), "{language} `{key}`: {errors:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn plurals_and_numbers_follow_the_locale() {
+        let catalogues = catalogues();
+        let count = |locale: &str, n: i64| {
+            let mut args = FluentArgs::new();
+            args.set("count", n);
+            catalogues
+                .labels(locale)
+                .format("index-count", Some(&args))
+                .unwrap()
+        };
+        assert_eq!(count("en-US", 1), "1 career");
+        assert_eq!(count("en-US", 1234), "1,234 careers");
+        assert_eq!(count("de-DE", 1234), "1.234 Berufe");
+        assert_eq!(count("fr-FR", 1), "1 métier");
+        assert_eq!(count("es-MX", 2), "2 profesiones");
+    }
+
+    #[test]
+    fn a_language_without_a_catalogue_falls_back_to_english() {
+        let catalogues = catalogues();
+        assert_eq!(catalogues.labels("ar").get("contents"), "Contents");
+        assert_eq!(catalogues.labels("de-CH").get("contents"), "Inhalt");
+    }
+}

@@ -1,0 +1,100 @@
+# Deutsche Beschriftungen: jedes feste Wort der Berichte, Handzettel und des
+# Index eines Exports. Eine Datei `locales/de.ftl` in einem --templates-Ordner
+# ersetzt jede davon einzeln.
+
+## Art des Dokuments, Kopfbereich und Seitenrand
+
+kind-report = Berufsprofil
+kind-handout = Berufsinfo kompakt
+kind-index = Berufsprofile
+fact-category = Kategorie
+fact-career-type = Berufsart
+fact-reviewed = Geprüft
+colophon-reviewed = geprüft am { $date }
+colophon-more = das vollständige Berufsprofil sagt zu jedem Thema mehr
+running-handout = Berufsinfo kompakt
+page-of = Seite { $page } von { $pages }
+
+## Teile eines Berichts
+
+at-a-glance = Auf einen Blick
+contents = Inhalt
+sources = Quellen
+remote-work = Homeoffice
+misconception = Irrtum
+reality = Wirklichkeit
+
+## Gehalt
+
+salary-average = Durchschnittsgehalt
+salary-average-short = Durchschnitt
+salary-by-stage = Gehalt nach Karrierestufe
+salary-by-stage-short = Nach Karrierestufe
+salary-stage = Stufe
+salary-from = Von
+salary-to = Bis
+salary-range = { $min } bis { $max }
+period-year = pro Jahr
+period-month = pro Monat
+period-hour = pro Stunde
+stage-entry = Berufseinstieg
+stage-mid = Berufserfahren
+stage-senior = Senior
+
+## Stufen der Arbeit im Homeoffice
+
+remote-none = Keine
+remote-limited = Begrenzt
+remote-moderate = Mittel
+remote-high = Hoch
+
+## Eigene Überschriften des Handzettels
+
+handout-what-the-job-is = Worum es in dem Beruf geht
+handout-top-skills = Wichtigste Fähigkeiten
+
+## Der Index eines Exports
+
+index-title = Alle Berufe
+index-count =
+    { $count ->
+        [one] { $count } Beruf
+       *[other] { $count } Berufe
+    }
+index-sorted = nach Titel sortiert
+index-opens = Jeder Titel öffnet den Bericht zu diesem Beruf.
+index-caption = Berufe mit ihrer Kategorie und wie vollständig jedes Profil ist
+index-career = Beruf
+index-category = Kategorie
+index-complete = Vollständig
+index-percent = { $score } %
+index-percent-complete = zu { $score } % vollständig
+index-description = Berufsprofile: { index-count }, jedes mit der Tätigkeit, der Ausbildung, dem Gehalt, den Aussichten und dem Einstieg.
+
+## Überschriften der Abschnitte, nach dem Schlüssel des Abschnitts unter `sections:`
+
+section-overview = Überblick
+section-fun_facts = Wissenswertes
+section-education = Ausbildungsvoraussetzungen
+section-responsibilities = Hauptaufgaben
+section-salary = Durchschnittliche Gehaltsspanne
+section-career_path = Laufbahn und Aufstieg
+section-challenges = Größte Herausforderungen
+section-gaining_experience = Wie man am besten Erfahrung sammelt
+section-outlook = Berufsaussichten
+section-skills = Erforderliche Fähigkeiten
+section-demand = Nachfrage
+section-training = Weiterbildung und Zertifizierung
+section-work_environment = Arbeitsumfeld
+section-industry_sectors = Branchen
+section-employers = Wichtige Arbeitgeber
+section-tools = Werkzeuge und Technologien
+section-related_careers = Verwandte Berufe
+section-internships = Praktikumsmöglichkeiten
+section-remote_work = Möglichkeiten für Homeoffice
+section-specializations = Spezialisierungen
+section-challenges_rewards = Herausforderungen und Lohn der Arbeit
+section-getting_started = Der Einstieg
+section-famous_people = Bekannte Persönlichkeiten
+section-global_opportunities = Chancen im Ausland
+section-misconceptions = Verbreitete Irrtümer

@@ -1,0 +1,100 @@
+# English labels: every fixed word of pathways' reports, handouts and export
+# index. A file `locales/en.ftl` in a --templates folder overrides any of
+# these one by one; `locales/<language>.ftl` there adds a language.
+
+## The kind of document, the title block and the page furniture
+
+kind-report = Career Profile
+kind-handout = Career Handout
+kind-index = Career Profiles
+fact-category = Category
+fact-career-type = Career type
+fact-reviewed = Reviewed
+colophon-reviewed = reviewed { $date }
+colophon-more = the full career profile has more on every topic
+running-handout = career handout
+page-of = Page { $page } of { $pages }
+
+## Parts of a report
+
+at-a-glance = At a Glance
+contents = Contents
+sources = Sources
+remote-work = Remote work
+misconception = Misconception
+reality = Reality
+
+## Salary
+
+salary-average = Average salary
+salary-average-short = Average
+salary-by-stage = Salary by career stage
+salary-by-stage-short = By career stage
+salary-stage = Stage
+salary-from = From
+salary-to = To
+salary-range = { $min } to { $max }
+period-year = per year
+period-month = per month
+period-hour = per hour
+stage-entry = Entry level
+stage-mid = Mid-career
+stage-senior = Senior
+
+## Remote work levels
+
+remote-none = None
+remote-limited = Limited
+remote-moderate = Moderate
+remote-high = High
+
+## The handout's own headings
+
+handout-what-the-job-is = What the Job Is
+handout-top-skills = Top Skills
+
+## The export index
+
+index-title = All Careers
+index-count =
+    { $count ->
+        [one] { $count } career
+       *[other] { $count } careers
+    }
+index-sorted = sorted by title
+index-opens = Each title opens that career's report.
+index-caption = Careers with their category and how complete each profile is
+index-career = Career
+index-category = Category
+index-complete = Complete
+index-percent = { $score }%
+index-percent-complete = { $score }% complete
+index-description = Career profiles: { index-count }, each with what the work is, education, pay, outlook and how to get started.
+
+## Section headings, by the section's key under `sections:`
+
+section-overview = Overview
+section-fun_facts = Fun Facts
+section-education = Educational Requirements
+section-responsibilities = Key Responsibilities
+section-salary = Average Salary Range
+section-career_path = Career Path & Progression
+section-challenges = Biggest Challenges
+section-gaining_experience = Best Ways to Gain Experience
+section-outlook = Job Outlook
+section-skills = Required Skills
+section-demand = Career Demand
+section-training = Training & Certification
+section-work_environment = Work Environment
+section-industry_sectors = Industry Sectors
+section-employers = Top Employers
+section-tools = Tools & Technologies
+section-related_careers = Related Careers
+section-internships = Internship Opportunities
+section-remote_work = Remote Work Potential
+section-specializations = Specializations
+section-challenges_rewards = Challenges & Rewards
+section-getting_started = How to Get Started
+section-famous_people = Famous Personalities
+section-global_opportunities = Global Opportunities
+section-misconceptions = Common Misconceptions

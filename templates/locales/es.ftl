@@ -1,0 +1,100 @@
+# Etiquetas en español: cada palabra fija de los informes, las fichas y el
+# índice de una exportación. Un archivo `locales/es.ftl` en una carpeta
+# --templates reemplaza cualquiera de ellas una a una.
+
+## El tipo de documento, el encabezado y el pie de página
+
+kind-report = Perfil profesional
+kind-handout = Ficha profesional
+kind-index = Perfiles profesionales
+fact-category = Categoría
+fact-career-type = Tipo de carrera
+fact-reviewed = Revisado
+colophon-reviewed = revisado el { $date }
+colophon-more = el perfil profesional completo amplía cada tema
+running-handout = ficha profesional
+page-of = Página { $page } de { $pages }
+
+## Partes de un informe
+
+at-a-glance = De un vistazo
+contents = Índice
+sources = Fuentes
+remote-work = Trabajo a distancia
+misconception = Idea equivocada
+reality = Realidad
+
+## Salario
+
+salary-average = Salario medio
+salary-average-short = Promedio
+salary-by-stage = Salario por etapa profesional
+salary-by-stage-short = Por etapa profesional
+salary-stage = Etapa
+salary-from = Desde
+salary-to = Hasta
+salary-range = de { $min } a { $max }
+period-year = al año
+period-month = al mes
+period-hour = por hora
+stage-entry = Inicial
+stage-mid = Intermedia
+stage-senior = Sénior
+
+## Niveles de trabajo a distancia
+
+remote-none = Ninguno
+remote-limited = Limitado
+remote-moderate = Moderado
+remote-high = Alto
+
+## Encabezados propios de la ficha
+
+handout-what-the-job-is = En qué consiste el trabajo
+handout-top-skills = Habilidades principales
+
+## El índice de una exportación
+
+index-title = Todas las profesiones
+index-count =
+    { $count ->
+        [one] { $count } profesión
+       *[other] { $count } profesiones
+    }
+index-sorted = ordenadas por título
+index-opens = Cada título abre el informe de esa profesión.
+index-caption = Profesiones con su categoría y el grado de compleción de cada perfil
+index-career = Profesión
+index-category = Categoría
+index-complete = Completo
+index-percent = { $score } %
+index-percent-complete = { $score } % completo
+index-description = Perfiles profesionales: { index-count }, cada uno con en qué consiste el trabajo, la formación, el salario, las perspectivas y cómo empezar.
+
+## Encabezados de sección, por la clave de la sección en `sections:`
+
+section-overview = Descripción general
+section-fun_facts = Datos curiosos
+section-education = Requisitos de formación
+section-responsibilities = Responsabilidades principales
+section-salary = Rango salarial medio
+section-career_path = Trayectoria y progresión profesional
+section-challenges = Mayores desafíos
+section-gaining_experience = Mejores formas de ganar experiencia
+section-outlook = Perspectivas laborales
+section-skills = Habilidades necesarias
+section-demand = Demanda de la profesión
+section-training = Formación y certificación
+section-work_environment = Entorno de trabajo
+section-industry_sectors = Sectores de actividad
+section-employers = Principales empleadores
+section-tools = Herramientas y tecnologías
+section-related_careers = Profesiones relacionadas
+section-internships = Oportunidades de prácticas
+section-remote_work = Posibilidades de trabajo a distancia
+section-specializations = Especializaciones
+section-challenges_rewards = Desafíos y recompensas
+section-getting_started = Cómo empezar
+section-famous_people = Personalidades destacadas
+section-global_opportunities = Oportunidades en el extranjero
+section-misconceptions = Ideas equivocadas frecuentes

@@ -1,0 +1,100 @@
+# Libellés en français : chaque mot fixe des rapports, des fiches et de
+# l'index d'un export. Un fichier `locales/fr.ftl` dans un dossier
+# --templates remplace n'importe lequel d'entre eux, un par un.
+
+## Le type de document, l'en-tête et le bas de page
+
+kind-report = Fiche métier
+kind-handout = Fiche métier résumée
+kind-index = Fiches métiers
+fact-category = Catégorie
+fact-career-type = Type de carrière
+fact-reviewed = Mis à jour
+colophon-reviewed = mis à jour le { $date }
+colophon-more = la fiche métier complète en dit plus sur chaque sujet
+running-handout = fiche métier résumée
+page-of = Page { $page } sur { $pages }
+
+## Parties d'un rapport
+
+at-a-glance = En bref
+contents = Sommaire
+sources = Sources
+remote-work = Télétravail
+misconception = Idée reçue
+reality = Réalité
+
+## Salaire
+
+salary-average = Salaire moyen
+salary-average-short = Moyenne
+salary-by-stage = Salaire selon l'étape de carrière
+salary-by-stage-short = Selon l'étape de carrière
+salary-stage = Étape
+salary-from = De
+salary-to = À
+salary-range = de { $min } à { $max }
+period-year = par an
+period-month = par mois
+period-hour = de l'heure
+stage-entry = Débutant
+stage-mid = Confirmé
+stage-senior = Senior
+
+## Niveaux de télétravail
+
+remote-none = Aucun
+remote-limited = Limité
+remote-moderate = Modéré
+remote-high = Élevé
+
+## Titres propres à la fiche résumée
+
+handout-what-the-job-is = En quoi consiste le métier
+handout-top-skills = Compétences clés
+
+## L'index d'un export
+
+index-title = Tous les métiers
+index-count =
+    { $count ->
+        [one] { $count } métier
+       *[other] { $count } métiers
+    }
+index-sorted = classés par titre
+index-opens = Chaque titre ouvre la fiche de ce métier.
+index-caption = Les métiers, avec leur catégorie et le degré d'achèvement de chaque fiche
+index-career = Métier
+index-category = Catégorie
+index-complete = Achevée
+index-percent = { $score } %
+index-percent-complete = achevée à { $score } %
+index-description = Fiches métiers : { index-count }, chacune avec la nature du travail, la formation, le salaire, les perspectives et les premiers pas.
+
+## Titres des sections, par la clé de la section sous `sections:`
+
+section-overview = Présentation
+section-fun_facts = Le saviez-vous ?
+section-education = Formation requise
+section-responsibilities = Missions principales
+section-salary = Fourchette de salaire moyenne
+section-career_path = Parcours et évolution
+section-challenges = Principales difficultés
+section-gaining_experience = Meilleures façons d'acquérir de l'expérience
+section-outlook = Perspectives d'emploi
+section-skills = Compétences requises
+section-demand = Demande sur le marché
+section-training = Formation et certification
+section-work_environment = Environnement de travail
+section-industry_sectors = Secteurs d'activité
+section-employers = Principaux employeurs
+section-tools = Outils et technologies
+section-related_careers = Métiers proches
+section-internships = Possibilités de stage
+section-remote_work = Possibilités de télétravail
+section-specializations = Spécialisations
+section-challenges_rewards = Difficultés et satisfactions
+section-getting_started = Comment débuter
+section-famous_people = Personnalités célèbres
+section-global_opportunities = Opportunités à l'international
+section-misconceptions = Idées reçues
