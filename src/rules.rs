@@ -93,6 +93,8 @@ rules! {
         "`updated` is a date written YYYY-MM-DD.";
     InvalidLocale = "invalid-locale", Error, true,
         "`locale` is a language tag such as en-US.";
+    NoTranslation = "no-translation", Warning, true,
+        "The language of `locale` has a label catalogue; reports in any other get English headings and labels.";
     RequiredField = "required-field", Error, true,
         "Fields the policy requires (such as `updated` or `sources`) are present.";
     Outdated = "outdated", Warning, true,

@@ -76,7 +76,9 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
     let renderer = Renderer::new(args.look.templates.as_deref())?
         .with_template(&args.look.template, &formats)?
         .with_page_size(super::common::page_size(args.look.page_size));
-    let policy = super::common::load_policy(args.policy.as_deref())?;
+    let mut policy = super::common::load_policy(args.policy.as_deref())?;
+    // A template folder may add label catalogues.
+    policy.languages = renderer.languages();
     let Discovered {
         files,
         errors: discovery_errors,

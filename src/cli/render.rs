@@ -54,7 +54,12 @@ pub fn run(args: &RenderArgs, color: bool) -> Result<ExitStatus, Error> {
             });
         }
     };
-    let findings = validate(&document, &Policy::default());
+    let policy = Policy {
+        // A template folder may add label catalogues.
+        languages: renderer.languages(),
+        ..Policy::default()
+    };
+    let findings = validate(&document, &policy);
     super::common::print_findings(&findings, Some(&document.source.text), color);
     if has_errors(&findings) {
         let errors = findings.iter().filter(|f| f.is_error()).count();

@@ -111,38 +111,42 @@ impl<W: std::io::Write> std::io::Write for WrapWriter<W> {
 /// Greedy (first-fit) wrapping: as many words as fit on each line; a word
 /// longer than the width (a long web address) gets a line of its own and is
 /// never split, nor are hyphenated words. Runs of spaces between words
-/// become one space.
+/// become one space. Text written without spaces (Japanese, Chinese) breaks
+/// where Unicode's line-breaking rules allow, next to a wide character.
 fn wrap_line(line: &str, width: usize, hang: usize, out: &mut String) {
     let lead = line.len() - line.trim_start_matches(' ').len();
     out.push_str(&line[..lead]);
     let ascii = line.is_ascii();
     let mut used = lead;
-    // Words already placed on the current line, not yet copied out: a
-    // stretch of `line` whose words are one space apart.
+    // Pieces already placed on the current line, not yet copied out: a
+    // stretch of `line` whose pieces are one space apart or touching.
     let mut pending: Option<(usize, usize)> = None;
-    for (start, end) in words(line, lead) {
-        let word = &line[start..end];
-        let word_width = if ascii { word.len() } else { width_of(word) };
+    for Piece { start, end, spaced } in pieces(line, lead) {
+        let piece = &line[start..end];
+        let piece_width = if ascii { piece.len() } else { width_of(piece) };
+        let gap = usize::from(spaced);
         match pending {
-            Some((from, to)) if used + 1 + word_width > width => {
+            Some((from, to)) if used + gap + piece_width > width => {
                 out.push_str(&line[from..to]);
                 out.push('\n');
                 out.extend(std::iter::repeat_n(' ', hang));
-                used = hang + word_width;
+                used = hang + piece_width;
                 pending = Some((start, end));
             }
             Some((from, to)) => {
-                used += 1 + word_width;
-                if start == to + 1 {
+                used += gap + piece_width;
+                if start == to + gap {
                     pending = Some((from, end));
                 } else {
                     out.push_str(&line[from..to]);
-                    out.push(' ');
+                    if spaced {
+                        out.push(' ');
+                    }
                     pending = Some((start, end));
                 }
             }
             None => {
-                used += word_width;
+                used += piece_width;
                 pending = Some((start, end));
             }
         }
@@ -151,6 +155,47 @@ fn wrap_line(line: &str, width: usize, hang: usize, out: &mut String) {
         out.push_str(&line[from..to]);
     }
     out.push('\n');
+}
+
+/// A stretch of a line that wrapping keeps whole.
+struct Piece {
+    start: usize,
+    end: usize,
+    /// Whether a space separates it from the piece before.
+    spaced: bool,
+}
+
+/// The pieces of `line` from `from` on: its space-separated words, each cut
+/// further where it holds East Asian wide characters and Unicode's
+/// line-breaking rules (UAX #14) allow a break next to one.
+fn pieces(line: &str, from: usize) -> impl Iterator<Item = Piece> + '_ {
+    words(line, from).flat_map(move |(start, end)| {
+        let word = &line[start..end];
+        let mut cuts = vec![start];
+        if !word.is_ascii() {
+            cuts.extend(
+                unicode_linebreak::linebreaks(word)
+                    .map(|(at, _)| at)
+                    .filter(|&at| at > 0 && at < word.len() && next_to_wide(word, at))
+                    .map(|at| start + at),
+            );
+        }
+        cuts.push(end);
+        cuts.windows(2)
+            .enumerate()
+            .map(|(index, cut)| Piece {
+                start: cut[0],
+                end: cut[1],
+                spaced: index == 0,
+            })
+            .collect::<Vec<_>>()
+    })
+}
+
+/// Whether the character before or after byte `at` of `word` is two columns wide.
+fn next_to_wide(word: &str, at: usize) -> bool {
+    let wide = |c: char| display_width(c.encode_utf8(&mut [0; 4])) > 1;
+    word[..at].chars().next_back().is_some_and(wide) || word[at..].chars().next().is_some_and(wide)
 }
 
 /// Start and end of each space-separated word of `line` from `from` on.
@@ -249,6 +294,43 @@ mod tests {
         ] {
             assert_eq!(hanging_indent(line), hang, "{line:?}");
         }
+    }
+
+    #[test]
+    fn japanese_wraps_by_display_width_at_allowed_breaks() {
+        let japanese = "図書館技術者は、図書館員を補佐して資料の貸し出しや返却、目録作成、利用者への案内を行います。多くの職場では準学士号が求められます。";
+        let wrapped = wrap_report(&format!("- {japanese}\n"), 30);
+        let lines: Vec<&str> = wrapped.lines().collect();
+        assert!(lines.len() > 4, "{wrapped}");
+        for line in &lines {
+            assert!(
+                width_of(line) <= 30,
+                "{line:?} is {} columns",
+                width_of(line)
+            );
+        }
+        // Later lines hang under the text; nothing is lost or added.
+        assert!(
+            lines[1..]
+                .iter()
+                .all(|line| line.starts_with("  ") && !line[2..].starts_with(' '))
+        );
+        let joined: String = lines
+            .iter()
+            .map(|line| line.trim_start_matches(['-', ' ']))
+            .collect();
+        assert_eq!(joined, japanese);
+        // No line starts with a closing mark: UAX #14 forbids a break before it.
+        assert!(
+            lines
+                .iter()
+                .all(|line| !line.trim_start().starts_with(['、', '。']))
+        );
+        // Latin text keeps its words whole, hyphenated ones too.
+        assert_eq!(
+            wrap_report("entry-level café workers\n", 12),
+            "entry-level\ncafé workers\n"
+        );
     }
 
     #[test]

@@ -352,9 +352,14 @@ pub(super) fn find_placeholder(text: &str) -> Option<&str> {
             continue;
         }
         let word = &text[start..end];
-        if PLACEHOLDER_WORDS
-            .iter()
-            .any(|p| word.eq_ignore_ascii_case(p))
+        // "todo" is also Spanish and Portuguese for "all": only `TODO` in
+        // capitals, or a `todo:` note, is a placeholder.
+        let ordinary_word =
+            word.eq_ignore_ascii_case("todo") && word != "TODO" && bytes.get(end) != Some(&b':');
+        if !ordinary_word
+            && PLACEHOLDER_WORDS
+                .iter()
+                .any(|p| word.eq_ignore_ascii_case(p))
         {
             return Some(word);
         }
@@ -395,8 +400,14 @@ fn unfinished_ending(text: &str) -> Option<&str> {
     if last_line.is_empty() || is_list_line(last_line) || last_line.starts_with('#') {
         return None;
     }
-    let ending = last_line.trim_end_matches(['*', '_', '`', '"', '\'', '’', '”', ')', ']', '»']);
-    let finished = ending.ends_with(['.', '!', '?', ':', ';', '…']) || ending.ends_with("...");
+    let ending = last_line.trim_end_matches([
+        '*', '_', '`', '"', '\'', '’', '”', ')', ']', '»', '」', '』', '）',
+    ]);
+    // Full stops and marks of other scripts too: Chinese and Japanese `。！？`,
+    // Arabic `؟` and `۔`, Devanagari `।`.
+    let finished = ending.ends_with([
+        '.', '!', '?', ':', ';', '…', '。', '！', '？', '؟', '۔', '।',
+    ]) || ending.ends_with("...");
     (!finished).then_some(last_line)
 }
 
@@ -442,6 +453,9 @@ mod tests {
         assert_eq!(find_placeholder("Salary: ???"), Some("???"));
         assert_eq!(find_placeholder("Call xxx for details"), Some("xxx"));
         assert_eq!(find_placeholder("Todos los días"), None);
+        assert_eq!(find_placeholder("casi todo el trabajo"), None);
+        assert_eq!(find_placeholder("Todo el día."), None);
+        assert_eq!(find_placeholder("todo: add figures"), Some("todo"));
         assert_eq!(find_placeholder("XXXL uniforms"), None);
         assert_eq!(find_placeholder("A finished sentence."), None);
     }
@@ -453,6 +467,10 @@ mod tests {
             Some("To succeed as a library technician")
         );
         assert_eq!(unfinished_ending("Done."), None);
+        assert_eq!(unfinished_ending("求められます。"), None);
+        assert_eq!(unfinished_ending("「有利です。」"), None);
+        assert_eq!(unfinished_ending("هل هذا صحيح؟"), None);
+        assert_eq!(unfinished_ending("求められます"), Some("求められます"));
         assert_eq!(unfinished_ending("They include:"), None);
         assert_eq!(unfinished_ending("Is it *really* done?**"), None);
         assert_eq!(unfinished_ending("(see the “Outlook” section.)"), None);

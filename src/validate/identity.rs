@@ -1,5 +1,6 @@
 //! Rules for the identifying fields: `id`, `title`, `updated`, `locale`.
 
+use crate::locale::language_of;
 use crate::rules::Rule;
 
 use std::path::Path;
@@ -112,17 +113,32 @@ pub(super) fn check(profile: &Profile, file: &str, policy: &Policy, findings: &m
             ),
         );
     }
-    if let Some(locale) = &profile.locale
-        && !is_language_tag(locale)
-    {
-        findings.at_value(
-            "locale",
-            Finding::new(
-                Rule::InvalidLocale,
-                format!("`{locale}` is not a language tag"),
-                "use a language code with an optional country, e.g. `en-US`, `en-GB` or `fr-CA`",
-            ),
-        );
+    if let Some(locale) = &profile.locale {
+        if !is_language_tag(locale) {
+            findings.at_value(
+                "locale",
+                Finding::new(
+                    Rule::InvalidLocale,
+                    format!("`{locale}` is not a language tag"),
+                    "use a language code with an optional country, e.g. `en-US`, `en-GB` or `fr-CA`",
+                ),
+            );
+        } else if !policy.languages.contains(&language_of(locale)) {
+            findings.at_value(
+                "locale",
+                Finding::new(
+                    Rule::NoTranslation,
+                    format!(
+                        "there are no labels in the language of `{locale}`: its reports will have English headings and labels"
+                    ),
+                    format!(
+                        "that is fine if English labels will do; to translate them, add `locales/{}.ftl` to a template folder (start from a copy of `en.ftl` written by `pathways templates --dump`) and render with --templates; built in: {}",
+                        language_of(locale),
+                        policy.languages.join(", ")
+                    ),
+                ),
+            );
+        }
     }
 }
 
@@ -295,7 +311,12 @@ fn is_iso_date(text: &str) -> bool {
 }
 
 /// A practical BCP 47 shape: a 2–3 letter language, then 2–8 character subtags.
+/// A BCP 47 tag: ICU's parser accepts it, and it is written with `-`
+/// (`en-US`, not `en_US`), a language of two or three letters first.
 fn is_language_tag(tag: &str) -> bool {
+    if icu::locale::Locale::try_from_str(tag).is_err() {
+        return false;
+    }
     let mut parts = tag.split('-');
     let language_ok = parts
         .next()

@@ -41,6 +41,10 @@ pub struct Policy {
     pub severities: BTreeMap<Rule, Option<Severity>>,
     /// Today, as days since 1970-01-01, for the age rule.
     pub today: Option<i64>,
+    /// Languages with a label catalogue (`en`, `es`, ...): a profile in any
+    /// other gets `no-translation`. The built-in ones unless a renderer with
+    /// a template folder knows more ([`Renderer::languages`](crate::render::Renderer::languages)).
+    pub languages: Vec<String>,
 }
 
 impl Default for Policy {
@@ -57,6 +61,14 @@ impl Default for Policy {
             min_score: None,
             severities: BTreeMap::new(),
             today: None,
+            languages: {
+                let mut languages: Vec<String> = crate::locale::BUILT_IN_CATALOGUES
+                    .iter()
+                    .map(|(language, _)| (*language).to_owned())
+                    .collect();
+                languages.sort();
+                languages
+            },
         }
     }
 }
