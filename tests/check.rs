@@ -10,7 +10,7 @@ const RULE_POLICY: &str = "tests/fixtures/rules/policy.yaml";
 
 /// Rule fixture (`tests/fixtures/rules/<rule>.yaml`), the line the finding
 /// must point at, and whether it is checked under `rules/policy.yaml`.
-const RULE_CASES: [(&str, usize, bool); 19] = [
+const RULE_CASES: [(&str, usize, bool); 20] = [
     ("duplicate-item", 26, false),
     ("empty-item", 25, false),
     ("empty-section", 22, false),
@@ -18,6 +18,7 @@ const RULE_CASES: [(&str, usize, bool); 19] = [
     ("id-file-name", 1, false),
     ("invalid-date", 4, false),
     ("invalid-locale", 4, false),
+    ("no-translation", 5, false),
     ("placeholder-text", 21, false),
     ("salary-average-outside-ranges", 16, false),
     ("salary-missing-currency", 14, false),

@@ -256,7 +256,10 @@ fn user_templates_override_built_in_ones_by_name() {
 fn a_replaced_partial_changes_every_template_that_uses_it() {
     let dir = tempfile::tempdir().unwrap();
     let built_in = read(&root().join("templates/parts.txt"));
-    let mine = built_in.replace("{{ average_label }}:", "MY {{ average_label }}:");
+    let mine = built_in.replace(
+        "{{ average_label | colon }}",
+        "MY {{ average_label | colon }}",
+    );
     assert_ne!(mine, built_in);
     std::fs::write(dir.path().join("parts.txt"), mine).unwrap();
     for (template, line) in [

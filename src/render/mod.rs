@@ -199,6 +199,10 @@ impl Renderer {
             Value::from_safe_string(view::css_string(&text))
         });
         let labels = Arc::clone(&catalogues);
+        env.add_filter("colon", move |state: &State, value: Value| {
+            colon(&labels, state, value)
+        });
+        let labels = Arc::clone(&catalogues);
         env.add_function("t", move |state: &State, key: &str, args: Kwargs| {
             label(&labels, state, key, args)
         });
@@ -514,6 +518,28 @@ fn label_parts(
             minijinja::context! { text, arg }
         })
         .collect())
+}
+
+/// The `colon` filter: a label followed by a colon as the locale writes it
+/// ("Category:", French "Catégorie :"). Safe markup stays safe.
+fn colon(
+    catalogues: &labels::Catalogues,
+    state: &State,
+    value: Value,
+) -> Result<Value, minijinja::Error> {
+    const MARK: &str = "\u{E000}";
+    let mut fluent = fluent_bundle::FluentArgs::new();
+    fluent.set("label", MARK);
+    let pattern = catalogues
+        .labels(&view_locale(state))
+        .format("colon", Some(&fluent))
+        .unwrap_or_else(|| format!("{MARK}:"));
+    let text = pattern.replacen(MARK, &value.to_string(), 1);
+    Ok(if value.is_safe() {
+        Value::from_safe_string(text)
+    } else {
+        Value::from(text)
+    })
 }
 
 /// The locale of the view being rendered (its `lang`), English without one.

@@ -14,6 +14,7 @@ colophon-reviewed = geprüft am { $date }
 colophon-more = das vollständige Berufsprofil sagt zu jedem Thema mehr
 running-handout = Berufsinfo kompakt
 page-of = Seite { $page } von { $pages }
+colon = { $label }:
 
 ## Teile eines Berichts
 

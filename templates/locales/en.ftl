@@ -14,6 +14,8 @@ colophon-reviewed = reviewed { $date }
 colophon-more = the full career profile has more on every topic
 running-handout = career handout
 page-of = Page { $page } of { $pages }
+# A label before what it names: "Category: Education".
+colon = { $label }:
 
 ## Parts of a report
 

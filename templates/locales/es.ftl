@@ -14,6 +14,7 @@ colophon-reviewed = revisado el { $date }
 colophon-more = el perfil profesional completo amplía cada tema
 running-handout = ficha profesional
 page-of = Página { $page } de { $pages }
+colon = { $label }:
 
 ## Partes de un informe
 

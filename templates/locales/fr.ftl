@@ -14,6 +14,7 @@ colophon-reviewed = mis à jour le { $date }
 colophon-more = la fiche métier complète en dit plus sur chaque sujet
 running-handout = fiche métier résumée
 page-of = Page { $page } sur { $pages }
+colon = { $label }{ "\u00A0" }:
 
 ## Parties d'un rapport
 

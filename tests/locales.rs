@@ -1,0 +1,257 @@
+//! Reports in the profile's language: labels from the catalogues, money and
+//! dates from CLDR, right-to-left layout, collation, CJK wrapping.
+
+use std::path::Path;
+
+use crate::common::{Run, SEED_PROFILE, fixture, pathways, read, root};
+
+const SPANISH: &str = "tests/fixtures/locales/tecnicos-en-bibliotecas.yaml";
+const JAPANESE: &str = "tests/fixtures/locales/library-technicians-ja.yaml";
+const ARABIC: &str = "tests/fixtures/rules/no-translation.yaml";
+
+/// The seed profile with `locale` set to `locale` (its text stays English).
+fn seed_in(locale: &str, dir: &Path) -> std::path::PathBuf {
+    let seed = read(&root().join(SEED_PROFILE));
+    assert!(seed.contains("\nlocale: en-US\n"));
+    let profile = seed.replace(
+        "\nlocale: en-US\n",
+        &format!("\nlocale: {locale}\nupdated: 2026-11-28\n"),
+    );
+    let path = dir.join("library-technicians.yaml");
+    std::fs::write(&path, profile).unwrap();
+    path
+}
+
+fn render(profile: &Path, args: &[&str]) -> Run {
+    Run::of(pathways().arg("render").arg(profile).args(args))
+}
+
+fn rendered(profile: &Path, args: &[&str]) -> String {
+    let output = render(profile, args);
+    assert_eq!(output.code, Some(0), "{}", output.stderr);
+    output.stdout
+}
+
+#[test]
+fn the_seed_in_each_shipped_language() {
+    let dir = tempfile::tempdir().unwrap();
+    for (locale, contents, salary, reviewed) in [
+        (
+            "en-US",
+            "## Contents",
+            "| Entry level | $25,000 | $30,000 |",
+            "November 28, 2026",
+        ),
+        (
+            "es-ES",
+            "## Índice",
+            "| Inicial | 25.000\u{a0}US$ | 30.000\u{a0}US$ |",
+            "28 de noviembre de 2026",
+        ),
+        (
+            "fr-FR",
+            "## Sommaire",
+            "| Débutant | 25\u{202f}000\u{a0}$US | 30\u{202f}000\u{a0}$US |",
+            "28 novembre 2026",
+        ),
+        (
+            "de-DE",
+            "## Inhalt",
+            "| Berufseinstieg | 25.000\u{a0}$ | 30.000\u{a0}$ |",
+            "28. November 2026",
+        ),
+    ] {
+        let profile = seed_in(locale, dir.path());
+        let language = &locale[..2];
+        for template in ["report", "handout"] {
+            for (format, extension) in [("markdown", "md"), ("text", "txt")] {
+                let text = rendered(&profile, &["--template", template, "-f", format]);
+                insta::assert_snapshot!(format!("seed_{template}_{language}.{extension}"), text);
+            }
+        }
+        let report = rendered(&profile, &["-f", "markdown"]);
+        // The table of contents is Markdown only in the HTML report; the
+        // Markdown report's salary table and review date show the locale.
+        let html = rendered(&profile, &["-f", "html"]);
+        assert!(
+            html.contains(&format!(">{}</h2>", contents.trim_start_matches("## "))),
+            "{locale}: contents heading"
+        );
+        assert!(report.contains(salary), "{locale}: {salary}\n{report}");
+        assert!(report.contains(reviewed), "{locale}: {reviewed}");
+        // Profile text stays as written.
+        assert!(report.contains("To become a library technician"));
+    }
+}
+
+#[test]
+fn a_profile_written_in_spanish_for_mexico() {
+    let profile = fixture(SPANISH.trim_start_matches("tests/fixtures/"));
+    let output = render(&profile, &["-f", "markdown"]);
+    assert_eq!(output.code, Some(0), "{}", output.stderr);
+    assert!(output.stderr.is_empty(), "no warning: {}", output.stderr);
+    insta::assert_snapshot!("spanish_report.md", output.stdout);
+    let text = rendered(&profile, &["--template", "handout", "-f", "text"]);
+    insta::assert_snapshot!("spanish_handout.txt", text);
+    // Pesos as Mexican readers write them, not `216.000 MXN`.
+    assert!(text.contains("Promedio: $216,000 al año"), "{text}");
+}
+
+#[test]
+fn a_right_to_left_language_mirrors_the_page_and_falls_back_to_english_labels() {
+    let output = render(&root().join(ARABIC), &["-f", "html"]);
+    assert_eq!(output.code, Some(0), "{}", output.stderr);
+    assert!(output.stdout.contains("<html lang=\"ar-EG\" dir=\"rtl\">"));
+    assert!(output.stdout.contains(">Educational Requirements</h2>"));
+    assert_eq!(
+        output.stderr.matches("warning[no-translation]").count(),
+        1,
+        "{}",
+        output.stderr
+    );
+    assert!(
+        output.stderr.contains("locales/ar.ftl"),
+        "the warning says how to add one"
+    );
+    // The layout is written in logical directions, so `dir` mirrors all of it.
+    let css = read(&root().join("templates/style.css"));
+    for physical in ["-left", "-right", ": left", ": right"] {
+        assert!(
+            !css.contains(physical),
+            "style.css uses `{physical}`: use start/end"
+        );
+    }
+}
+
+#[test]
+fn japanese_plain_text_keeps_to_the_width() {
+    for width in [40, 60, 80] {
+        let text = rendered(
+            &root().join(JAPANESE),
+            &["-f", "text", "--width", &width.to_string()],
+        );
+        assert!(text.contains("図書館技術者は、"));
+        for line in text.lines() {
+            let columns = textwrap::core::display_width(line);
+            assert!(columns <= width, "{columns} columns > {width}: {line}");
+        }
+    }
+}
+
+#[test]
+fn a_template_folder_overrides_one_label_or_adds_a_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("locales")).unwrap();
+    std::fs::write(
+        dir.path().join("locales/en.ftl"),
+        "# Our office's word.\ncontents = On These Pages\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("locales/ar.ftl"),
+        "section-overview = نظرة عامة\n",
+    )
+    .unwrap();
+    let templates = dir.path().to_str().unwrap();
+    let html = rendered(
+        &root().join(SEED_PROFILE),
+        &["-f", "html", "--templates", templates],
+    );
+    assert!(html.contains(">On These Pages</h2>"));
+    // Every other label keeps the built-in English.
+    assert!(html.contains(">Educational Requirements</h2>"));
+
+    let output = render(
+        &root().join(ARABIC),
+        &["-f", "html", "--templates", templates],
+    );
+    assert_eq!(output.code, Some(0), "{}", output.stderr);
+    assert!(output.stdout.contains(">نظرة عامة</h2>"));
+    assert!(
+        output.stdout.contains(">Educational Requirements</h2>"),
+        "the rest falls back"
+    );
+    assert!(
+        !output.stderr.contains("no-translation"),
+        "{}",
+        output.stderr
+    );
+
+    std::fs::write(
+        dir.path().join("locales/en.ftl"),
+        "kind-report = Ours\ncontents = broken {\nsources = Where from\n",
+    )
+    .unwrap();
+    let output = render(
+        &root().join(SEED_PROFILE),
+        &["-f", "html", "--templates", templates],
+    );
+    assert_eq!(output.code, Some(2), "{}", output.stderr);
+    assert!(
+        output.stderr.contains("`locales/en.ftl`, line 2"),
+        "{}",
+        output.stderr
+    );
+}
+
+#[test]
+fn the_export_index_follows_the_locale_of_its_profiles() {
+    let profiles = tempfile::tempdir().unwrap();
+    let spanish = read(&root().join(SPANISH));
+    for (id, title) in [("beta", "Beta"), ("angel", "Ángel"), ("zeta", "Zeta")] {
+        let profile = spanish
+            .replace("id: tecnicos-en-bibliotecas", &format!("id: {id}"))
+            .replace("title: Técnicos en bibliotecas", &format!("title: {title}"));
+        std::fs::write(profiles.path().join(format!("{id}.yaml")), profile).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let output = Run::of(
+        pathways()
+            .arg("export")
+            .arg(profiles.path())
+            .arg("--out")
+            .arg(out.path()),
+    );
+    assert_eq!(output.code, Some(0), "{}", output.stderr);
+    let index = read(&out.path().join("index.md"));
+    assert!(
+        index.starts_with("# Todas las profesiones\n\n3 profesiones, ordenadas por título."),
+        "{index}"
+    );
+    let order: Vec<usize> = ["Ángel", "Beta", "Zeta"]
+        .iter()
+        .map(|title| index.find(&format!("[{title}]")).unwrap())
+        .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "collation order: {index}"
+    );
+    let html = read(&out.path().join("index.html"));
+    assert!(html.contains("<html lang=\"es-MX\" dir=\"ltr\">"));
+    assert!(html.contains("<th scope=\"col\">Profesión</th>"));
+}
+
+#[test]
+fn a_policy_may_require_a_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let policy = dir.path().join("policy.yaml");
+    std::fs::write(&policy, "required_fields: [locale]\n").unwrap();
+    let output = Run::of(
+        pathways()
+            .args(["check", "--policy"])
+            .arg(&policy)
+            .arg(root().join(JAPANESE))
+            .arg(root().join("tests/fixtures/rules/required-field.yaml")),
+    );
+    assert_eq!(output.code, Some(1), "{}", output.stderr);
+    assert!(
+        output.stdout.contains("add `locale: en-US`")
+            || output.stderr.contains("add `locale: en-US`"),
+        "{}",
+        output.seen()
+    );
+    assert!(
+        !output.seen().contains("library-technicians-ja.yaml:1"),
+        "the Japanese profile has one"
+    );
+}
