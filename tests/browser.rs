@@ -166,3 +166,66 @@ fn a_short_report_keeps_its_sources_on_the_page() {
     assert_eq!(pages(&pdf), 1, "{text}");
     assert!(text.contains("Sources") && text.contains("American Library Association"));
 }
+
+/// The handout in each shipped language, and in Arabic (no catalogue:
+/// English labels, right to left), printed on A4: translated labels are
+/// longer than English ones, and the handout still fits its two pages.
+/// Screenshots are left in `target/browser/handout-<language>.png`.
+#[test]
+#[ignore = "needs Chromium and poppler-utils: .ci/run runs it"]
+fn the_handout_prints_in_every_language() {
+    let out: PathBuf = root().join("target/browser");
+    std::fs::create_dir_all(&out).unwrap();
+    let profiles = tempfile::tempdir().unwrap();
+    let chrome_profile = tempfile::tempdir().unwrap();
+    for (locale, heading) in [
+        ("en-GB", "How to Get Started"),
+        ("es-ES", "Cómo empezar"),
+        ("fr-FR", "Comment débuter"),
+        ("de-DE", "Der Einstieg"),
+        ("ar-EG", "What the Job Is"),
+    ] {
+        let language = &locale[..2];
+        let profile = if language == "ar" {
+            root().join("tests/fixtures/rules/no-translation.yaml")
+        } else {
+            crate::locales::seed_in(locale, profiles.path())
+        };
+        let html = out.join(format!("handout-{language}.html"));
+        pathways()
+            .arg("render")
+            .arg(&profile)
+            .args(["--template", "handout", "--page-size", "a4", "-o"])
+            .arg(&html)
+            .assert()
+            .code(0);
+        let pdf = out.join(format!("handout-{language}.pdf"));
+        chromium(
+            &[
+                "--no-pdf-header-footer".to_owned(),
+                format!("--print-to-pdf={}", pdf.display()),
+                format!("file://{}", html.display()),
+            ],
+            chrome_profile.path(),
+        );
+        let count = pages(&pdf);
+        eprintln!("handout in {locale} on A4: {count} pages");
+        if language == "fr" {
+            assert_eq!(count, 2, "the French handout prints on two A4 pages");
+        } else {
+            assert!((1..=2).contains(&count), "{locale}: {count} pages");
+        }
+        let text = tool("pdftotext", &[&pdf.to_string_lossy(), "-"]).replace('\u{a0}', " ");
+        assert!(text.contains(heading), "{locale}: {heading:?} not printed");
+        let png = out.join(format!("handout-{language}.png"));
+        chromium(
+            &[
+                "--window-size=1280,1600".to_owned(),
+                format!("--screenshot={}", png.display()),
+                format!("file://{}", html.display()),
+            ],
+            chrome_profile.path(),
+        );
+        assert!(std::fs::metadata(&png).unwrap().len() > 10_000);
+    }
+}

@@ -10,7 +10,7 @@ const JAPANESE: &str = "tests/fixtures/locales/library-technicians-ja.yaml";
 const ARABIC: &str = "tests/fixtures/rules/no-translation.yaml";
 
 /// The seed profile with `locale` set to `locale` (its text stays English).
-fn seed_in(locale: &str, dir: &Path) -> std::path::PathBuf {
+pub(crate) fn seed_in(locale: &str, dir: &Path) -> std::path::PathBuf {
     let seed = read(&root().join(SEED_PROFILE));
     assert!(seed.contains("\nlocale: en-US\n"));
     let profile = seed.replace(

@@ -15,7 +15,7 @@ mod hostile;
 mod import;
 mod invalid;
 mod links;
-mod locales;
+pub mod locales;
 mod new_and_schema;
 mod pdf;
 mod properties;
