@@ -19,6 +19,9 @@ use crate::locale::{BUILT_IN_CATALOGUES, FALLBACK_LANGUAGE, language_of};
 
 type Bundle = FluentBundle<Arc<FluentResource>>;
 
+/// Where the label goes in the `colon` label as [`Catalogues::plain_label`] gives it.
+pub(crate) const COLON_MARK: &str = "\u{E000}";
+
 /// Every catalogue a renderer knows, and a bundle per locale met so far.
 pub(crate) struct Catalogues {
     /// Language → its catalogues, the built-in one first, the folder's last.
@@ -26,6 +29,9 @@ pub(crate) struct Catalogues {
     /// Locale tag → the bundle of its language, formatting numbers for that
     /// locale (`es-MX` groups `1,234`; `es-ES` writes `1234`).
     bundles: RwLock<HashMap<String, Arc<Bundle>>>,
+    /// Locale tag → every label without arguments, formatted once: a
+    /// report asks for dozens of them, and an export for thousands.
+    plain: RwLock<HashMap<String, Arc<HashMap<String, minijinja::Value>>>>,
 }
 
 impl Catalogues {
@@ -66,6 +72,7 @@ impl Catalogues {
         Ok(Catalogues {
             resources,
             bundles: RwLock::new(HashMap::new()),
+            plain: RwLock::new(HashMap::new()),
         })
     }
 
@@ -84,6 +91,40 @@ impl Catalogues {
                 .then(|| self.bundle(locale, &language)),
             english: self.bundle(FALLBACK_LANGUAGE, FALLBACK_LANGUAGE),
         }
+    }
+
+    /// The label `key` for `locale` when it takes no arguments, from a table
+    /// made once per locale; `None` when it takes some, or none has it.
+    pub(crate) fn plain_label(&self, locale: &str, key: &str) -> Option<minijinja::Value> {
+        let table = self
+            .plain
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(locale)
+            .cloned();
+        let table = table.unwrap_or_else(|| {
+            let labels = self.labels(locale);
+            let mut table: HashMap<String, minijinja::Value> = self
+                .resources
+                .values()
+                .flatten()
+                .flat_map(|resource| crate::locale::message_ids(resource))
+                .filter_map(|key| Some((key.to_owned(), labels.format_plain(key)?.into())))
+                .collect();
+            // The colon after a label, with a mark where the label goes.
+            let mut args = FluentArgs::new();
+            args.set("label", COLON_MARK);
+            if let Some(colon) = labels.format("colon", Some(&args)) {
+                table.insert("colon".to_owned(), colon.into());
+            }
+            let table = Arc::new(table);
+            self.plain
+                .write()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(locale.to_owned(), Arc::clone(&table));
+            table
+        });
+        table.get(key).cloned()
     }
 
     fn bundle(&self, locale: &str, language: &str) -> Arc<Bundle> {
@@ -140,6 +181,21 @@ impl Labels {
         // A label is one line of plain text: a catalogue cannot put a
         // control character into a report.
         Some(text.chars().filter(|c| !c.is_control()).collect())
+    }
+
+    /// The label `key` if it formats without arguments.
+    fn format_plain(&self, key: &str) -> Option<String> {
+        let bundle = self
+            .own
+            .iter()
+            .chain(std::iter::once(&self.english))
+            .find(|bundle| bundle.has_message(key))?;
+        let pattern = bundle.get_message(key)?.value()?;
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, None, &mut errors);
+        errors
+            .is_empty()
+            .then(|| text.chars().filter(|c| !c.is_control()).collect())
     }
 
     /// The label `key`; the key itself if no catalogue has it (the built-in

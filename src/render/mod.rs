@@ -455,7 +455,14 @@ fn label(
     state: &State,
     key: &str,
     args: Kwargs,
-) -> Result<String, minijinja::Error> {
+) -> Result<Value, minijinja::Error> {
+    let locale = view_locale(state);
+    let locale = locale.as_str().unwrap_or(crate::locale::FALLBACK_LANGUAGE);
+    if args.args().next().is_none()
+        && let Some(text) = catalogues.plain_label(locale, key)
+    {
+        return Ok(text);
+    }
     let mut fluent = fluent_bundle::FluentArgs::new();
     for name in args.args() {
         let value: Value = args.get(name)?;
@@ -470,8 +477,9 @@ fn label(
     }
     args.assert_all_used()?;
     catalogues
-        .labels(&view_locale(state))
+        .labels(locale)
         .format(key, Some(&fluent))
+        .map(Value::from)
         .ok_or_else(|| {
             minijinja::Error::new(
                 minijinja::ErrorKind::InvalidOperation,
@@ -497,7 +505,11 @@ fn label_parts(
         fluent.set(name.clone(), format!("{MARK}{name}{MARK}"));
     }
     let text = catalogues
-        .labels(&view_locale(state))
+        .labels(
+            view_locale(state)
+                .as_str()
+                .unwrap_or(crate::locale::FALLBACK_LANGUAGE),
+        )
         .format(key, Some(&fluent))
         .ok_or_else(|| {
             minijinja::Error::new(
@@ -527,13 +539,14 @@ fn colon(
     state: &State,
     value: Value,
 ) -> Result<Value, minijinja::Error> {
-    const MARK: &str = "\u{E000}";
-    let mut fluent = fluent_bundle::FluentArgs::new();
-    fluent.set("label", MARK);
+    const MARK: &str = labels::COLON_MARK;
+    let locale = view_locale(state);
     let pattern = catalogues
-        .labels(&view_locale(state))
-        .format("colon", Some(&fluent))
-        .unwrap_or_else(|| format!("{MARK}:"));
+        .plain_label(
+            locale.as_str().unwrap_or(crate::locale::FALLBACK_LANGUAGE),
+            "colon",
+        )
+        .map_or_else(|| format!("{MARK}:"), |pattern| pattern.to_string());
     let text = pattern.replacen(MARK, &value.to_string(), 1);
     Ok(if value.is_safe() {
         Value::from_safe_string(text)
@@ -542,12 +555,13 @@ fn colon(
     })
 }
 
-/// The locale of the view being rendered (its `lang`), English without one.
-fn view_locale(state: &State) -> String {
+/// The locale of the view being rendered (its `lang`, a string); English
+/// when the view has none.
+fn view_locale(state: &State) -> Value {
     state
         .lookup("lang")
-        .and_then(|lang| lang.as_str().map(str::to_owned))
-        .unwrap_or_else(|| crate::locale::FALLBACK_LANGUAGE.to_owned())
+        .filter(|lang| lang.as_str().is_some())
+        .unwrap_or_else(|| Value::from(crate::locale::FALLBACK_LANGUAGE))
 }
 
 /// A failed write while rendering, in minijinja's terms.

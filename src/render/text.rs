@@ -121,7 +121,16 @@ fn wrap_line(line: &str, width: usize, hang: usize, out: &mut String) {
     // Pieces already placed on the current line, not yet copied out: a
     // stretch of `line` whose pieces are one space apart or touching.
     let mut pending: Option<(usize, usize)> = None;
-    for Piece { start, end, spaced } in pieces(line, lead) {
+    let pieces: Box<dyn Iterator<Item = Piece>> = if ascii {
+        Box::new(words(line, lead).map(|(start, end)| Piece {
+            start,
+            end,
+            spaced: true,
+        }))
+    } else {
+        Box::new(pieces(line, lead))
+    };
+    for Piece { start, end, spaced } in pieces {
         let piece = &line[start..end];
         let piece_width = if ascii { piece.len() } else { width_of(piece) };
         let gap = usize::from(spaced);
@@ -171,25 +180,51 @@ struct Piece {
 fn pieces(line: &str, from: usize) -> impl Iterator<Item = Piece> + '_ {
     words(line, from).flat_map(move |(start, end)| {
         let word = &line[start..end];
-        let mut cuts = vec![start];
-        if !word.is_ascii() {
-            cuts.extend(
-                unicode_linebreak::linebreaks(word)
-                    .map(|(at, _)| at)
-                    .filter(|&at| at > 0 && at < word.len() && next_to_wide(word, at))
-                    .map(|at| start + at),
-            );
+        let whole = Piece {
+            start,
+            end,
+            spaced: true,
+        };
+        if word.is_ascii() {
+            // The common case, without allocating.
+            return WordPieces::Whole(Some(whole));
         }
-        cuts.push(end);
-        cuts.windows(2)
-            .enumerate()
-            .map(|(index, cut)| Piece {
-                start: cut[0],
-                end: cut[1],
-                spaced: index == 0,
-            })
-            .collect::<Vec<_>>()
+        let mut cut = Vec::new();
+        let mut piece_start = start;
+        for at in unicode_linebreak::linebreaks(word).map(|(at, _)| at) {
+            if at > 0 && at < word.len() && next_to_wide(word, at) {
+                cut.push(Piece {
+                    start: piece_start,
+                    end: start + at,
+                    spaced: piece_start == start,
+                });
+                piece_start = start + at;
+            }
+        }
+        cut.push(Piece {
+            start: piece_start,
+            end,
+            spaced: piece_start == start,
+        });
+        WordPieces::Cut(cut.into_iter())
     })
+}
+
+/// A word whole, or cut into pieces.
+enum WordPieces {
+    Whole(Option<Piece>),
+    Cut(std::vec::IntoIter<Piece>),
+}
+
+impl Iterator for WordPieces {
+    type Item = Piece;
+
+    fn next(&mut self) -> Option<Piece> {
+        match self {
+            WordPieces::Whole(piece) => piece.take(),
+            WordPieces::Cut(pieces) => pieces.next(),
+        }
+    }
 }
 
 /// Whether the character before or after byte `at` of `word` is two columns wide.
