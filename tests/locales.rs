@@ -79,8 +79,11 @@ fn the_seed_in_each_shipped_language() {
         );
         assert!(report.contains(salary), "{locale}: {salary}\n{report}");
         assert!(report.contains(reviewed), "{locale}: {reviewed}");
-        // Profile text stays as written.
+        // Profile text stays as written; dollars in a European locale are
+        // fine (no warning: an office may well quote US pay).
         assert!(report.contains("To become a library technician"));
+        let check = Run::of(pathways().arg("check").arg(&profile));
+        assert!(!check.seen().contains("currency"), "{}", check.seen());
     }
 }
 
@@ -93,6 +96,9 @@ fn a_profile_written_in_spanish_for_mexico() {
     insta::assert_snapshot!("spanish_report.md", output.stdout);
     let text = rendered(&profile, &["--template", "handout", "-f", "text"]);
     insta::assert_snapshot!("spanish_handout.txt", text);
+    // Mexico prints on Letter, as the United States and Canada do.
+    let html = rendered(&profile, &["-f", "html"]);
+    assert!(html.contains("size: letter;"), "es-MX paper");
     // Pesos as Mexican readers write them, not `216.000 MXN`.
     assert!(text.contains("Promedio: $216,000 al año"), "{text}");
 }

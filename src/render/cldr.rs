@@ -9,7 +9,7 @@ use icu::collator::{Collator, CollatorBorrowed, options::CollatorOptions};
 use icu::datetime::{DateTimeFormatter, fieldsets::YMD};
 use icu::decimal::{DecimalFormatter, input::Decimal};
 use icu::experimental::dimension::currency::{CurrencyType, formatter::CurrencyFormatter};
-use icu::locale::{Locale, LocaleDirectionality, locale};
+use icu::locale::{Locale, LocaleDirectionality, LocaleExpander, locale};
 
 /// `tag` as an ICU locale; English (United States) when it is not a BCP 47
 /// tag (a profile with a bad `locale` is never rendered, so only a caller
@@ -100,6 +100,23 @@ pub(crate) fn format_date(iso: &str, locale: &Locale) -> Option<String> {
     let date = Date::try_new_iso(year, month, day).ok()?;
     let formatter = DateTimeFormatter::try_new(locale.into(), YMD::long()).ok()?;
     Some(formatter.format(&date).to_string())
+}
+
+/// Regions whose paper is US Letter: CLDR's supplemental `paperSize` data
+/// (`supplementalData.xml`, measurementData), which ICU4X does not carry.
+const LETTER_REGIONS: [&str; 14] = [
+    "BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "PA", "PH", "PR", "SV", "US", "VE",
+];
+
+/// Whether readers of `locale` print on US Letter (else A4); a locale
+/// without a region takes its likeliest one.
+pub(crate) fn uses_letter_paper(locale: &Locale) -> bool {
+    let mut id = locale.id.clone();
+    if id.region.is_none() {
+        LocaleExpander::new_common().maximize(&mut id);
+    }
+    id.region
+        .is_some_and(|region| LETTER_REGIONS.contains(&region.as_str()))
 }
 
 /// Whether `locale`'s script is written right to left (Arabic, Hebrew, …).
@@ -312,6 +329,22 @@ mod tests {
         let spanish = Collation::new(&parse_locale("es"));
         assert_eq!(spanish.compare("Ángel", "Beta"), Ordering::Less);
         assert_eq!("Ángel".cmp("Beta"), Ordering::Greater, "code points differ");
+    }
+
+    #[test]
+    fn paper_follows_the_region() {
+        for (tag, letter) in [
+            ("en-US", true),
+            ("en", true),
+            ("es-MX", true),
+            ("fr-CA", true),
+            ("en-GB", false),
+            ("es", false),
+            ("de-CH", false),
+            ("ja-JP", false),
+        ] {
+            assert_eq!(uses_letter_paper(&parse_locale(tag)), letter, "{tag}");
+        }
     }
 
     #[test]

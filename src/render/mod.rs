@@ -109,10 +109,12 @@ pub enum PageSize {
 }
 
 impl PageSize {
-    /// Letter where it is the custom (the United States), A4 elsewhere.
+    /// The paper readers of `locale` use: Letter in the Americas' Letter
+    /// countries (United States, Canada, Mexico, ...) and the Philippines,
+    /// A4 elsewhere. A locale without a region takes its likeliest one
+    /// (`en` is read as `en-US`, `es` as `es-ES`).
     pub fn for_locale(locale: &str) -> PageSize {
-        let country = locale.split(['-', '_']).nth(1).unwrap_or("");
-        if country.eq_ignore_ascii_case("US") {
+        if cldr::uses_letter_paper(&cldr::parse_locale(locale)) {
             PageSize::Letter
         } else {
             PageSize::A4
