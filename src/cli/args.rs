@@ -43,6 +43,53 @@ pub enum Command {
     Schema(SchemaArgs),
     /// List the template sets, or write the built-in templates out as a starting point.
     Templates(TemplatesArgs),
+    /// Show a profile (or a folder's index) in the browser, updated as you save.
+    Preview(PreviewArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
+    /// Print the manual page, or write one per subcommand into a folder.
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PreviewArgs {
+    /// A profile (.yaml), or a folder of profiles to show as an index.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+
+    /// The port to listen on; the next free one if it is taken.
+    #[arg(long, value_name = "N", default_value_t = 4000)]
+    pub port: u16,
+
+    /// Open the page in the default browser.
+    #[arg(long)]
+    pub open: bool,
+
+    /// Listen on this address instead of this computer only (127.0.0.1 and ::1).
+    /// Anyone who can reach the address can then read your profiles.
+    #[arg(long, value_name = "ADDR")]
+    pub bind: Option<std::net::IpAddr>,
+
+    #[command(flatten)]
+    pub look: TemplateArgs,
+
+    /// A policy file (see `pathways check`): its errors show instead of the page.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write pathways.1 and a page per subcommand (pathways-render.1, ...) into DIR.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -209,7 +256,7 @@ pub struct TemplateArgs {
     #[arg(long, value_name = "NAME", default_value = "report")]
     pub template: String,
 
-    /// Paper size for PDF and printed HTML: a4 or letter. Default: letter for en-US profiles, A4 otherwise.
+    /// Paper size for PDF and printed HTML: a4 or letter. Default: the profile's region (Letter in the US, Canada, Mexico, ...; A4 elsewhere).
     #[arg(long, value_enum, value_name = "SIZE", ignore_case = true)]
     pub page_size: Option<PageSizeArg>,
 }

@@ -4,11 +4,14 @@
 pub mod args;
 mod check;
 mod common;
+mod completions;
 pub mod console;
 mod exit;
 mod export;
 mod import;
+mod man;
 mod new;
+mod preview;
 mod render;
 mod schema;
 mod templates;
@@ -33,6 +36,9 @@ pub fn run(cli: &Cli) -> ExitStatus {
         Command::New(args) => new::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Templates(args) => templates::run(args),
+        Command::Preview(args) => preview::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     };
     result.unwrap_or_else(|error| report(&error, color))
 }

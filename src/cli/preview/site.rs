@@ -1,0 +1,404 @@
+//! What `pathways preview` shows at each address, rendered from the files
+//! as they are now: a report or handout page, the Markdown and plain-text
+//! renderings, the index of a folder, or the errors that stop a page.
+
+use std::path::{Path, PathBuf};
+
+use pathways::error::Error;
+use pathways::finding::{Finding, has_errors};
+use pathways::load::{Input, LoadFailure, discover, load};
+use pathways::render::{CareerIndex, Format, IndexEntry, PageSize, Renderer};
+use pathways::report::{self, human};
+use pathways::validate::{Policy, completeness, validate};
+
+/// What `pathways preview` was asked to show, and how.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// A profile, or a folder of them.
+    pub target: PathBuf,
+    pub templates: Option<PathBuf>,
+    /// The template set of the main page (`report`, `handout`, ...).
+    pub template: String,
+    pub page_size: Option<PageSize>,
+    pub policy: Option<PathBuf>,
+}
+
+/// One answer: a status and an HTML page.
+pub struct Page {
+    pub status: u16,
+    pub html: String,
+}
+
+/// The four ways to see a profile, each a link on every page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    Main,
+    Handout,
+    Markdown,
+    Text,
+}
+
+impl View {
+    const ALL: [View; 4] = [View::Main, View::Handout, View::Markdown, View::Text];
+
+    /// The address suffix: `/<name>.html`, `/<name>.handout.html`, ...
+    fn suffix(self) -> &'static str {
+        match self {
+            View::Main => ".html",
+            View::Handout => ".handout.html",
+            View::Markdown => ".md.html",
+            View::Text => ".txt.html",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            View::Main => "Report",
+            View::Handout => "Handout",
+            View::Markdown => "Markdown",
+            View::Text => "Plain text",
+        }
+    }
+}
+
+impl Site {
+    /// The page at `path` (the request's path, still percent-encoded), or
+    /// `None` for an address that is not one of the pages: nothing is ever
+    /// served from disk by its path.
+    pub fn page(&self, path: &str) -> Option<Page> {
+        if path == "/" {
+            return Some(if self.target.is_dir() {
+                self.index()
+            } else {
+                self.profile_page(&self.target, View::Main)
+            });
+        }
+        let name = path.strip_prefix('/')?;
+        // Longest suffix first: `.handout.html` also ends in `.html`.
+        let (stem, view) = [View::Handout, View::Markdown, View::Text, View::Main]
+            .into_iter()
+            .find_map(|view| Some((name.strip_suffix(view.suffix())?, view)))?;
+        if stem.is_empty()
+            || !stem
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        {
+            return None;
+        }
+        let file = self
+            .profiles()
+            .into_iter()
+            .find(|file| file_stem(file) == stem)?;
+        Some(self.profile_page(&file, view))
+    }
+
+    /// The profile files shown: the one profile, or the folder's.
+    fn profiles(&self) -> Vec<PathBuf> {
+        if self.target.is_dir() {
+            discover(std::slice::from_ref(&self.target)).files
+        } else {
+            vec![self.target.clone()]
+        }
+    }
+
+    /// Every file whose change shows on a page: what to watch.
+    pub fn watched(&self) -> Vec<PathBuf> {
+        let mut paths = vec![self.target.clone()];
+        paths.extend(self.templates.iter().cloned());
+        paths.extend(self.policy.iter().cloned());
+        paths
+    }
+
+    fn policy(&self, renderer: &Renderer) -> Result<Policy, Error> {
+        let mut policy = crate::cli::common::load_policy(self.policy.as_deref())?;
+        policy.languages = renderer.languages();
+        Ok(policy)
+    }
+
+    fn renderer(&self, template: &str, format: Format) -> Result<Renderer, Error> {
+        Ok(Renderer::new(self.templates.as_deref())?
+            .with_template(template, &[format])?
+            .with_page_size(self.page_size))
+    }
+
+    fn profile_page(&self, file: &Path, view: View) -> Page {
+        let stem = file_stem(file);
+        let (template, format) = match view {
+            View::Main => (self.template.as_str(), Format::Html),
+            View::Handout => ("handout", Format::Html),
+            View::Markdown => (self.template.as_str(), Format::Markdown),
+            View::Text => (self.template.as_str(), Format::Text),
+        };
+        let nav = self.nav(&stem, view);
+        let renderer = match self.renderer(template, format) {
+            Ok(renderer) => renderer,
+            Err(error) => return stopped(&nav, &file.display().to_string(), &error.to_string()),
+        };
+        let policy = match self.policy(&renderer) {
+            Ok(policy) => policy,
+            Err(error) => {
+                return stopped(&nav, &file.display().to_string(), &settings_error(&error));
+            }
+        };
+        let document = match load(&Input::File(file.to_path_buf())) {
+            Ok(document) => document,
+            Err(LoadFailure::Unreadable(error)) => {
+                return stopped(&nav, &file.display().to_string(), &error.to_string());
+            }
+            Err(LoadFailure::Invalid { finding, source }) => {
+                let text = source.map(|s| s.text).unwrap_or_default();
+                return stopped(
+                    &nav,
+                    &file.display().to_string(),
+                    &findings_text(std::slice::from_ref(&*finding), &text),
+                );
+            }
+        };
+        let findings = validate(&document, &policy);
+        if has_errors(&findings) {
+            return stopped(
+                &nav,
+                &document.source.name,
+                &findings_text(&findings, &document.source.text),
+            );
+        }
+        let rendered = match renderer.render(&document.profile, format) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(error) => return stopped(&nav, &document.source.name, &error.to_string()),
+        };
+        let warnings =
+            (!findings.is_empty()).then(|| findings_text(&findings, &document.source.text));
+        let page = match format {
+            Format::Html => rendered,
+            _ => plain_page(&document.profile.title, view.label(), &rendered),
+        };
+        Page {
+            status: 200,
+            html: inject(&page, &nav, warnings.as_deref()),
+        }
+    }
+
+    /// The folder's index, as `export` writes it, linking each profile's page.
+    fn index(&self) -> Page {
+        let nav = "<nav class=\"pathways-preview\" aria-label=\"Preview\"><strong>pathways preview</strong></nav>".to_owned();
+        let renderer = match Renderer::new(self.templates.as_deref()) {
+            Ok(renderer) => renderer.with_page_size(self.page_size),
+            Err(error) => {
+                return stopped(&nav, &self.target.display().to_string(), &error.to_string());
+            }
+        };
+        let policy = match self.policy(&renderer) {
+            Ok(policy) => policy,
+            Err(error) => {
+                return stopped(
+                    &nav,
+                    &self.target.display().to_string(),
+                    &settings_error(&error),
+                );
+            }
+        };
+        let mut entries = Vec::new();
+        let mut problems = String::new();
+        for file in self.profiles() {
+            match load(&Input::File(file.clone())) {
+                Ok(document) => {
+                    let findings = validate(&document, &policy);
+                    if has_errors(&findings) {
+                        problems.push_str(&findings_text(&findings, &document.source.text));
+                    }
+                    let profile = &document.profile;
+                    // Addressed by file name, which is the id in a tidy folder.
+                    entries.push(IndexEntry::new(
+                        &file_stem(&file),
+                        &profile.title,
+                        profile.category.as_deref(),
+                        completeness(profile, &policy),
+                        profile.locale(),
+                    ));
+                }
+                Err(LoadFailure::Unreadable(error)) => {
+                    problems.push_str(&format!("error: {error}\n"));
+                }
+                Err(LoadFailure::Invalid { finding, source }) => {
+                    let text = source.map(|s| s.text).unwrap_or_default();
+                    problems.push_str(&findings_text(std::slice::from_ref(&*finding), &text));
+                }
+            }
+        }
+        let mut html = Vec::new();
+        if let Err(error) =
+            renderer.render_index(&CareerIndex::new(entries), Format::Html, &mut html)
+        {
+            return stopped(&nav, &self.target.display().to_string(), &error.to_string());
+        }
+        let problems = (!problems.is_empty()).then_some(problems);
+        Page {
+            status: 200,
+            html: inject(&String::from_utf8_lossy(&html), &nav, problems.as_deref()),
+        }
+    }
+
+    /// The links between the views of one profile.
+    fn nav(&self, stem: &str, current: View) -> String {
+        let mut nav = String::from(
+            "<nav class=\"pathways-preview\" aria-label=\"Preview\"><strong>pathways preview</strong>",
+        );
+        if self.target.is_dir() {
+            nav.push_str(" <a href=\"/\">All careers</a>");
+        }
+        for view in View::ALL {
+            if view == current {
+                nav.push_str(&format!(
+                    " <span aria-current=\"page\">{}</span>",
+                    view.label()
+                ));
+            } else {
+                nav.push_str(&format!(
+                    " <a href=\"/{}{}\">{}</a>",
+                    escape(stem),
+                    view.suffix(),
+                    view.label()
+                ));
+            }
+        }
+        nav.push_str("</nav>");
+        nav
+    }
+}
+
+/// The file name without `.yaml`: how the preview addresses a profile.
+fn file_stem(file: &Path) -> String {
+    file.file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Findings as the terminal shows them (without colour).
+fn findings_text(findings: &[Finding], text: &str) -> String {
+    let lines = report::source_lines(text, findings, None);
+    human::render(findings, &lines, false)
+}
+
+/// A settings file that cannot be used, with its finding when it has one.
+fn settings_error(error: &Error) -> String {
+    match error {
+        Error::UnusableSettings { finding, text, .. } => {
+            format!(
+                "{}error: {error}",
+                findings_text(std::slice::from_ref(&**finding), text)
+            )
+        }
+        _ => format!("error: {error}"),
+    }
+}
+
+/// The page shown instead of a report that cannot be made: what stops it,
+/// as the terminal would say it. It reloads itself like any other page.
+fn stopped(nav: &str, name: &str, problem: &str) -> Page {
+    let page = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Problems in {name} – pathways preview</title>\n</head>\n<body>\n<main class=\"pathways-problems\">\n<h1>{short} cannot be shown yet</h1>\n<p>Fix what is listed below in <code>{name}</code> and save: the page comes back by itself.</p>\n<pre>{problem}</pre>\n</main>\n</body>\n</html>\n",
+        name = escape(name),
+        short = escape(
+            Path::new(name)
+                .file_name()
+                .map_or(name.into(), |file| file.to_string_lossy())
+                .as_ref()
+        ),
+        problem = escape(problem),
+    );
+    Page {
+        status: 200,
+        html: inject(&page, nav, None),
+    }
+}
+
+/// The Markdown or plain-text rendering, shown as it is.
+fn plain_page(title: &str, kind: &str, text: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title} ({kind}) – pathways preview</title>\n</head>\n<body>\n<main>\n<pre class=\"pathways-plain\">{text}</pre>\n</main>\n</body>\n</html>\n",
+        title = escape(title),
+        kind = kind,
+        text = escape(text),
+    )
+}
+
+/// The preview's own bar, warnings and live-reload script, put into a page.
+/// Only preview pages carry them; `render` and `export` never do.
+fn inject(page: &str, nav: &str, warnings: Option<&str>) -> String {
+    let mut top = format!("{STYLE}{nav}");
+    if let Some(warnings) = warnings {
+        top.push_str(&format!(
+            "<div class=\"pathways-warnings\" role=\"status\"><button type=\"button\" onclick=\"this.parentElement.remove()\">Dismiss</button><pre>{}</pre></div>",
+            escape(warnings)
+        ));
+    }
+    let body_start = page
+        .find("<body")
+        .and_then(|at| page[at..].find('>').map(|end| at + end + 1));
+    let body_end = page.rfind("</body>");
+    match (body_start, body_end) {
+        (Some(start), Some(end)) if start <= end => format!(
+            "{}\n{top}{}{SCRIPT}\n{}",
+            &page[..start],
+            &page[start..end],
+            &page[end..]
+        ),
+        // A template without a body: the page as it is, with the bar first.
+        _ => format!("{top}{page}{SCRIPT}"),
+    }
+}
+
+/// Text for HTML.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "<style>\
+.pathways-preview{font:14px system-ui,sans-serif;display:flex;gap:1em;flex-wrap:wrap;align-items:center;padding:.5em 1em;background:#1d4f6e;color:#fff}\
+.pathways-preview a{color:#fff}\
+.pathways-preview [aria-current]{font-weight:bold;text-decoration:underline}\
+.pathways-warnings{font:13px system-ui,sans-serif;background:#fff4ce;color:#3b2f00;padding:.5em 1em;border-bottom:1px solid #c9a400}\
+.pathways-warnings pre,.pathways-problems pre{white-space:pre-wrap;overflow-wrap:anywhere}\
+.pathways-warnings button{float:right}\
+.pathways-problems{max-width:60rem;margin:1em auto;padding:0 1em;font:15px system-ui,sans-serif}\
+.pathways-plain{white-space:pre-wrap;max-width:60rem;margin:1em auto;padding:0 1em}\
+@media print{.pathways-preview,.pathways-warnings{display:none}}\
+</style>";
+
+/// Reloads the page when a watched file changes, keeping its scroll position.
+const SCRIPT: &str = "<script>\
+(() => {\
+const key = 'pathways-preview-scroll:' + location.pathname;\
+const saved = sessionStorage.getItem(key);\
+if (saved !== null) { sessionStorage.removeItem(key); window.scrollTo(0, Number(saved)); addEventListener('load', () => window.scrollTo(0, Number(saved))); }\
+const events = new EventSource('/_pathways/events');\
+events.addEventListener('reload', () => { sessionStorage.setItem(key, String(window.scrollY)); location.reload(); });\
+})();\
+</script>";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_script_goes_inside_the_body_and_nowhere_else() {
+        let page = inject(
+            "<html><body class=\"x\"><p>a</p></body></html>",
+            "<nav></nav>",
+            Some("<b>"),
+        );
+        assert!(page.starts_with("<html><body class=\"x\">\n<style>"));
+        assert!(page.contains("<pre>&lt;b&gt;</pre>"));
+        assert!(page.ends_with("</script>\n</body></html>"));
+    }
+}

@@ -1,0 +1,251 @@
+//! `pathways preview`: pages over HTTP, the `Host` check, nothing served
+//! from disk by its path, errors in the page, live-reload events, Ctrl-C.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::common::{fixture, pathways, read, root};
+
+/// A running preview, stopped with Ctrl-C (SIGINT) when dropped.
+struct Preview {
+    child: Child,
+    port: u16,
+}
+
+impl Preview {
+    fn start(path: &Path, args: &[&str]) -> Preview {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_pathways"))
+            .current_dir(root())
+            .env("NO_COLOR", "1")
+            .arg("preview")
+            .arg(path)
+            .args(["--port", "0"])
+            .args(args)
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stderr = BufReader::new(child.stderr.take().unwrap());
+        let mut line = String::new();
+        stderr.read_line(&mut line).unwrap();
+        let port = line
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|port| port.parse().ok())
+            .unwrap_or_else(|| panic!("no address in {line:?}"));
+        // Keep reading standard error so the server never blocks on it.
+        std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
+        Preview { child, port }
+    }
+
+    /// The status and body of `GET path` with `Host: host`.
+    fn get_as(&self, host: &str, path: &str) -> (u16, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        let status = response
+            .split(' ')
+            .nth(1)
+            .and_then(|code| code.parse().ok())
+            .unwrap_or(0);
+        let body = response
+            .split_once("\r\n\r\n")
+            .map_or("", |(_, b)| b)
+            .to_owned();
+        (status, body)
+    }
+
+    fn get(&self, path: &str) -> (u16, String) {
+        self.get_as(&format!("127.0.0.1:{}", self.port), path)
+    }
+
+    /// Ctrl-C: the exit code, and how long it took.
+    fn interrupt(mut self) -> (Option<i32>, Duration) {
+        let started = Instant::now();
+        Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        let status = self.child.wait().unwrap();
+        (status.code(), started.elapsed())
+    }
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+fn copy_of(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::copy(fixture(&format!("valid/{name}")), &path).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn answers_only_this_computer_and_serves_no_file_by_its_path() {
+    let (_dir, profile) = copy_of("minimal.yaml");
+    let preview = Preview::start(&profile, &[]);
+    let (status, page) = preview.get("/");
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("<h1>School Librarians</h1>"));
+    assert!(page.contains("/_pathways/events"), "the live-reload script");
+    let port = preview.port;
+    for host in [format!("localhost:{port}"), format!("[::1]:{port}")] {
+        assert_eq!(preview.get_as(&host, "/").0, 200, "{host}");
+    }
+    // A page on another site that rebinds its name to 127.0.0.1 sends its
+    // own name: refused.
+    for host in [
+        format!("evil.example:{port}"),
+        "localhost".to_owned(),
+        format!("localhost:{}", port.wrapping_add(1)),
+        String::new(),
+    ] {
+        assert_eq!(preview.get_as(&host, "/").0, 403, "Host: {host:?}");
+    }
+    for path in [
+        "/../Cargo.toml",
+        "/%2e%2e/Cargo.toml",
+        "/..%2fCargo.toml",
+        "/%2e%2e%2fCargo.toml",
+        "//etc/passwd",
+        "/etc/passwd",
+        "/minimal.yaml",
+        "/Cargo.toml",
+        "/templates/style.css",
+        "/../minimal.html",
+        "/%2Fetc%2Fpasswd.html",
+    ] {
+        let (status, body) = preview.get(path);
+        assert_eq!(status, 404, "{path}: {body}");
+        assert!(
+            !body.contains("[package]") && !body.contains("root:"),
+            "{path}"
+        );
+    }
+    for view in [
+        "minimal.html",
+        "minimal.handout.html",
+        "minimal.md.html",
+        "minimal.txt.html",
+    ] {
+        assert_eq!(preview.get(&format!("/{view}")).0, 200, "{view}");
+    }
+    let (code, took) = preview.interrupt();
+    assert_eq!(code, Some(0), "Ctrl-C is a normal stop");
+    assert!(took < Duration::from_secs(5), "Ctrl-C took {took:?}");
+}
+
+#[test]
+fn errors_replace_the_page_until_they_are_fixed_and_a_save_sends_a_reload() {
+    let (_dir, profile) = copy_of("minimal.yaml");
+    let preview = Preview::start(&profile, &[]);
+    let mut events = TcpStream::connect(("127.0.0.1", preview.port)).unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    write!(
+        events,
+        "GET /_pathways/events HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n",
+        preview.port
+    )
+    .unwrap();
+    // The stream is open once the response headers arrive.
+    let mut events = BufReader::new(events);
+    let mut line = String::new();
+    while line != "\r\n" {
+        line.clear();
+        events.read_line(&mut line).unwrap();
+    }
+
+    let good = read(&profile);
+    std::fs::write(
+        &profile,
+        good.replace("title: School Librarians", "title: \"\""),
+    )
+    .unwrap();
+    let mut seen = String::new();
+    while !seen.contains("event: reload") {
+        line.clear();
+        assert!(
+            events.read_line(&mut line).unwrap() > 0,
+            "the event stream ended"
+        );
+        seen.push_str(&line);
+    }
+    let (status, page) = preview.get("/");
+    assert_eq!(status, 200);
+    assert!(page.contains("cannot be shown yet"), "{page}");
+    assert!(
+        page.contains("minimal.yaml:2:8"),
+        "file:line:column: {page}"
+    );
+    assert!(page.contains("[empty-title]"));
+    assert!(page.contains("help: "), "the hint, as in the terminal");
+    assert!(
+        !page.contains("<h1>School Librarians</h1>"),
+        "not the stale report"
+    );
+
+    std::fs::write(&profile, &good).unwrap();
+    let (_, page) = preview.get("/");
+    assert!(
+        page.contains("<h1>School Librarians</h1>"),
+        "the report is back"
+    );
+
+    // A template broken while previewing shows the same way.
+    let templates = tempfile::tempdir().unwrap();
+    let with_templates = Preview::start(
+        &profile,
+        &["--templates", templates.path().to_str().unwrap()],
+    );
+    assert_eq!(with_templates.get("/").0, 200);
+    std::fs::write(templates.path().join("report.html.j2"), "{% if %}\n").unwrap();
+    let (_, page) = with_templates.get("/minimal.html");
+    assert!(page.contains("cannot be shown yet"), "{page}");
+    assert!(page.contains("template `report.html.j2`, line 1"), "{page}");
+}
+
+#[test]
+fn a_folder_shows_its_index_linking_every_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["minimal.yaml", "short-with-sources.yaml"] {
+        std::fs::copy(fixture(&format!("valid/{name}")), dir.path().join(name)).unwrap();
+    }
+    let preview = Preview::start(dir.path(), &[]);
+    let (status, index) = preview.get("/");
+    assert_eq!(status, 200);
+    assert!(index.contains("href=\"minimal.html\""), "{index}");
+    assert!(
+        index.contains("href=\"short-with-sources.html\""),
+        "{index}"
+    );
+    assert_eq!(preview.get("/minimal.html").0, 200);
+}
+
+#[test]
+fn render_and_export_never_carry_the_preview_script() {
+    let output = pathways()
+        .args(["render", "tests/fixtures/valid/minimal.yaml", "-f", "html"])
+        .output()
+        .unwrap();
+    let html = String::from_utf8_lossy(&output.stdout);
+    assert!(html.contains("<h1>School Librarians</h1>"));
+    assert!(!html.contains("_pathways") && !html.contains("EventSource"));
+}
