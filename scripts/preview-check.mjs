@@ -76,6 +76,7 @@ fs.writeFileSync(profile, original.replace("title: Library Technicians", 'title:
 await page.waitForFunction(() => document.body.innerText.includes("cannot be shown yet"), null, { timeout: 10000 });
 const problems = await page.locator("pre").first().textContent();
 check(/library-technicians\.yaml:4:8/.test(problems), "the error names file:line:column");
+if (!/library-technicians\.yaml:4:8/.test(problems)) console.log(problems);
 check(problems.includes('title: ""') && problems.includes("[empty-title]") && problems.includes("help:"),
   "with the source line, the rule and the hint");
 check((await page.locator("h1").first().textContent()).includes("cannot be shown yet"), "the stale report is gone");
@@ -95,6 +96,8 @@ for (const [link, marker] of [["Handout", "Career Handout"], ["Markdown", "# Lib
 }
 
 if (benchEdits > 0) {
+  // Let the reloads of the saves above settle first.
+  await page.waitForTimeout(1000);
   await page.goto(url);
   const times = [];
   for (let i = 1; i <= benchEdits; i++) {

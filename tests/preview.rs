@@ -173,6 +173,43 @@ fn errors_replace_the_page_until_they_are_fixed_and_a_save_sends_a_reload() {
         events.read_line(&mut line).unwrap();
     }
 
+    // Reading the profile to show a page is not a change: no reload (the
+    // preview's own reads once made every open page reload forever).
+    for _ in 0..3 {
+        assert_eq!(preview.get("/").0, 200);
+    }
+    events
+        .get_ref()
+        .set_read_timeout(Some(Duration::from_millis(800)))
+        .unwrap();
+    // The body is chunked: read every line that comes until the timeout.
+    let mut sent = String::new();
+    loop {
+        line.clear();
+        match events.read_line(&mut line) {
+            Ok(0) => panic!("the event stream ended"),
+            Ok(_) => sent.push_str(&line),
+            Err(error) => {
+                assert!(
+                    matches!(
+                        error.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    ),
+                    "{error}"
+                );
+                break;
+            }
+        }
+    }
+    assert!(
+        !sent.contains("reload"),
+        "a page view sent a reload: {sent:?}"
+    );
+    events
+        .get_ref()
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+
     let good = read(&profile);
     std::fs::write(
         &profile,

@@ -375,14 +375,29 @@ const STYLE: &str = "<style>\
 @media print{.pathways-preview,.pathways-warnings{display:none}}\
 </style>";
 
-/// Reloads the page when a watched file changes, keeping its scroll position.
+/// Brings the page up to date when a watched file changes: fetches it again
+/// and swaps the new head and body in, so the scroll position stays and a
+/// burst of changes makes one request at a time. Scripts in the swapped-in
+/// body are inert; this one keeps listening.
 const SCRIPT: &str = "<script>\
 (() => {\
-const key = 'pathways-preview-scroll:' + location.pathname;\
-const saved = sessionStorage.getItem(key);\
-if (saved !== null) { sessionStorage.removeItem(key); window.scrollTo(0, Number(saved)); addEventListener('load', () => window.scrollTo(0, Number(saved))); }\
-const events = new EventSource('/_pathways/events');\
-events.addEventListener('reload', () => { sessionStorage.setItem(key, String(window.scrollY)); location.reload(); });\
+let busy = false, again = false;\
+async function refresh() {\
+if (busy) { again = true; return; }\
+busy = true;\
+try {\
+do {\
+again = false;\
+const response = await fetch(location.href, { cache: 'no-store' });\
+const next = new DOMParser().parseFromString(await response.text(), 'text/html');\
+document.title = next.title;\
+document.head.replaceWith(next.head);\
+document.body.replaceWith(next.body);\
+} while (again);\
+} catch (error) {\
+} finally { busy = false; }\
+}\
+new EventSource('/_pathways/events').addEventListener('reload', refresh);\
 })();\
 </script>";
 

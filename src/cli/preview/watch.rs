@@ -41,10 +41,12 @@ pub fn watch(paths: &[PathBuf], changes: broadcast::Sender<()>) -> notify::Resul
         QUIET,
         Some(QUIET / 4),
         move |result: DebounceEventResult| {
+            // Reading a file is an event too (the preview's own reads among
+            // them): only a change counts.
             if let Ok(events) = result
-                && events
-                    .iter()
-                    .any(|event| event.paths.iter().any(|path| relevant(path)))
+                && events.iter().any(|event| {
+                    !event.kind.is_access() && event.paths.iter().any(|path| relevant(path))
+                })
             {
                 // No receiver (no page open) is fine.
                 let _ = changes.send(());
