@@ -33,6 +33,35 @@ fn chromium(args: &[String], profile_dir: &Path) {
     );
 }
 
+/// Print `html` to `pdf` as Chromium does, without its own header and footer.
+fn print_to_pdf(html: &Path, pdf: &Path, profile_dir: &Path) {
+    chromium(
+        &[
+            "--no-pdf-header-footer".to_owned(),
+            format!("--print-to-pdf={}", pdf.display()),
+            format!("file://{}", html.display()),
+        ],
+        profile_dir,
+    );
+}
+
+/// A screenshot of `html` in a window `width` × `height` pixels, to look at.
+fn screenshot(html: &Path, png: &Path, width: u32, height: u32, profile_dir: &Path) {
+    chromium(
+        &[
+            format!("--window-size={width},{height}"),
+            format!("--screenshot={}", png.display()),
+            format!("file://{}", html.display()),
+        ],
+        profile_dir,
+    );
+    assert!(
+        std::fs::metadata(png).unwrap().len() > 10_000,
+        "{}",
+        png.display()
+    );
+}
+
 fn tool(program: &str, args: &[&str]) -> String {
     let output = Command::new(program)
         .args(args)
@@ -83,14 +112,7 @@ fn reports_and_handouts_print_and_show_in_chromium() {
                 .assert()
                 .code(0);
             let pdf = out.join(format!("{template}-{size}.pdf"));
-            chromium(
-                &[
-                    "--no-pdf-header-footer".to_owned(),
-                    format!("--print-to-pdf={}", pdf.display()),
-                    format!("file://{}", html.display()),
-                ],
-                chrome_profile.path(),
-            );
+            print_to_pdf(&html, &pdf, chrome_profile.path());
             let count = pages(&pdf);
             let info = tool("pdfinfo", &[&pdf.to_string_lossy()]);
             let expected_size = if size == "a4" { "(A4)" } else { "(letter)" };
@@ -117,19 +139,7 @@ fn reports_and_handouts_print_and_show_in_chromium() {
             if size == "a4" {
                 for width in [375, 1280] {
                     let png = out.join(format!("{template}-{width}.png"));
-                    chromium(
-                        &[
-                            format!("--window-size={width},2400"),
-                            format!("--screenshot={}", png.display()),
-                            format!("file://{}", html.display()),
-                        ],
-                        chrome_profile.path(),
-                    );
-                    assert!(
-                        std::fs::metadata(&png).unwrap().len() > 10_000,
-                        "{}",
-                        png.display()
-                    );
+                    screenshot(&html, &png, width, 2400, chrome_profile.path());
                 }
             }
         }
@@ -154,14 +164,7 @@ fn a_short_report_keeps_its_sources_on_the_page() {
         .assert()
         .code(0);
     let pdf = out.path().join("short.pdf");
-    chromium(
-        &[
-            "--no-pdf-header-footer".to_owned(),
-            format!("--print-to-pdf={}", pdf.display()),
-            format!("file://{}", html.display()),
-        ],
-        chrome_profile.path(),
-    );
+    print_to_pdf(&html, &pdf, chrome_profile.path());
     let text = tool("pdftotext", &[&pdf.to_string_lossy(), "-"]);
     assert_eq!(pages(&pdf), 1, "{text}");
     assert!(text.contains("Sources") && text.contains("American Library Association"));
@@ -200,14 +203,7 @@ fn the_handout_prints_in_every_language() {
             .assert()
             .code(0);
         let pdf = out.join(format!("handout-{language}.pdf"));
-        chromium(
-            &[
-                "--no-pdf-header-footer".to_owned(),
-                format!("--print-to-pdf={}", pdf.display()),
-                format!("file://{}", html.display()),
-            ],
-            chrome_profile.path(),
-        );
+        print_to_pdf(&html, &pdf, chrome_profile.path());
         let count = pages(&pdf);
         eprintln!("handout in {locale} on A4: {count} pages");
         if language == "fr" {
@@ -218,14 +214,6 @@ fn the_handout_prints_in_every_language() {
         let text = tool("pdftotext", &[&pdf.to_string_lossy(), "-"]).replace('\u{a0}', " ");
         assert!(text.contains(heading), "{locale}: {heading:?} not printed");
         let png = out.join(format!("handout-{language}.png"));
-        chromium(
-            &[
-                "--window-size=1280,1600".to_owned(),
-                format!("--screenshot={}", png.display()),
-                format!("file://{}", html.display()),
-            ],
-            chrome_profile.path(),
-        );
-        assert!(std::fs::metadata(&png).unwrap().len() > 10_000);
+        screenshot(&html, &png, 1280, 1600, chrome_profile.path());
     }
 }

@@ -170,6 +170,17 @@ pub(crate) struct Labels {
 impl Labels {
     /// The label `key` with `args`; `None` when no catalogue has it.
     pub(crate) fn format(&self, key: &str, args: Option<&FluentArgs>) -> Option<String> {
+        self.format_checked(key, args).map(|(text, _)| text)
+    }
+
+    /// The label `key` if it formats without arguments.
+    fn format_plain(&self, key: &str) -> Option<String> {
+        self.format_checked(key, None)
+            .and_then(|(text, complete)| complete.then_some(text))
+    }
+
+    /// The label `key`, and whether every argument it names was given.
+    fn format_checked(&self, key: &str, args: Option<&FluentArgs>) -> Option<(String, bool)> {
         let bundle = self
             .own
             .iter()
@@ -180,22 +191,8 @@ impl Labels {
         let text = bundle.format_pattern(pattern, args, &mut errors);
         // A label is one line of plain text: a catalogue cannot put a
         // control character into a report.
-        Some(text.chars().filter(|c| !c.is_control()).collect())
-    }
-
-    /// The label `key` if it formats without arguments.
-    fn format_plain(&self, key: &str) -> Option<String> {
-        let bundle = self
-            .own
-            .iter()
-            .chain(std::iter::once(&self.english))
-            .find(|bundle| bundle.has_message(key))?;
-        let pattern = bundle.get_message(key)?.value()?;
-        let mut errors = Vec::new();
-        let text = bundle.format_pattern(pattern, None, &mut errors);
-        errors
-            .is_empty()
-            .then(|| text.chars().filter(|c| !c.is_control()).collect())
+        let text = text.chars().filter(|c| !c.is_control()).collect();
+        Some((text, errors.is_empty()))
     }
 
     /// The label `key`; the key itself if no catalogue has it (the built-in
