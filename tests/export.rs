@@ -90,7 +90,7 @@ fn output_is_the_same_whatever_the_number_of_jobs() {
 }
 
 #[test]
-fn the_index_lists_every_exported_career_by_title() {
+fn the_index_lists_every_exported_career_by_category_type_and_title() {
     let out = tempfile::tempdir().unwrap();
     pathways()
         .args(["export", "tests/fixtures/check", "profiles", "-q", "--out"])
@@ -100,21 +100,66 @@ fn the_index_lists_every_exported_career_by_title() {
     let index = read(&out.path().join("index.md"));
     insta::assert_snapshot!("export_index_md", index);
     let html = read(&out.path().join("index.html"));
+    // One category; its named career type first, then the others by title.
     let order: Vec<usize> = [
-        "Archivists",
-        "Librarians",
-        "Library Technicians",
-        "Museum Technicians",
+        ">Education &amp; Training <span class=\"count\">(4 careers)</span></h2>",
+        ">Stable Careers <span class=\"count\">(1 career)</span></h3>",
+        ">Library Technicians</a>",
+        ">Other <span class=\"count\">(3 careers)</span></h3>",
+        ">Archivists</a>",
+        ">Librarians</a>",
+        ">Museum Technicians</a>",
     ]
     .iter()
-    .map(|title| html.find(&format!(">{title}</a>")).unwrap())
+    .map(|text| {
+        html.find(text)
+            .unwrap_or_else(|| panic!("{text} not in {html}"))
+    })
     .collect();
-    assert!(order.windows(2).all(|w| w[0] < w[1]), "sorted by title");
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "grouped, then by title"
+    );
     assert!(html.contains("<a href=\"library-technicians.html\">"));
     assert!(html.contains("<td>100%</td>"));
     assert!(
         !html.contains("Catalogers"),
         "skipped profiles are not listed"
+    );
+}
+
+#[test]
+fn the_index_groups_careers_by_category_then_career_type() {
+    let out = tempfile::tempdir().unwrap();
+    pathways()
+        .args([
+            "export",
+            "tests/fixtures/locales",
+            "profiles",
+            "tests/fixtures/valid",
+            "-q",
+            "--out",
+        ])
+        .arg(out.path())
+        .assert()
+        .code(0);
+    let text = read(&out.path().join("index.txt"));
+    let headings: Vec<&str> = text
+        .lines()
+        .filter(|line| line.ends_with(')') || line.ends_with("):"))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "EDUCACIÓN Y FORMACIÓN (1 CAREER)",
+            "Carreras estables (1 career):",
+            "EDUCATION & TRAINING (3 CAREERS)",
+            "Stable Careers (1 career):",
+            "Other (2 careers):",
+            "教育・研修 (1 CAREER)",
+            "OTHER CAREERS (2 CAREERS)",
+        ],
+        "{text}"
     );
 }
 

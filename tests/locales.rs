@@ -241,7 +241,9 @@ fn the_export_index_follows_the_locale_of_its_profiles() {
     assert_eq!(output.code, Some(0), "{}", output.stderr);
     let index = read(&out.path().join("index.md"));
     assert!(
-        index.starts_with("# Todas las profesiones\n\n3 profesiones, ordenadas por título."),
+        index.starts_with(
+            "# Todas las profesiones\n\n3 profesiones, agrupadas por categoría y tipo de carrera."
+        ),
         "{index}"
     );
     let order: Vec<usize> = ["Ángel", "Beta", "Zeta"]
@@ -255,6 +257,9 @@ fn the_export_index_follows_the_locale_of_its_profiles() {
     let html = read(&out.path().join("index.html"));
     assert!(html.contains("<html lang=\"es-MX\" dir=\"ltr\">"));
     assert!(html.contains("<th scope=\"col\">Profesión</th>"));
+    assert!(
+        html.contains(">Educación y formación <span class=\"count\">(3 profesiones)</span></h2>")
+    );
 }
 
 #[test]

@@ -338,6 +338,7 @@ impl Job<'_> {
                 &profile.id,
                 &profile.title,
                 profile.category.as_deref(),
+                profile.career_type.as_deref(),
                 completeness(profile, self.policy),
                 profile.locale(),
             ),

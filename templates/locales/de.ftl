@@ -62,11 +62,11 @@ index-count =
         [one] { $count } Beruf
        *[other] { $count } Berufe
     }
-index-sorted = nach Titel sortiert
+index-grouped = nach Kategorie und Berufsart gruppiert
+index-no-category = Weitere Berufe
+index-no-type = Weitere
 index-opens = Jeder Titel öffnet den Bericht zu diesem Beruf.
-index-caption = Berufe mit ihrer Kategorie und wie vollständig jedes Profil ist
 index-career = Beruf
-index-category = Kategorie
 index-complete = Vollständig
 index-percent = { $score } %
 index-percent-complete = zu { $score } % vollständig

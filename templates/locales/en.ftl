@@ -63,11 +63,11 @@ index-count =
         [one] { $count } career
        *[other] { $count } careers
     }
-index-sorted = sorted by title
+index-grouped = grouped by category and career type
+index-no-category = Other careers
+index-no-type = Other
 index-opens = Each title opens that career's report.
-index-caption = Careers with their category and how complete each profile is
 index-career = Career
-index-category = Category
 index-complete = Complete
 index-percent = { $score }%
 index-percent-complete = { $score }% complete

@@ -62,11 +62,11 @@ index-count =
         [one] { $count } profesión
        *[other] { $count } profesiones
     }
-index-sorted = ordenadas por título
+index-grouped = agrupadas por categoría y tipo de carrera
+index-no-category = Otras profesiones
+index-no-type = Otras
 index-opens = Cada título abre el informe de esa profesión.
-index-caption = Profesiones con su categoría y el grado de compleción de cada perfil
 index-career = Profesión
-index-category = Categoría
 index-complete = Completo
 index-percent = { $score } %
 index-percent-complete = { $score } % completo

@@ -62,11 +62,11 @@ index-count =
         [one] { $count } métier
        *[other] { $count } métiers
     }
-index-sorted = classés par titre
+index-grouped = classés par catégorie et type de carrière
+index-no-category = Autres métiers
+index-no-type = Autres
 index-opens = Chaque titre ouvre la fiche de ce métier.
-index-caption = Les métiers, avec leur catégorie et le degré d'achèvement de chaque fiche
 index-career = Métier
-index-category = Catégorie
 index-complete = Achevée
 index-percent = { $score } %
 index-percent-complete = achevée à { $score } %

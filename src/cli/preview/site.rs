@@ -212,6 +212,7 @@ impl Site {
                         &file_stem(&file),
                         &profile.title,
                         profile.category.as_deref(),
+                        profile.career_type.as_deref(),
                         completeness(profile, &policy),
                         profile.locale(),
                     ));

@@ -8,7 +8,7 @@ use minijinja::value::{Enumerator, Object, ObjectRepr};
 
 use super::build::Renditions;
 use super::lens;
-use super::types::{IndexEntryView, IndexView};
+use super::types::{IndexEntryView, IndexGroupView, IndexTypeView, IndexView};
 use crate::render::cldr::{self, Collation};
 use crate::render::labels::Labels;
 use crate::render::{Format, PageSize};
@@ -17,28 +17,46 @@ use crate::render::{Format, PageSize};
 /// the index is written, so the text is packed into a single allocation.
 #[derive(Debug, Clone)]
 pub struct IndexEntry {
-    /// The id, the title, the category and the locale, one after another.
+    /// The id, the title, the category, the career type and the locale,
+    /// one after another.
     text: Box<str>,
     id_len: usize,
     title_len: usize,
+    /// `None` when the profile gives none.
+    category_len: Option<usize>,
+    career_type_len: Option<usize>,
     locale_len: usize,
-    has_category: bool,
     /// Completeness score, 0–100.
     pub score: u8,
 }
 
 impl IndexEntry {
-    /// An entry for the career `id`, titled `title`, with its completeness
+    /// An entry for the career `id`, titled `title`, in `category` and
+    /// `career_type` when the profile gives them, with its completeness
     /// `score` (0–100), from a profile written for `locale`.
-    pub fn new(id: &str, title: &str, category: Option<&str>, score: u8, locale: &str) -> Self {
+    pub fn new(
+        id: &str,
+        title: &str,
+        category: Option<&str>,
+        career_type: Option<&str>,
+        score: u8,
+        locale: &str,
+    ) -> Self {
         IndexEntry {
-            text: [id, title, category.unwrap_or(""), locale]
-                .concat()
-                .into_boxed_str(),
+            text: [
+                id,
+                title,
+                category.unwrap_or(""),
+                career_type.unwrap_or(""),
+                locale,
+            ]
+            .concat()
+            .into_boxed_str(),
             id_len: id.len(),
             title_len: title.len(),
+            category_len: category.map(str::len),
+            career_type_len: career_type.map(str::len),
             locale_len: locale.len(),
-            has_category: category.is_some(),
             score,
         }
     }
@@ -55,9 +73,15 @@ impl IndexEntry {
 
     /// The career's category, when the profile gives one.
     pub fn category(&self) -> Option<&str> {
-        let end = self.text.len() - self.locale_len;
-        self.has_category
-            .then(|| &self.text[self.id_len + self.title_len..end])
+        let start = self.id_len + self.title_len;
+        self.category_len.map(|len| &self.text[start..start + len])
+    }
+
+    /// The career's type, when the profile gives one.
+    pub fn career_type(&self) -> Option<&str> {
+        let start = self.id_len + self.title_len + self.category_len.unwrap_or(0);
+        self.career_type_len
+            .map(|len| &self.text[start..start + len])
     }
 
     /// The locale of the career's profile.
@@ -66,12 +90,22 @@ impl IndexEntry {
     }
 }
 
-/// The careers of an index, sorted by title in the order of the index's
-/// locale (then by id).
+/// The careers of an index, grouped by category, then by career type, each
+/// group sorted by title in the order of the index's locale (then by id);
+/// careers without a category or type come after the named groups.
 #[derive(Debug, Clone)]
 pub struct CareerIndex {
     entries: Arc<[IndexEntry]>,
+    groups: Arc<[CategoryGroup]>,
     locale: String,
+}
+
+/// The careers of one category: entries `start..end`, in career-type groups.
+#[derive(Debug)]
+struct CategoryGroup {
+    start: usize,
+    end: usize,
+    types: Vec<(usize, usize)>,
 }
 
 impl CareerIndex {
@@ -89,13 +123,21 @@ impl CareerIndex {
             .map_or(crate::profile::DEFAULT_LOCALE, |(locale, _)| locale)
             .to_owned();
         let collation = Collation::new(&cldr::parse_locale(&locale));
+        // A named group before the unnamed one, names in dictionary order.
+        let by_name = |a: Option<&str>, b: Option<&str>| match (a, b) {
+            (Some(a), Some(b)) => collation.compare(a, b),
+            (a, b) => b.is_some().cmp(&a.is_some()),
+        };
         entries.sort_by(|a, b| {
-            collation
-                .compare(a.title(), b.title())
+            by_name(a.category(), b.category())
+                .then_with(|| by_name(a.career_type(), b.career_type()))
+                .then_with(|| collation.compare(a.title(), b.title()))
                 .then_with(|| a.id().cmp(b.id()))
         });
+        let groups = groups(&entries);
         CareerIndex {
             entries: entries.into(),
+            groups: groups.into(),
             locale,
         }
     }
@@ -114,6 +156,36 @@ impl CareerIndex {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+}
+
+/// Where each category, and each career type within it, starts and ends in
+/// sorted `entries`.
+fn groups(entries: &[IndexEntry]) -> Vec<CategoryGroup> {
+    let mut groups: Vec<CategoryGroup> = Vec::new();
+    for (at, entry) in entries.iter().enumerate() {
+        let same_category = groups
+            .last()
+            .is_some_and(|group| entries[group.start].category() == entry.category());
+        if !same_category {
+            groups.push(CategoryGroup {
+                start: at,
+                end: at,
+                types: Vec::new(),
+            });
+        }
+        if let Some(group) = groups.last_mut() {
+            group.end = at + 1;
+            let same_type = group
+                .types
+                .last()
+                .is_some_and(|&(start, _)| entries[start].career_type() == entry.career_type());
+            match group.types.last_mut() {
+                Some(last) if same_type => last.1 = at + 1,
+                _ => group.types.push((at, at + 1)),
+            }
+        }
+    }
+    groups
 }
 
 /// The index view for `format`, as the template context.
@@ -140,15 +212,47 @@ pub(in crate::render) fn build_index(
             .unwrap_or_default(),
         careers: Value::from_object(CareerList {
             entries: Arc::clone(&careers.entries),
+            range: 0..careers.entries.len(),
             format,
         }),
+        groups: careers
+            .groups
+            .iter()
+            .map(|group| {
+                let first = &careers.entries[group.start];
+                let r = Renditions::new(std::slice::from_ref(&format));
+                Arc::new(IndexGroupView {
+                    category: first.category().map(|c| r.plain(c)),
+                    count: group.end - group.start,
+                    types: group
+                        .types
+                        .iter()
+                        .map(|&(start, end)| {
+                            Arc::new(IndexTypeView {
+                                career_type: careers.entries[start]
+                                    .career_type()
+                                    .map(|t| r.plain(t)),
+                                count: end - start,
+                                careers: Value::from_object(CareerList {
+                                    entries: Arc::clone(&careers.entries),
+                                    range: start..end,
+                                    format,
+                                }),
+                            })
+                        })
+                        .collect(),
+                })
+            })
+            .collect(),
     };
     lens(&Arc::new(view), 0)
 }
 
+/// Entries `range` of an index, made into views one at a time.
 #[derive(Debug)]
 struct CareerList {
     entries: Arc<[IndexEntry]>,
+    range: std::ops::Range<usize>,
     format: Format,
 }
 
@@ -158,7 +262,11 @@ impl Object for CareerList {
     }
 
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
-        let entry = self.entries.get(key.as_usize()?)?;
+        let index = key.as_usize()?;
+        if index >= self.range.len() {
+            return None;
+        }
+        let entry = self.entries.get(self.range.start + index)?;
         let r = Renditions::new(std::slice::from_ref(&self.format));
         let view = IndexEntryView {
             title: r.plain(entry.title()),
@@ -170,6 +278,6 @@ impl Object for CareerList {
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
-        Enumerator::Seq(self.entries.len())
+        Enumerator::Seq(self.range.len())
     }
 }

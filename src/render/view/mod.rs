@@ -99,6 +99,12 @@ impl ToValue for bool {
     }
 }
 
+impl ToValue for usize {
+    fn to_value(&self, _: usize) -> Value {
+        Value::from(*self)
+    }
+}
+
 impl ToValue for u8 {
     fn to_value(&self, _: usize) -> Value {
         Value::from(*self)

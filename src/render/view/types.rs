@@ -153,6 +153,23 @@ views! {
         /// The careers, made one at a time as the template reaches them: an
         /// index of 10,000 careers is never held as template values.
         careers: minijinja::Value,
+        /// The same careers by category, then career type.
+        groups: Vec<Arc<IndexGroupView>>,
+    }
+
+    /// The careers of one category (`none`: those without one, last).
+    struct IndexGroupView {
+        category: Option<Text>,
+        count: usize,
+        types: Vec<Arc<IndexTypeView>>,
+    }
+
+    /// The careers of one type within a category (`none`: without one, last).
+    struct IndexTypeView {
+        career_type: Option<Text>,
+        count: usize,
+        /// Made one at a time, as `careers` of the whole index.
+        careers: minijinja::Value,
     }
 
     struct IndexEntryView {
