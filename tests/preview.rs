@@ -13,6 +13,8 @@ use crate::common::{fixture, pathways, read, root};
 struct Preview {
     child: Child,
     port: u16,
+    /// What it printed on start.
+    said: String,
 }
 
 impl Preview {
@@ -30,7 +32,8 @@ impl Preview {
             .unwrap();
         let mut stderr = BufReader::new(child.stderr.take().unwrap());
         let mut line = String::new();
-        stderr.read_line(&mut line).unwrap();
+        // Before the address: a port taken, or --bind's warning.
+        while !line.contains("http://127.0.0.1:") && stderr.read_line(&mut line).unwrap() > 0 {}
         let port = line
             .split("http://127.0.0.1:")
             .nth(1)
@@ -39,7 +42,11 @@ impl Preview {
             .unwrap_or_else(|| panic!("no address in {line:?}"));
         // Keep reading standard error so the server never blocks on it.
         std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
-        Preview { child, port }
+        Preview {
+            child,
+            port,
+            said: line,
+        }
     }
 
     /// The status and body of `GET path` with `Host: host`.
@@ -257,6 +264,96 @@ fn errors_replace_the_page_until_they_are_fixed_and_a_save_sends_a_reload() {
     let (_, page) = with_templates.get("/minimal.html");
     assert!(page.contains("cannot be shown yet"), "{page}");
     assert!(page.contains("template `report.html.j2`, line 1"), "{page}");
+}
+
+#[test]
+fn a_taken_port_moves_to_the_next_and_says_so() {
+    let (_dir, profile) = copy_of("minimal.yaml");
+    let taken = std::net::TcpListener::bind(("127.0.0.1", 0)).unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pathways"))
+        .current_dir(root())
+        .arg("preview")
+        .arg(&profile)
+        .args(["--port", &port.to_string()])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    while !said.contains("Previewing") && stderr.read_line(&mut said).unwrap() > 0 {}
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        said.contains(&format!("Port {port} is taken; using ")),
+        "{said}"
+    );
+    assert!(!said.contains(&format!("127.0.0.1:{port}/")), "{said}");
+}
+
+#[test]
+fn another_address_needs_bind_and_is_said_out_loud() {
+    let (_dir, profile) = copy_of("minimal.yaml");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pathways"))
+        .current_dir(root())
+        .arg("preview")
+        .arg(&profile)
+        .args(["--port", "0", "--bind", "127.0.0.2"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    while !said.contains("Previewing") && stderr.read_line(&mut said).unwrap() > 0 {}
+    let port: u16 = said
+        .split("http://127.0.0.2:")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|port| port.parse().ok())
+        .unwrap_or_else(|| panic!("no address in {said:?}"));
+    assert!(
+        said.contains(&format!(
+            "Listening on 127.0.0.2:{port}: anyone who can reach this address can read these pages"
+        )),
+        "{said}"
+    );
+    let status = |host: &str| {
+        let mut stream = TcpStream::connect(("127.0.0.2", port)).unwrap();
+        write!(
+            stream,
+            "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response.split(' ').nth(1).unwrap_or("").to_owned()
+    };
+    assert_eq!(status(&format!("127.0.0.2:{port}")), "200");
+    assert_eq!(status(&format!("evil.example:{port}")), "403");
+    // Only that address: this computer's 127.0.0.1 is not listened on.
+    assert!(TcpStream::connect(("127.0.0.1", port)).is_err());
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[test]
+fn warnings_show_in_a_strip_above_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("library-technicians.yaml");
+    std::fs::copy(root().join(crate::common::SEED_PROFILE), &profile).unwrap();
+    let preview = Preview::start(&profile, &[]);
+    assert!(preview.said.contains("Previewing"), "{}", preview.said);
+    let (status, page) = preview.get("/");
+    assert_eq!(status, 200);
+    let strip = page
+        .find("class=\"pathways-warnings\"")
+        .expect("a warnings strip");
+    let report = page
+        .find("<h1>Library Technicians</h1>")
+        .expect("the report");
+    assert!(strip < report, "the strip comes first");
+    assert!(page.contains("warning[unfinished-sentence]"));
+    assert!(page.contains(">Dismiss</button>"));
 }
 
 #[test]
