@@ -88,6 +88,21 @@ fs.writeFileSync(profile, original);
 await page.waitForFunction(() => document.querySelector("h1")?.textContent === "Library Technicians", null, { timeout: 10000 });
 check(true, "after the fix the report is back");
 
+// The preview's own pages, as the server sends them, for the Nu checker
+// that .ci/run runs next: the report, the error view, the Markdown view.
+fs.mkdirSync("target/ci-html/preview", { recursive: true });
+const save = async (address, file) => {
+  const response = await fetch(new URL(address, url));
+  fs.writeFileSync(path.join("target/ci-html/preview", file), await response.text());
+};
+fs.writeFileSync(profile, original.replace("title: Library Technicians", 'title: ""'));
+await page.waitForFunction(() => document.body.innerText.includes("cannot be shown yet"), null, { timeout: 10000 });
+await save("/", "error.html");
+fs.writeFileSync(profile, original);
+await page.waitForFunction(() => document.querySelector("h1")?.textContent === "Library Technicians", null, { timeout: 10000 });
+await save("/", "report.html");
+await save("/library-technicians.md.html", "markdown.html");
+
 // Views: the handout, Markdown and plain text are one link away.
 for (const [link, marker] of [["Handout", "Career Handout"], ["Markdown", "# Library Technicians"], ["Plain text", "LIBRARY TECHNICIANS"]]) {
   await page.getByRole("link", { name: link, exact: true }).click();

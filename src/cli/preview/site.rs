@@ -316,7 +316,7 @@ fn stopped(nav: &str, name: &str, problem: &str) -> Page {
 /// The Markdown or plain-text rendering, shown as it is.
 fn plain_page(title: &str, kind: &str, text: &str) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title} ({kind}) – pathways preview</title>\n</head>\n<body>\n<main>\n<pre class=\"pathways-plain\">{text}</pre>\n</main>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title} ({kind}) – pathways preview</title>\n</head>\n<body>\n<main>\n<h1 class=\"pathways-plain\">{title} ({kind})</h1>\n<pre class=\"pathways-plain\">{text}</pre>\n</main>\n</body>\n</html>\n",
         title = escape(title),
         kind = kind,
         text = escape(text),
@@ -326,26 +326,32 @@ fn plain_page(title: &str, kind: &str, text: &str) -> String {
 /// The preview's own bar, warnings and live-reload script, put into a page.
 /// Only preview pages carry them; `render` and `export` never do.
 fn inject(page: &str, nav: &str, warnings: Option<&str>) -> String {
-    let mut top = format!("{STYLE}{nav}");
+    let mut top = nav.to_owned();
     if let Some(warnings) = warnings {
         top.push_str(&format!(
             "<div class=\"pathways-warnings\" role=\"status\"><button type=\"button\" onclick=\"this.parentElement.remove()\">Dismiss</button><pre>{}</pre></div>",
             escape(warnings)
         ));
     }
-    let body_start = page
-        .find("<body")
-        .and_then(|at| page[at..].find('>').map(|end| at + end + 1));
+    // The body is looked for after the head: the stylesheet may name
+    // `<body>` in a comment.
+    let head_end = page.find("</head>");
+    let body_start = head_end.and_then(|head| {
+        let at = head + page[head..].find("<body")?;
+        Some(at + page[at..].find('>')? + 1)
+    });
     let body_end = page.rfind("</body>");
-    match (body_start, body_end) {
-        (Some(start), Some(end)) if start <= end => format!(
-            "{}\n{top}{}{SCRIPT}\n{}",
-            &page[..start],
+    match (head_end, body_start, body_end) {
+        // The style in the head, the bar first in the body, the script last.
+        (Some(head), Some(start), Some(end)) if start <= end => format!(
+            "{}{STYLE}\n{}\n{top}{}{SCRIPT}\n{}",
+            &page[..head],
+            &page[head..start],
             &page[start..end],
             &page[end..]
         ),
-        // A template without a body: the page as it is, with the bar first.
-        _ => format!("{top}{page}{SCRIPT}"),
+        // A template without a head and body: the page as it is, with the bar first.
+        _ => format!("{STYLE}{top}{page}{SCRIPT}"),
     }
 }
 
@@ -407,13 +413,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_script_goes_inside_the_body_and_nowhere_else() {
+    fn the_style_goes_in_the_head_and_the_bar_and_script_in_the_body() {
         let page = inject(
-            "<html><body class=\"x\"><p>a</p></body></html>",
+            "<html><head><title>t</title><style>/* <body> */</style></head><body class=\"x\"><p>a</p></body></html>",
             "<nav></nav>",
             Some("<b>"),
         );
-        assert!(page.starts_with("<html><body class=\"x\">\n<style>"));
+        assert!(page.starts_with("<html><head><title>t</title><style>/* <body> */</style><style>"));
+        assert!(page.contains("</style>\n</head><body class=\"x\">\n<nav></nav>"));
         assert!(page.contains("<pre>&lt;b&gt;</pre>"));
         assert!(page.ends_with("</script>\n</body></html>"));
     }
