@@ -352,6 +352,13 @@ fn warnings_show_in_a_strip_above_the_report() {
         .find("<h1>Library Technicians</h1>")
         .expect("the report");
     assert!(strip < report, "the strip comes first");
+    // In the body, not in the stylesheet (which names `<body>` in a comment).
+    let body = page.find("</head>\n<body>").expect("head, then body");
+    assert!(page.find("<nav class=\"pathways-preview\"").unwrap() > body);
+    assert!(
+        page[..body].contains(".pathways-preview{"),
+        "its style is in the head"
+    );
     assert!(page.contains("warning[unfinished-sentence]"));
     assert!(page.contains(">Dismiss</button>"));
 }
