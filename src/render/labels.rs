@@ -85,10 +85,8 @@ impl Catalogues {
     /// The labels for readers of `locale`: its language's catalogue, English
     /// for anything that lacks.
     pub(crate) fn labels(&self, locale: &str) -> Labels {
-        let language = language_of(locale);
         Labels {
-            own: (language != FALLBACK_LANGUAGE && self.resources.contains_key(&language))
-                .then(|| self.bundle(locale, &language)),
+            own: self.bundle(locale, &language_of(locale)),
             english: self.bundle(FALLBACK_LANGUAGE, FALLBACK_LANGUAGE),
         }
     }
@@ -127,21 +125,18 @@ impl Catalogues {
         table.get(key).cloned()
     }
 
+    /// The bundle of `language`'s catalogues (none for a language without
+    /// one), formatting numbers for `locale`.
     fn bundle(&self, locale: &str, language: &str) -> Arc<Bundle> {
-        let key = if language == FALLBACK_LANGUAGE && !locale.contains(['-', '_']) {
-            FALLBACK_LANGUAGE
-        } else {
-            locale
-        };
         if let Some(bundle) = self
             .bundles
             .read()
             .unwrap_or_else(PoisonError::into_inner)
-            .get(key)
+            .get(locale)
         {
             return Arc::clone(bundle);
         }
-        let tag = key
+        let tag = locale
             .parse::<unic_langid::LanguageIdentifier>()
             .unwrap_or_else(|_| unic_langid::langid!("en"));
         let mut bundle = Bundle::new_concurrent(vec![tag]);
@@ -156,14 +151,15 @@ impl Catalogues {
         self.bundles
             .write()
             .unwrap_or_else(PoisonError::into_inner)
-            .insert(key.to_owned(), Arc::clone(&bundle));
+            .insert(locale.to_owned(), Arc::clone(&bundle));
         bundle
     }
 }
 
 /// The labels of one locale.
 pub(crate) struct Labels {
-    own: Option<Arc<Bundle>>,
+    /// The locale's language (empty when it has no catalogue).
+    own: Arc<Bundle>,
     english: Arc<Bundle>,
 }
 
@@ -181,10 +177,8 @@ impl Labels {
 
     /// The label `key`, and whether every argument it names was given.
     fn format_checked(&self, key: &str, args: Option<&FluentArgs>) -> Option<(String, bool)> {
-        let bundle = self
-            .own
-            .iter()
-            .chain(std::iter::once(&self.english))
+        let bundle = [&self.own, &self.english]
+            .into_iter()
             .find(|bundle| bundle.has_message(key))?;
         let pattern = bundle.get_message(key)?.value()?;
         let mut errors = Vec::new();
@@ -359,7 +353,7 @@ mod tests {
         }
         for (language, _) in BUILT_IN_CATALOGUES {
             let labels = catalogues.labels(language);
-            let bundle = labels.own.as_ref().unwrap_or(&labels.english);
+            let bundle = &labels.own;
             for key in keys(BUILT_IN_CATALOGUES[0].1) {
                 let pattern = bundle.get_message(&key).and_then(|m| m.value()).unwrap();
                 let mut errors = Vec::new();
@@ -382,6 +376,11 @@ mod tests {
         };
         assert_eq!(count("en-US", 1), "1 career");
         assert_eq!(count("en-US", 1234), "1,234 careers");
+        assert_eq!(
+            count("en-IN", 123456),
+            "1,23,456 careers",
+            "Indian grouping"
+        );
         assert_eq!(count("de-DE", 1234), "1.234 Berufe");
         assert_eq!(count("fr-FR", 1), "1 métier");
         assert_eq!(count("es-MX", 2), "2 profesiones");
