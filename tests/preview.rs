@@ -9,6 +9,27 @@ use std::time::{Duration, Instant};
 
 use crate::common::{fixture, pathways, read, root};
 
+/// `pathways preview PATH ARGS...`, and what it says on standard error up
+/// to its "Previewing ... at ..." line (a port taken, `--bind`'s warning).
+fn launch(path: &Path, args: &[&str]) -> (Child, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pathways"))
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .arg("preview")
+        .arg(path)
+        .args(args)
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    while !said.contains("Previewing") && stderr.read_line(&mut said).unwrap() > 0 {}
+    // Keep reading standard error so the server never blocks on it.
+    std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
+    (child, said)
+}
+
 /// A running preview, stopped with Ctrl-C (SIGINT) when dropped.
 struct Preview {
     child: Child,
@@ -19,34 +40,16 @@ struct Preview {
 
 impl Preview {
     fn start(path: &Path, args: &[&str]) -> Preview {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_pathways"))
-            .current_dir(root())
-            .env("NO_COLOR", "1")
-            .arg("preview")
-            .arg(path)
-            .args(["--port", "0"])
-            .args(args)
-            .stderr(Stdio::piped())
-            .stdout(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut stderr = BufReader::new(child.stderr.take().unwrap());
-        let mut line = String::new();
-        // Before the address: a port taken, or --bind's warning.
-        while !line.contains("http://127.0.0.1:") && stderr.read_line(&mut line).unwrap() > 0 {}
-        let port = line
+        let mut all = vec!["--port", "0"];
+        all.extend_from_slice(args);
+        let (child, said) = launch(path, &all);
+        let port = said
             .split("http://127.0.0.1:")
             .nth(1)
             .and_then(|rest| rest.split('/').next())
             .and_then(|port| port.parse().ok())
-            .unwrap_or_else(|| panic!("no address in {line:?}"));
-        // Keep reading standard error so the server never blocks on it.
-        std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
-        Preview {
-            child,
-            port,
-            said: line,
-        }
+            .unwrap_or_else(|| panic!("no address in {said:?}"));
+        Preview { child, port, said }
     }
 
     /// The status and body of `GET path` with `Host: host`.
@@ -93,6 +96,7 @@ impl Preview {
 impl Drop for Preview {
     fn drop(&mut self) {
         let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
@@ -271,17 +275,7 @@ fn a_taken_port_moves_to_the_next_and_says_so() {
     let (_dir, profile) = copy_of("minimal.yaml");
     let taken = std::net::TcpListener::bind(("127.0.0.1", 0)).unwrap();
     let port = taken.local_addr().unwrap().port();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pathways"))
-        .current_dir(root())
-        .arg("preview")
-        .arg(&profile)
-        .args(["--port", &port.to_string()])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut said = String::new();
-    while !said.contains("Previewing") && stderr.read_line(&mut said).unwrap() > 0 {}
+    let (mut child, said) = launch(&profile, &["--port", &port.to_string()]);
     let _ = child.kill();
     let _ = child.wait();
     assert!(
@@ -294,17 +288,7 @@ fn a_taken_port_moves_to_the_next_and_says_so() {
 #[test]
 fn another_address_needs_bind_and_is_said_out_loud() {
     let (_dir, profile) = copy_of("minimal.yaml");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pathways"))
-        .current_dir(root())
-        .arg("preview")
-        .arg(&profile)
-        .args(["--port", "0", "--bind", "127.0.0.2"])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut said = String::new();
-    while !said.contains("Previewing") && stderr.read_line(&mut said).unwrap() > 0 {}
+    let (mut child, said) = launch(&profile, &["--port", "0", "--bind", "127.0.0.2"]);
     let port: u16 = said
         .split("http://127.0.0.2:")
         .nth(1)
