@@ -33,6 +33,8 @@ pub enum Command {
     Render(RenderArgs),
     /// Check profiles for mistakes and completeness (for people and CI).
     Check(CheckArgs),
+    /// Put two to four careers side by side: pay, education, outlook, skills, first steps.
+    Compare(CompareArgs),
     /// Export whole folders of profiles to reports, with an index, in parallel.
     Export(ExportArgs),
     /// Turn legacy career pages (plain text from a website) into profiles.
@@ -131,6 +133,16 @@ pub struct ExportArgs {
     /// Do not write index.html / index.md / index.txt.
     #[arg(long)]
     pub no_index: bool,
+
+    /// Also write a booklet of every exported career into the --out folder:
+    /// FILE.html (one page to print) or FILE.pdf, with a cover, contents and
+    /// each career on new pages (the handout of each with --template handout).
+    #[arg(long, value_name = "FILE")]
+    pub book: Option<PathBuf>,
+
+    /// The booklet's title, on its cover.
+    #[arg(long, value_name = "TEXT", requires = "book")]
+    pub book_title: Option<String>,
 
     /// Print nothing but problems.
     #[arg(long, short, conflicts_with = "verbose")]
@@ -240,6 +252,34 @@ pub struct RenderArgs {
     pub look: TemplateArgs,
 
     /// Line width of plain-text reports.
+    #[arg(long, value_name = "N", default_value_t = 80,
+          value_parser = clap::value_parser!(u16).range(20..=1000))]
+    pub width: u16,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Two to four profiles (.yaml files), in the order of the columns.
+    #[arg(required = true, value_name = "PROFILE")]
+    pub profiles: Vec<PathBuf>,
+
+    /// Output format. Without it, the -o file's extension decides (.md, .html, .txt, .pdf); else Markdown.
+    #[arg(short, long, value_enum)]
+    pub format: Option<FormatArg>,
+
+    /// Write the comparison to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// A folder of templates: its `compare.*.j2` replace the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Paper size for PDF and printed HTML (landscape): a4 or letter. Default: the first profile's region.
+    #[arg(long, value_enum, value_name = "SIZE", ignore_case = true)]
+    pub page_size: Option<PageSizeArg>,
+
+    /// Line width of a plain-text comparison (careers that do not fit side by side come one after another).
     #[arg(long, value_name = "N", default_value_t = 80,
           value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: u16,

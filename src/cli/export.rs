@@ -54,6 +54,8 @@ struct Exported {
     /// Its number of warnings and, under `--verbose`, the warnings as printed.
     warnings: usize,
     listed: Option<String>,
+    /// Its chapter of the booklet, under `--book`.
+    chapter: Option<String>,
 }
 
 /// Set by Ctrl-C (SIGINT), SIGTERM or SIGHUP: finish what is under way, start nothing new.
@@ -73,8 +75,15 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
     let started = Instant::now();
     let formats = chosen_formats(&args.format);
     let folder = OutputFolder::open(&args.out)?;
+    let book = args
+        .book
+        .as_deref()
+        .map(|path| book_file(path, &args.out))
+        .transpose()?;
+    let mut template_formats = formats.clone();
+    template_formats.extend(book.as_ref().map(|(_, format)| *format));
     let renderer = Renderer::new(args.look.templates.as_deref())?
-        .with_template(&args.look.template, &formats)?
+        .with_template(&args.look.template, &template_formats)?
         .with_page_size(super::common::page_size(args.look.page_size));
     let mut policy = super::common::load_policy(args.policy.as_deref())?;
     // A template folder may add label catalogues.
@@ -116,6 +125,7 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         renderer: &renderer,
         policy: &policy,
         formats: &formats,
+        book_format: book.as_ref().map(|(_, format)| *format),
         folder: &folder,
         claimed_ids: Mutex::new(HashMap::new()),
     };
@@ -147,12 +157,16 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
     let duplicates = policy.severity(Rule::DuplicateId);
     set_aside_duplicate_ids(&mut outcomes, &display_name, &folder, &formats, duplicates);
     let mut exported: Vec<IndexEntry> = Vec::new();
+    let mut chapters: HashMap<String, String> = HashMap::new();
     let mut skipped: Vec<(String, Finding)> = Vec::new();
     let mut failed: Vec<(String, Error)> = Vec::new();
     let mut warnings = 0;
     for (index, outcome) in outcomes.into_iter().enumerate() {
         match outcome {
             Some(Outcome::Exported(one)) => {
+                if let Some(chapter) = one.chapter {
+                    chapters.insert(one.entry.id().to_owned(), chapter);
+                }
                 exported.push(one.entry);
                 warnings += one.warnings;
                 if let Some(listed) = one.listed {
@@ -200,11 +214,37 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
              the reports of {} could not be written.",
             plural(unwritten, "profile")
         );
-    } else if !args.no_index {
-        for &format in &formats {
-            folder.write_with(&format!("index.{}", format.extension()), |out| {
-                renderer.render_index(&exported, format, out)
-            })?;
+    } else {
+        if !args.no_index {
+            for &format in &formats {
+                folder.write_with(&format!("index.{}", format.extension()), |out| {
+                    renderer.render_index(&exported, format, out)
+                })?;
+                written += 1;
+            }
+        }
+        if let Some((name, format)) = &book {
+            let replaced_report = exported
+                .entries()
+                .iter()
+                .any(|entry| formats.iter().any(|&f| report_name(entry.id(), f) == *name))
+                || (!args.no_index
+                    && formats
+                        .iter()
+                        .any(|f| format!("index.{}", f.extension()) == *name));
+            if replaced_report {
+                return Err(Error::Usage {
+                    message: format!(
+                        "the booklet `{name}` would replace a report of this export; give --book another name"
+                    ),
+                });
+            }
+            let title = args
+                .book_title
+                .clone()
+                .unwrap_or_else(|| renderer.label(exported.locale(), "book-title"));
+            let booklet = renderer.render_book(&title, &exported, &chapters, *format)?;
+            folder.write(name, &booklet)?;
             written += 1;
         }
     }
@@ -241,6 +281,8 @@ struct Job<'a> {
     renderer: &'a Renderer,
     policy: &'a Policy,
     formats: &'a [Format],
+    /// `--book`: each profile's chapter is rendered in this format.
+    book_format: Option<Format>,
     folder: &'a OutputFolder,
     /// The ids written so far, each with the place in the list of the
     /// profile whose reports hold it.
@@ -281,6 +323,14 @@ impl Job<'_> {
         let profile = &document.profile;
         let reports = match self.renderer.render_all(profile, self.formats) {
             Ok(reports) => reports,
+            Err(error) => return Outcome::Failed(error),
+        };
+        let chapter = match self
+            .book_format
+            .map(|format| self.renderer.render_chapter(profile, format))
+            .transpose()
+        {
+            Ok(chapter) => chapter,
             Err(error) => return Outcome::Failed(error),
         };
         // The id is a validated slug, so these name files inside the folder.
@@ -345,7 +395,37 @@ impl Job<'_> {
             id_at,
             warnings,
             listed,
+            chapter,
         })
+    }
+}
+
+/// `--book PATH`: the booklet's file name in the `--out` folder, and its
+/// format (HTML or PDF, by the extension). A path elsewhere is refused:
+/// an export writes only into its folder.
+fn book_file(path: &Path, out: &Path) -> Result<(String, Format), Error> {
+    let usage = |message: String| Error::Usage { message };
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| usage(format!("--book {} is not a file name", path.display())))?;
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+    if let Some(parent) = parent {
+        let same = std::fs::canonicalize(parent)
+            .ok()
+            .zip(std::fs::canonicalize(out).ok())
+            .is_some_and(|(a, b)| a == b);
+        if !same {
+            return Err(usage(format!(
+                "the booklet is written into the --out folder: give a file name, such as --book {name}"
+            )));
+        }
+    }
+    match Format::from_path(Path::new(name)) {
+        Some(format @ (Format::Html | Format::Pdf)) => Ok((name.to_owned(), format)),
+        _ => Err(usage(format!(
+            "a booklet is HTML or PDF: give --book a name ending in .html or .pdf, not `{name}`"
+        ))),
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod args;
 mod check;
 mod common;
+mod compare;
 mod completions;
 pub mod console;
 mod exit;
@@ -31,6 +32,7 @@ pub fn run(cli: &Cli) -> ExitStatus {
     let result = match &cli.command {
         Command::Render(args) => render::run(args, color),
         Command::Check(args) => check::run(args, color),
+        Command::Compare(args) => compare::run(args, color),
         Command::Export(args) => export::run(args, color),
         Command::Import(args) => import::run(args),
         Command::New(args) => new::run(args),

@@ -8,7 +8,7 @@ use crate::cli::args::{FormatArg, RenderArgs};
 use crate::cli::exit::ExitStatus;
 use pathways::error::Error;
 use pathways::finding::has_errors;
-use pathways::load::{Input, load};
+use pathways::load::{Document, Input, load};
 use pathways::output::{Destination, is_same_file, write};
 use pathways::render::{Format, Renderer};
 use pathways::validate::{Policy, validate};
@@ -17,36 +17,67 @@ use pathways::words::plural;
 pub fn run(args: &RenderArgs, color: bool) -> Result<ExitStatus, Error> {
     let input = Input::from_arg(&args.profile);
     let format = choose_format(args.format, args.output.as_deref())?;
-    let destination = match &args.output {
-        Some(path) => {
-            if let Input::File(profile) = &input
-                && is_same_file(profile, path)
-            {
-                return Err(Error::OutputIsInput { path: path.clone() });
-            }
-            Destination::File(path.clone())
-        }
-        // A PDF shown on a terminal is noise that can upset it.
-        None if !format.is_text() && std::io::stdout().is_terminal() => {
-            return Err(Error::Usage {
-                message: format!(
-                    "a {} report is not written to a terminal; give -o FILE.{}, or redirect standard output to a file",
-                    format.name(),
-                    format.extension()
-                ),
-            });
-        }
-        None => Destination::Stdout,
-    };
+    let destination = destination(format, args.output.as_deref(), std::slice::from_ref(&input))?;
     let renderer = Renderer::new(args.look.templates.as_deref())?
         .with_width(usize::from(args.width))
         .with_template(&args.look.template, &[format])?
         .with_page_size(super::common::page_size(args.look.page_size));
+    let (document, warnings) = match load_checked(&input, &renderer, color) {
+        Checked::Ready { document, warnings } => (document, warnings),
+        Checked::Refused(status) => return Ok(status),
+    };
+    let report = renderer.render(&document.profile, format)?;
+    write_report(&destination, &report, format, warnings)?;
+    Ok(ExitStatus::Success)
+}
 
-    let document = match load(&input) {
+/// Where a report goes: the `-o` file (never one of the inputs), else
+/// standard output unless that is a terminal and the format is not text.
+pub(super) fn destination(
+    format: Format,
+    output: Option<&Path>,
+    inputs: &[Input],
+) -> Result<Destination, Error> {
+    match output {
+        Some(path) => {
+            for input in inputs {
+                if let Input::File(profile) = input
+                    && is_same_file(profile, path)
+                {
+                    return Err(Error::OutputIsInput {
+                        path: path.to_path_buf(),
+                    });
+                }
+            }
+            Ok(Destination::File(path.to_path_buf()))
+        }
+        // A PDF shown on a terminal is noise that can upset it.
+        None if !format.is_text() && std::io::stdout().is_terminal() => Err(Error::Usage {
+            message: format!(
+                "a {} report is not written to a terminal; give -o FILE.{}, or redirect standard output to a file",
+                format.name(),
+                format.extension()
+            ),
+        }),
+        None => Ok(Destination::Stdout),
+    }
+}
+
+/// A profile loaded and validated, its findings printed.
+pub(super) enum Checked {
+    /// No errors: render it.
+    Ready { document: Document, warnings: usize },
+    /// It has errors (exit 1), or could not be read (exit 2): said already.
+    Refused(ExitStatus),
+}
+
+/// Load and validate one profile as `render` does, printing its findings;
+/// a profile with errors is refused with a line saying so.
+pub(super) fn load_checked(input: &Input, renderer: &Renderer, color: bool) -> Checked {
+    let document = match load(input) {
         Ok(document) => document,
         Err(failure) => {
-            return Ok(if super::common::print_load_failure(&failure, color) {
+            return Checked::Refused(if super::common::print_load_failure(&failure, color) {
                 not_rendered(&input.display_name(), 1, 0);
                 ExitStatus::Failure
             } else {
@@ -64,30 +95,44 @@ pub fn run(args: &RenderArgs, color: bool) -> Result<ExitStatus, Error> {
     if has_errors(&findings) {
         let errors = findings.iter().filter(|f| f.is_error()).count();
         not_rendered(&document.source.name, errors, findings.len() - errors);
-        return Ok(ExitStatus::Failure);
+        return Checked::Refused(ExitStatus::Failure);
     }
+    Checked::Ready {
+        document,
+        warnings: findings.len(),
+    }
+}
 
-    let report = renderer.render(&document.profile, format)?;
-    write(&destination, &report)?;
-    if let Destination::File(path) = &destination {
+/// Write a rendered document and, for a file, say what was written.
+pub(super) fn write_report(
+    destination: &Destination,
+    report: &[u8],
+    format: Format,
+    warnings: usize,
+) -> Result<(), Error> {
+    write(destination, report)?;
+    if let Destination::File(path) = destination {
         errln!(
             "Wrote {} ({}, {}){}",
             path.display(),
             format.name(),
             size(report.len()),
-            if findings.is_empty() {
+            if warnings == 0 {
                 String::new()
             } else {
                 // A profile with errors is not rendered: these are warnings.
-                format!(" with {}", plural(findings.len(), "warning"))
+                format!(" with {}", plural(warnings, "warning"))
             }
         );
     }
-    Ok(ExitStatus::Success)
+    Ok(())
 }
 
 /// `--format`, else the output file's extension, else Markdown.
-fn choose_format(flag: Option<FormatArg>, output: Option<&Path>) -> Result<Format, Error> {
+pub(super) fn choose_format(
+    flag: Option<FormatArg>,
+    output: Option<&Path>,
+) -> Result<Format, Error> {
     if let Some(flag) = flag {
         return Ok(match flag {
             FormatArg::Markdown => Format::Markdown,

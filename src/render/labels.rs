@@ -216,6 +216,13 @@ fn code_keys() -> Vec<String> {
             "remote-moderate",
             "remote-high",
             "index-description",
+            "compare-description",
+            "compare-not-described",
+            "compare-currencies-differ",
+            "compare-periods-differ",
+            "compare-first-step",
+            "book-title",
+            "book-description",
         ]
         .map(str::to_owned),
     );

@@ -12,6 +12,7 @@ mod templates;
 mod text;
 mod view;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -91,6 +92,12 @@ impl Format {
         self != Format::Pdf
     }
 }
+
+/// The block of a report's (or handout's) template a booklet takes.
+const BOOK_BLOCK: &str = "career";
+
+/// The most careers one comparison shows side by side.
+pub const MAX_COMPARED: usize = 4;
 
 /// Default width of plain-text reports.
 pub const DEFAULT_WIDTH: usize = 80;
@@ -197,6 +204,7 @@ impl Renderer {
             text::underline(&text, character.as_deref().unwrap_or("="))
         });
         env.add_filter("hang", text::hang);
+        env.add_function("columns", text::columns);
         env.add_filter("css_string", |text: String| {
             Value::from_safe_string(view::css_string(&text))
         });
@@ -223,6 +231,12 @@ impl Renderer {
             user_folder: user_folder.map(PathBuf::from),
             catalogues,
         })
+    }
+
+    /// The label `key` for readers of `locale` (English if its language
+    /// has no catalogue or lacks the label).
+    pub fn label(&self, locale: &str, key: &str) -> String {
+        self.catalogues.labels(locale).get(key)
     }
 
     /// The languages that have a label catalogue: the built-in ones and any
@@ -340,11 +354,85 @@ impl Renderer {
         written.map_err(|e| template_error(&e))
     }
 
+    /// Render two to four careers side by side, labelled in the first
+    /// one's language, on the first one's paper unless told otherwise.
+    pub fn render_compare(&self, profiles: &[&Profile], format: Format) -> Result<Vec<u8>, Error> {
+        if !(2..=MAX_COMPARED).contains(&profiles.len()) {
+            return Err(Error::Usage {
+                message: format!(
+                    "compare takes two to {MAX_COMPARED} profiles, not {}",
+                    profiles.len()
+                ),
+            });
+        }
+        let locale = profiles[0].locale();
+        let labels = self.catalogues.labels(locale);
+        let view = view::build_compare(
+            profiles,
+            format,
+            self.page_size_for(profiles[0]),
+            self.width,
+            &labels,
+        );
+        self.render_template(&format.template_file("compare"), view, format)
+    }
+
+    /// One career as a chapter of a booklet in `format` (HTML or PDF): the
+    /// block `career` of the template set's template, with the career's
+    /// HTML ids made its own. Kept until [`Renderer::render_book`] is called.
+    pub fn render_chapter(&self, profile: &Profile, format: Format) -> Result<String, Error> {
+        let labels = self.catalogues.labels(profile.locale());
+        let extras = view::Extras {
+            book_ids: Some(format!("{}--", profile.id)),
+            ..self.view_extras(profile)
+        };
+        let name = format.template_file(&self.template_set);
+        let view = view::build(profile, format, extras, &labels);
+        let mut rendered = self
+            .template(&name)?
+            .render_captured(view)
+            .map_err(|e| template_error(&e))?;
+        rendered
+            .with_state_mut(|state| state.render_block(BOOK_BLOCK))
+            .map_err(|e| match e.kind() {
+                minijinja::ErrorKind::UnknownBlock => Error::Template {
+                    message: format!(
+                        "`{name}` has no block `{BOOK_BLOCK}`, which a booklet takes of each career: \
+                         put `{{% block {BOOK_BLOCK} %}}` and `{{% endblock %}}` around the career's part of the page"
+                    ),
+                },
+                _ => template_error(&e),
+            })
+    }
+
+    /// A booklet of `careers` in `format` (HTML or PDF): a cover titled
+    /// `title`, the contents by category and career type, then each career
+    /// in `chapters` (by id, from [`Renderer::render_chapter`]) on new pages.
+    pub fn render_book(
+        &self,
+        title: &str,
+        careers: &CareerIndex,
+        chapters: &HashMap<String, String>,
+        format: Format,
+    ) -> Result<Vec<u8>, Error> {
+        let labels = self.catalogues.labels(careers.locale());
+        let parts = view::BookParts {
+            title,
+            template_set: &self.template_set,
+            page_size: self
+                .page_size
+                .unwrap_or_else(|| PageSize::for_locale(careers.locale())),
+        };
+        let view = view::build_book(careers, chapters, &parts, format, &labels);
+        self.render_template(&format.template_file("book"), view, format)
+    }
+
     fn view_extras(&self, profile: &Profile) -> view::Extras {
         view::Extras {
             page_size: self.page_size_for(profile),
             // Every set but the full report is a short one that may want it.
             handout: self.template_set != DEFAULT_TEMPLATE,
+            book_ids: None,
         }
     }
 

@@ -4,7 +4,7 @@
 use std::path::{Component, Path, PathBuf};
 
 /// Every built-in template: name and source.
-pub const BUILT_IN: [(&str, &str); 18] = [
+pub const BUILT_IN: [(&str, &str); 24] = [
     (
         "report.html.j2",
         include_str!("../../templates/report.html.j2"),
@@ -47,6 +47,24 @@ pub const BUILT_IN: [(&str, &str); 18] = [
     ),
     ("index.typ.j2", include_str!("../../templates/index.typ.j2")),
     ("parts.typ", include_str!("../../templates/parts.typ")),
+    (
+        "compare.html.j2",
+        include_str!("../../templates/compare.html.j2"),
+    ),
+    (
+        "compare.md.j2",
+        include_str!("../../templates/compare.md.j2"),
+    ),
+    (
+        "compare.txt.j2",
+        include_str!("../../templates/compare.txt.j2"),
+    ),
+    (
+        "compare.typ.j2",
+        include_str!("../../templates/compare.typ.j2"),
+    ),
+    ("book.html.j2", include_str!("../../templates/book.html.j2")),
+    ("book.typ.j2", include_str!("../../templates/book.typ.j2")),
 ];
 
 /// Finds a template by name: the user's folder first, then the built-in set.
@@ -90,6 +108,9 @@ impl TemplateSource {
     }
 }
 
+/// Templates for documents about many careers, not sets to render one with.
+const NOT_SETS: [&str; 3] = ["index", "compare", "book"];
+
 /// Names of the template sets (`report`, `handout`, and any in the user's
 /// folder): the part before `.<format>.j2`, sorted, each once.
 pub fn template_sets(user_folder: Option<&Path>) -> Vec<String> {
@@ -111,7 +132,7 @@ pub fn template_sets(user_folder: Option<&Path>) -> Vec<String> {
         .filter_map(|name| {
             let stem = name.strip_suffix(".j2")?;
             let (set, format) = stem.rsplit_once('.')?;
-            (["md", "html", "txt", "typ"].contains(&format) && set != "index")
+            (["md", "html", "txt", "typ"].contains(&format) && !NOT_SETS.contains(&set))
                 .then(|| set.to_owned())
         })
         .collect();

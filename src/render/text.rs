@@ -303,6 +303,128 @@ pub(super) fn hang(value: minijinja::Value, width: usize) -> minijinja::Value {
     }
 }
 
+/// The narrowest a career's column may be in a plain-text comparison.
+const MIN_COLUMN: usize = 16;
+/// The widest the column of row headings gets (longer headings wrap).
+const MAX_HEADING_COLUMN: usize = 18;
+/// Spaces between columns.
+const GAP: usize = 2;
+
+/// The `columns(careers, rows, width)` template function: a comparison as
+/// aligned columns within `width`, a row heading on the left and a column
+/// per career (headed by its `title`); each row's `cells` hold `lines`,
+/// each wrapped within its column, and a row's `note` takes a line of its
+/// own above it. `none` when the columns would be narrower than 16
+/// characters or a word would not fit in one: the template then shows one
+/// block per career instead.
+pub(super) fn columns(
+    careers: minijinja::Value,
+    rows: minijinja::Value,
+    width: usize,
+) -> Result<minijinja::Value, minijinja::Error> {
+    let attr = |value: &minijinja::Value,
+                name: &str|
+     -> Result<minijinja::Value, minijinja::Error> { value.get_attr(name) };
+    let strings = |value: minijinja::Value| -> Result<Vec<String>, minijinja::Error> {
+        Ok(value.try_iter()?.map(|v| v.to_string()).collect())
+    };
+    let titles: Vec<String> = careers
+        .try_iter()?
+        .map(|career| attr(&career, "title").map(|t| t.to_string()))
+        .collect::<Result<_, _>>()?;
+    let count = titles.len().max(1);
+    let mut table: Vec<(String, Option<String>, Vec<Vec<String>>)> = Vec::new();
+    for row in rows.try_iter()? {
+        let note = attr(&row, "note")?;
+        let cells = attr(&row, "cells")?
+            .try_iter()?
+            .map(|cell| attr(&cell, "lines").and_then(strings))
+            .collect::<Result<_, _>>()?;
+        table.push((
+            attr(&row, "heading")?.to_string(),
+            (!note.is_none() && !note.is_undefined()).then(|| note.to_string()),
+            cells,
+        ));
+    }
+    let heading_width = table
+        .iter()
+        .map(|(heading, ..)| display_width(heading))
+        .max()
+        .unwrap_or(0)
+        .min(MAX_HEADING_COLUMN)
+        // A heading's longest word is never cut.
+        .max(
+            table
+                .iter()
+                .flat_map(|(heading, ..)| heading.split_whitespace())
+                .map(display_width)
+                .max()
+                .unwrap_or(0),
+        );
+    let Some(column) = width
+        .checked_sub(heading_width + GAP * count)
+        .map(|room| room / count)
+        .filter(|&column| column >= MIN_COLUMN)
+    else {
+        return Ok(minijinja::Value::from(()));
+    };
+    let wrap = |text: &str, width: usize| -> Vec<String> {
+        let mut out = String::new();
+        wrap_line(text.trim(), width, 0, &mut out);
+        out.lines().map(str::to_owned).collect()
+    };
+    let mut widths = vec![heading_width];
+    widths.extend(std::iter::repeat_n(column, count));
+    let mut out = String::new();
+    let mut fits = true;
+    let mut push_row = |cells: Vec<Vec<String>>, out: &mut String| {
+        let height = cells.iter().map(Vec::len).max().unwrap_or(0);
+        for line in 0..height {
+            let mut text = String::new();
+            for (index, cell) in cells.iter().enumerate() {
+                let part = cell.get(line).map_or("", String::as_str);
+                let used = display_width(part);
+                fits &= used <= widths[index];
+                if index > 0 {
+                    text.push_str(&" ".repeat(GAP));
+                }
+                text.push_str(part);
+                text.push_str(&" ".repeat(widths[index].saturating_sub(used)));
+            }
+            out.push_str(text.trim_end());
+            out.push('\n');
+        }
+    };
+    let mut header = vec![Vec::new()];
+    header.extend(titles.iter().map(|title| wrap(title, column)));
+    push_row(header, &mut out);
+    let rule: Vec<String> = widths.iter().map(|&w| "-".repeat(w)).collect();
+    out.push_str(&rule.join(&" ".repeat(GAP)));
+    out.push('\n');
+    for (heading, note, cells) in table {
+        out.push('\n');
+        if let Some(note) = note {
+            for line in wrap(&format!("! {note}"), width) {
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+        let mut row = vec![wrap(&heading, heading_width)];
+        row.extend(cells.iter().map(|lines| {
+            lines
+                .iter()
+                .flat_map(|line| wrap(line, column))
+                .collect::<Vec<_>>()
+        }));
+        push_row(row, &mut out);
+    }
+    Ok(if fits {
+        minijinja::Value::from(out)
+    } else {
+        minijinja::Value::from(())
+    })
+}
+
 /// `Title` → `Title\n=====`: a heading underlined to its own width.
 pub(super) fn underline(text: &str, character: &str) -> String {
     let width = display_width(text);

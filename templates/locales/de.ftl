@@ -72,6 +72,19 @@ index-percent = { $score } %
 index-percent-complete = zu { $score } % vollständig
 index-description = Berufsprofile: { index-count }, jedes mit der Tätigkeit, der Ausbildung, dem Gehalt, den Aussichten und dem Einstieg.
 
+## Vergleiche von zwei bis vier Berufen, und das Heft eines ganzen Exports
+
+kind-compare = Berufsvergleich
+compare-title = { $count } Berufe im Vergleich
+compare-description = { $careers }: Gehalt, Ausbildung, Weiterbildung, Aussichten, Nachfrage, Homeoffice, Fähigkeiten, Arbeitsumfeld und ein erster Schritt.
+compare-not-described = nicht beschrieben
+compare-currencies-differ = Verschiedene Währungen ({ $currencies }): Die Beträge werden nicht umgerechnet.
+compare-periods-differ = Bezahlt für verschiedene Zeiträume ({ $periods }).
+compare-first-step = Erster Schritt
+kind-book = Berufsheft
+book-title = Berufe
+book-description = { $title }: ein Heft mit { index-count }, jeweils mit Tätigkeit, Ausbildung, Gehalt, Aussichten und dem Einstieg.
+
 ## Überschriften der Abschnitte, nach dem Schlüssel des Abschnitts unter `sections:`
 
 section-overview = Überblick

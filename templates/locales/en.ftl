@@ -73,6 +73,19 @@ index-percent = { $score }%
 index-percent-complete = { $score }% complete
 index-description = Career profiles: { index-count }, each with what the work is, education, pay, outlook and how to get started.
 
+## Comparisons of two to four careers, and the booklet of a whole export
+
+kind-compare = Career Comparison
+compare-title = { $count } careers side by side
+compare-description = { $careers } compared: pay, education, training, outlook, demand, remote work, skills, work environment and a first step.
+compare-not-described = not described
+compare-currencies-differ = Different currencies ({ $currencies }): the amounts are not converted.
+compare-periods-differ = Paid for different periods ({ $periods }).
+compare-first-step = First step
+kind-book = Career Booklet
+book-title = Careers
+book-description = { $title }: a booklet of { index-count }, each with what the work is, education, pay, outlook and how to get started.
+
 ## Section headings, by the section's key under `sections:`
 
 section-overview = Overview

@@ -72,6 +72,19 @@ index-percent = { $score } %
 index-percent-complete = { $score } % completo
 index-description = Perfiles profesionales: { index-count }, cada uno con en qué consiste el trabajo, la formación, el salario, las perspectivas y cómo empezar.
 
+## Comparaciones de dos a cuatro profesiones, y el cuadernillo de una exportación
+
+kind-compare = Comparación de profesiones
+compare-title = { $count } profesiones lado a lado
+compare-description = { $careers }: sueldo, formación, capacitación, perspectivas, demanda, trabajo a distancia, habilidades, entorno de trabajo y un primer paso.
+compare-not-described = sin describir
+compare-currencies-differ = Monedas distintas ({ $currencies }): los importes no se convierten.
+compare-periods-differ = Pagos por periodos distintos ({ $periods }).
+compare-first-step = Primer paso
+kind-book = Cuadernillo de profesiones
+book-title = Profesiones
+book-description = { $title }: un cuadernillo de { index-count }, cada una con en qué consiste el trabajo, la formación, el sueldo, las perspectivas y cómo empezar.
+
 ## Encabezados de sección, por la clave de la sección en `sections:`
 
 section-overview = Descripción general

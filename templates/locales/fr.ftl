@@ -72,6 +72,19 @@ index-percent = { $score } %
 index-percent-complete = achevée à { $score } %
 index-description = Fiches métiers : { index-count }, chacune avec la nature du travail, la formation, le salaire, les perspectives et les premiers pas.
 
+## Comparaisons de deux à quatre métiers, et le livret d'un export
+
+kind-compare = Comparaison de métiers
+compare-title = { $count } métiers côte à côte
+compare-description = { $careers } : salaire, études, formation, perspectives, demande, télétravail, compétences, cadre de travail et un premier pas.
+compare-not-described = non décrit
+compare-currencies-differ = Devises différentes ({ $currencies }) : les montants ne sont pas convertis.
+compare-periods-differ = Payés pour des périodes différentes ({ $periods }).
+compare-first-step = Premier pas
+kind-book = Livret des métiers
+book-title = Métiers
+book-description = { $title } : un livret de { index-count }, chacun avec le travail, les études, le salaire, les perspectives et comment commencer.
+
 ## Titres des sections, par la clé de la section sous `sections:`
 
 section-overview = Présentation

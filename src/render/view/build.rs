@@ -23,11 +23,13 @@ use crate::render::{Format, PageSize};
 const ORDERED_SECTIONS: [&str; 2] = ["career_path", "getting_started"];
 
 /// What a view holds besides the report's own fields.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(in crate::render) struct Extras {
     pub(in crate::render) page_size: PageSize,
     /// Whether to choose the handout's blocks ([`HandoutView`]).
     pub(in crate::render) handout: bool,
+    /// In a booklet: what the career's HTML ids start with.
+    pub(in crate::render) book_ids: Option<String>,
 }
 
 /// The template context of `profile` for `format`, with the fixed words
@@ -106,17 +108,9 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
         id: profile.id.clone(),
         title: r.plain(&profile.title),
         lang: locale.to_owned(),
-        dir: if cldr::is_right_to_left(&cldr_locale) {
-            "rtl"
-        } else {
-            "ltr"
-        },
+        dir: direction(locale),
         language: crate::locale::language_of(locale),
-        region: locale
-            .split(['-', '_'])
-            .nth(1)
-            .filter(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_alphabetic()))
-            .map(str::to_ascii_uppercase),
+        region: region_of(locale),
         typst_date: profile.updated.as_deref().and_then(typst_date),
         category: profile.category.as_deref().map(|c| r.plain(c)),
         career_type: profile.career_type.as_deref().map(|c| r.plain(c)),
@@ -141,7 +135,27 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
         handout: extras
             .handout
             .then(|| Arc::new(r.handout(profile, locale, labels))),
+        book: extras.book_ids.is_some(),
+        id_prefix: extras.book_ids.unwrap_or_default(),
     }
+}
+
+/// `rtl` for a locale written right to left, else `ltr` (HTML's `dir`).
+pub(super) fn direction(locale: &str) -> &'static str {
+    if cldr::is_right_to_left(&cldr::parse_locale(locale)) {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
+/// The two-letter region of a locale, upper case (`US`), when it has one.
+pub(super) fn region_of(locale: &str) -> Option<String> {
+    locale
+        .split(['-', '_'])
+        .nth(1)
+        .filter(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_alphabetic()))
+        .map(str::to_ascii_uppercase)
 }
 
 /// `2026-11-28` as Typst's `datetime(year: 2026, month: 11, day: 28)`;
@@ -207,12 +221,12 @@ impl<'f> Renditions<'f> {
     }
 
     /// One value per format, made by `make`.
-    fn each(&self, make: impl FnMut(Format) -> Value) -> Text {
+    pub(super) fn each(&self, make: impl FnMut(Format) -> Value) -> Text {
         Text(self.formats.iter().copied().map(make).collect())
     }
 
     /// A Markdown field: safe HTML, normalised CommonMark, or plain lines.
-    fn rich(&self, markdown: &str) -> Text {
+    pub(super) fn rich(&self, markdown: &str) -> Text {
         let mut rendered = markdown::render_many(markdown, self.formats).into_iter();
         self.each(|format| {
             let text = rendered.next().unwrap_or_default();
@@ -225,7 +239,7 @@ impl<'f> Renditions<'f> {
 
     /// Like `rich`, but a single paragraph is not wrapped in `<p>`, so it
     /// can follow a bold label on the same line (`<li><strong>Title:</strong> text`).
-    fn rich_inline(&self, markdown: &str) -> Text {
+    pub(super) fn rich_inline(&self, markdown: &str) -> Text {
         let mut rendered = markdown::render_many(markdown, self.formats).into_iter();
         self.each(|format| {
             let mut text = rendered.next().unwrap_or_default();
@@ -485,7 +499,7 @@ impl<'f> Renditions<'f> {
 /// The first sentence of a Markdown text: up to the first `.`, `!` or `?`
 /// that ends a sentence (followed by a space and not inside the first few
 /// words), or the whole text.
-fn first_sentence(markdown: &str) -> &str {
+pub(super) fn first_sentence(markdown: &str) -> &str {
     let text = markdown.trim();
     let bytes = text.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
@@ -501,7 +515,7 @@ fn first_sentence(markdown: &str) -> &str {
 
 /// A career stage as reports print it: the known stages by their label, a
 /// profile's own stage with a capital, like them ("middle" → "Middle").
-fn stage_label(stage: &str, labels: &Labels) -> String {
+pub(super) fn stage_label(stage: &str, labels: &Labels) -> String {
     let stage = stage.trim();
     match stage.to_lowercase().as_str() {
         known @ ("entry" | "mid" | "senior") => labels.get(&format!("stage-{known}")),
@@ -515,7 +529,7 @@ fn stage_label(stage: &str, labels: &Labels) -> String {
     }
 }
 
-fn remote_level_key(level: RemoteLevel) -> &'static str {
+pub(super) fn remote_level_key(level: RemoteLevel) -> &'static str {
     match level {
         RemoteLevel::None => "remote-none",
         RemoteLevel::Limited => "remote-limited",

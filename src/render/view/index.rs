@@ -142,6 +142,11 @@ impl CareerIndex {
         }
     }
 
+    /// The careers, in the index's order.
+    pub fn entries(&self) -> &[IndexEntry] {
+        &self.entries
+    }
+
     /// The locale the index is written for.
     pub fn locale(&self) -> &str {
         &self.locale
@@ -199,11 +204,7 @@ pub(in crate::render) fn build_index(
     count.set("count", careers.len());
     let view = IndexView {
         lang: careers.locale.clone(),
-        dir: if cldr::is_right_to_left(&cldr::parse_locale(&careers.locale)) {
-            "rtl"
-        } else {
-            "ltr"
-        },
+        dir: super::build::direction(&careers.locale),
         language: crate::locale::language_of(&careers.locale),
         page_size: page_size.css(),
         generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
@@ -215,37 +216,45 @@ pub(in crate::render) fn build_index(
             range: 0..careers.entries.len(),
             format,
         }),
-        groups: careers
-            .groups
-            .iter()
-            .map(|group| {
-                let first = &careers.entries[group.start];
-                let r = Renditions::new(std::slice::from_ref(&format));
-                Arc::new(IndexGroupView {
-                    category: first.category().map(|c| r.plain(c)),
-                    count: group.end - group.start,
-                    types: group
-                        .types
-                        .iter()
-                        .map(|&(start, end)| {
-                            Arc::new(IndexTypeView {
-                                career_type: careers.entries[start]
-                                    .career_type()
-                                    .map(|t| r.plain(t)),
-                                count: end - start,
-                                careers: Value::from_object(CareerList {
-                                    entries: Arc::clone(&careers.entries),
-                                    range: start..end,
-                                    format,
-                                }),
-                            })
-                        })
-                        .collect(),
-                })
-            })
-            .collect(),
+        groups: index_groups(careers, format),
     };
     lens(&Arc::new(view), 0)
+}
+
+/// The id of a career's chapter in a booklet.
+pub(in crate::render) fn chapter_anchor(id: &str) -> String {
+    format!("career-{id}")
+}
+
+/// The careers of `careers` by category, then career type.
+pub(super) fn index_groups(careers: &CareerIndex, format: Format) -> Vec<Arc<IndexGroupView>> {
+    careers
+        .groups
+        .iter()
+        .map(|group| {
+            let first = &careers.entries[group.start];
+            let r = Renditions::new(std::slice::from_ref(&format));
+            Arc::new(IndexGroupView {
+                category: first.category().map(|c| r.plain(c)),
+                count: group.end - group.start,
+                types: group
+                    .types
+                    .iter()
+                    .map(|&(start, end)| {
+                        Arc::new(IndexTypeView {
+                            career_type: careers.entries[start].career_type().map(|t| r.plain(t)),
+                            count: end - start,
+                            careers: Value::from_object(CareerList {
+                                entries: Arc::clone(&careers.entries),
+                                range: start..end,
+                                format,
+                            }),
+                        })
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
 }
 
 /// Entries `range` of an index, made into views one at a time.
@@ -273,6 +282,7 @@ impl Object for CareerList {
             category: entry.category().map(|c| r.plain(c)),
             score: entry.score,
             href: format!("{}.{}", entry.id(), self.format.extension()),
+            anchor: chapter_anchor(entry.id()),
         };
         Some(lens(&Arc::new(view), 0))
     }

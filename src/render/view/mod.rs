@@ -8,7 +8,9 @@
 //! [`Lens`] that picks its own rendering of every [`Text`]. The export index
 //! has its own, lazily built view ([`index`]).
 
+mod book;
 mod build;
+mod compare;
 mod index;
 mod types;
 
@@ -18,7 +20,9 @@ use std::sync::Arc;
 use minijinja::Value;
 use minijinja::value::{Enumerator, Object, ObjectRepr};
 
+pub(super) use book::{BookParts, build_book};
 pub(super) use build::{Extras, build, build_all, css_string};
+pub(super) use compare::build_compare;
 pub(super) use index::build_index;
 pub use index::{CareerIndex, IndexEntry};
 

@@ -40,6 +40,12 @@ views! {
         description: String,
         /// What a short template set shows (none for the full report).
         handout: Option<Arc<HandoutView>>,
+        /// Put before every `id` of an HTML page (empty, except in a
+        /// booklet, where each career's ids must differ from the others').
+        id_prefix: String,
+        /// Whether the career is a chapter of a booklet (`export --book`),
+        /// which has its own contents.
+        book: bool,
     }
 
     /// What a handout shows, chosen once for every format: each block is there
@@ -178,5 +184,93 @@ views! {
         score: u8,
         /// The report's file name, relative to the index.
         href: String,
+        /// The id of the career's chapter in a booklet: `career-<id>`.
+        anchor: String,
+    }
+
+    /// A booklet of every exported career: the context of the `book` templates.
+    struct BookView {
+        /// The locale most of the careers are written for.
+        lang: String,
+        dir: &'static str,
+        language: String,
+        region: Option<String>,
+        generator: String,
+        page_size: &'static str,
+        /// From `--book-title`.
+        title: String,
+        title_css: String,
+        description: String,
+        /// The template set each chapter comes from (`report`, `handout`).
+        set: String,
+        count: usize,
+        /// The contents: careers by category, then career type.
+        groups: Vec<Arc<IndexGroupView>>,
+        /// In the order of the contents.
+        chapters: Vec<Arc<ChapterView>>,
+    }
+
+    struct ChapterView {
+        /// `career-<id>`, what the contents link to.
+        anchor: String,
+        /// The name of the printed pages the chapter is on: `chapter-1`, ...
+        page: String,
+        /// The career's own locale, which may differ from the booklet's.
+        lang: String,
+        title: Text,
+        /// The title as a CSS string, for the running header.
+        title_css: String,
+        /// The title as a Typst string literal.
+        title_typst: String,
+        /// The block `career` of the career's report (or handout), as rendered.
+        body: minijinja::Value,
+    }
+}
+
+views! {
+    /// Two to four careers side by side: the context of the `compare` templates.
+    struct CompareView {
+        /// The locale of the first career, whose labels the page uses.
+        lang: String,
+        dir: &'static str,
+        language: String,
+        region: Option<String>,
+        generator: String,
+        /// The CSS `@page` size: `A4` or `letter` (printed landscape).
+        page_size: &'static str,
+        /// The careers' titles, for `<title>` and `<meta name="description">`.
+        titles: String,
+        description: String,
+        /// Width of a plain-text comparison, in columns.
+        width: usize,
+        careers: Vec<Arc<CompareCareerView>>,
+        /// One row per subject, a cell per career in `careers` order.
+        rows: Vec<Arc<CompareRowView>>,
+    }
+
+    struct CompareCareerView {
+        id: String,
+        title: Text,
+        category: Option<Text>,
+        career_type: Option<Text>,
+    }
+
+    struct CompareRowView {
+        /// `category`, `salary`, a section id, ...: for styling.
+        id: String,
+        heading: Text,
+        /// Why the cells cannot be compared directly (different currencies
+        /// or pay periods), said in the row itself.
+        note: Option<String>,
+        cells: Vec<Arc<CompareCellView>>,
+    }
+
+    struct CompareCellView {
+        /// The career the cell belongs to (shown above it on a narrow screen).
+        career: Text,
+        /// Each a line or short paragraph; "not described" when the profile
+        /// lacks the subject.
+        lines: Vec<Text>,
+        described: bool,
     }
 }

@@ -1,0 +1,66 @@
+//! `pathways compare`: two to four profiles → one document, a column per career.
+
+use crate::cli::args::CompareArgs;
+use crate::cli::exit::ExitStatus;
+use crate::cli::render::{Checked, choose_format, destination, load_checked, write_report};
+use pathways::error::Error;
+use pathways::load::Input;
+use pathways::render::{MAX_COMPARED, Renderer};
+
+pub fn run(args: &CompareArgs, color: bool) -> Result<ExitStatus, Error> {
+    let count = args.profiles.len();
+    if !(2..=MAX_COMPARED).contains(&count) {
+        return Err(Error::Usage {
+            message: format!(
+                "compare puts two to {MAX_COMPARED} careers side by side, and {} given; \
+                 give two, three or four profiles",
+                if count == 1 {
+                    "one profile was".to_owned()
+                } else {
+                    format!("{count} profiles were")
+                }
+            ),
+        });
+    }
+    let inputs: Vec<Input> = args.profiles.iter().map(|p| Input::from_arg(p)).collect();
+    if inputs.iter().filter(|i| matches!(i, Input::Stdin)).count() > 1 {
+        return Err(Error::Usage {
+            message: "standard input (`-`) can be read only once; give the other profiles as files"
+                .to_owned(),
+        });
+    }
+    let format = choose_format(args.format, args.output.as_deref())?;
+    let destination = destination(format, args.output.as_deref(), &inputs)?;
+    let renderer = Renderer::new(args.templates.as_deref())?
+        .with_width(usize::from(args.width))
+        .with_page_size(super::common::page_size(args.page_size));
+
+    // Every profile is checked, so one run shows all that needs fixing.
+    let mut documents = Vec::with_capacity(count);
+    let mut warnings = 0;
+    let mut refused = None;
+    for input in &inputs {
+        match load_checked(input, &renderer, color) {
+            Checked::Ready {
+                document,
+                warnings: found,
+            } => {
+                warnings += found;
+                documents.push(document);
+            }
+            Checked::Refused(status) => {
+                refused = Some(match refused {
+                    Some(ExitStatus::Error) => ExitStatus::Error,
+                    _ => status,
+                });
+            }
+        }
+    }
+    if let Some(status) = refused {
+        return Ok(status);
+    }
+    let profiles: Vec<_> = documents.iter().map(|d| &d.profile).collect();
+    let comparison = renderer.render_compare(&profiles, format)?;
+    write_report(&destination, &comparison, format, warnings)?;
+    Ok(ExitStatus::Success)
+}

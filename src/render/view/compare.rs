@@ -1,0 +1,419 @@
+//! The comparison of two to four careers: one row per subject, one cell per
+//! career, each cell a few short lines (the first paragraph of a section,
+//! the first skills, the salary figures in the profile's own currency).
+
+use std::sync::Arc;
+
+use minijinja::Value;
+
+use super::build::{
+    Renditions, direction, first_sentence, region_of, remote_level_key, stage_label,
+};
+use super::types::{CompareCareerView, CompareCellView, CompareRowView, CompareView};
+use super::{Text, lens};
+use crate::profile::{Item, PayPeriod, Profile, SectionContent};
+use crate::render::cldr::{self, MoneyFormat};
+use crate::render::labels::{Labels, section_key};
+use crate::render::{Format, PageSize};
+
+/// The sections compared by their first paragraph, in the rows' order
+/// (after category and salary; remote work, skills and the first step of
+/// getting started have rows of their own).
+const LEAD_ROWS: [&str; 4] = ["education", "training", "outlook", "demand"];
+
+/// How many entries follow a first paragraph that leads into them.
+const LEAD_IN_ENTRIES: usize = 3;
+
+/// How many skills a career shows.
+const SKILLS: usize = 5;
+
+/// The comparison of `profiles` for `format`, labelled in `labels`' language
+/// (the first profile's).
+pub(in crate::render) fn build_compare(
+    profiles: &[&Profile],
+    format: Format,
+    page_size: PageSize,
+    width: usize,
+    labels: &Labels,
+) -> Value {
+    let r = Renditions::new(std::slice::from_ref(&format));
+    let locale = profiles.first().map_or("en", |p| p.locale());
+    let titles: Vec<&str> = profiles.iter().map(|p| p.title.trim()).collect();
+    let careers: Vec<Arc<CompareCareerView>> = profiles
+        .iter()
+        .map(|p| {
+            Arc::new(CompareCareerView {
+                id: p.id.clone(),
+                title: r.plain(&p.title),
+                category: p.category.as_deref().map(|c| r.plain(c)),
+                career_type: p.career_type.as_deref().map(|c| r.plain(c)),
+            })
+        })
+        .collect();
+    let cells = Cells {
+        r: &r,
+        format,
+        labels,
+        careers: &careers,
+    };
+    let heading = |id: &str| labels.get(&section_key(id));
+    let mut rows = vec![
+        cells.row(
+            "category",
+            &labels.get("fact-category"),
+            None,
+            profiles,
+            |p| {
+                p.category
+                    .iter()
+                    .chain(&p.career_type)
+                    .map(|text| cells.plain(text))
+                    .collect()
+            },
+        ),
+        cells.row(
+            "salary",
+            &heading("salary"),
+            pay_note(profiles, labels),
+            profiles,
+            |p| cells.salary(p),
+        ),
+    ];
+    for id in LEAD_ROWS {
+        rows.push(cells.row(id, &heading(id), None, profiles, |p| {
+            p.sections
+                .get(id)
+                .map_or_else(Vec::new, |section| cells.lead(section))
+        }));
+    }
+    rows.push(cells.row(
+        "remote_work",
+        &labels.get("remote-work"),
+        None,
+        profiles,
+        |p| {
+            let Some(remote) = &p.sections.remote_work else {
+                return Vec::new();
+            };
+            match remote.level {
+                Some(level) => vec![cells.plain(&labels.get(remote_level_key(level)))],
+                None => cells.lead(SectionContent::RemoteWork(remote)),
+            }
+        },
+    ));
+    rows.push(
+        cells.row("skills", &heading("skills"), None, profiles, |p| {
+            p.sections.skills.as_ref().map_or_else(Vec::new, |skills| {
+                skills
+                    .items
+                    .iter()
+                    .filter(|item| !item.is_empty())
+                    .take(SKILLS)
+                    .map(|item| cells.title_or_text(item))
+                    .collect()
+            })
+        }),
+    );
+    rows.push(cells.row(
+        "work_environment",
+        &heading("work_environment"),
+        None,
+        profiles,
+        |p| {
+            p.sections
+                .get("work_environment")
+                .map_or_else(Vec::new, |section| cells.lead(section))
+        },
+    ));
+    rows.push(cells.row(
+        "getting_started",
+        &labels.get("compare-first-step"),
+        None,
+        profiles,
+        |p| {
+            let steps = p.sections.getting_started.as_ref();
+            steps
+                .and_then(|s| s.items.iter().find(|item| !item.is_empty()))
+                .map(|step| {
+                    let sentence = first_sentence(&step.text);
+                    match step.title.as_deref().filter(|t| !t.trim().is_empty()) {
+                        Some(title) => cells.inline(&format!(
+                            "**{}** {sentence}",
+                            labels
+                                .format("colon", Some(&label_arg(title.trim_end_matches(':'))))
+                                .unwrap_or_else(|| title.to_owned())
+                        )),
+                        None => cells.inline(sentence),
+                    }
+                })
+                .or_else(|| {
+                    steps
+                        .and_then(|s| s.intro.as_deref())
+                        .and_then(|intro| cells.first_paragraph(intro))
+                })
+                .into_iter()
+                .collect()
+        },
+    ));
+    let view = CompareView {
+        lang: locale.to_owned(),
+        dir: direction(locale),
+        language: crate::locale::language_of(locale),
+        region: region_of(locale),
+        generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
+        page_size: page_size.css(),
+        titles: titles.join(" · "),
+        description: {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("careers", titles.join(", "));
+            labels
+                .format("compare-description", Some(&args))
+                .unwrap_or_default()
+        },
+        width,
+        careers,
+        rows,
+    };
+    lens(&Arc::new(view), 0)
+}
+
+/// `{ $label }` for the `colon` label.
+fn label_arg(label: &str) -> fluent_bundle::FluentArgs<'static> {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("label", label.trim().to_owned());
+    args
+}
+
+/// Said in the salary row when the careers are paid in different
+/// currencies or per different periods: the figures are never converted.
+fn pay_note(profiles: &[&Profile], labels: &Labels) -> Option<String> {
+    let paid: Vec<(&str, PayPeriod)> = profiles
+        .iter()
+        .filter_map(|p| p.sections.salary.as_ref())
+        .filter(|s| s.average.is_some() || !s.ranges.is_empty())
+        .map(|s| (s.currency(), s.period()))
+        .collect();
+    // Each once, in the order of the columns.
+    let mut currencies: Vec<&str> = Vec::new();
+    let mut periods: Vec<PayPeriod> = Vec::new();
+    for &(currency, period) in &paid {
+        if !currencies.contains(&currency) {
+            currencies.push(currency);
+        }
+        if !periods.contains(&period) {
+            periods.push(period);
+        }
+    }
+    let mut notes = Vec::new();
+    if currencies.len() > 1 {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("currencies", currencies.join(", "));
+        notes.extend(labels.format("compare-currencies-differ", Some(&args)));
+    }
+    if periods.len() > 1 {
+        let mut args = fluent_bundle::FluentArgs::new();
+        let names: Vec<String> = periods.iter().map(|p| labels.get(period_key(*p))).collect();
+        args.set("periods", names.join(", "));
+        notes.extend(labels.format("compare-periods-differ", Some(&args)));
+    }
+    (!notes.is_empty()).then(|| notes.join(" "))
+}
+
+fn period_key(period: PayPeriod) -> &'static str {
+    match period {
+        PayPeriod::Year => "period-year",
+        PayPeriod::Month => "period-month",
+        PayPeriod::Hour => "period-hour",
+    }
+}
+
+/// Makes the cells of a comparison in one format.
+struct Cells<'a> {
+    r: &'a Renditions<'a>,
+    format: Format,
+    labels: &'a Labels,
+    careers: &'a [Arc<CompareCareerView>],
+}
+
+impl Cells<'_> {
+    /// A row: `lines` of each profile, "not described" where it has none.
+    fn row(
+        &self,
+        id: &str,
+        heading: &str,
+        note: Option<String>,
+        profiles: &[&Profile],
+        lines: impl Fn(&Profile) -> Vec<Text>,
+    ) -> Arc<CompareRowView> {
+        Arc::new(CompareRowView {
+            id: id.to_owned(),
+            heading: self.r.plain(heading),
+            note,
+            cells: profiles
+                .iter()
+                .zip(self.careers)
+                .map(|(profile, career)| {
+                    let lines = lines(profile);
+                    let described = !lines.is_empty();
+                    Arc::new(CompareCellView {
+                        career: career.title.clone(),
+                        lines: if described {
+                            lines
+                        } else {
+                            vec![self.plain(&self.labels.get("compare-not-described"))]
+                        },
+                        described,
+                    })
+                })
+                .collect(),
+        })
+    }
+
+    /// Literal text.
+    fn plain(&self, text: &str) -> Text {
+        self.r.plain(text)
+    }
+
+    /// Markdown on one line of a cell: a Markdown table cell cannot hold a
+    /// line break or an unescaped `|`, a text cell is wrapped by the layout.
+    fn inline(&self, markdown: &str) -> Text {
+        let Text(values) = self.r.rich_inline(markdown);
+        let format = self.format;
+        Text(
+            values
+                .into_vec()
+                .into_iter()
+                .map(|value| match format {
+                    Format::Markdown => Value::from(table_cell(&value.to_string())),
+                    Format::Text => Value::from(one_line(&value.to_string())),
+                    Format::Html | Format::Pdf => value,
+                })
+                .collect(),
+        )
+    }
+
+    /// The first paragraph of `markdown`, if it has text.
+    fn first_paragraph(&self, markdown: &str) -> Option<Text> {
+        markdown
+            .trim()
+            .split("\n\n")
+            .next()
+            .filter(|lead| !lead.trim().is_empty())
+            .map(|lead| self.inline(lead))
+    }
+
+    /// A section's first paragraph, with its first entries when it only
+    /// leads into them ("... include:"); else its first entry.
+    fn lead(&self, section: SectionContent) -> Vec<Text> {
+        let prose = section.prose();
+        let entries = prose
+            .items
+            .iter()
+            .chain(prose.groups.iter().flat_map(|g| &g.items))
+            .filter(|item| !item.is_empty());
+        let first_paragraph = prose
+            .intro
+            .and_then(|intro| intro.trim().split("\n\n").next())
+            .filter(|lead| !lead.trim().is_empty());
+        match first_paragraph {
+            Some(lead) if lead.trim_end().ends_with(':') => std::iter::once(self.inline(lead))
+                .chain(
+                    entries
+                        .take(LEAD_IN_ENTRIES)
+                        .map(|item| self.title_or_text(item)),
+                )
+                .collect(),
+            Some(lead) => vec![self.inline(lead)],
+            None => entries
+                .take(1)
+                .map(|item| self.title_or_text(item))
+                .collect(),
+        }
+    }
+
+    /// An entry by its title; by its text when it has none.
+    fn title_or_text(&self, item: &Item) -> Text {
+        match item.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            Some(title) => self.plain(title.trim().trim_end_matches(':')),
+            None => self
+                .first_paragraph(&item.text)
+                .unwrap_or_else(|| self.plain("")),
+        }
+    }
+
+    /// The average and each stage's range in the profile's own currency and
+    /// number format, then the currency and period; the section's first
+    /// paragraph when it gives no figures.
+    fn salary(&self, profile: &Profile) -> Vec<Text> {
+        let Some(salary) = &profile.sections.salary else {
+            return Vec::new();
+        };
+        if salary.average.is_none() && salary.ranges.is_empty() {
+            return self.lead(SectionContent::Salary(salary));
+        }
+        let money = MoneyFormat::new(salary.currency(), &cldr::parse_locale(profile.locale()));
+        let colon = |label: &str| {
+            self.labels
+                .format("colon", Some(&label_arg(label)))
+                .unwrap_or_else(|| label.to_owned())
+        };
+        let mut lines = Vec::new();
+        if let Some(average) = salary.average {
+            lines.push(self.plain(&format!(
+                "{} {}",
+                colon(&self.labels.get("salary-average-short")),
+                money.format(average)
+            )));
+        }
+        for range in &salary.ranges {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("min", money.format(range.min));
+            args.set("max", money.format(range.max));
+            lines.push(self.plain(&format!(
+                "{} {}",
+                colon(&stage_label(&range.stage, self.labels)),
+                self.labels
+                    .format("salary-range", Some(&args))
+                    .unwrap_or_default()
+            )));
+        }
+        lines.push(self.plain(&format!(
+            "{}, {}",
+            salary.currency(),
+            self.labels.get(period_key(salary.period()))
+        )));
+        lines
+    }
+}
+
+/// Text on one line: line breaks become spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// CommonMark for a table cell: on one line, every `|` escaped.
+fn table_cell(markdown: &str) -> String {
+    let line = one_line(markdown);
+    let mut out = String::with_capacity(line.len());
+    let mut backslashes = 0;
+    for c in line.chars() {
+        if c == '|' && backslashes % 2 == 0 {
+            out.push('\\');
+        }
+        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_cell_is_one_line_with_every_pipe_escaped() {
+        assert_eq!(table_cell("a | b\nc"), "a \\| b c");
+        assert_eq!(table_cell("`x|y` and \\| kept"), "`x\\|y` and \\| kept");
+        assert_eq!(table_cell("ends in \\\\|"), "ends in \\\\\\|");
+    }
+}
