@@ -113,7 +113,7 @@ fn answers_only_this_computer_and_serves_no_file_by_its_path() {
     let preview = Preview::start(&profile, &[]);
     let (status, page) = preview.get("/");
     assert_eq!(status, 200, "{page}");
-    assert!(page.contains("<h1>School Librarians</h1>"));
+    assert!(page.contains("<h1 id=\"title\">School Librarians</h1>"));
     assert!(page.contains("/_pathways/events"), "the live-reload script");
     let port = preview.port;
     for host in [format!("localhost:{port}"), format!("[::1]:{port}")] {
@@ -246,14 +246,14 @@ fn errors_replace_the_page_until_they_are_fixed_and_a_save_sends_a_reload() {
     assert!(page.contains("[empty-title]"));
     assert!(page.contains("help: "), "the hint, as in the terminal");
     assert!(
-        !page.contains("<h1>School Librarians</h1>"),
+        !page.contains("<h1 id=\"title\">School Librarians</h1>"),
         "not the stale report"
     );
 
     std::fs::write(&profile, &good).unwrap();
     let (_, page) = preview.get("/");
     assert!(
-        page.contains("<h1>School Librarians</h1>"),
+        page.contains("<h1 id=\"title\">School Librarians</h1>"),
         "the report is back"
     );
 
@@ -333,7 +333,7 @@ fn warnings_show_in_a_strip_above_the_report() {
         .find("class=\"pathways-warnings\"")
         .expect("a warnings strip");
     let report = page
-        .find("<h1>Library Technicians</h1>")
+        .find("<h1 id=\"title\">Library Technicians</h1>")
         .expect("the report");
     assert!(strip < report, "the strip comes first");
     // In the body, not in the stylesheet (which names `<body>` in a comment).
@@ -371,6 +371,6 @@ fn render_and_export_never_carry_the_preview_script() {
         .output()
         .unwrap();
     let html = String::from_utf8_lossy(&output.stdout);
-    assert!(html.contains("<h1>School Librarians</h1>"));
+    assert!(html.contains("<h1 id=\"title\">School Librarians</h1>"));
     assert!(!html.contains("_pathways") && !html.contains("EventSource"));
 }

@@ -78,6 +78,7 @@ fn every_manual_page_renders_without_a_warning() {
     pages.sort();
     let subcommands = [
         "check",
+        "compare",
         "completions",
         "export",
         "import",

@@ -264,6 +264,20 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
             started.elapsed().as_secs_f64()
         );
     }
+    if let Some((name, _)) = &book
+        && !(skipped.is_empty() && failed.is_empty())
+    {
+        let left_out: Vec<&str> = skipped
+            .iter()
+            .map(|(file, _)| file.as_str())
+            .chain(failed.iter().map(|(file, _)| file.as_str()))
+            .collect();
+        errln!(
+            "Not in the booklet {name} ({}): {}",
+            plural(left_out.len(), "profile"),
+            left_out.join(", ")
+        );
+    }
     Ok(if !failed.is_empty() || !discovery_errors.is_empty() {
         ExitStatus::Error
     } else if !skipped.is_empty() {

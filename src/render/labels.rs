@@ -354,7 +354,18 @@ mod tests {
         let catalogues = catalogues();
         let mut args = FluentArgs::new();
         for name in [
-            "date", "page", "pages", "min", "max", "score", "count", "label",
+            "date",
+            "page",
+            "pages",
+            "min",
+            "max",
+            "score",
+            "count",
+            "label",
+            "careers",
+            "currencies",
+            "periods",
+            "title",
         ] {
             args.set(name, 2);
         }

@@ -24,6 +24,9 @@ const LEAD_ROWS: [&str; 4] = ["education", "training", "outlook", "demand"];
 /// How many entries follow a first paragraph that leads into them.
 const LEAD_IN_ENTRIES: usize = 3;
 
+/// The longest a paragraph in a cell gets, in characters.
+const PARAGRAPH_CHARS: usize = 240;
+
 /// How many skills a career shows.
 const SKILLS: usize = 5;
 
@@ -292,14 +295,14 @@ impl Cells<'_> {
         )
     }
 
-    /// The first paragraph of `markdown`, if it has text.
+    /// The first paragraph of `markdown`, if it has text, cut short.
     fn first_paragraph(&self, markdown: &str) -> Option<Text> {
         markdown
             .trim()
             .split("\n\n")
             .next()
             .filter(|lead| !lead.trim().is_empty())
-            .map(|lead| self.inline(lead))
+            .map(|lead| self.inline(&shortened(lead)))
     }
 
     /// A section's first paragraph, with its first entries when it only
@@ -316,14 +319,16 @@ impl Cells<'_> {
             .and_then(|intro| intro.trim().split("\n\n").next())
             .filter(|lead| !lead.trim().is_empty());
         match first_paragraph {
-            Some(lead) if lead.trim_end().ends_with(':') => std::iter::once(self.inline(lead))
+            Some(lead) if lead.trim_end().ends_with(':') => {
+                std::iter::once(self.inline(&shortened(lead)))
                 .chain(
                     entries
                         .take(LEAD_IN_ENTRIES)
                         .map(|item| self.title_or_text(item)),
                 )
-                .collect(),
-            Some(lead) => vec![self.inline(lead)],
+                    .collect()
+            }
+            Some(lead) => vec![self.inline(&shortened(lead))],
             None => entries
                 .take(1)
                 .map(|item| self.title_or_text(item))
@@ -386,6 +391,41 @@ impl Cells<'_> {
     }
 }
 
+/// A paragraph of at most [`PARAGRAPH_CHARS`] characters: cut after its last
+/// sentence that ends within them (or after its first sentence), with `…`.
+/// A comparison shows the gist; each career's report has the whole text.
+fn shortened(paragraph: &str) -> String {
+    let paragraph = paragraph.trim();
+    if paragraph.chars().count() <= PARAGRAPH_CHARS {
+        return paragraph.to_owned();
+    }
+    let ends: Vec<usize> = paragraph
+        .char_indices()
+        .filter(|&(at, c)| {
+            matches!(c, '.' | '!' | '?' | '。' | '！' | '？')
+                && paragraph[at + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        })
+        .map(|(at, c)| at + c.len_utf8())
+        .collect();
+    let limit = paragraph
+        .char_indices()
+        .nth(PARAGRAPH_CHARS)
+        .map_or(paragraph.len(), |(at, _)| at);
+    let end = ends
+        .iter()
+        .copied()
+        .filter(|&end| end <= limit)
+        .next_back()
+        .or_else(|| ends.first().copied());
+    match end {
+        Some(end) if end < paragraph.len() => format!("{} …", &paragraph[..end]),
+        _ => paragraph.to_owned(),
+    }
+}
+
 /// Text on one line: line breaks become spaces.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -409,6 +449,19 @@ fn table_cell(markdown: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_paragraph_is_cut_after_a_sentence() {
+        let long = format!("{}. Second sentence here. {}.", "a".repeat(150), "b".repeat(200));
+        assert_eq!(
+            shortened(&long),
+            format!("{}. Second sentence here. …", "a".repeat(150))
+        );
+        let one = format!("{} end. More.", "c".repeat(300));
+        assert_eq!(shortened(&one), format!("{} end. …", "c".repeat(300)));
+        assert_eq!(shortened("Short. Text."), "Short. Text.");
+        assert_eq!(shortened(&"x".repeat(300)), "x".repeat(300));
+    }
 
     #[test]
     fn a_table_cell_is_one_line_with_every_pipe_escaped() {
