@@ -6,6 +6,7 @@
 mod browser;
 mod check;
 mod common;
+mod compare;
 mod examples;
 mod export;
 mod faults;

@@ -12,7 +12,7 @@ pub fn run(args: &CompareArgs, color: bool) -> Result<ExitStatus, Error> {
     if !(2..=MAX_COMPARED).contains(&count) {
         return Err(Error::Usage {
             message: format!(
-                "compare puts two to {MAX_COMPARED} careers side by side, and {} given; \
+                "compare puts two to four careers side by side, and {} given; \
                  give two, three or four profiles",
                 if count == 1 {
                     "one profile was".to_owned()

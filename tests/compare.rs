@@ -1,0 +1,198 @@
+//! `pathways compare`: two to four careers side by side, in every format.
+
+use std::path::PathBuf;
+
+use crate::common::{Run, SEED_PROFILE, fixture, pathways, root};
+
+/// The seed and the two compare fixtures: dollars per year, pounds per
+/// year, dollars per hour; the museum guides leave several subjects out.
+fn three() -> Vec<PathBuf> {
+    vec![
+        root().join(SEED_PROFILE),
+        fixture("compare/archivists.yaml"),
+        fixture("compare/museum-guides.yaml"),
+    ]
+}
+
+fn four() -> Vec<PathBuf> {
+    let mut careers = three();
+    careers.push(fixture("locales/tecnicos-en-bibliotecas.yaml"));
+    careers
+}
+
+fn compare(profiles: &[PathBuf], args: &[&str]) -> Run {
+    Run::of(pathways().arg("compare").args(profiles).args(args))
+}
+
+#[test]
+fn markdown_is_one_table_with_a_column_per_career() {
+    let output = compare(&three(), &["--format", "markdown"]);
+    output.assert_code(0);
+    let markdown = &output.stdout;
+    let rows: Vec<&str> = markdown.lines().filter(|l| l.starts_with('|')).collect();
+    // Header, delimiter and 10 subjects.
+    assert_eq!(rows.len(), 12, "{markdown}");
+    for row in &rows {
+        let cells = row.replace("\\|", "").matches('|').count() - 1;
+        assert_eq!(cells, 4, "a subject column and three careers: {row}");
+    }
+    assert!(rows[0].contains("| Library Technicians | Archivists | Museum Guides |"));
+    let salary = rows.iter().find(|r| r.contains("Average Salary Range")).unwrap();
+    assert!(
+        salary.contains("Different currencies (USD, GBP): the amounts are not converted.")
+            && salary.contains("Paid for different periods (per year, per hour)"),
+        "{salary}"
+    );
+    assert!(
+        salary.contains("£24,000 to £28,000") && salary.contains("$18.50") && salary.contains("USD, per hour"),
+        "each in its own currency and period: {salary}"
+    );
+    let training = rows
+        .iter()
+        .find(|r| r.starts_with("| **Training"))
+        .unwrap();
+    assert!(training.ends_with("| *not described* |"), "{training}");
+    let education = rows.iter().find(|r| r.contains("Educational")).unwrap();
+    assert!(
+        education.contains("helps \\| most museums") && !education.contains("second paragraph"),
+        "a pipe in the text is escaped; only the first paragraph is shown: {education}"
+    );
+    let skills = rows.iter().find(|r| r.contains("Required Skills")).unwrap();
+    assert!(
+        skills.contains("Explaining") && !skills.contains("Latin"),
+        "the first five skills: {skills}"
+    );
+    insta::assert_snapshot!("compare.md", markdown);
+}
+
+#[test]
+fn html_is_a_table_that_becomes_cards_on_a_narrow_screen() {
+    let output = compare(&three(), &["--format", "html"]);
+    output.assert_code(0);
+    let html = &output.stdout;
+    assert_eq!(html.matches("<th scope=\"col\">").count(), 3);
+    assert_eq!(html.matches("<th scope=\"row\">").count(), 10);
+    // Each cell names its career, shown only when the table becomes cards.
+    assert_eq!(html.matches("<span class=\"cell-career\">").count(), 30);
+    assert!(html.contains("@media (max-width: 40rem)"));
+    assert!(html.contains("size: letter landscape"));
+    assert!(html.contains("<td class=\"not-described\">"));
+    assert!(!html.contains("<script"));
+    insta::assert_snapshot!("compare.html", html);
+}
+
+#[test]
+fn text_is_aligned_columns_within_the_width_or_one_block_per_career() {
+    let output = compare(&three(), &["--format", "text"]);
+    output.assert_code(0);
+    let text = &output.stdout;
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "{line:?}");
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let rule = lines
+        .iter()
+        .position(|l| l.starts_with("-----") && l.contains("  -----"))
+        .expect("a rule under the careers' names");
+    let header = lines[..rule]
+        .iter()
+        .rev()
+        .find(|l| l.contains("Archivists"))
+        .unwrap();
+    assert!(header.contains("Museum Guides"), "{header}");
+    let archivists = header.find("Archivists").unwrap();
+    let salary = text.lines().find(|l| l.starts_with("Average Salary")).unwrap();
+    assert_eq!(
+        salary.find("Average: £32,000"),
+        Some(archivists),
+        "cells start under their career: {salary}"
+    );
+    insta::assert_snapshot!("compare.txt", text);
+
+    for width in ["60", "100", "140"] {
+        let output = compare(&four(), &["--format", "text", "--width", width]);
+        output.assert_code(0);
+        let limit: usize = width.parse().unwrap();
+        for line in output.stdout.lines() {
+            assert!(line.chars().count() <= limit, "{width}: {line:?}");
+        }
+    }
+    // Four careers do not fit side by side in 80 columns: one after another.
+    let output = compare(&four(), &["--format", "text"]);
+    let blocks = &output.stdout;
+    assert!(
+        blocks.contains("MUSEUM GUIDES\n-------------")
+            && blocks.contains("Training & Certification:\n  not described"),
+        "{blocks}"
+    );
+    // In 140 they do.
+    let wide = compare(&four(), &["--format", "text", "--width", "140"]).stdout;
+    assert!(
+        wide.lines().any(|l| l.contains("Archivists") && l.contains("Técnicos en")),
+        "{wide}"
+    );
+}
+
+#[test]
+fn two_to_four_profiles_and_no_more() {
+    let mut five = four();
+    five.push(fixture("valid/minimal.yaml"));
+    compare(&five, &[])
+        .assert_code(2)
+        .assert_stderr_has("compare puts two to four careers side by side, and 5 profiles were given");
+    compare(&three()[..1], &[])
+        .assert_code(2)
+        .assert_stderr_has("one profile was given");
+    compare(&four(), &["--format", "markdown"]).assert_code(0);
+}
+
+#[test]
+fn a_profile_with_errors_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("compare.html");
+    let output = Run::of(
+        pathways()
+            .arg("compare")
+            .arg(root().join(SEED_PROFILE))
+            .arg(fixture("invalid/missing-title.yaml"))
+            .arg(fixture("invalid/missing-section.yaml"))
+            .arg("-o")
+            .arg(&out),
+    );
+    output
+        .assert_code(1)
+        .assert_stderr_has("missing-title.yaml: not rendered")
+        .assert_stderr_has("missing-section.yaml: not rendered");
+    assert!(!out.exists());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+
+    // Nor is a profile overwritten by its own comparison.
+    let copy = dir.path().join("archivists.yaml");
+    std::fs::copy(fixture("compare/archivists.yaml"), &copy).unwrap();
+    let before = std::fs::read(&copy).unwrap();
+    Run::of(
+        pathways()
+            .arg("compare")
+            .arg(root().join(SEED_PROFILE))
+            .arg(&copy)
+            .args(["--format", "html", "-o"])
+            .arg(&copy),
+    )
+    .assert_code(2);
+    assert_eq!(std::fs::read(&copy).unwrap(), before);
+}
+
+#[test]
+fn labels_follow_the_first_career_s_language() {
+    let mut careers = vec![fixture("locales/tecnicos-en-bibliotecas.yaml")];
+    careers.push(fixture("compare/archivists.yaml"));
+    let output = compare(&careers, &["--format", "markdown"]);
+    output.assert_code(0);
+    assert!(
+        output.stdout.starts_with("# 2 profesiones lado a lado")
+            && output.stdout.contains("Monedas distintas (MXN, GBP)")
+            && output.stdout.contains("*sin describir*"),
+        "{}",
+        output.stdout
+    );
+}
