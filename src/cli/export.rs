@@ -223,7 +223,14 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
                 written += 1;
             }
         }
-        if let Some((name, format)) = &book {
+        if let Some((name, _)) = &book
+            && !failed.is_empty()
+        {
+            errln!(
+                "The booklet was not written: {} could not be rendered (see above).",
+                plural(failed.len(), "profile")
+            );
+        } else if let Some((name, format)) = &book {
             let replaced_report = exported
                 .entries()
                 .iter()

@@ -1,0 +1,204 @@
+//! `pathways export --book`: one booklet of every exported career.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::common::{Run, SEED_PROFILE, fixture, pathways, root};
+
+/// A folder of careers to export: the seed, the compare fixtures, the
+/// Spanish one, and (when `with_broken`) a profile with an error.
+pub fn careers(dir: &Path, with_broken: bool) -> PathBuf {
+    let profiles = dir.join("profiles");
+    std::fs::create_dir_all(&profiles).unwrap();
+    for source in [
+        root().join(SEED_PROFILE),
+        fixture("compare/archivists.yaml"),
+        fixture("compare/museum-guides.yaml"),
+        fixture("locales/tecnicos-en-bibliotecas.yaml"),
+        fixture("valid/short-with-sources.yaml"),
+    ] {
+        std::fs::copy(&source, profiles.join(source.file_name().unwrap())).unwrap();
+    }
+    if with_broken {
+        std::fs::copy(
+            fixture("invalid/missing-title.yaml"),
+            profiles.join("missing-title.yaml"),
+        )
+        .unwrap();
+    }
+    profiles
+}
+
+fn export(profiles: &Path, out: &Path, args: &[&str]) -> Run {
+    std::fs::create_dir_all(out).unwrap();
+    Run::of(
+        pathways()
+            .arg("export")
+            .arg(profiles)
+            .arg("--out")
+            .arg(out)
+            .args(args),
+    )
+}
+
+/// Every `id="..."` of an HTML page.
+fn ids(html: &str) -> Vec<&str> {
+    html.split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('"').map(|(id, _)| id))
+        .collect()
+}
+
+#[test]
+fn the_booklet_has_a_cover_contents_by_category_and_every_career_on_its_own_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = careers(dir.path(), true);
+    let out = dir.path().join("out");
+    let output = export(&profiles, &out, &["--format", "html", "--book", "careers.html"]);
+    output.assert_code(1);
+    let html = std::fs::read_to_string(out.join("careers.html")).unwrap();
+
+    // The cover: the default title.
+    assert!(html.contains("<title>Careers – Career Booklet</title>"));
+    assert!(html.contains("<h1>Careers</h1>"));
+    assert!(html.contains("5 careers, grouped by category and career type."));
+
+    // The contents: by category (in dictionary order), then title.
+    let contents = html.split("<main>").next().unwrap();
+    let order: Vec<&str> = contents
+        .split("<a href=\"#career-")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('"').map(|(id, _)| id))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "museum-guides",
+            "tecnicos-en-bibliotecas",
+            "archivists",
+            "library-technicians",
+            "short-with-sources",
+        ],
+        "Arts & Culture, Educación y formación, then Education & Training (Heritage Careers, Stable Careers, none)"
+    );
+    assert!(contents.contains("<h3>Arts &amp; Culture <span class=\"count\">(1 career)</span></h3>"));
+
+    // The chapters, in the contents' order, each on pages named for it.
+    let chapters: Vec<&str> = html
+        .split("<div class=\"chapter\" id=\"career-")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('"').map(|(id, _)| id))
+        .collect();
+    assert_eq!(chapters, order);
+    for (number, id) in order.iter().enumerate() {
+        assert!(html.contains(&format!("#career-{id} {{ page: chapter-{}; }}", number + 1)));
+    }
+    assert!(html.contains(
+        "@page chapter-4 { @top-center { content: \"Library Technicians\"; font: 9pt sans-serif; color: #444; } }"
+    ));
+    assert!(html.contains("<div class=\"chapter\" id=\"career-tecnicos-en-bibliotecas\" lang=\"es-MX\">"));
+
+    // One page: every id once, every link inside it finds its target.
+    let ids = ids(&html);
+    let unique: HashSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), ids.len(), "an id used twice");
+    for target in html.split("href=\"#").skip(1).filter_map(|r| r.split_once('"')) {
+        assert!(unique.contains(target.0), "a link to #{} goes nowhere", target.0);
+    }
+    assert!(html.contains("id=\"library-technicians--overview\""));
+    assert!(!html.contains("<script"));
+
+    // The profile with an error is skipped, said last, and not in the booklet.
+    assert!(!html.contains("missing-title"));
+    let last = output.stderr.trim_end().lines().last().unwrap();
+    assert!(
+        last.starts_with("Not in the booklet careers.html (1 profile): ")
+            && last.ends_with("missing-title.yaml"),
+        "{}",
+        output.seen()
+    );
+}
+
+#[test]
+fn a_booklet_of_handouts_with_its_own_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = careers(dir.path(), false);
+    let out = dir.path().join("out");
+    export(
+        &profiles,
+        &out,
+        &[
+            "--format",
+            "markdown",
+            "--template",
+            "handout",
+            "--book",
+            "fair.html",
+            "--book-title",
+            "Spring Careers Fair <2027>",
+        ],
+    )
+    .assert_code(0);
+    let html = std::fs::read_to_string(out.join("fair.html")).unwrap();
+    assert!(html.contains("<h1>Spring Careers Fair &lt;2027&gt;</h1>"));
+    assert!(html.contains("<body class=\"book handout\">"));
+    assert_eq!(html.matches("<p class=\"kicker\">Career Handout</p>").count(), 4);
+    assert_eq!(html.matches("<p class=\"kicker\">Ficha profesional</p>").count(), 1);
+    // The reports themselves are Markdown, as asked.
+    assert!(out.join("archivists.md").exists() && !out.join("archivists.html").exists());
+}
+
+#[test]
+fn the_booklet_is_written_only_into_the_output_folder_and_only_as_html_or_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = careers(dir.path(), false);
+    let out = dir.path().join("out");
+    let elsewhere = dir.path().join("careers.html");
+    export(&profiles, &out, &["--book", &elsewhere.to_string_lossy()])
+        .assert_code(2)
+        .assert_stderr_has("the booklet is written into the --out folder");
+    assert!(!elsewhere.exists());
+    export(&profiles, &out, &["--book", "careers.md"])
+        .assert_code(2)
+        .assert_stderr_has("a booklet is HTML or PDF");
+    // Naming the folder itself is fine.
+    let inside = out.join("inside.html");
+    export(&profiles, &out, &["--book", &inside.to_string_lossy()]).assert_code(0);
+    assert!(inside.exists());
+    // A booklet never replaces a report or the index.
+    export(&profiles, &out, &["--book", "index.html"])
+        .assert_code(2)
+        .assert_stderr_has("would replace a report of this export");
+    assert!(
+        std::fs::read_to_string(out.join("index.html"))
+            .unwrap()
+            .contains("All Careers")
+    );
+    export(&profiles, &out, &["--book-title", "X"]).assert_code(2);
+}
+
+#[test]
+fn a_template_set_without_the_block_a_booklet_takes_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = careers(dir.path(), false);
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("plain.html.j2"), "<p>{{ title }}</p>\n").unwrap();
+    let out = dir.path().join("out");
+    let output = export(
+        &profiles,
+        &out,
+        &[
+            "--format",
+            "html",
+            "--templates",
+            &templates.to_string_lossy(),
+            "--template",
+            "plain",
+            "--book",
+            "careers.html",
+        ],
+    );
+    output.assert_code(2).assert_stderr_has("The booklet was not written").assert_stderr_has("`plain.html.j2` has no block `career`, which a booklet takes of each career");
+    assert!(!out.join("careers.html").exists());
+}
