@@ -217,3 +217,116 @@ fn the_handout_prints_in_every_language() {
         screenshot(&html, &png, 1280, 1600, chrome_profile.path());
     }
 }
+
+/// Width and height of a PDF's first page, in points.
+fn page_size(pdf: &Path) -> (f64, f64) {
+    let info = tool("pdfinfo", &[&pdf.to_string_lossy()]);
+    let size = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Page size:"))
+        .unwrap_or_else(|| panic!("no page size in {info}"));
+    let mut numbers = size
+        .split_whitespace()
+        .filter_map(|word| word.parse::<f64>().ok());
+    (numbers.next().unwrap(), numbers.next().unwrap())
+}
+
+#[test]
+#[ignore = "needs Chromium and poppler-utils: .ci/run runs it"]
+fn a_comparison_prints_landscape_two_careers_on_one_page_four_on_two() {
+    let out: PathBuf = root().join("target/browser");
+    std::fs::create_dir_all(&out).unwrap();
+    let chrome_profile = tempfile::tempdir().unwrap();
+    let careers = [
+        root().join(SEED_PROFILE),
+        root().join("tests/fixtures/compare/archivists.yaml"),
+        root().join("tests/fixtures/compare/museum-guides.yaml"),
+        root().join("tests/fixtures/locales/tecnicos-en-bibliotecas.yaml"),
+    ];
+    for paper in ["a4", "letter"] {
+        for (count, most) in [(2, 1), (4, 2)] {
+            let html = out.join(format!("compare-{count}-{paper}.html"));
+            pathways()
+                .arg("compare")
+                .args(&careers[..count])
+                .args(["--page-size", paper, "-o"])
+                .arg(&html)
+                .assert()
+                .code(0);
+            let pdf = html.with_extension("pdf");
+            print_to_pdf(&html, &pdf, chrome_profile.path());
+            let printed = pages(&pdf);
+            let (width, height) = page_size(&pdf);
+            eprintln!("compare of {count} on {paper}: {printed} pages, {width} × {height} pt");
+            assert!(width > height, "landscape: {width} × {height}");
+            assert!(
+                (1..=most).contains(&printed),
+                "{count} careers on {paper}: {printed} pages, at most {most}"
+            );
+            let text = tool("pdftotext", &[&pdf.to_string_lossy(), "-"]);
+            assert!(text.contains("Archivists") && text.contains("First step"), "{text}");
+        }
+    }
+    let html = out.join("compare-4-a4.html");
+    screenshot(&html, &out.join("compare-4-wide.png"), 1280, 1400, chrome_profile.path());
+    screenshot(&html, &out.join("compare-4-narrow.png"), 375, 3000, chrome_profile.path());
+}
+
+#[test]
+#[ignore = "needs Chromium and poppler-utils: .ci/run runs it"]
+fn a_booklet_prints_every_career_from_a_new_page_under_its_own_title() {
+    let out: PathBuf = root().join("target/browser");
+    std::fs::create_dir_all(&out).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = crate::book::careers(dir.path(), false);
+    let export = dir.path().join("out");
+    std::fs::create_dir_all(&export).unwrap();
+    pathways()
+        .arg("export")
+        .arg(&profiles)
+        .arg("--out")
+        .arg(&export)
+        .args(["--format", "html", "--page-size", "a4", "--book", "booklet.html"])
+        .assert()
+        .code(0);
+    let html = out.join("booklet.html");
+    std::fs::copy(export.join("booklet.html"), &html).unwrap();
+    let chrome_profile = tempfile::tempdir().unwrap();
+    let pdf = out.join("booklet.pdf");
+    print_to_pdf(&html, &pdf, chrome_profile.path());
+    let count = pages(&pdf);
+    eprintln!("booklet of 5 careers on A4: {count} pages");
+    // The cover, the contents, then five careers of one page or more each.
+    assert!(count >= 7, "{count} pages");
+    let titles = [
+        "Museum Guides",
+        "Técnicos en bibliotecas",
+        "Archivists",
+        "Library Technicians",
+        "School Librarians",
+    ];
+    let mut first_pages = Vec::new();
+    for page in 1..=count {
+        let number = page.to_string();
+        let text = tool(
+            "pdftotext",
+            &["-f", &number, "-l", &number, "-layout", &pdf.to_string_lossy(), "-"],
+        );
+        let header = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+        if page > 2 {
+            assert!(
+                titles.iter().any(|t| header.starts_with(t)),
+                "page {page} is headed with its career's title, not {header:?}"
+            );
+        }
+        // A career starts on the page that shows its masthead.
+        if text.contains("CAREER PROFILE") || text.contains("PERFIL PROFESIONAL") {
+            first_pages.push((page, header.to_owned()));
+        }
+    }
+    let started: Vec<&str> = first_pages.iter().map(|(_, h)| h.as_str()).collect();
+    assert_eq!(started.len(), 5, "each career starts a page: {first_pages:?}");
+    for (title, header) in titles.iter().zip(&started) {
+        assert!(header.starts_with(title), "{first_pages:?}");
+    }
+}

@@ -3,7 +3,7 @@
 // Tests fail loudly on anything unexpected; that is what unwrap is for here.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod book;
+pub mod book;
 mod browser;
 mod check;
 mod common;
