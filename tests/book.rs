@@ -54,7 +54,11 @@ fn the_booklet_has_a_cover_contents_by_category_and_every_career_on_its_own_page
     let dir = tempfile::tempdir().unwrap();
     let profiles = careers(dir.path(), true);
     let out = dir.path().join("out");
-    let output = export(&profiles, &out, &["--format", "html", "--book", "careers.html"]);
+    let output = export(
+        &profiles,
+        &out,
+        &["--format", "html", "--book", "careers.html"],
+    );
     output.assert_code(1);
     let html = std::fs::read_to_string(out.join("careers.html")).unwrap();
 
@@ -81,7 +85,9 @@ fn the_booklet_has_a_cover_contents_by_category_and_every_career_on_its_own_page
         ],
         "Arts & Culture, Educación y formación, then Education & Training (Heritage Careers, Stable Careers, none)"
     );
-    assert!(contents.contains("<h3>Arts &amp; Culture <span class=\"count\">(1 career)</span></h3>"));
+    assert!(
+        contents.contains("<h3>Arts &amp; Culture <span class=\"count\">(1 career)</span></h3>")
+    );
 
     // The chapters, in the contents' order, each on pages named for it.
     let chapters: Vec<&str> = html
@@ -96,14 +102,26 @@ fn the_booklet_has_a_cover_contents_by_category_and_every_career_on_its_own_page
     assert!(html.contains(
         "@page chapter-4 { @top-center { content: \"Library Technicians\"; font: 9pt sans-serif; color: #444; } }"
     ));
-    assert!(html.contains("<div class=\"chapter\" id=\"career-tecnicos-en-bibliotecas\" lang=\"es-MX\">"));
+    assert!(
+        html.contains(
+            "<div class=\"chapter\" id=\"career-tecnicos-en-bibliotecas\" lang=\"es-MX\">"
+        )
+    );
 
     // One page: every id once, every link inside it finds its target.
     let ids = ids(&html);
     let unique: HashSet<&str> = ids.iter().copied().collect();
     assert_eq!(unique.len(), ids.len(), "an id used twice");
-    for target in html.split("href=\"#").skip(1).filter_map(|r| r.split_once('"')) {
-        assert!(unique.contains(target.0), "a link to #{} goes nowhere", target.0);
+    for target in html
+        .split("href=\"#")
+        .skip(1)
+        .filter_map(|r| r.split_once('"'))
+    {
+        assert!(
+            unique.contains(target.0),
+            "a link to #{} goes nowhere",
+            target.0
+        );
     }
     assert!(html.contains("id=\"library-technicians--overview\""));
     assert!(!html.contains("<script"));
@@ -142,8 +160,16 @@ fn a_booklet_of_handouts_with_its_own_title() {
     let html = std::fs::read_to_string(out.join("fair.html")).unwrap();
     assert!(html.contains("<h1>Spring Careers Fair &lt;2027&gt;</h1>"));
     assert!(html.contains("<body class=\"book handout\">"));
-    assert_eq!(html.matches("<p class=\"kicker\">Career Handout</p>").count(), 4);
-    assert_eq!(html.matches("<p class=\"kicker\">Ficha profesional</p>").count(), 1);
+    assert_eq!(
+        html.matches("<p class=\"kicker\">Career Handout</p>")
+            .count(),
+        4
+    );
+    assert_eq!(
+        html.matches("<p class=\"kicker\">Ficha profesional</p>")
+            .count(),
+        1
+    );
     // The reports themselves are Markdown, as asked.
     assert!(out.join("archivists.md").exists() && !out.join("archivists.html").exists());
 }
@@ -199,6 +225,11 @@ fn a_template_set_without_the_block_a_booklet_takes_is_a_clear_error() {
             "careers.html",
         ],
     );
-    output.assert_code(2).assert_stderr_has("The booklet was not written").assert_stderr_has("`plain.html.j2` has no block `career`, which a booklet takes of each career");
+    output
+        .assert_code(2)
+        .assert_stderr_has("The booklet was not written")
+        .assert_stderr_has(
+            "`plain.html.j2` has no block `career`, which a booklet takes of each career",
+        );
     assert!(!out.join("careers.html").exists());
 }

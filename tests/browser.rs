@@ -264,12 +264,27 @@ fn a_comparison_prints_landscape_two_careers_on_one_page_four_on_two() {
                 "{count} careers on {paper}: {printed} pages, at most {most}"
             );
             let text = tool("pdftotext", &[&pdf.to_string_lossy(), "-"]);
-            assert!(text.contains("Archivists") && text.contains("First step"), "{text}");
+            assert!(
+                text.contains("Archivists") && text.contains("First step"),
+                "{text}"
+            );
         }
     }
     let html = out.join("compare-4-a4.html");
-    screenshot(&html, &out.join("compare-4-wide.png"), 1280, 1400, chrome_profile.path());
-    screenshot(&html, &out.join("compare-4-narrow.png"), 375, 3000, chrome_profile.path());
+    screenshot(
+        &html,
+        &out.join("compare-4-wide.png"),
+        1280,
+        1400,
+        chrome_profile.path(),
+    );
+    screenshot(
+        &html,
+        &out.join("compare-4-narrow.png"),
+        375,
+        3000,
+        chrome_profile.path(),
+    );
 }
 
 #[test]
@@ -286,7 +301,14 @@ fn a_booklet_prints_every_career_from_a_new_page_under_its_own_title() {
         .arg(&profiles)
         .arg("--out")
         .arg(&export)
-        .args(["--format", "html", "--page-size", "a4", "--book", "booklet.html"])
+        .args([
+            "--format",
+            "html",
+            "--page-size",
+            "a4",
+            "--book",
+            "booklet.html",
+        ])
         .assert()
         .code(0);
     let html = out.join("booklet.html");
@@ -310,9 +332,21 @@ fn a_booklet_prints_every_career_from_a_new_page_under_its_own_title() {
         let number = page.to_string();
         let text = tool(
             "pdftotext",
-            &["-f", &number, "-l", &number, "-layout", &pdf.to_string_lossy(), "-"],
+            &[
+                "-f",
+                &number,
+                "-l",
+                &number,
+                "-layout",
+                &pdf.to_string_lossy(),
+                "-",
+            ],
         );
-        let header = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+        let header = text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("");
         if page > 2 {
             assert!(
                 titles.iter().any(|t| header.starts_with(t)),
@@ -325,7 +359,11 @@ fn a_booklet_prints_every_career_from_a_new_page_under_its_own_title() {
         }
     }
     let started: Vec<&str> = first_pages.iter().map(|(_, h)| h.as_str()).collect();
-    assert_eq!(started.len(), 5, "each career starts a page: {first_pages:?}");
+    assert_eq!(
+        started.len(),
+        5,
+        "each career starts a page: {first_pages:?}"
+    );
     for (title, header) in titles.iter().zip(&started) {
         assert!(header.starts_with(title), "{first_pages:?}");
     }

@@ -37,20 +37,22 @@ fn markdown_is_one_table_with_a_column_per_career() {
         assert_eq!(cells, 4, "a subject column and three careers: {row}");
     }
     assert!(rows[0].contains("| Library Technicians | Archivists | Museum Guides |"));
-    let salary = rows.iter().find(|r| r.contains("Average Salary Range")).unwrap();
+    let salary = rows
+        .iter()
+        .find(|r| r.contains("Average Salary Range"))
+        .unwrap();
     assert!(
         salary.contains("Different currencies (USD, GBP): the amounts are not converted.")
             && salary.contains("Paid for different periods (per year, per hour)"),
         "{salary}"
     );
     assert!(
-        salary.contains("£24,000 to £28,000") && salary.contains("$18.50") && salary.contains("USD, per hour"),
+        salary.contains("£24,000 to £28,000")
+            && salary.contains("$18.50")
+            && salary.contains("USD, per hour"),
         "each in its own currency and period: {salary}"
     );
-    let training = rows
-        .iter()
-        .find(|r| r.starts_with("| **Training"))
-        .unwrap();
+    let training = rows.iter().find(|r| r.starts_with("| **Training")).unwrap();
     assert!(training.ends_with("| *not described* |"), "{training}");
     let education = rows.iter().find(|r| r.contains("Educational")).unwrap();
     assert!(
@@ -101,7 +103,10 @@ fn text_is_aligned_columns_within_the_width_or_one_block_per_career() {
         .unwrap();
     assert!(header.contains("Museum Guides"), "{header}");
     let archivists = header.find("Archivists").unwrap();
-    let salary = text.lines().find(|l| l.starts_with("Average Salary")).unwrap();
+    let salary = text
+        .lines()
+        .find(|l| l.starts_with("Average Salary"))
+        .unwrap();
     assert_eq!(
         salary.find("Average: £32,000"),
         Some(archivists),
@@ -128,7 +133,8 @@ fn text_is_aligned_columns_within_the_width_or_one_block_per_career() {
     // In 140 they do.
     let wide = compare(&four(), &["--format", "text", "--width", "140"]).stdout;
     assert!(
-        wide.lines().any(|l| l.contains("Archivists") && l.contains("Técnicos en")),
+        wide.lines()
+            .any(|l| l.contains("Archivists") && l.contains("Técnicos en")),
         "{wide}"
     );
 }
@@ -137,9 +143,9 @@ fn text_is_aligned_columns_within_the_width_or_one_block_per_career() {
 fn two_to_four_profiles_and_no_more() {
     let mut five = four();
     five.push(fixture("valid/minimal.yaml"));
-    compare(&five, &[])
-        .assert_code(2)
-        .assert_stderr_has("compare puts two to four careers side by side, and 5 profiles were given");
+    compare(&five, &[]).assert_code(2).assert_stderr_has(
+        "compare puts two to four careers side by side, and 5 profiles were given",
+    );
     compare(&three()[..1], &[])
         .assert_code(2)
         .assert_stderr_has("one profile was given");

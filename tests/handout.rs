@@ -206,7 +206,10 @@ fn handouts_agree_across_formats() {
     let html = handout_of(&seed, "html");
     let text = handout_of(&seed, "text");
     assert!(markdown.starts_with("# Library Technicians\n\nCareer Handout\n"));
-    assert!(html.contains("<h1 id=\"title\">Library Technicians</h1>") && html.contains("Career Handout"));
+    assert!(
+        html.contains("<h1 id=\"title\">Library Technicians</h1>")
+            && html.contains("Career Handout")
+    );
     assert!(text.starts_with("LIBRARY TECHNICIANS\n===================\nCareer Handout"));
     let first_step = "Most library technician positions require a post-secondary certificate or";
     let dropped = "Consider enrolling in a program";

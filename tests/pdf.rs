@@ -307,3 +307,115 @@ fn a_pdf_is_not_written_to_a_terminal() {
     );
     assert!(!shown.contains("%PDF"), "{shown}");
 }
+
+/// The comparison as PDF, landscape: two careers on one page, four on at
+/// most two; its text snapshotted; sound and with every font embedded.
+#[test]
+#[ignore = "needs poppler-utils and qpdf: .ci/run runs it"]
+fn the_pdf_comparison_is_landscape_and_short() {
+    let dir = PathBuf::from("target/pdf");
+    std::fs::create_dir_all(&dir).unwrap();
+    let careers = [
+        PathBuf::from(SEED_PROFILE),
+        fixture("compare/archivists.yaml"),
+        fixture("compare/museum-guides.yaml"),
+        fixture("locales/tecnicos-en-bibliotecas.yaml"),
+    ];
+    for (count, most) in [(2, 1), (3, 2), (4, 2)] {
+        let file = dir.join(format!("compare-{count}.pdf"));
+        Run::of(
+            pathways()
+                .arg("compare")
+                .args(&careers[..count])
+                .args(["--page-size", "a4", "-o"])
+                .arg(&file),
+        )
+        .assert_code(0);
+        let info = tool("pdfinfo", &[], &file);
+        assert!(info.contains("Tagged:          yes"), "{info}");
+        assert!(
+            info.contains("(A4)") && info.contains("841.89 x 595.276"),
+            "landscape A4: {info}"
+        );
+        let pages: usize = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        assert!(
+            (1..=most).contains(&pages),
+            "{count} careers: {pages} pages"
+        );
+        assert_pdf_is_sound(&file);
+        if count == 3 {
+            insta::assert_snapshot!("compare.pdf.txt", pdftotext(&file));
+        }
+    }
+}
+
+/// The booklet as PDF: a cover, contents with page numbers, each career
+/// from a new page with its title at the top of each of its pages.
+#[test]
+#[ignore = "needs poppler-utils and qpdf: .ci/run runs it"]
+fn the_pdf_booklet_has_contents_with_page_numbers_and_running_titles() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = crate::book::careers(dir.path(), false);
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    Run::of(
+        pathways()
+            .arg("export")
+            .arg(&profiles)
+            .arg("--out")
+            .arg(&out)
+            .args(["--format", "html", "--book", "booklet.pdf"]),
+    )
+    .assert_code(0);
+    let file = out.join("booklet.pdf");
+    std::fs::copy(&file, "target/pdf/booklet.pdf").unwrap();
+    let info = tool("pdfinfo", &[], &file);
+    assert!(info.contains("Title:           Careers"), "{info}");
+    assert_pdf_is_sound(&file);
+    let text = pdftotext(&file);
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert!(pages.len() >= 7, "{} pages", pages.len());
+    assert!(pages[0].contains("CAREER BOOKLET") && pages[0].contains("5 careers"));
+    // The contents give each career's first page.
+    let contents = pages[1];
+    for title in ["Museum Guides", "Archivists", "Library Technicians"] {
+        let line = contents
+            .lines()
+            .find(|l| l.starts_with(title))
+            .unwrap_or_else(|| panic!("{title} not in the contents: {contents}"));
+        let page: usize = line
+            .rsplit(['.', ' '])
+            .find(|w| !w.is_empty())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no page number: {line:?}"));
+        let first = pages[page - 1];
+        assert!(
+            first.contains("CAREER PROFILE") && first.contains(title),
+            "{title} starts on page {page}: {first}"
+        );
+    }
+    // Every page after the contents is headed with its career's title.
+    for page in &pages[2..] {
+        let header = page.lines().find(|l| !l.trim().is_empty()).unwrap();
+        assert!(
+            [
+                "Museum Guides",
+                "Técnicos en bibliotecas",
+                "Archivists",
+                "Library Technicians",
+                "School Librarians"
+            ]
+            .contains(&header.trim()),
+            "{header:?}"
+        );
+    }
+}

@@ -223,9 +223,7 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
                 written += 1;
             }
         }
-        if let Some((name, _)) = &book
-            && !failed.is_empty()
-        {
+        if book.is_some() && !failed.is_empty() {
             errln!(
                 "The booklet was not written: {} could not be rendered (see above).",
                 plural(failed.len(), "profile")

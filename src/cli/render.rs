@@ -66,7 +66,10 @@ pub(super) fn destination(
 /// A profile loaded and validated, its findings printed.
 pub(super) enum Checked {
     /// No errors: render it.
-    Ready { document: Document, warnings: usize },
+    Ready {
+        document: Box<Document>,
+        warnings: usize,
+    },
     /// It has errors (exit 1), or could not be read (exit 2): said already.
     Refused(ExitStatus),
 }
@@ -98,7 +101,7 @@ pub(super) fn load_checked(input: &Input, renderer: &Renderer, color: bool) -> C
         return Checked::Refused(ExitStatus::Failure);
     }
     Checked::Ready {
-        document,
+        document: Box::new(document),
         warnings: findings.len(),
     }
 }

@@ -321,11 +321,11 @@ impl Cells<'_> {
         match first_paragraph {
             Some(lead) if lead.trim_end().ends_with(':') => {
                 std::iter::once(self.inline(&shortened(lead)))
-                .chain(
-                    entries
-                        .take(LEAD_IN_ENTRIES)
-                        .map(|item| self.title_or_text(item)),
-                )
+                    .chain(
+                        entries
+                            .take(LEAD_IN_ENTRIES)
+                            .map(|item| self.title_or_text(item)),
+                    )
                     .collect()
             }
             Some(lead) => vec![self.inline(&shortened(lead))],
@@ -417,8 +417,7 @@ fn shortened(paragraph: &str) -> String {
     let end = ends
         .iter()
         .copied()
-        .filter(|&end| end <= limit)
-        .next_back()
+        .rfind(|&end| end <= limit)
         .or_else(|| ends.first().copied());
     match end {
         Some(end) if end < paragraph.len() => format!("{} …", &paragraph[..end]),
@@ -452,7 +451,11 @@ mod tests {
 
     #[test]
     fn a_long_paragraph_is_cut_after_a_sentence() {
-        let long = format!("{}. Second sentence here. {}.", "a".repeat(150), "b".repeat(200));
+        let long = format!(
+            "{}. Second sentence here. {}.",
+            "a".repeat(150),
+            "b".repeat(200)
+        );
         assert_eq!(
             shortened(&long),
             format!("{}. Second sentence here. …", "a".repeat(150))
