@@ -191,10 +191,16 @@ fn the_booklet_is_written_only_into_the_output_folder_and_only_as_html_or_pdf() 
     let inside = out.join("inside.html");
     export(&profiles, &out, &["--book", &inside.to_string_lossy()]).assert_code(0);
     assert!(inside.exists());
-    // A booklet never replaces a report or the index.
-    export(&profiles, &out, &["--book", "index.html"])
+    // A booklet never replaces a report or the index, nor takes a name
+    // Windows keeps for a device.
+    export(&profiles, &out, &["--book", "archivists.html"])
         .assert_code(2)
         .assert_stderr_has("would replace a report of this export");
+    for name in ["index.html", "CON.html", "nul.pdf"] {
+        export(&profiles, &out, &["--book", name])
+            .assert_code(2)
+            .assert_stderr_has("cannot name the booklet");
+    }
     assert!(
         std::fs::read_to_string(out.join("index.html"))
             .unwrap()

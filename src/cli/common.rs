@@ -27,10 +27,45 @@ pub fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stderr().is_terminal()
-        }
+        ColorChoice::Auto => colour_on_auto(Console {
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            is_terminal: std::io::stderr().is_terminal(),
+            term_supports_color: anstyle_query::term_supports_color(),
+            takes_ansi: console_takes_ansi,
+        }),
+    }
+}
+
+/// What decides whether messages are coloured when no `--color` is given.
+struct Console<F: FnOnce() -> bool> {
+    /// `NO_COLOR` is set to something.
+    no_color: bool,
+    /// Standard error is a terminal, not a file or a pipe.
+    is_terminal: bool,
+    /// `TERM` is not `dumb` (on Unix, is set at all).
+    term_supports_color: bool,
+    /// Whether the console shows ANSI colour codes (on Windows, asks it to;
+    /// only called when everything else says yes).
+    takes_ansi: F,
+}
+
+fn colour_on_auto(console: Console<impl FnOnce() -> bool>) -> bool {
+    !console.no_color
+        && console.is_terminal
+        && console.term_supports_color
+        && (console.takes_ansi)()
+}
+
+/// Windows 10's console and Windows Terminal show colour codes once asked
+/// to; an older console cannot, and then messages stay plain.
+fn console_takes_ansi() -> bool {
+    #[cfg(windows)]
+    {
+        anstyle_query::windows::enable_ansi_colors().unwrap_or(false)
+    }
+    #[cfg(not(windows))]
+    {
+        true
     }
 }
 
@@ -107,4 +142,42 @@ pub fn page_size(arg: Option<crate::cli::args::PageSizeArg>) -> Option<pathways:
         crate::cli::args::PageSizeArg::A4 => pathways::render::PageSize::A4,
         crate::cli::args::PageSizeArg::Letter => pathways::render::PageSize::Letter,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_only_on_a_terminal_that_shows_it_and_not_under_no_color() {
+        let console = |no_color, is_terminal, term_supports_color, takes_ansi: bool| Console {
+            no_color,
+            is_terminal,
+            term_supports_color,
+            takes_ansi: move || takes_ansi,
+        };
+        assert!(colour_on_auto(console(false, true, true, true)));
+        assert!(!colour_on_auto(console(true, true, true, true)), "NO_COLOR");
+        assert!(!colour_on_auto(console(false, false, true, true)), "a pipe");
+        assert!(
+            !colour_on_auto(console(false, true, false, true)),
+            "TERM=dumb"
+        );
+        assert!(
+            !colour_on_auto(console(false, true, true, false)),
+            "an old Windows console"
+        );
+        // The console is asked only when colour would otherwise be used.
+        let mut asked = false;
+        colour_on_auto(Console {
+            no_color: false,
+            is_terminal: false,
+            term_supports_color: true,
+            takes_ansi: || {
+                asked = true;
+                true
+            },
+        });
+        assert!(!asked);
+    }
 }

@@ -28,7 +28,8 @@ use pathways::render::{CareerIndex, Format, IndexEntry, Renderer};
 use pathways::report;
 use pathways::rules::Rule;
 use pathways::validate::{
-    IdClaim, Policy, completeness, duplicate_ids, validate, validate_errors_counting_warnings,
+    IdClaim, Policy, completeness, duplicate_ids, is_reserved_stem, validate,
+    validate_errors_counting_warnings,
 };
 use pathways::words::plural;
 
@@ -229,14 +230,11 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
                 plural(failed.len(), "profile")
             );
         } else if let Some((name, format)) = &book {
+            // (`index.*` is a reserved name, refused before the export.)
             let replaced_report = exported
                 .entries()
                 .iter()
-                .any(|entry| formats.iter().any(|&f| report_name(entry.id(), f) == *name))
-                || (!args.no_index
-                    && formats
-                        .iter()
-                        .any(|f| format!("index.{}", f.extension()) == *name));
+                .any(|entry| formats.iter().any(|&f| report_name(entry.id(), f) == *name));
             if replaced_report {
                 return Err(Error::Usage {
                     message: format!(
@@ -439,6 +437,12 @@ fn book_file(path: &Path, out: &Path) -> Result<(String, Format), Error> {
                 "the booklet is written into the --out folder: give a file name, such as --book {name}"
             )));
         }
+    }
+    if is_reserved_stem(name) {
+        return Err(usage(format!(
+            "`{name}` cannot name the booklet: `index` is the export's index, and Windows keeps \
+             CON, PRN, AUX, NUL, COM1-9 and LPT1-9 for devices; give --book another name"
+        )));
     }
     match Format::from_path(Path::new(name)) {
         Some(format @ (Format::Html | Format::Pdf)) => Ok((name.to_owned(), format)),

@@ -1,7 +1,7 @@
 //! The folder that machine reports name files from (`--base`), so that a
 //! file's name in SARIF and JUnit does not depend on where pathways ran.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, Path, PathBuf, Prefix};
 
 /// A base folder and the folder pathways runs in, both absolute.
 #[derive(Debug, Clone, Default)]
@@ -37,14 +37,33 @@ impl Base {
         relative.join("/")
     }
 
-    /// The base as a `file:` URI ending in `/`, percent-encoded.
+    /// The base as a `file:` URI ending in `/`, percent-encoded
+    /// (`file:///C:/repo/` on Windows: the drive stays).
     pub fn root_uri(&self) -> String {
-        let folders: String = parts(&self.root)
-            .iter()
-            .map(|p| format!("{}/", percent_encode(p)))
-            .collect();
-        format!("file:///{folders}")
+        let drive = self.root.components().find_map(|c| match c {
+            Component::Prefix(prefix) => match prefix.kind() {
+                Prefix::Disk(letter) | Prefix::VerbatimDisk(letter) => Some(char::from(letter)),
+                _ => None,
+            },
+            _ => None,
+        });
+        file_uri(drive, &parts(&self.root))
     }
+}
+
+/// `file:///` and the folders, each percent-encoded and ending in `/`,
+/// after the drive (`C:/`) when there is one.
+fn file_uri(drive: Option<char>, folders: &[String]) -> String {
+    let mut uri = String::from("file:///");
+    if let Some(letter) = drive {
+        uri.push(letter.to_ascii_uppercase());
+        uri.push_str(":/");
+    }
+    for folder in folders {
+        uri.push_str(&percent_encode(folder));
+        uri.push('/');
+    }
+    uri
 }
 
 /// A path with `.` removed and `..` applied to what comes before it.
@@ -105,6 +124,16 @@ pub(super) fn uri_reference(relative: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_windows_base_keeps_its_drive_in_the_uri() {
+        let folders = ["Users".to_owned(), "Ana María".to_owned()];
+        assert_eq!(
+            file_uri(Some('c'), &folders),
+            "file:///C:/Users/Ana%20Mar%C3%ADa/"
+        );
+        assert_eq!(file_uri(None, &folders), "file:///Users/Ana%20Mar%C3%ADa/");
+    }
 
     #[test]
     fn names_are_relative_to_the_base_wherever_pathways_runs() {

@@ -216,6 +216,17 @@ pub(crate) const RESERVED_IDS: [&str; 23] = [
     "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
 ];
 
+/// Whether a file name's stem (`con` of `CON.html`) is one an export keeps
+/// for itself (`index`) or Windows reserves for a device, in any case.
+pub fn is_reserved_stem(file_name: &str) -> bool {
+    let stem = file_name
+        .split('.')
+        .next()
+        .unwrap_or(file_name)
+        .to_ascii_lowercase();
+    RESERVED_IDS.contains(&stem.as_str())
+}
+
 /// Why a text cannot be a profile's id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IdProblem {
@@ -328,6 +339,16 @@ fn is_language_tag(tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn device_names_are_reserved_in_any_case_and_with_any_extension() {
+        for name in ["CON.html", "con", "Nul.pdf", "lpt9.tar.gz", "index.html"] {
+            assert!(is_reserved_stem(name), "{name}");
+        }
+        for name in ["console.html", "careers.pdf", "com10.html", "my-con.html"] {
+            assert!(!is_reserved_stem(name), "{name}");
+        }
+    }
 
     #[test]
     fn slugs() {

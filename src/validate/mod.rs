@@ -15,7 +15,7 @@ mod score;
 mod sections;
 
 pub use collection::{IdClaim, duplicate_ids};
-pub use identity::{IdProblem, id_problem};
+pub use identity::{IdProblem, id_problem, is_reserved_stem};
 pub use policy::Policy;
 pub use score::completeness;
 
