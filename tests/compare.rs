@@ -150,6 +150,10 @@ fn two_to_four_profiles_and_no_more() {
         .assert_code(2)
         .assert_stderr_has("one profile was given");
     compare(&four(), &["--format", "markdown"]).assert_code(0);
+    // Standard input can stand for one of them only.
+    compare(&[PathBuf::from("-"), PathBuf::from("-")], &[])
+        .assert_code(2)
+        .assert_stderr_has("standard input (`-`) can be read only once");
 }
 
 #[test]

@@ -322,26 +322,24 @@ pub(super) fn columns(
     rows: minijinja::Value,
     width: usize,
 ) -> Result<minijinja::Value, minijinja::Error> {
-    let attr = |value: &minijinja::Value,
-                name: &str|
-     -> Result<minijinja::Value, minijinja::Error> { value.get_attr(name) };
     let strings = |value: minijinja::Value| -> Result<Vec<String>, minijinja::Error> {
         Ok(value.try_iter()?.map(|v| v.to_string()).collect())
     };
     let titles: Vec<String> = careers
         .try_iter()?
-        .map(|career| attr(&career, "title").map(|t| t.to_string()))
+        .map(|career| career.get_attr("title").map(|t| t.to_string()))
         .collect::<Result<_, _>>()?;
     let count = titles.len().max(1);
     let mut table: Vec<(String, Option<String>, Vec<Vec<String>>)> = Vec::new();
     for row in rows.try_iter()? {
-        let note = attr(&row, "note")?;
-        let cells = attr(&row, "cells")?
+        let note = row.get_attr("note")?;
+        let cells = row
+            .get_attr("cells")?
             .try_iter()?
-            .map(|cell| attr(&cell, "lines").and_then(strings))
+            .map(|cell| cell.get_attr("lines").and_then(strings))
             .collect::<Result<_, _>>()?;
         table.push((
-            attr(&row, "heading")?.to_string(),
+            row.get_attr("heading")?.to_string(),
             (!note.is_none() && !note.is_undefined()).then(|| note.to_string()),
             cells,
         ));

@@ -57,10 +57,9 @@ pub(in crate::render) fn build_book(
         dir: direction(locale),
         language: crate::locale::language_of(locale),
         region: region_of(locale),
-        generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
+        generator: super::build::generator(),
         page_size: parts.page_size.css(),
         title: parts.title.to_owned(),
-        title_css: css_string(parts.title),
         description: labels
             .format("book-description", Some(&args))
             .unwrap_or_default(),

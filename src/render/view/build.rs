@@ -128,7 +128,7 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
             title: r.plain(&s.title),
             url: s.url.clone().filter(|u| crate::links::is_web_link(u)),
         })),
-        generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
+        generator: generator(),
         page_size: extras.page_size.css(),
         title_css: css_string(&profile.title),
         description: description(profile),
@@ -481,11 +481,7 @@ impl<'f> Renditions<'f> {
         let money = |amount: f64| format.format(amount);
         SalaryView {
             currency: currency.to_owned(),
-            period: labels.get(match salary.period() {
-                PayPeriod::Year => "period-year",
-                PayPeriod::Month => "period-month",
-                PayPeriod::Hour => "period-hour",
-            }),
+            period: labels.get(period_key(salary.period())),
             average: salary.average.map(money),
             ranges: list(salary.ranges.iter().map(|range| SalaryRangeView {
                 stage: self.plain(&stage_label(&range.stage, labels)),
@@ -527,6 +523,20 @@ pub(super) fn stage_label(stage: &str, labels: &Labels) -> String {
                 .unwrap_or_default()
         }
     }
+}
+
+/// The label of a pay period: `period-year`, `period-month`, `period-hour`.
+pub(super) fn period_key(period: PayPeriod) -> &'static str {
+    match period {
+        PayPeriod::Year => "period-year",
+        PayPeriod::Month => "period-month",
+        PayPeriod::Hour => "period-hour",
+    }
+}
+
+/// `pathways 0.1.0`, for `<meta name="generator">`.
+pub(super) fn generator() -> String {
+    format!("pathways {}", env!("CARGO_PKG_VERSION"))
 }
 
 pub(super) fn remote_level_key(level: RemoteLevel) -> &'static str {

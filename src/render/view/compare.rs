@@ -7,7 +7,8 @@ use std::sync::Arc;
 use minijinja::Value;
 
 use super::build::{
-    Renditions, direction, first_sentence, region_of, remote_level_key, stage_label,
+    Renditions, direction, first_sentence, generator, period_key, region_of, remote_level_key,
+    stage_label,
 };
 use super::types::{CompareCareerView, CompareCellView, CompareRowView, CompareView};
 use super::{Text, lens};
@@ -17,8 +18,9 @@ use crate::render::labels::{Labels, section_key};
 use crate::render::{Format, PageSize};
 
 /// The sections compared by their first paragraph, in the rows' order
-/// (after category and salary; remote work, skills and the first step of
-/// getting started have rows of their own).
+/// after category and salary (then remote work and skills have rows of
+/// their own, work environment is shown as these are, and the first step
+/// of getting started ends the table).
 const LEAD_ROWS: [&str; 4] = ["education", "training", "outlook", "demand"];
 
 /// How many entries follow a first paragraph that leads into them.
@@ -82,13 +84,15 @@ pub(in crate::render) fn build_compare(
             |p| cells.salary(p),
         ),
     ];
-    for id in LEAD_ROWS {
-        rows.push(cells.row(id, &heading(id), None, profiles, |p| {
+    // A subject shown by its section's first paragraph.
+    let lead_row = |id: &str| {
+        cells.row(id, &heading(id), None, profiles, |p| {
             p.sections
                 .get(id)
                 .map_or_else(Vec::new, |section| cells.lead(section))
-        }));
-    }
+        })
+    };
+    rows.extend(LEAD_ROWS.map(lead_row));
     rows.push(cells.row(
         "remote_work",
         &labels.get("remote-work"),
@@ -117,17 +121,7 @@ pub(in crate::render) fn build_compare(
             })
         }),
     );
-    rows.push(cells.row(
-        "work_environment",
-        &heading("work_environment"),
-        None,
-        profiles,
-        |p| {
-            p.sections
-                .get("work_environment")
-                .map_or_else(Vec::new, |section| cells.lead(section))
-        },
-    ));
+    rows.push(lead_row("work_environment"));
     rows.push(cells.row(
         "getting_started",
         &labels.get("compare-first-step"),
@@ -163,7 +157,7 @@ pub(in crate::render) fn build_compare(
         dir: direction(locale),
         language: crate::locale::language_of(locale),
         region: region_of(locale),
-        generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
+        generator: generator(),
         page_size: page_size.css(),
         titles: titles.join(" · "),
         description: {
@@ -220,14 +214,6 @@ fn pay_note(profiles: &[&Profile], labels: &Labels) -> Option<String> {
         notes.extend(labels.format("compare-periods-differ", Some(&args)));
     }
     (!notes.is_empty()).then(|| notes.join(" "))
-}
-
-fn period_key(period: PayPeriod) -> &'static str {
-    match period {
-        PayPeriod::Year => "period-year",
-        PayPeriod::Month => "period-month",
-        PayPeriod::Hour => "period-hour",
-    }
 }
 
 /// Makes the cells of a comparison in one format.

@@ -207,7 +207,7 @@ pub(in crate::render) fn build_index(
         dir: super::build::direction(&careers.locale),
         language: crate::locale::language_of(&careers.locale),
         page_size: page_size.css(),
-        generator: format!("pathways {}", env!("CARGO_PKG_VERSION")),
+        generator: super::build::generator(),
         description: labels
             .format("index-description", Some(&count))
             .unwrap_or_default(),

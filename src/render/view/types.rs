@@ -199,7 +199,6 @@ views! {
         page_size: &'static str,
         /// From `--book-title`.
         title: String,
-        title_css: String,
         description: String,
         /// The template set each chapter comes from (`report`, `handout`).
         set: String,
