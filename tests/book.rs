@@ -238,4 +238,9 @@ fn a_template_set_without_the_block_a_booklet_takes_is_a_clear_error() {
             "`plain.html.j2` has no block `career`, which a booklet takes of each career",
         );
     assert!(!out.join("careers.html").exists());
+    assert!(
+        !output.stderr.contains("Not in the booklet"),
+        "{}",
+        output.seen()
+    );
 }

@@ -205,6 +205,8 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         );
         return Ok(ExitStatus::Interrupted);
     }
+    // The booklet's name, once it is written.
+    let mut booklet_written: Option<&String> = None;
     let unwritten = failed
         .iter()
         .filter(|(_, error)| error.is_about_output())
@@ -249,6 +251,7 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
             let booklet = renderer.render_book(&title, &exported, &chapters, *format)?;
             folder.write(name, &booklet)?;
             written += 1;
+            booklet_written = Some(name);
         }
     }
     if !args.quiet || !skipped.is_empty() || !failed.is_empty() {
@@ -267,14 +270,10 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
             started.elapsed().as_secs_f64()
         );
     }
-    if let Some((name, _)) = &book
-        && !(skipped.is_empty() && failed.is_empty())
+    if let Some(name) = booklet_written
+        && !skipped.is_empty()
     {
-        let left_out: Vec<&str> = skipped
-            .iter()
-            .map(|(file, _)| file.as_str())
-            .chain(failed.iter().map(|(file, _)| file.as_str()))
-            .collect();
+        let left_out: Vec<&str> = skipped.iter().map(|(file, _)| file.as_str()).collect();
         errln!(
             "Not in the booklet {name} ({}): {}",
             plural(left_out.len(), "profile"),
