@@ -124,6 +124,12 @@ fn the_booklet_has_a_cover_contents_by_category_and_every_career_on_its_own_page
         );
     }
     assert!(html.contains("id=\"library-technicians--overview\""));
+    // The booklet's contents are its only navigation, and each career is
+    // one named article: no two landmarks share a name, even for careers
+    // of one title.
+    assert_eq!(html.matches("<nav").count(), 1);
+    let main = html.split("<main>").nth(1).unwrap();
+    assert_eq!(main.matches("aria-labelledby=").count(), chapters.len());
     assert!(!html.contains("<script"));
 
     // The profile with an error is skipped, said last, and not in the booklet.
