@@ -1,14 +1,26 @@
 #!/usr/bin/env bash
-# The pre-commit hook in examples/.pre-commit-hooks.yaml, run by the real
-# pre-commit tool on a scratch repository: a broken profile blocks the
-# commit, a good one passes, and YAML that is not a profile
-# (.pre-commit-config.yaml, a workflow) is never checked.
+# The hooks in .pre-commit-hooks.yaml, run by the real pre-commit tool on a
+# scratch office repository whose .pre-commit-config.yaml points `repo:` at
+# this clone (as an office's points at pathways): a broken profile blocks the
+# commit, a good one passes, a staged profile that takes the id of one
+# committed earlier is caught by pathways-check-all, and YAML that is not a
+# profile (.pre-commit-config.yaml, a workflow) is never checked.
 # Needs `pre-commit` and `pathways` on PATH.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-cd "$scratch"
+# pre-commit clones the hook repository at a commit: this clone's HEAD, with
+# the hooks file as it is in the working tree.
+hooks_repo="$scratch/pathways"
+git clone -q "$here" "$hooks_repo"
+cp "$here/.pre-commit-hooks.yaml" "$hooks_repo/"
+git -C "$hooks_repo" -c user.email=ci@example.org -c user.name=CI commit -qam "hooks under test" --allow-empty
+rev=$(git -C "$hooks_repo" rev-parse HEAD)
+export PRE_COMMIT_HOME="$scratch/cache"
+
+office="$scratch/office"
+mkdir -p "$office" && cd "$office"
 git init -q
 git config user.email ci@example.org
 git config user.name CI
@@ -16,12 +28,14 @@ mkdir -p profiles .github/workflows
 cp "$here/tests/fixtures/valid/minimal.yaml" profiles/minimal.yaml
 cp "$here/tests/fixtures/check/records-managers.yaml" profiles/records-managers.yaml
 cp "$here/examples/github-workflow.yml" .github/workflows/check-profiles.yml
-{
-  echo "repos:"
-  echo "  - repo: local"
-  echo "    hooks:"
-  sed -n '/^- id:/,$p' "$here/examples/.pre-commit-hooks.yaml" | sed 's/^/      /'
-} > .pre-commit-config.yaml
+cat > .pre-commit-config.yaml <<YAML
+repos:
+  - repo: $hooks_repo
+    rev: $rev
+    hooks:
+      - id: pathways-check-all
+      - id: pathways-check
+YAML
 git add -A
 
 status=0
@@ -37,4 +51,16 @@ git rm -qf profiles/records-managers.yaml
 rm -f run.log
 pre-commit run --all-files > run.log 2>&1 || { cat run.log; echo "FAIL: the good profile did not pass"; exit 1; }
 cat run.log
-echo "pre-commit hook: a broken profile blocks the commit, a good one passes, other YAML is left alone"
+git commit -qm "a good profile"
+
+# A second profile with the id of the one committed: only it is staged.
+cp profiles/minimal.yaml profiles/minimal-copy.yaml
+git add profiles/minimal-copy.yaml
+status=0
+pre-commit run > run.log 2>&1 || status=$?
+cat run.log
+if [ "$status" -eq 0 ]; then echo "FAIL: a second profile with a committed id passed"; exit 1; fi
+grep -q "duplicate-id" run.log || { echo "FAIL: the clash of ids is not named"; exit 1; }
+grep -q "Check staged career profiles.*Passed" run.log \
+  || { echo "FAIL: the staged-only hook was expected to pass (it cannot see the clash)"; exit 1; }
+echo "pre-commit hooks: a broken profile blocks the commit, a good one passes, a clash with a committed profile is caught by pathways-check-all, other YAML is left alone"

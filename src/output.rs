@@ -105,22 +105,29 @@ fn report_permissions(builder: &mut tempfile::Builder, existing: Option<std::fs:
 #[derive(Debug)]
 pub struct OutputFolder {
     root: PathBuf,
+    /// Whether [`OutputFolder::open`] made the folder (it did not exist).
+    created: bool,
+    /// Names of files in the folder that are inputs of this run (profiles
+    /// read from it): never replaced.
+    inputs: std::collections::HashSet<std::ffi::OsString>,
 }
 
 impl OutputFolder {
-    /// The folder must exist and be writable; this is checked up front so a
-    /// long export does not fail at the end. Staging files that a killed
-    /// run of pathways left here are removed.
+    /// The folder, made (with its parents) when it does not exist yet, and
+    /// checked writable up front so a long export does not fail at the end.
+    /// A path that exists and is not a folder is refused. Staging files that
+    /// a killed run of pathways left here are removed.
     pub fn open(path: &Path) -> Result<Self, Error> {
+        let created = !path.exists() && std::fs::symlink_metadata(path).is_err();
+        if created {
+            std::fs::create_dir_all(path).map_err(|source| Error::Write {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        }
         if !path.is_dir() {
-            return Err(if path.exists() {
-                Error::OutputNotFolder {
-                    path: path.to_path_buf(),
-                }
-            } else {
-                Error::OutputFolderMissing {
-                    path: path.to_path_buf(),
-                }
+            return Err(Error::OutputNotFolder {
+                path: path.to_path_buf(),
             });
         }
         tempfile::Builder::new()
@@ -132,9 +139,39 @@ impl OutputFolder {
             })?;
         let folder = OutputFolder {
             root: path.to_path_buf(),
+            created,
+            inputs: std::collections::HashSet::new(),
         };
         folder.remove_stale_staging();
         Ok(folder)
+    }
+
+    /// Refuse `file_name` up front, as writing it would be refused: a name
+    /// outside the folder, or an input of this run.
+    pub fn check_name(&self, file_name: &str) -> Result<(), Error> {
+        self.target(file_name).map(drop)
+    }
+
+    /// Whether the folder did not exist and was made by [`OutputFolder::open`].
+    pub fn created(&self) -> bool {
+        self.created
+    }
+
+    /// Keep these input files from being replaced: a report, index or
+    /// booklet whose name is one of them is refused
+    /// ([`Error::OutputIsInput`]) instead of written over the profile.
+    pub fn protect<'a>(&mut self, inputs: impl IntoIterator<Item = &'a Path>) {
+        let Ok(root) = self.root.canonicalize() else {
+            return;
+        };
+        for input in inputs {
+            if let Ok(input) = input.canonicalize()
+                && input.parent() == Some(root.as_path())
+                && let Some(name) = input.file_name()
+            {
+                self.inputs.insert(name.to_owned());
+            }
+        }
     }
 
     /// Remove `.<name>.<pid>-<tag>.pathways-tmp` files of runs that are no
@@ -260,7 +297,11 @@ impl OutputFolder {
             .is_some_and(|n| n == file_name)
             && !file_name.starts_with('.')
             && !file_name.contains(['/', '\\']);
-        if plain {
+        if plain && self.inputs.contains(std::ffi::OsStr::new(file_name)) {
+            Err(Error::OutputIsInput {
+                path: self.root.join(file_name),
+            })
+        } else if plain {
             Ok(self.root.join(file_name))
         } else {
             Err(Error::OutsideOutputFolder {

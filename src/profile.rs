@@ -1,6 +1,6 @@
 //! The career profile model: what a YAML profile may hold, and the section catalogue.
 //!
-//! Field names and shapes follow `profile-format.md`. Every struct denies unknown
+//! Field names and shapes are the profile format of README.md (The profile format). Every struct denies unknown
 //! keys, so a typo is reported instead of silently dropping content.
 
 use std::fmt;

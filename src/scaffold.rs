@@ -17,11 +17,16 @@ pub fn schema_header(schema: Option<&str>) -> String {
     }
 }
 
-/// The text of a new profile for `id`, titled `title`; `schema` as for [`schema_header`].
-pub fn scaffold(id: &str, title: &str, schema: Option<&str>) -> String {
+/// The text of a new profile for `id`, titled `title`; `schema` as for
+/// [`schema_header`]; `file`, the path the profile is written to as the
+/// user named it (the `check` command it suggests names it), or `None` when
+/// it goes to standard output (then `<id>.yaml`).
+pub fn scaffold(id: &str, title: &str, schema: Option<&str>, file: Option<&str>) -> String {
     let mut out = schema_header(schema);
+    let file = file.map_or_else(|| format!("{id}.yaml"), str::to_owned);
     out.push_str(&format!(
-        "# A career profile for pathways. Replace every TODO, then run:\n#   pathways check {id}.yaml\n"
+        "# A career profile for pathways. Replace every TODO, then run:\n#   pathways check {}\n",
+        shell_word(&file)
     ));
     out.push_str(&format!("id: {id}\ntitle: {}\n", yaml_text(title)));
     out.push_str(
@@ -45,6 +50,19 @@ pub fn scaffold(id: &str, title: &str, schema: Option<&str>) -> String {
         out.push_str(body(info.id));
     }
     out
+}
+
+/// `path` as one word for a shell, quoted when it needs it, and on one line.
+fn shell_word(path: &str) -> String {
+    let plain = path
+        .chars()
+        .all(|c| c.is_alphanumeric() || "-_./\\:".contains(c));
+    if plain {
+        path.to_owned()
+    } else {
+        let one_line: String = path.chars().map(|c| if c.is_control() { '?' } else { c }).collect();
+        format!("'{}'", one_line.replace('\'', "'\\''"))
+    }
 }
 
 fn guidance(id: &str) -> &'static str {

@@ -39,11 +39,51 @@ fn the_github_workflow_runs_pathways_check() {
     );
 }
 
+/// The hook of that id in the repository's `.pre-commit-hooks.yaml`.
+fn hook(id: &str) -> serde_json::Value {
+    let hooks = yaml(".pre-commit-hooks.yaml");
+    hooks
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|hook| hook["id"] == id)
+        .unwrap_or_else(|| panic!("no hook {id}"))
+        .clone()
+}
+
 #[test]
-fn the_pre_commit_hook_runs_pathways_check() {
-    let hooks = yaml("examples/.pre-commit-hooks.yaml");
-    let hook = &hooks[0];
-    assert_eq!(hook["id"], "pathways-check");
+fn the_whole_folder_hook_catches_a_clash_with_a_profile_not_staged() {
+    let hook = hook("pathways-check-all");
+    assert_eq!(hook["pass_filenames"], false);
+    let args: Vec<&str> = hook["args"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    // An office repository: one profile committed long ago, a second one
+    // being committed with the same id.
+    let office = tempfile::tempdir().unwrap();
+    let profiles = office.path().join("profiles");
+    std::fs::create_dir(&profiles).unwrap();
+    let seed = read(&root().join(crate::common::SEED_PROFILE));
+    std::fs::write(profiles.join("library-technicians.yaml"), &seed).unwrap();
+    std::fs::write(profiles.join("new-one.yaml"), &seed).unwrap();
+    let output = Command::new("sh")
+        .args(["-c", &format!("{} {}", hook["entry"].as_str().unwrap(), args.join(" "))])
+        .current_dir(office.path())
+        .env("PATH", path_with_pathways())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("[duplicate-id]"), "{stderr}");
+}
+
+#[test]
+fn the_staged_files_hook_runs_pathways_check() {
+    let hook = hook("pathways-check");
     let entry = hook["entry"].as_str().unwrap();
     // pre-commit appends the staged files that match `files`.
     let output = Command::new("sh")

@@ -316,22 +316,65 @@ fn other_files_in_the_output_folder_are_left_alone() {
 }
 
 #[test]
-fn a_missing_or_unusable_output_folder_is_an_error() {
+fn a_missing_output_folder_is_made_and_a_file_in_its_place_refused() {
     let out = tempfile::tempdir().unwrap();
-    let missing = out.path().join("missing");
+    let missing = out.path().join("new/nested");
     let output = Run::of(
         pathways()
-            .args(["export", "profiles", "--out"])
+            .args(["export", "profiles", "--format", "markdown", "--out"])
             .arg(&missing),
     );
-    output.assert_code(2);
-    output.assert_stderr_has("the folder does not exist");
+    output.assert_code(0);
+    output.assert_stderr_has("(a new folder)");
+    assert!(read(&missing.join("library-technicians.md")).starts_with("# Library Technicians"));
+
+    // Once it exists, the summary no longer calls it new.
+    let again = Run::of(
+        pathways()
+            .args(["export", "profiles", "--format", "markdown", "--out"])
+            .arg(&missing),
+    );
+    again.assert_code(0);
+    assert!(!again.stderr.contains("new folder"), "{}", again.seen());
 
     let file = out.path().join("file");
     std::fs::write(&file, "").unwrap();
     let output = Run::of(pathways().args(["export", "profiles", "--out"]).arg(&file));
     output.assert_code(2);
     output.assert_stderr_has("is a file, not a folder");
+    assert_eq!(read(&file), "", "the file is left as it was");
+}
+
+#[test]
+fn an_export_never_writes_over_its_own_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = read(&crate::common::root().join(crate::common::SEED_PROFILE));
+    // A profile whose file name is the name of its text report.
+    let input = dir.path().join("library-technicians.txt");
+    std::fs::write(&input, &seed).unwrap();
+    let output = Run::of(
+        pathways()
+            .args(["export", "--format", "text", "--out"])
+            .arg(dir.path())
+            .arg(&input),
+    );
+    output.assert_code(2);
+    output.assert_stderr_has("refusing to write the report over the profile itself");
+    assert_eq!(read(&input), seed, "the profile is unchanged");
+
+    // A booklet named like an input is refused before anything is written.
+    let profile = dir.path().join("prof.html");
+    std::fs::write(&profile, &seed).unwrap();
+    let output = Run::of(
+        pathways()
+            .args(["export", "--format", "markdown", "--book", "prof.html", "--out"])
+            .arg(dir.path())
+            .arg(&profile),
+    );
+    output.assert_code(2);
+    output.assert_stderr_has("refusing to write the report over the profile itself");
+    assert_eq!(read(&profile), seed, "the profile is unchanged");
+    assert!(!dir.path().join("library-technicians.md").exists());
 }
 
 #[cfg(target_os = "linux")]

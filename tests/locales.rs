@@ -286,3 +286,26 @@ fn a_policy_may_require_a_locale() {
         "the Japanese profile has one"
     );
 }
+
+/// A folder's label that names itself (or a label no catalogue has) would
+/// print Fluent's placeholders in every report: it is refused, named.
+#[test]
+fn a_label_that_names_itself_is_refused_naming_it() {
+    for catalogue in [
+        "contents = { contents } and more\n",
+        "-a = { -a }\ncontents = { -a } Contents\n",
+        "contents = { no-such-label }\n",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("locales")).unwrap();
+        std::fs::write(dir.path().join("locales/en.ftl"), catalogue).unwrap();
+        let output = Run::of(
+            pathways()
+                .args(["render", SEED_PROFILE, "--format", "html", "--templates"])
+                .arg(dir.path()),
+        );
+        output.assert_code(2);
+        output.assert_stderr_has("the label `contents` in `locales/en.ftl`");
+        assert!(output.stdout.is_empty(), "nothing rendered");
+    }
+}

@@ -419,3 +419,40 @@ fn the_pdf_booklet_has_contents_with_page_numbers_and_running_titles() {
         );
     }
 }
+
+/// A label from a template folder's catalogue is data: Typst code in it is
+/// printed, never run, in the PDF, and HTML in it is shown as text.
+#[test]
+#[ignore = "needs poppler-utils: .ci/run runs it"]
+fn typst_code_in_a_label_prints_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("locales")).unwrap();
+    std::fs::write(
+        dir.path().join("locales/en.ftl"),
+        "colon = { $label }#text(fill: red, size: 30pt)[INJECTED]<b>bold</b>\n",
+    )
+    .unwrap();
+    let pdf = dir.path().join("out.pdf");
+    render_pdf(
+        &crate::common::root().join(SEED_PROFILE),
+        &pdf,
+        &["--templates", dir.path().to_str().unwrap()],
+    );
+    let text = pdftotext(&pdf);
+    assert!(
+        text.contains("#text(fill: red, size: 30pt)[INJECTED]"),
+        "the label's code is printed as text:\n{text}"
+    );
+    let html = dir.path().join("out.html");
+    Run::of(
+        pathways()
+            .args(["render", SEED_PROFILE, "--templates"])
+            .arg(dir.path())
+            .arg("-o")
+            .arg(&html),
+    )
+    .assert_code(0);
+    let page = read(&html);
+    assert!(!page.contains("<b>bold</b>"), "no live HTML from a label");
+    assert!(page.contains("&lt;b&gt;bold&lt;/b&gt;"), "shown as text");
+}

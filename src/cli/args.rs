@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(
     name = "pathways",
     version,
-    about = "Turn YAML career profiles into handouts and reports, and check them for completeness.",
+    about = "Turn YAML career profiles into handouts and reports (PDF, HTML, Markdown, text), and check them for completeness.",
     after_help = "Start with: pathways render profiles/library-technicians.yaml -o library-technicians.html"
 )]
 pub struct Cli {
@@ -29,13 +29,13 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Render one profile to Markdown, HTML or plain text.
+    /// Render one profile to PDF, HTML, Markdown or plain text (a full report or a handout).
     Render(RenderArgs),
     /// Check profiles for mistakes and completeness (for people and CI).
     Check(CheckArgs),
     /// Put two to four careers side by side: pay, education, outlook, skills, first steps.
     Compare(CompareArgs),
-    /// Export whole folders of profiles to reports, with an index, in parallel.
+    /// Export whole folders of profiles to reports (PDF, HTML, Markdown, text), with an index and a booklet, in parallel.
     Export(ExportArgs),
     /// Turn legacy career pages (plain text from a website) into profiles.
     Import(ImportArgs),
@@ -111,7 +111,7 @@ pub struct ExportArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// The folder to write reports into (it must exist). Files there that are not being replaced are left alone.
+    /// The folder to write reports into (made if it does not exist). Files there that are not being replaced are left alone.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
 
@@ -130,9 +130,14 @@ pub struct ExportArgs {
     #[arg(long, value_name = "FILE")]
     pub policy: Option<PathBuf>,
 
-    /// Do not write index.html / index.md / index.txt.
+    /// Do not write index.html / index.md / index.txt / index.pdf.
     #[arg(long)]
     pub no_index: bool,
+
+    /// Show each career's completeness score in the index (for staff; left
+    /// out by default, as the index is for students and families).
+    #[arg(long, conflicts_with = "no_index")]
+    pub index_scores: bool,
 
     /// Also write a booklet of every exported career into the --out folder:
     /// FILE.html (one page to print) or FILE.pdf, with a cover, contents and

@@ -10,7 +10,7 @@
 use crate::cli::console::{err, errln};
 use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
@@ -75,7 +75,7 @@ fn stop_on_signal() {
 pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
     let started = Instant::now();
     let formats = chosen_formats(&args.format);
-    let folder = OutputFolder::open(&args.out)?;
+    let mut folder = OutputFolder::open(&args.out)?;
     let book = args
         .book
         .as_deref()
@@ -96,6 +96,10 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
     } = super::common::discover_profiles(&args.paths);
     for error in &discovery_errors {
         errln!("error: {error}");
+    }
+    folder.protect(files.iter().map(PathBuf::as_path));
+    if let Some((name, _)) = &book {
+        folder.check_name(name)?;
     }
     if files.is_empty() {
         return if discovery_errors.is_empty() {
@@ -194,7 +198,7 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         errln!("error: {file}: {error}");
     }
     let mut written = exported.len() * formats.len();
-    let exported = CareerIndex::new(exported);
+    let exported = CareerIndex::new(exported).with_scores(args.index_scores);
     if INTERRUPTED.load(Ordering::SeqCst) {
         errln!(
             "Interrupted: exported {} of {} to {} before stopping; no partial file is left, \
@@ -261,12 +265,17 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
             (n, false) => format!(" with {} (--verbose lists them)", plural(n, "warning")),
         };
         errln!(
-            "Exported {}{warned}, skipped {}, failed {}: wrote {} to {} in {:.1} s.",
+            "Exported {}{warned}, skipped {}, failed {}: wrote {} to {}{} in {:.1} s.",
             plural(exported.len(), "profile"),
             skipped.len(),
             failed.len(),
             plural(written, "file"),
             folder.path().display(),
+            if folder.created() {
+                " (a new folder)"
+            } else {
+                ""
+            },
             started.elapsed().as_secs_f64()
         );
     }

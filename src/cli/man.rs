@@ -41,12 +41,73 @@ pub fn run(args: &ManArgs) -> Result<ExitStatus, Error> {
     Ok(ExitStatus::Success)
 }
 
-/// The roff source of `command`'s page.
+/// The date of the manual's last change, for the page footer (`.TH`): set
+/// by hand, so the same version always makes the same pages.
+const MANUAL_DATE: &str = "2026-12-06";
+
+/// The roff source of `command`'s page: clap's sections, then EXIT STATUS,
+/// tidied of paragraph macros that roff would skip.
 fn page(command: &clap::Command) -> Vec<u8> {
+    let man = clap_mangen::Man::new(command.clone())
+        .date(MANUAL_DATE)
+        .source(format!("pathways {}", env!("CARGO_PKG_VERSION")))
+        .manual("pathways manual");
     let mut roff = Vec::new();
     // Writing into memory cannot fail.
-    match clap_mangen::Man::new(command.clone()).render(&mut roff) {
-        Ok(()) => roff,
-        Err(_) => Vec::new(),
+    if man.render(&mut roff).is_err() {
+        return Vec::new();
     }
+    let mut text = String::from_utf8_lossy(&roff).into_owned();
+    text.push_str(&exit_status_section());
+    tidy_paragraphs(&text).into_bytes()
+}
+
+/// `.SH "EXIT STATUS"`, one tagged paragraph per status.
+fn exit_status_section() -> String {
+    let mut out = String::from(".SH \"EXIT STATUS\"\n");
+    for status in ExitStatus::ALL {
+        out.push_str(&format!(
+            ".TP\n\\fB{}\\fR\n{}\n",
+            status as u8,
+            roff_text(status.meaning())
+        ));
+    }
+    out
+}
+
+/// Text for a roff line: a backslash doubled, and a line never starting with
+/// a control character.
+fn roff_text(text: &str) -> String {
+    let text = text.replace('\\', "\\e");
+    if text.starts_with(['.', '\'']) {
+        format!("\\&{text}")
+    } else {
+        text
+    }
+}
+
+/// Drop paragraph macros that do nothing, which `mandoc -T lint` warns of
+/// ("skipping paragraph macro"): `.PP` straight after a section heading, a
+/// `.TP` tag or another paragraph macro, or at the very end.
+fn tidy_paragraphs(roff: &str) -> String {
+    let lines: Vec<&str> = roff.lines().collect();
+    let mut out = String::with_capacity(roff.len());
+    let mut previous: Option<&str> = None;
+    for (index, line) in lines.iter().enumerate() {
+        let is_paragraph = matches!(*line, ".PP" | ".P" | ".LP" | ".br");
+        let after_heading = previous.is_some_and(|p| {
+            p.starts_with(".SH") || p.starts_with(".SS") || matches!(p, ".PP" | ".P" | ".LP" | ".TP" | ".br")
+        });
+        let next = lines.get(index + 1).copied();
+        let before_heading = next.is_none_or(|n| {
+            n.starts_with(".SH") || n.starts_with(".SS") || matches!(n, ".TP" | ".PP" | ".IP")
+        });
+        if is_paragraph && (after_heading || before_heading) {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous = Some(line);
+    }
+    out
 }

@@ -27,9 +27,13 @@ pub fn run(args: &NewArgs) -> Result<ExitStatus, Error> {
         Destination::Stdout => Path::new("."),
     };
     let schema = schema_reference(folder);
+    let file = match &destination {
+        Destination::File(path) => Some(path.display().to_string()),
+        Destination::Stdout => None,
+    };
     write(
         &destination,
-        scaffold(&args.id, &args.title, schema.as_deref()).as_bytes(),
+        scaffold(&args.id, &args.title, schema.as_deref(), file.as_deref()).as_bytes(),
     )?;
     if let Destination::File(path) = &destination {
         errln!(

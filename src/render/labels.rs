@@ -8,6 +8,7 @@ use std::path::Path;
 use std::sync::{Arc, PoisonError, RwLock};
 
 use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use icu::decimal::DecimalFormatter;
 use intl_memoizer::concurrent::IntlLangMemoizer;
@@ -58,22 +59,63 @@ impl Catalogues {
                 let language = name.strip_suffix(".ftl")?;
                 is_language_subtag(language).then(|| language.to_owned())
             });
+        let mut user_resources = Vec::new();
         for language in user_languages {
             let name = format!("locales/{language}.ftl");
             if let Some(text) = source.load_user(&name).map_err(|e| Error::Template {
                 message: format!("cannot read `{name}` in the template folder: {e}"),
             })? {
-                resources
-                    .entry(language)
-                    .or_default()
-                    .push(parse(&name, text)?);
+                let resource = parse(&name, text)?;
+                user_resources.push((language.clone(), Arc::clone(&resource)));
+                resources.entry(language).or_default().push(resource);
             }
         }
-        Ok(Catalogues {
+        let catalogues = Catalogues {
             resources,
             bundles: RwLock::new(HashMap::new()),
             plain: RwLock::new(HashMap::new()),
-        })
+        };
+        for (language, user) in &user_resources {
+            catalogues.check_references(language, user)?;
+        }
+        Ok(catalogues)
+    }
+
+    /// A label of a folder's catalogue that names itself (directly or
+    /// through others), or a label or term no catalogue has, would print
+    /// Fluent's `{-a}` placeholders in every report: refused, naming it.
+    fn check_references(&self, language: &str, resource: &FluentResource) -> Result<(), Error> {
+        let bundle = self.bundle(language, language);
+        for key in crate::locale::message_ids(resource) {
+            let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            bundle.format_pattern(pattern, None, &mut errors);
+            let problem = errors.iter().find_map(|error| match error {
+                fluent_bundle::FluentError::ResolverError(resolver) => match resolver {
+                    ResolverError::Cyclic => Some("it names itself, directly or through other labels".to_owned()),
+                    ResolverError::TooManyPlaceables => {
+                        Some("it expands to too many parts (labels naming labels)".to_owned())
+                    }
+                    ResolverError::Reference(ReferenceKind::Variable { .. }) => None,
+                    ResolverError::Reference(_) => {
+                        Some(format!("it names something no catalogue has ({resolver})"))
+                    }
+                    _ => None,
+                },
+                _ => None,
+            });
+            if let Some(problem) = problem {
+                return Err(Error::Template {
+                    message: format!(
+                        "the label `{key}` in `locales/{language}.ftl` of the template folder cannot be used: {problem}\n\
+                         hint: write the label's text itself; a label may name another label, but never itself"
+                    ),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// The languages with a catalogue (`de`, `en`, `es`, `fr`, and any the

@@ -317,12 +317,13 @@ impl Renderer {
         format: Format,
         out: &mut dyn std::io::Write,
     ) -> Result<(), Error> {
-        // An index is about no one profile: A4 unless `--page-size` says otherwise.
+        // The paper of the index's locale (that of most careers), as for a report.
         let labels = self.catalogues.labels(careers.locale());
         let view = view::build_index(
             careers,
             format,
-            self.page_size.unwrap_or(PageSize::A4),
+            self.page_size
+                .unwrap_or_else(|| PageSize::for_locale(careers.locale())),
             &labels,
         );
         let name = format.template_file("index");
@@ -637,12 +638,26 @@ fn colon(
             "colon",
         )
         .map_or_else(|| format!("{MARK}:"), |pattern| pattern.to_string());
-    let text = pattern.replacen(MARK, &value.to_string(), 1);
-    Ok(if value.is_safe() {
-        Value::from_safe_string(text)
-    } else {
-        Value::from(text)
-    })
+    if !value.is_safe() {
+        return Ok(Value::from(pattern.replacen(MARK, &value.to_string(), 1)));
+    }
+    // Markup from the view stays markup; the catalogue's words around it
+    // are data, escaped as any text is (a label never runs as code).
+    let (before, after) = pattern.split_once(MARK).unwrap_or((&pattern, ""));
+    Ok(Value::from_safe_string(format!(
+        "{}{value}{}",
+        escaped(state, before),
+        escaped(state, after)
+    )))
+}
+
+/// `text` escaped for the template being rendered: Typst, HTML, or as it is.
+fn escaped(state: &State, text: &str) -> String {
+    match state.auto_escape() {
+        minijinja::AutoEscape::Custom(name) if name == "typst" => pdf::markup::escape(text),
+        minijinja::AutoEscape::Html => minijinja::HtmlEscape(text).to_string(),
+        _ => text.to_owned(),
+    }
 }
 
 /// The locale of the view being rendered (its `lang`, a string); English

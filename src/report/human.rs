@@ -6,6 +6,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use super::CheckReport;
 use crate::finding::{Finding, Severity};
+use crate::words::plural;
 
 /// Every profile's findings, then the closing summary line.
 pub fn render_check(report: &CheckReport, color: bool) -> String {
@@ -17,9 +18,27 @@ pub fn render_check(report: &CheckReport, color: bool) -> String {
     for (_, message) in &report.unreadable {
         out.push_str(&format!("error: {message}\n\n"));
     }
+    for profile in &report.profiles {
+        out.push_str(&profile_line(profile));
+        out.push('\n');
+    }
     out.push_str(&report.summary_line());
     out.push('\n');
     out
+}
+
+/// `profiles/a.yaml: 86% complete, 1 error, 2 warnings`: the completeness
+/// score staff look for, beside the counts.
+fn profile_line(profile: &super::ProfileReport) -> String {
+    let score = profile
+        .score
+        .map_or_else(|| "not scored".to_owned(), |score| format!("{score}% complete"));
+    format!(
+        "{}: {score}, {}, {}",
+        crate::finding::visible(&profile.file),
+        plural(profile.count(Severity::Error), "error"),
+        plural(profile.count(Severity::Warning), "warning")
+    )
 }
 
 /// Render findings about one file, with the source `lines` they point at.

@@ -1,7 +1,7 @@
 //! A policy: what an office requires of its profiles, read from YAML.
 //!
 //! Every field is optional; what a policy file leaves out keeps the default
-//! (the seven required sections of profile-format.md, nothing else).
+//! (the seven required sections of README.md's profile format, nothing else).
 
 use crate::rules::Rule;
 

@@ -9,9 +9,9 @@ kind-handout = Berufsinfo kompakt
 kind-index = Berufsprofile
 fact-category = Kategorie
 fact-career-type = Berufsart
-fact-reviewed = Geprüft
-colophon-reviewed = geprüft am { $date }
-colophon-more = das vollständige Berufsprofil sagt zu jedem Thema mehr
+fact-reviewed = Stand
+colophon-reviewed = Stand: { $date }
+colophon-more = mehr zu jedem Thema im vollständigen Berufsprofil
 running-handout = Berufsinfo kompakt
 page-of = Seite { $page } von { $pages }
 colon = { $label }:
@@ -38,13 +38,13 @@ salary-range = { $min } bis { $max }
 period-year = pro Jahr
 period-month = pro Monat
 period-hour = pro Stunde
-stage-entry = Berufseinstieg
-stage-mid = Berufserfahren
-stage-senior = Senior
+stage-entry = Einstieg
+stage-mid = Berufserfahrung
+stage-senior = Führungsebene
 
 ## Stufen der Arbeit im Homeoffice
 
-remote-none = Keine
+remote-none = Nicht möglich
 remote-limited = Begrenzt
 remote-moderate = Mittel
 remote-high = Hoch
@@ -64,26 +64,26 @@ index-count =
     }
 index-grouped = nach Kategorie und Berufsart gruppiert
 index-no-category = Weitere Berufe
-index-no-type = Weitere
-index-opens = Jeder Titel öffnet den Bericht zu diesem Beruf.
+index-no-type = Weitere Berufsarten
+index-opens = Jeder Titel öffnet das Berufsprofil.
 index-career = Beruf
-index-complete = Vollständig
-index-percent = { $score } %
-index-percent-complete = zu { $score } % vollständig
-index-description = Berufsprofile: { index-count }, jedes mit der Tätigkeit, der Ausbildung, dem Gehalt, den Aussichten und dem Einstieg.
+index-complete = Vollständigkeit
+index-percent = { $score } %
+index-percent-complete = zu { $score } % vollständig
+index-description = Berufsprofile: { index-count }. Jedes beschreibt Tätigkeit, Ausbildung, Gehalt, Aussichten und Einstieg.
 
-## Vergleiche von zwei bis vier Berufen, und das Heft eines ganzen Exports
+## Vergleiche von zwei bis vier Berufen, und die Broschüre eines ganzen Exports
 
 kind-compare = Berufsvergleich
 compare-title = { $count } Berufe im Vergleich
 compare-description = { $careers }: Gehalt, Ausbildung, Weiterbildung, Aussichten, Nachfrage, Homeoffice, Fähigkeiten, Arbeitsumfeld und ein erster Schritt.
 compare-not-described = nicht beschrieben
 compare-currencies-differ = Verschiedene Währungen ({ $currencies }): Die Beträge werden nicht umgerechnet.
-compare-periods-differ = Bezahlt für verschiedene Zeiträume ({ $periods }).
+compare-periods-differ = Die Gehälter beziehen sich auf verschiedene Zeiträume ({ $periods }).
 compare-first-step = Erster Schritt
-kind-book = Berufsheft
+kind-book = Berufsbroschüre
 book-title = Berufe
-book-description = { $title }: ein Heft mit { index-count }, jeweils mit Tätigkeit, Ausbildung, Gehalt, Aussichten und dem Einstieg.
+book-description = { $title }: eine Broschüre mit { index-count }. Jedes Profil beschreibt Tätigkeit, Ausbildung, Gehalt, Aussichten und Einstieg.
 
 ## Überschriften der Abschnitte, nach dem Schlüssel des Abschnitts unter `sections:`
 

@@ -65,7 +65,7 @@ index-count =
     }
 index-grouped = grouped by category and career type
 index-no-category = Other careers
-index-no-type = Other
+index-no-type = Other types of career
 index-opens = Each title opens that career's report.
 index-career = Career
 index-complete = Complete

@@ -8,7 +8,7 @@ kind-report = Perfil profesional
 kind-handout = Ficha profesional
 kind-index = Perfiles profesionales
 fact-category = Categoría
-fact-career-type = Tipo de carrera
+fact-career-type = Tipo de profesión
 fact-reviewed = Revisado
 colophon-reviewed = revisado el { $date }
 colophon-more = el perfil profesional completo amplía cada tema
@@ -27,7 +27,7 @@ reality = Realidad
 
 ## Salario
 
-salary-average = Salario medio
+salary-average = Salario promedio
 salary-average-short = Promedio
 salary-by-stage = Salario por etapa profesional
 salary-by-stage-short = Por etapa profesional
@@ -44,7 +44,7 @@ stage-senior = Sénior
 
 ## Niveles de trabajo a distancia
 
-remote-none = Ninguno
+remote-none = Nulo
 remote-limited = Limitado
 remote-moderate = Moderado
 remote-high = Alto
@@ -62,28 +62,28 @@ index-count =
         [one] { $count } profesión
        *[other] { $count } profesiones
     }
-index-grouped = agrupadas por categoría y tipo de carrera
+index-grouped = agrupadas por categoría y tipo de profesión
 index-no-category = Otras profesiones
-index-no-type = Otras
+index-no-type = Otros tipos de profesión
 index-opens = Cada título abre el informe de esa profesión.
 index-career = Profesión
-index-complete = Completo
-index-percent = { $score } %
-index-percent-complete = { $score } % completo
-index-description = Perfiles profesionales: { index-count }, cada uno con en qué consiste el trabajo, la formación, el salario, las perspectivas y cómo empezar.
+index-complete = Completado
+index-percent = { $score } %
+index-percent-complete = { $score } % completado
+index-description = Perfiles profesionales: { index-count }; cada uno describe el trabajo, la formación, el salario, las perspectivas y cómo empezar.
 
 ## Comparaciones de dos a cuatro profesiones, y el cuadernillo de una exportación
 
 kind-compare = Comparación de profesiones
-compare-title = { $count } profesiones lado a lado
-compare-description = { $careers }: sueldo, formación, capacitación, perspectivas, demanda, trabajo a distancia, habilidades, entorno de trabajo y un primer paso.
+compare-title = Comparación de { $count } profesiones
+compare-description = { $careers }: salario, formación, capacitación, perspectivas, demanda, trabajo a distancia, habilidades, entorno de trabajo y un primer paso.
 compare-not-described = sin describir
 compare-currencies-differ = Monedas distintas ({ $currencies }): los importes no se convierten.
-compare-periods-differ = Pagos por periodos distintos ({ $periods }).
+compare-periods-differ = Los salarios se refieren a periodos distintos ({ $periods }).
 compare-first-step = Primer paso
 kind-book = Cuadernillo de profesiones
 book-title = Profesiones
-book-description = { $title }: un cuadernillo de { index-count }, cada una con en qué consiste el trabajo, la formación, el sueldo, las perspectivas y cómo empezar.
+book-description = { $title }: un cuadernillo de { index-count }; cada una describe el trabajo, la formación, el salario, las perspectivas y cómo empezar.
 
 ## Encabezados de sección, por la clave de la sección en `sections:`
 
@@ -91,9 +91,9 @@ section-overview = Descripción general
 section-fun_facts = Datos curiosos
 section-education = Requisitos de formación
 section-responsibilities = Responsabilidades principales
-section-salary = Rango salarial medio
+section-salary = Rango salarial promedio
 section-career_path = Trayectoria y progresión profesional
-section-challenges = Mayores desafíos
+section-challenges = Principales retos
 section-gaining_experience = Mejores formas de ganar experiencia
 section-outlook = Perspectivas laborales
 section-skills = Habilidades necesarias
@@ -107,7 +107,7 @@ section-related_careers = Profesiones relacionadas
 section-internships = Oportunidades de prácticas
 section-remote_work = Posibilidades de trabajo a distancia
 section-specializations = Especializaciones
-section-challenges_rewards = Desafíos y recompensas
+section-challenges_rewards = Retos y satisfacciones
 section-getting_started = Cómo empezar
 section-famous_people = Personalidades destacadas
 section-global_opportunities = Oportunidades en el extranjero

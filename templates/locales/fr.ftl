@@ -1,5 +1,5 @@
 # Libellés en français : chaque mot fixe des rapports, des fiches et de
-# l'index d'un export. Un fichier `locales/fr.ftl` dans un dossier
+# l’index d'un export. Un fichier `locales/fr.ftl` dans un dossier
 # --templates remplace n'importe lequel d'entre eux, un par un.
 
 ## Le type de document, l'en-tête et le bas de page
@@ -9,8 +9,8 @@ kind-handout = Fiche métier résumée
 kind-index = Fiches métiers
 fact-category = Catégorie
 fact-career-type = Type de carrière
-fact-reviewed = Mis à jour
-colophon-reviewed = mis à jour le { $date }
+fact-reviewed = Dernière vérification
+colophon-reviewed = vérifié le { $date }
 colophon-more = la fiche métier complète en dit plus sur chaque sujet
 running-handout = fiche métier résumée
 page-of = Page { $page } sur { $pages }
@@ -29,18 +29,18 @@ reality = Réalité
 
 salary-average = Salaire moyen
 salary-average-short = Moyenne
-salary-by-stage = Salaire selon l'étape de carrière
-salary-by-stage-short = Selon l'étape de carrière
+salary-by-stage = Salaire selon l’étape de carrière
+salary-by-stage-short = Selon l’étape de carrière
 salary-stage = Étape
 salary-from = De
 salary-to = À
 salary-range = de { $min } à { $max }
 period-year = par an
 period-month = par mois
-period-hour = de l'heure
-stage-entry = Débutant
-stage-mid = Confirmé
-stage-senior = Senior
+period-hour = de l’heure
+stage-entry = Début de carrière
+stage-mid = Milieu de carrière
+stage-senior = Expérimenté
 
 ## Niveaux de télétravail
 
@@ -64,37 +64,37 @@ index-count =
     }
 index-grouped = classés par catégorie et type de carrière
 index-no-category = Autres métiers
-index-no-type = Autres
+index-no-type = Autres types de métier
 index-opens = Chaque titre ouvre la fiche de ce métier.
 index-career = Métier
-index-complete = Achevée
-index-percent = { $score } %
-index-percent-complete = achevée à { $score } %
-index-description = Fiches métiers : { index-count }, chacune avec la nature du travail, la formation, le salaire, les perspectives et les premiers pas.
+index-complete = Complétude
+index-percent = { $score } %
+index-percent-complete = complète à { $score } %
+index-description = Fiches métiers : { index-count }, chacune avec la nature du travail, la formation, le salaire, les perspectives et les premiers pas.
 
 ## Comparaisons de deux à quatre métiers, et le livret d'un export
 
 kind-compare = Comparaison de métiers
 compare-title = { $count } métiers côte à côte
-compare-description = { $careers } : salaire, études, formation, perspectives, demande, télétravail, compétences, cadre de travail et un premier pas.
-compare-not-described = non décrit
-compare-currencies-differ = Devises différentes ({ $currencies }) : les montants ne sont pas convertis.
-compare-periods-differ = Payés pour des périodes différentes ({ $periods }).
+compare-description = { $careers } : salaire, études, formation, perspectives, demande, télétravail, compétences, cadre de travail et un premier pas.
+compare-not-described = non renseigné
+compare-currencies-differ = Devises différentes ({ $currencies }) : les montants ne sont pas convertis.
+compare-periods-differ = Les salaires portent sur des périodes différentes ({ $periods }).
 compare-first-step = Premier pas
 kind-book = Livret des métiers
 book-title = Métiers
-book-description = { $title } : un livret de { index-count }, chacun avec le travail, les études, le salaire, les perspectives et comment commencer.
+book-description = { $title } : un livret de { index-count }, chacun avec le travail, les études, le salaire, les perspectives et comment commencer.
 
 ## Titres des sections, par la clé de la section sous `sections:`
 
 section-overview = Présentation
-section-fun_facts = Le saviez-vous ?
+section-fun_facts = Le saviez-vous ?
 section-education = Formation requise
 section-responsibilities = Missions principales
 section-salary = Fourchette de salaire moyenne
 section-career_path = Parcours et évolution
 section-challenges = Principales difficultés
-section-gaining_experience = Meilleures façons d'acquérir de l'expérience
+section-gaining_experience = Meilleures façons d’acquérir de l’expérience
 section-outlook = Perspectives d'emploi
 section-skills = Compétences requises
 section-demand = Demande sur le marché
@@ -110,5 +110,5 @@ section-specializations = Spécialisations
 section-challenges_rewards = Difficultés et satisfactions
 section-getting_started = Comment débuter
 section-famous_people = Personnalités célèbres
-section-global_opportunities = Opportunités à l'international
+section-global_opportunities = Opportunités à l’international
 section-misconceptions = Idées reçues

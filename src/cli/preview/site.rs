@@ -228,7 +228,11 @@ impl Site {
         }
         let mut html = Vec::new();
         if let Err(error) =
-            renderer.render_index(&CareerIndex::new(entries), Format::Html, &mut html)
+            renderer.render_index(
+                &CareerIndex::new(entries).with_scores(true),
+                Format::Html,
+                &mut html,
+            )
         {
             return stopped(&nav, &self.target.display().to_string(), &error.to_string());
         }

@@ -98,6 +98,9 @@ pub struct CareerIndex {
     entries: Arc<[IndexEntry]>,
     groups: Arc<[CategoryGroup]>,
     locale: String,
+    /// Whether the index shows each career's completeness score (for staff;
+    /// a published index leaves it out).
+    scores: bool,
 }
 
 /// The careers of one category: entries `start..end`, in career-type groups.
@@ -139,7 +142,14 @@ impl CareerIndex {
             entries: entries.into(),
             groups: groups.into(),
             locale,
+            scores: false,
         }
+    }
+
+    /// Show each career's completeness score (`export --index-scores`).
+    pub fn with_scores(mut self, scores: bool) -> Self {
+        self.scores = scores;
+        self
     }
 
     /// The careers, in the index's order.
@@ -206,6 +216,8 @@ pub(in crate::render) fn build_index(
         lang: careers.locale.clone(),
         dir: super::build::direction(&careers.locale),
         language: crate::locale::language_of(&careers.locale),
+        region: super::build::region_of(&careers.locale),
+        scores: careers.scores,
         page_size: page_size.css(),
         generator: super::build::generator(),
         description: labels
@@ -215,6 +227,7 @@ pub(in crate::render) fn build_index(
             entries: Arc::clone(&careers.entries),
             range: 0..careers.entries.len(),
             format,
+            locale: careers.locale.as_str().into(),
         }),
         groups: index_groups(careers, format),
     };
@@ -234,8 +247,10 @@ pub(super) fn index_groups(careers: &CareerIndex, format: Format) -> Vec<Arc<Ind
         .map(|group| {
             let first = &careers.entries[group.start];
             let r = Renditions::new(std::slice::from_ref(&format));
+            let entries = &careers.entries[group.start..group.end];
             Arc::new(IndexGroupView {
                 category: first.category().map(|c| r.plain(c)),
+                lang: text_language(entries, &careers.locale),
                 count: group.end - group.start,
                 types: group
                     .types
@@ -243,11 +258,13 @@ pub(super) fn index_groups(careers: &CareerIndex, format: Format) -> Vec<Arc<Ind
                     .map(|&(start, end)| {
                         Arc::new(IndexTypeView {
                             career_type: careers.entries[start].career_type().map(|t| r.plain(t)),
+                            lang: text_language(&careers.entries[start..end], &careers.locale),
                             count: end - start,
                             careers: Value::from_object(CareerList {
                                 entries: Arc::clone(&careers.entries),
                                 range: start..end,
                                 format,
+                                locale: careers.locale.as_str().into(),
                             }),
                         })
                     })
@@ -257,12 +274,24 @@ pub(super) fn index_groups(careers: &CareerIndex, format: Format) -> Vec<Arc<Ind
         .collect()
 }
 
+/// The language a group's name is written in, when it is not the index's:
+/// the locale all its careers share (a Spanish category in an English
+/// index is marked as Spanish, so it is read as Spanish).
+fn text_language(entries: &[IndexEntry], index_locale: &str) -> Option<String> {
+    let first = entries.first()?.locale();
+    let shared = entries.iter().all(|entry| entry.locale() == first);
+    (shared && crate::locale::language_of(first) != crate::locale::language_of(index_locale))
+        .then(|| first.to_owned())
+}
+
 /// Entries `range` of an index, made into views one at a time.
 #[derive(Debug)]
 struct CareerList {
     entries: Arc<[IndexEntry]>,
     range: std::ops::Range<usize>,
     format: Format,
+    /// The index's locale: a career written in another language is marked so.
+    locale: Arc<str>,
 }
 
 impl Object for CareerList {
@@ -281,6 +310,8 @@ impl Object for CareerList {
             title: r.plain(entry.title()),
             category: entry.category().map(|c| r.plain(c)),
             score: entry.score,
+            lang: (crate::locale::language_of(entry.locale()) != crate::locale::language_of(&self.locale))
+                .then(|| entry.locale().to_owned()),
             href: format!("{}.{}", entry.id(), self.format.extension()),
             anchor: chapter_anchor(entry.id()),
         };

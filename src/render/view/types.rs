@@ -151,6 +151,10 @@ views! {
         dir: &'static str,
         /// The language alone, lower case (`en`).
         language: String,
+        /// The two-letter region, upper case (`US`), when the locale has one.
+        region: Option<String>,
+        /// Whether each career's completeness score is shown (`--index-scores`).
+        scores: bool,
         generator: String,
         /// The paper a printed index is laid out for: `A4` or `letter`.
         page_size: &'static str,
@@ -166,6 +170,8 @@ views! {
     /// The careers of one category (`none`: those without one, last).
     struct IndexGroupView {
         category: Option<Text>,
+        /// The locale its name is written in, when not the index's.
+        lang: Option<String>,
         count: usize,
         types: Vec<Arc<IndexTypeView>>,
     }
@@ -173,6 +179,8 @@ views! {
     /// The careers of one type within a category (`none`: without one, last).
     struct IndexTypeView {
         career_type: Option<Text>,
+        /// The locale its name is written in, when not the index's.
+        lang: Option<String>,
         count: usize,
         /// Made one at a time, as `careers` of the whole index.
         careers: minijinja::Value,
@@ -182,6 +190,8 @@ views! {
         title: Text,
         category: Option<Text>,
         score: u8,
+        /// The career's locale, when its language is not the index's.
+        lang: Option<String>,
         /// The report's file name, relative to the index.
         href: String,
         /// The id of the career's chapter in a booklet: `career-<id>`.
