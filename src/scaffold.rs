@@ -60,7 +60,10 @@ fn shell_word(path: &str) -> String {
     if plain {
         path.to_owned()
     } else {
-        let one_line: String = path.chars().map(|c| if c.is_control() { '?' } else { c }).collect();
+        let one_line: String = path
+            .chars()
+            .map(|c| if c.is_control() { '?' } else { c })
+            .collect();
         format!("'{}'", one_line.replace('\'', "'\\''"))
     }
 }

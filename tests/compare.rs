@@ -199,7 +199,7 @@ fn labels_follow_the_first_career_s_language() {
     let output = compare(&careers, &["--format", "markdown"]);
     output.assert_code(0);
     assert!(
-        output.stdout.starts_with("# 2 profesiones lado a lado")
+        output.stdout.starts_with("# Comparación de 2 profesiones")
             && output.stdout.contains("Monedas distintas (MXN, GBP)")
             && output.stdout.contains("*sin describir*"),
         "{}",

@@ -70,7 +70,10 @@ fn the_whole_folder_hook_catches_a_clash_with_a_profile_not_staged() {
     std::fs::write(profiles.join("library-technicians.yaml"), &seed).unwrap();
     std::fs::write(profiles.join("new-one.yaml"), &seed).unwrap();
     let output = Command::new("sh")
-        .args(["-c", &format!("{} {}", hook["entry"].as_str().unwrap(), args.join(" "))])
+        .args([
+            "-c",
+            &format!("{} {}", hook["entry"].as_str().unwrap(), args.join(" ")),
+        ])
         .current_dir(office.path())
         .env("PATH", path_with_pathways())
         .env("NO_COLOR", "1")

@@ -105,7 +105,7 @@ fn the_index_lists_every_exported_career_by_category_type_and_title() {
         ">Education &amp; Training <span class=\"count\">(4 careers)</span></h2>",
         ">Stable Careers <span class=\"count\">(1 career)</span></h3>",
         ">Library Technicians</a>",
-        ">Other <span class=\"count\">(3 careers)</span></h3>",
+        ">Other types of career <span class=\"count\">(3 careers)</span></h3>",
         ">Archivists</a>",
         ">Librarians</a>",
         ">Museum Technicians</a>",
@@ -121,10 +121,51 @@ fn the_index_lists_every_exported_career_by_category_type_and_title() {
         "grouped, then by title"
     );
     assert!(html.contains("<a href=\"library-technicians.html\">"));
-    assert!(html.contains("<td>100%</td>"));
+    // The published index is for students: no completeness score.
+    assert!(!html.contains("<td>100%</td>"), "{html}");
+    assert!(!html.contains(">Complete<"), "{html}");
     assert!(
         !html.contains("Catalogers"),
         "skipped profiles are not listed"
+    );
+}
+
+#[test]
+fn index_scores_are_for_staff_in_one_table_per_category() {
+    let out = tempfile::tempdir().unwrap();
+    pathways()
+        .args([
+            "export",
+            "tests/fixtures/check",
+            "profiles",
+            "-q",
+            "--index-scores",
+            "--out",
+        ])
+        .arg(out.path())
+        .assert()
+        .code(1);
+    let html = read(&out.path().join("index.html"));
+    // One category: one table, its heading row written once, each career
+    // type a group of rows under it.
+    assert_eq!(html.matches("<table").count(), 1, "{html}");
+    assert_eq!(html.matches(">Complete</th>").count(), 1, "{html}");
+    assert_eq!(html.matches("scope=\"rowgroup\"").count(), 2, "{html}");
+    assert!(html.contains("<td>100%</td>"), "{html}");
+    let markdown = read(&out.path().join("index.md"));
+    assert_eq!(
+        markdown.matches("| Career | Complete |").count(),
+        1,
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| [Library Technicians](library-technicians.md) | 100% |"),
+        "{markdown}"
+    );
+    let text = read(&out.path().join("index.txt"));
+    assert!(
+        text.contains("- Library Technicians, 100% complete: library-technicians.txt"),
+        "{text}"
     );
 }
 
@@ -155,7 +196,7 @@ fn the_index_groups_careers_by_category_then_career_type() {
             "Carreras estables (1 career):",
             "EDUCATION & TRAINING (3 CAREERS)",
             "Stable Careers (1 career):",
-            "Other (2 careers):",
+            "Other types of career (2 careers):",
             "教育・研修 (1 CAREER)",
             "OTHER CAREERS (2 CAREERS)",
         ],
@@ -367,7 +408,14 @@ fn an_export_never_writes_over_its_own_input() {
     std::fs::write(&profile, &seed).unwrap();
     let output = Run::of(
         pathways()
-            .args(["export", "--format", "markdown", "--book", "prof.html", "--out"])
+            .args([
+                "export",
+                "--format",
+                "markdown",
+                "--book",
+                "prof.html",
+                "--out",
+            ])
             .arg(dir.path())
             .arg(&profile),
     );

@@ -51,13 +51,13 @@ fn the_seed_in_each_shipped_language() {
         (
             "fr-FR",
             "## Sommaire",
-            "| Débutant | 25\u{202f}000\u{a0}$US | 30\u{202f}000\u{a0}$US |",
+            "| Début de carrière | 25\u{202f}000\u{a0}$US | 30\u{202f}000\u{a0}$US |",
             "28 novembre 2026",
         ),
         (
             "de-DE",
             "## Inhalt",
-            "| Berufseinstieg | 25.000\u{a0}$ | 30.000\u{a0}$ |",
+            "| Einstieg | 25.000\u{a0}$ | 30.000\u{a0}$ |",
             "28. November 2026",
         ),
     ] {
@@ -242,7 +242,7 @@ fn the_export_index_follows_the_locale_of_its_profiles() {
     let index = read(&out.path().join("index.md"));
     assert!(
         index.starts_with(
-            "# Todas las profesiones\n\n3 profesiones, agrupadas por categoría y tipo de carrera."
+            "# Todas las profesiones\n\n3 profesiones, agrupadas por categoría y tipo de profesión."
         ),
         "{index}"
     );
@@ -256,7 +256,7 @@ fn the_export_index_follows_the_locale_of_its_profiles() {
     );
     let html = read(&out.path().join("index.html"));
     assert!(html.contains("<html lang=\"es-MX\" dir=\"ltr\">"));
-    assert!(html.contains("<th scope=\"col\">Profesión</th>"));
+    assert!(html.contains("<a href=\"angel.html\">Ángel</a>"), "{html}");
     assert!(
         html.contains(">Educación y formación <span class=\"count\">(3 profesiones)</span></h2>")
     );

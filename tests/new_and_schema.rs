@@ -199,26 +199,42 @@ fn new_profiles_point_at_a_schema_that_exists() {
 fn a_new_profile_names_its_own_path_in_the_check_it_suggests() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("profiles")).unwrap();
-    let output = Run::of(
-        pathways()
-            .current_dir(dir.path())
-            .args(["new", "x", "--title", "X", "-o", "profiles/x.yaml"]),
-    );
+    let output = Run::of(pathways().current_dir(dir.path()).args([
+        "new",
+        "x",
+        "--title",
+        "X",
+        "-o",
+        "profiles/x.yaml",
+    ]));
     output.assert_code(0);
     output.assert_stderr_has("then run: pathways check profiles/x.yaml");
     let text = read(&dir.path().join("profiles/x.yaml"));
-    assert!(text.contains("#   pathways check profiles/x.yaml\n"), "{text}");
-
-    let spaced = Run::of(
-        pathways()
-            .current_dir(dir.path())
-            .args(["new", "y", "--title", "Y", "-o", "profiles/my y.yaml"]),
+    assert!(
+        text.contains("#   pathways check profiles/x.yaml\n"),
+        "{text}"
     );
+
+    let spaced = Run::of(pathways().current_dir(dir.path()).args([
+        "new",
+        "y",
+        "--title",
+        "Y",
+        "-o",
+        "profiles/my y.yaml",
+    ]));
     spaced.assert_code(0);
     let text = read(&dir.path().join("profiles/my y.yaml"));
-    assert!(text.contains("#   pathways check 'profiles/my y.yaml'\n"), "{text}");
+    assert!(
+        text.contains("#   pathways check 'profiles/my y.yaml'\n"),
+        "{text}"
+    );
 
     // On standard output there is no path: the file is named after the id.
     let shown = Run::of(pathways().args(["new", "z", "--title", "Z"]));
-    assert!(shown.stdout.contains("#   pathways check z.yaml\n"), "{}", shown.stdout);
+    assert!(
+        shown.stdout.contains("#   pathways check z.yaml\n"),
+        "{}",
+        shown.stdout
+    );
 }

@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::common::{Run, pathways, root};
+use crate::common::{Run, pathways, read, root};
 
 /// What bash completes for the words typed so far (the last is the one
 /// being completed), with pathways' completion script loaded.
@@ -109,6 +109,14 @@ fn every_manual_page_renders_without_a_warning() {
             "{page}: {}",
             String::from_utf8_lossy(&groff.stderr)
         );
+        let roff = read(&path);
+        let title = roff.lines().find(|l| l.starts_with(".TH ")).unwrap_or("");
+        assert!(
+            title.contains(&format!("\"pathways {}\"", env!("CARGO_PKG_VERSION")))
+                && title.split(['"', ' ']).any(is_iso_date),
+            "{page}: the title line names the version and a date: {title}"
+        );
+        assert!(roff.contains(".SH \"EXIT STATUS\""), "{page}: EXIT STATUS");
         let man = Command::new("man")
             .arg("-l")
             .arg(&path)
@@ -128,4 +136,43 @@ fn every_manual_page_renders_without_a_warning() {
         output.stdout.starts_with(".ie \\n(.g .ds Aq") || output.stdout.contains(".TH pathways")
     );
     let _ = root();
+}
+
+/// `2026-12-06`
+fn is_iso_date(text: &str) -> bool {
+    text.len() == 10
+        && text.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
+
+/// mandoc's own checker finds no warning in any page (the date in the
+/// title, no paragraph macro roff would skip, an EXIT STATUS section).
+#[test]
+#[ignore = "needs mandoc: .ci/run runs it"]
+fn every_manual_page_passes_mandoc_lint() {
+    let dir = tempfile::tempdir().unwrap();
+    Run::of(pathways().args(["man", "--out"]).arg(dir.path())).assert_code(0);
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let lint = Command::new("mandoc")
+            .args(["-T", "lint", "-W", "warning"])
+            .arg(&path)
+            .output()
+            .expect("mandoc must be installed");
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&lint.stdout),
+            String::from_utf8_lossy(&lint.stderr)
+        );
+        assert!(
+            lint.status.success() && said.trim().is_empty(),
+            "{}: {said}",
+            path.display()
+        );
+    }
 }

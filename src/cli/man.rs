@@ -78,7 +78,7 @@ fn exit_status_section() -> String {
 /// Text for a roff line: a backslash doubled, and a line never starting with
 /// a control character.
 fn roff_text(text: &str) -> String {
-    let text = text.replace('\\', "\\e");
+    let text = text.replace('\\', "\\e").replace('-', "\\-");
     if text.starts_with(['.', '\'']) {
         format!("\\&{text}")
     } else {
@@ -87,22 +87,22 @@ fn roff_text(text: &str) -> String {
 }
 
 /// Drop paragraph macros that do nothing, which `mandoc -T lint` warns of
-/// ("skipping paragraph macro"): `.PP` straight after a section heading, a
-/// `.TP` tag or another paragraph macro, or at the very end.
+/// ("skipping paragraph macro"): one straight after a section heading, a
+/// `.TP` tag, another paragraph macro or a blank line (which is a paragraph
+/// break itself), or straight before one of those, or at the very end.
 fn tidy_paragraphs(roff: &str) -> String {
+    let is_break = |line: &str| matches!(line, ".PP" | ".P" | ".LP" | ".br" | "" | ".sp");
+    let opens = |line: &str| line.starts_with(".SH") || line.starts_with(".SS") || line == ".TP";
     let lines: Vec<&str> = roff.lines().collect();
     let mut out = String::with_capacity(roff.len());
     let mut previous: Option<&str> = None;
     for (index, line) in lines.iter().enumerate() {
-        let is_paragraph = matches!(*line, ".PP" | ".P" | ".LP" | ".br");
-        let after_heading = previous.is_some_and(|p| {
-            p.starts_with(".SH") || p.starts_with(".SS") || matches!(p, ".PP" | ".P" | ".LP" | ".TP" | ".br")
-        });
+        let macro_break = is_break(line) && !line.is_empty();
+        let after = previous.is_some_and(|p| opens(p) || is_break(p));
         let next = lines.get(index + 1).copied();
-        let before_heading = next.is_none_or(|n| {
-            n.starts_with(".SH") || n.starts_with(".SS") || matches!(n, ".TP" | ".PP" | ".IP")
-        });
-        if is_paragraph && (after_heading || before_heading) {
+        let before =
+            next.is_none_or(|n| opens(n) || is_break(n) || n == ".IP" || n.starts_with(".IP "));
+        if macro_break && (after || before) {
             continue;
         }
         out.push_str(line);

@@ -94,7 +94,9 @@ impl Catalogues {
             bundle.format_pattern(pattern, None, &mut errors);
             let problem = errors.iter().find_map(|error| match error {
                 fluent_bundle::FluentError::ResolverError(resolver) => match resolver {
-                    ResolverError::Cyclic => Some("it names itself, directly or through other labels".to_owned()),
+                    ResolverError::Cyclic => {
+                        Some("it names itself, directly or through other labels".to_owned())
+                    }
                     ResolverError::TooManyPlaceables => {
                         Some("it expands to too many parts (labels naming labels)".to_owned())
                     }

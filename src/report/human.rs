@@ -30,9 +30,10 @@ pub fn render_check(report: &CheckReport, color: bool) -> String {
 /// `profiles/a.yaml: 86% complete, 1 error, 2 warnings`: the completeness
 /// score staff look for, beside the counts.
 fn profile_line(profile: &super::ProfileReport) -> String {
-    let score = profile
-        .score
-        .map_or_else(|| "not scored".to_owned(), |score| format!("{score}% complete"));
+    let score = profile.score.map_or_else(
+        || "not scored".to_owned(),
+        |score| format!("{score}% complete"),
+    );
     format!(
         "{}: {score}, {}, {}",
         crate::finding::visible(&profile.file),

@@ -227,13 +227,11 @@ impl Site {
             }
         }
         let mut html = Vec::new();
-        if let Err(error) =
-            renderer.render_index(
-                &CareerIndex::new(entries).with_scores(true),
-                Format::Html,
-                &mut html,
-            )
-        {
+        if let Err(error) = renderer.render_index(
+            &CareerIndex::new(entries).with_scores(true),
+            Format::Html,
+            &mut html,
+        ) {
             return stopped(&nav, &self.target.display().to_string(), &error.to_string());
         }
         let problems = (!problems.is_empty()).then_some(problems);

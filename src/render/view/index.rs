@@ -310,8 +310,9 @@ impl Object for CareerList {
             title: r.plain(entry.title()),
             category: entry.category().map(|c| r.plain(c)),
             score: entry.score,
-            lang: (crate::locale::language_of(entry.locale()) != crate::locale::language_of(&self.locale))
-                .then(|| entry.locale().to_owned()),
+            lang: (crate::locale::language_of(entry.locale())
+                != crate::locale::language_of(&self.locale))
+            .then(|| entry.locale().to_owned()),
             href: format!("{}.{}", entry.id(), self.format.extension()),
             anchor: chapter_anchor(entry.id()),
         };
