@@ -41,15 +41,21 @@ fn markdown_is_one_table_with_a_column_per_career() {
         .iter()
         .find(|r| r.contains("Average Salary Range"))
         .unwrap();
+    // The notes stand under the table, not in its narrow heading column.
+    let after_table = &markdown[markdown.rfind("\n|").unwrap()..];
     assert!(
-        salary.contains("Different currencies (USD, GBP): the amounts are not converted.")
-            && salary.contains("Paid for different periods (per year, per hour)"),
-        "{salary}"
+        after_table.contains("*Different currencies (USD, GBP): the amounts are not converted.*")
+            && after_table.contains("*The pay is for different periods (per year, per hour).*"),
+        "{markdown}"
     );
+    assert!(!salary.contains("Different currencies"), "{salary}");
+    // Beside pounds, "$" would not say which dollars: each amount has its code.
     assert!(
-        salary.contains("£24,000 to £28,000")
-            && salary.contains("$18.50")
-            && salary.contains("USD, per hour"),
+        salary.contains("GBP\u{a0}24,000 to GBP\u{a0}28,000")
+            && salary.contains("USD\u{a0}18.50")
+            && salary.contains("USD, per hour")
+            && !salary.contains('$')
+            && !salary.contains('£'),
         "each in its own currency and period: {salary}"
     );
     let training = rows.iter().find(|r| r.starts_with("| **Training")).unwrap();
@@ -108,7 +114,7 @@ fn text_is_aligned_columns_within_the_width_or_one_block_per_career() {
         .find(|l| l.starts_with("Average Salary"))
         .unwrap();
     assert_eq!(
-        salary.find("Average: £32,000"),
+        salary.match_indices("Average:").nth(1).map(|(at, _)| at),
         Some(archivists),
         "cells start under their career: {salary}"
     );
@@ -205,4 +211,48 @@ fn labels_follow_the_first_career_s_language() {
         "{}",
         output.stdout
     );
+}
+
+/// Careers paid in one currency keep its symbol as their readers write it;
+/// pesos beside dollars are told apart by their codes, and the note on
+/// currencies stands under the table in every format.
+#[test]
+fn amounts_carry_their_currency_code_only_when_currencies_differ() {
+    let dollars = [
+        root().join(SEED_PROFILE),
+        fixture("compare/museum-guides.yaml"),
+    ];
+    let output = compare(&dollars, &["--format", "markdown"]);
+    output.assert_code(0);
+    assert!(output.stdout.contains("$36,000"), "{}", output.stdout);
+    assert!(
+        !output.stdout.contains("USD\u{a0}36,000"),
+        "{}",
+        output.stdout
+    );
+    assert!(
+        !output.stdout.contains("Different currencies"),
+        "{}",
+        output.stdout
+    );
+
+    let mixed = [
+        root().join(SEED_PROFILE),
+        fixture("locales/tecnicos-en-bibliotecas.yaml"),
+    ];
+    for format in ["markdown", "html", "text"] {
+        let output = compare(&mixed, &["--format", format]);
+        output.assert_code(0);
+        let page = &output.stdout;
+        assert!(
+            page.contains("USD\u{a0}36,000") && page.contains("MXN\u{a0}216,000"),
+            "{format}: {page}"
+        );
+        let note = page.find("Different currencies (USD, MXN)").expect(format);
+        let last_figure = page.rfind("MXN\u{a0}340,000").unwrap();
+        assert!(
+            note > last_figure,
+            "{format}: the note comes after the table"
+        );
+    }
 }

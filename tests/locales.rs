@@ -309,3 +309,34 @@ fn a_label_that_names_itself_is_refused_naming_it() {
         assert!(output.stdout.is_empty(), "nothing rendered");
     }
 }
+
+/// Typography as each language's editors want it: a typographic apostrophe
+/// everywhere (a straight one prints as `&#x27;` in HTML), and in French a
+/// no-break space before `:` and a narrow one before `?`, `!`, `;` and `%`,
+/// so the mark never starts a line.
+#[test]
+fn the_catalogues_follow_each_language_s_typography() {
+    for language in ["en", "es", "fr", "de"] {
+        let catalogue = read(&root().join(format!("templates/locales/{language}.ftl")));
+        for (number, line) in catalogue.lines().enumerate() {
+            if line.starts_with('#') || !line.contains('=') {
+                continue;
+            }
+            let text = line.split_once('=').map_or("", |(_, text)| text);
+            assert!(
+                !text.contains('\''),
+                "{language}.ftl:{}: {line}",
+                number + 1
+            );
+            if language == "fr" {
+                for mark in [" :", " ?", " !", " ;", " %"] {
+                    assert!(
+                        !text.contains(mark),
+                        "fr.ftl:{}: a breakable space in {line}",
+                        number + 1
+                    );
+                }
+            }
+        }
+    }
+}

@@ -26,20 +26,33 @@ pub(crate) struct MoneyFormat {
 }
 
 impl MoneyFormat {
-    /// `currency` is an ISO 4217 code (`USD`).
+    /// `currency` is an ISO 4217 code (`USD`): a symbol where the locale has
+    /// one for it (`$`, `€`), else the code as CLDR places it (`CHF 36’000.00`).
     pub(crate) fn new(currency: &str, locale: &Locale) -> MoneyFormat {
+        Self::made(currency, locale, false)
+    }
+
+    /// Always the ISO code, placed as CLDR places it (`MXN 8,000`,
+    /// `8.000,00 EUR`): beside amounts in other currencies, where `$` alone
+    /// could be dollars or pesos.
+    pub(crate) fn with_code(currency: &str, locale: &Locale) -> MoneyFormat {
+        Self::made(currency, locale, true)
+    }
+
+    fn made(currency: &str, locale: &Locale, code_only: bool) -> MoneyFormat {
         let formatter = currency
             .to_ascii_lowercase()
             .parse::<CurrencyType>()
             .ok()
             .and_then(|code| {
-                // A symbol where the locale has one for this currency (`$`,
-                // `€`), else the code as CLDR places it (`CHF 36’000.00`).
-                CurrencyFormatter::try_new_symbol(locale.into(), code, Default::default())
-                    .or_else(|_| {
-                        CurrencyFormatter::try_new_code(locale.into(), code, Default::default())
-                    })
-                    .ok()
+                let symbol = (!code_only).then(|| {
+                    CurrencyFormatter::try_new_symbol(locale.into(), code, Default::default())
+                });
+                match symbol {
+                    Some(Ok(formatter)) => Some(formatter),
+                    _ => CurrencyFormatter::try_new_code(locale.into(), code, Default::default())
+                        .ok(),
+                }
             });
         MoneyFormat {
             currency: formatter,

@@ -313,8 +313,7 @@ const GAP: usize = 2;
 /// The `columns(careers, rows, width)` template function: a comparison as
 /// aligned columns within `width`, a row heading on the left and a column
 /// per career (headed by its `title`); each row's `cells` hold `lines`,
-/// each wrapped within its column, and a row's `note` takes a line of its
-/// own above it. `none` when the columns would be narrower than 16
+/// each wrapped within its column. `none` when the columns would be narrower than 16
 /// characters or a word would not fit in one: the template then shows one
 /// block per career instead.
 pub(super) fn columns(
@@ -330,19 +329,14 @@ pub(super) fn columns(
         .map(|career| career.get_attr("title").map(|t| t.to_string()))
         .collect::<Result<_, _>>()?;
     let count = titles.len().max(1);
-    let mut table: Vec<(String, Option<String>, Vec<Vec<String>>)> = Vec::new();
+    let mut table: Vec<(String, Vec<Vec<String>>)> = Vec::new();
     for row in rows.try_iter()? {
-        let note = row.get_attr("note")?;
         let cells = row
             .get_attr("cells")?
             .try_iter()?
             .map(|cell| cell.get_attr("lines").and_then(strings))
             .collect::<Result<_, _>>()?;
-        table.push((
-            row.get_attr("heading")?.to_string(),
-            (!note.is_none() && !note.is_undefined()).then(|| note.to_string()),
-            cells,
-        ));
+        table.push((row.get_attr("heading")?.to_string(), cells));
     }
     let heading_width = table
         .iter()
@@ -399,14 +393,8 @@ pub(super) fn columns(
     let rule: Vec<String> = widths.iter().map(|&w| "-".repeat(w)).collect();
     out.push_str(&rule.join(&" ".repeat(GAP)));
     out.push('\n');
-    for (heading, note, cells) in table {
+    for (heading, cells) in table {
         out.push('\n');
-        if let Some(note) = note {
-            for line in wrap(&format!("! {note}"), width) {
-                out.push_str(&line);
-                out.push('\n');
-            }
-        }
         let mut row = vec![wrap(&heading, heading_width)];
         row.extend(cells.iter().map(|lines| {
             lines

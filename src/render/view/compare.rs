@@ -62,43 +62,32 @@ pub(in crate::render) fn build_compare(
         careers: &careers,
     };
     let heading = |id: &str| labels.get(&section_key(id));
+    let currencies_differ = paid(profiles)
+        .map(crate::profile::SalarySection::currency)
+        .any(|currency| paid(profiles).any(|other| other.currency() != currency));
     let mut rows = vec![
-        cells.row(
-            "category",
-            &labels.get("fact-category"),
-            None,
-            profiles,
-            |p| {
-                p.category
-                    .iter()
-                    .chain(&p.career_type)
-                    .map(|text| cells.plain(text))
-                    .collect()
-            },
-        ),
-        cells.row(
-            "salary",
-            &heading("salary"),
-            pay_note(profiles, labels),
-            profiles,
-            |p| cells.salary(p),
-        ),
+        cells.row("category", &labels.get("fact-category"), profiles, |p| {
+            p.category
+                .iter()
+                .chain(&p.career_type)
+                .map(|text| cells.plain(text))
+                .collect()
+        }),
+        cells.row("salary", &heading("salary"), profiles, |p| {
+            cells.salary(p, currencies_differ)
+        }),
     ];
     // A subject shown by its section's first paragraph.
     let lead_row = |id: &str| {
-        cells.row(id, &heading(id), None, profiles, |p| {
+        cells.row(id, &heading(id), profiles, |p| {
             p.sections
                 .get(id)
                 .map_or_else(Vec::new, |section| cells.lead(section))
         })
     };
     rows.extend(LEAD_ROWS.map(lead_row));
-    rows.push(cells.row(
-        "remote_work",
-        &labels.get("remote-work"),
-        None,
-        profiles,
-        |p| {
+    rows.push(
+        cells.row("remote_work", &labels.get("remote-work"), profiles, |p| {
             let Some(remote) = &p.sections.remote_work else {
                 return Vec::new();
             };
@@ -106,26 +95,23 @@ pub(in crate::render) fn build_compare(
                 Some(level) => vec![cells.plain(&labels.get(remote_level_key(level)))],
                 None => cells.lead(SectionContent::RemoteWork(remote)),
             }
-        },
-    ));
-    rows.push(
-        cells.row("skills", &heading("skills"), None, profiles, |p| {
-            p.sections.skills.as_ref().map_or_else(Vec::new, |skills| {
-                skills
-                    .items
-                    .iter()
-                    .filter(|item| !item.is_empty())
-                    .take(SKILLS)
-                    .map(|item| cells.title_or_text(item))
-                    .collect()
-            })
         }),
     );
+    rows.push(cells.row("skills", &heading("skills"), profiles, |p| {
+        p.sections.skills.as_ref().map_or_else(Vec::new, |skills| {
+            skills
+                .items
+                .iter()
+                .filter(|item| !item.is_empty())
+                .take(SKILLS)
+                .map(|item| cells.title_or_text(item))
+                .collect()
+        })
+    }));
     rows.push(lead_row("work_environment"));
     rows.push(cells.row(
         "getting_started",
         &labels.get("compare-first-step"),
-        None,
         profiles,
         |p| {
             let steps = p.sections.getting_started.as_ref();
@@ -170,6 +156,7 @@ pub(in crate::render) fn build_compare(
         width,
         careers,
         rows,
+        notes: pay_notes(profiles, labels),
     };
     lens(&Arc::new(view), 0)
 }
@@ -181,24 +168,18 @@ fn label_arg(label: &str) -> fluent_bundle::FluentArgs<'static> {
     args
 }
 
-/// Said in the salary row when the careers are paid in different
-/// currencies or per different periods: the figures are never converted.
-fn pay_note(profiles: &[&Profile], labels: &Labels) -> Option<String> {
-    let paid: Vec<(&str, PayPeriod)> = profiles
-        .iter()
-        .filter_map(|p| p.sections.salary.as_ref())
-        .filter(|s| s.average.is_some() || !s.ranges.is_empty())
-        .map(|s| (s.currency(), s.period()))
-        .collect();
+/// Said under the table when the careers are paid in different currencies
+/// or per different periods: the figures are never converted.
+fn pay_notes(profiles: &[&Profile], labels: &Labels) -> Vec<String> {
     // Each once, in the order of the columns.
     let mut currencies: Vec<&str> = Vec::new();
     let mut periods: Vec<PayPeriod> = Vec::new();
-    for &(currency, period) in &paid {
-        if !currencies.contains(&currency) {
-            currencies.push(currency);
+    for salary in paid(profiles) {
+        if !currencies.contains(&salary.currency()) {
+            currencies.push(salary.currency());
         }
-        if !periods.contains(&period) {
-            periods.push(period);
+        if !periods.contains(&salary.period()) {
+            periods.push(salary.period());
         }
     }
     let mut notes = Vec::new();
@@ -213,7 +194,15 @@ fn pay_note(profiles: &[&Profile], labels: &Labels) -> Option<String> {
         args.set("periods", names.join(", "));
         notes.extend(labels.format("compare-periods-differ", Some(&args)));
     }
-    (!notes.is_empty()).then(|| notes.join(" "))
+    notes
+}
+
+/// The salary sections that give figures.
+fn paid<'a>(profiles: &[&'a Profile]) -> impl Iterator<Item = &'a crate::profile::SalarySection> {
+    profiles
+        .iter()
+        .filter_map(|p| p.sections.salary.as_ref())
+        .filter(|s| s.average.is_some() || !s.ranges.is_empty())
 }
 
 /// Makes the cells of a comparison in one format.
@@ -230,14 +219,12 @@ impl Cells<'_> {
         &self,
         id: &str,
         heading: &str,
-        note: Option<String>,
         profiles: &[&Profile],
         lines: impl Fn(&Profile) -> Vec<Text>,
     ) -> Arc<CompareRowView> {
         Arc::new(CompareRowView {
             id: id.to_owned(),
             heading: self.r.plain(heading),
-            note,
             cells: profiles
                 .iter()
                 .zip(self.careers)
@@ -335,14 +322,21 @@ impl Cells<'_> {
     /// The average and each stage's range in the profile's own currency and
     /// number format, then the currency and period; the section's first
     /// paragraph when it gives no figures.
-    fn salary(&self, profile: &Profile) -> Vec<Text> {
+    fn salary(&self, profile: &Profile, with_code: bool) -> Vec<Text> {
         let Some(salary) = &profile.sections.salary else {
             return Vec::new();
         };
         if salary.average.is_none() && salary.ranges.is_empty() {
             return self.lead(SectionContent::Salary(salary));
         }
-        let money = MoneyFormat::new(salary.currency(), &cldr::parse_locale(profile.locale()));
+        // Beside careers paid in other currencies, "$" could be dollars or
+        // pesos: each amount then carries its ISO code.
+        let locale = cldr::parse_locale(profile.locale());
+        let money = if with_code {
+            MoneyFormat::with_code(salary.currency(), &locale)
+        } else {
+            MoneyFormat::new(salary.currency(), &locale)
+        };
         let colon = |label: &str| {
             self.labels
                 .format("colon", Some(&label_arg(label)))

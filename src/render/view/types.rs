@@ -255,6 +255,9 @@ views! {
         careers: Vec<Arc<CompareCareerView>>,
         /// One row per subject, a cell per career in `careers` order.
         rows: Vec<Arc<CompareRowView>>,
+        /// Why figures cannot be compared directly (different currencies or
+        /// pay periods), said under the table.
+        notes: Vec<String>,
     }
 
     struct CompareCareerView {
@@ -268,9 +271,6 @@ views! {
         /// `category`, `salary`, a section id, ...: for styling.
         id: String,
         heading: Text,
-        /// Why the cells cannot be compared directly (different currencies
-        /// or pay periods), said in the row itself.
-        note: Option<String>,
         cells: Vec<Arc<CompareCellView>>,
     }
 
