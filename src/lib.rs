@@ -22,6 +22,7 @@ mod links;
 pub mod load;
 pub mod locale;
 pub mod output;
+mod pay_text;
 pub mod profile;
 pub mod render;
 pub mod report;

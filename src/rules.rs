@@ -133,6 +133,8 @@ rules! {
         "Salary ranges are listed entry, mid, senior, each once.";
     SalaryAverageOutsideRanges = "salary-average-outside-ranges", Warning, true,
         "The average salary falls within the ranges given.";
+    SummaryContradictsSalary = "summary-contradicts-salary", Warning, true,
+        "What the summary says a career stage earns agrees with the salary section's range for it.";
     IdFileName = "id-file-name", Warning, true,
         "The file is named after the profile's id (`<id>.yaml`).";
     DuplicateId = "duplicate-id", Error, true,

@@ -10,7 +10,7 @@ const RULE_POLICY: &str = "tests/fixtures/rules/policy.yaml";
 
 /// Rule fixture (`tests/fixtures/rules/<rule>.yaml`), the line the finding
 /// must point at, and whether it is checked under `rules/policy.yaml`.
-const RULE_CASES: [(&str, usize, bool); 20] = [
+const RULE_CASES: [(&str, usize, bool); 21] = [
     ("duplicate-item", 26, false),
     ("empty-item", 25, false),
     ("empty-section", 22, false),
@@ -24,6 +24,7 @@ const RULE_CASES: [(&str, usize, bool); 20] = [
     ("salary-missing-currency", 14, false),
     ("salary-negative", 16, false),
     ("salary-without-figures", 14, false),
+    ("summary-contradicts-salary", 8, false),
     ("unfinished-sentence", 21, false),
     ("unsafe-link", 21, false),
     ("outdated", 4, true),
@@ -223,7 +224,7 @@ fn report_format_human() {
     assert_eq!(output.stdout, "", "human reports go to standard error");
     let stderr = &output.stderr;
     assert!(
-        stderr.ends_with("3 profiles checked: 2 errors, 1 warning\n"),
+        stderr.ends_with("3 profiles checked: 2 errors, 3 warnings\n"),
         "{stderr}"
     );
     insta::assert_snapshot!("check_format_human", stderr);
@@ -541,7 +542,13 @@ fn the_example_policies_work_as_documented() {
         .collect();
     assert_eq!(
         rules,
-        vec!["required-field", "required-field", "unfinished-sentence"]
+        vec![
+            "required-field",
+            "required-field",
+            "summary-contradicts-salary",
+            "unfinished-sentence",
+            "summary-contradicts-salary"
+        ]
     );
     let output = Run::of(pathways().args([
         "check",
@@ -791,7 +798,7 @@ fn github_annotations_follow_strict() {
     let strict = annotate(true);
     assert!(plain.starts_with("::warning file="), "{plain}");
     assert!(strict.starts_with("::error file="), "{strict}");
-    assert_eq!(plain.replacen("::warning", "::error", 1), strict);
+    assert_eq!(plain.replace("::warning", "::error"), strict);
 }
 
 /// A line of 160 characters or fewer is shown whole, however many bytes
@@ -932,4 +939,28 @@ fn minimal_with_intro(dir: &Path, intro: &str) -> PathBuf {
     )
     .unwrap();
     profile
+}
+
+/// A summary that gives a stage other pay than the salary table is reported
+/// at both places, each naming the other's line; one that agrees is not.
+#[test]
+fn a_summary_that_contradicts_the_salary_table_is_reported_at_both() {
+    let (code, json) = check_json(&["tests/fixtures/rules/summary-contradicts-salary.yaml"]);
+    assert_eq!(code, Some(0), "warnings only: {json}");
+    let findings: Vec<&Value> = json["profiles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "summary-contradicts-salary")
+        .collect();
+    assert_eq!(findings.len(), 2, "the senior range agrees: {json}");
+    assert_eq!(findings[0]["line"], 8);
+    assert_eq!(findings[0]["path"], "summary[0].text");
+    assert_eq!(
+        findings[0]["message"],
+        "the summary gives entry pay as $30,000 to $38,000, but the salary section's entry range (line 25) is $40,000 to $48,000"
+    );
+    assert_eq!(findings[1]["line"], 25);
+    assert_eq!(findings[1]["path"], "sections.salary.ranges[0]");
+    assert!(findings[1]["message"].as_str().unwrap().contains("line 8"));
 }

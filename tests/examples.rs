@@ -107,6 +107,6 @@ fn the_staged_files_hook_runs_pathways_check() {
         "a broken profile blocks the commit"
     );
     assert!(
-        String::from_utf8_lossy(&output.stderr).contains("2 profiles checked: 1 error, 1 warning")
+        String::from_utf8_lossy(&output.stderr).contains("2 profiles checked: 1 error, 3 warnings")
     );
 }

@@ -39,7 +39,7 @@ fn exports_the_good_profiles_and_reports_the_bad_ones() {
     );
     assert!(
         lines[2].starts_with(&format!(
-            "Exported 4 profiles with 1 warning (--verbose lists them), skipped 2, failed 0: wrote 15 files to {} in ",
+            "Exported 4 profiles with 3 warnings (--verbose lists them), skipped 2, failed 0: wrote 15 files to {} in ",
             out.path().display()
         )),
         "{stderr}"
@@ -502,7 +502,7 @@ fn export_counts_warnings_and_lists_them_when_asked() {
             .arg(out.path()),
     );
     run.assert_code(0).assert_stderr_has(
-        "Exported 1 profile with 1 warning (--verbose lists them), skipped 0, failed 0",
+        "Exported 1 profile with 3 warnings (--verbose lists them), skipped 0, failed 0",
     );
     assert!(!run.stderr.contains("unfinished-sentence"));
     let run = Run::of(
@@ -513,7 +513,7 @@ fn export_counts_warnings_and_lists_them_when_asked() {
     run.assert_code(0)
         .assert_stderr_has("warning[unfinished-sentence]")
         .assert_stderr_has("library-technicians.yaml:67:11")
-        .assert_stderr_has("Exported 1 profile with 1 warning, skipped 0");
+        .assert_stderr_has("Exported 1 profile with 3 warnings, skipped 0");
 }
 
 /// Each exported report is byte for byte what `render` writes for that

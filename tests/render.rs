@@ -10,9 +10,14 @@ fn seed_report_markdown() {
     output.assert_code(0);
     let stderr = &output.stderr;
     assert!(
-        stderr.starts_with("warning[unfinished-sentence]")
-            && stderr.matches("warning[").count() == 1,
-        "the seed's only finding is its cut-off last summary line: {stderr}"
+        stderr.matches("warning[unfinished-sentence]").count() == 1
+            && stderr
+                .matches("warning[summary-contradicts-salary]")
+                .count()
+                == 2
+            && stderr.matches("warning[").count() == 3,
+        "the seed's findings are its cut-off last summary line and the entry pay its summary \
+         and salary table state differently (both from the source page): {stderr}"
     );
     insta::assert_snapshot!("seed.md", output.stdout);
 }
@@ -753,5 +758,5 @@ fn a_written_report_says_what_it_holds() {
     let run = Run::of(pathways().args(["render", SEED_PROFILE, "-o"]).arg(&target));
     run.assert_code(0)
         .assert_stderr_has("(HTML, ")
-        .assert_stderr_has(" KB) with 1 warning");
+        .assert_stderr_has(" KB) with 3 warnings");
 }

@@ -59,6 +59,7 @@ fn validate_scope(document: &Document, policy: &Policy, scope: Scope) -> (Vec<Fi
     sections::check(profile, policy, &mut findings);
     content::check(profile, &mut findings);
     salary::check(profile, &mut findings);
+    salary::check_summary(profile, &mut findings);
     if let Some(minimum) = policy.min_score {
         let score = completeness(profile, policy);
         if score < minimum {

@@ -127,12 +127,110 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
     }
 }
 
+/// A range a summary entry states for a career stage ("Entry-level ...
+/// between $30,000 and $40,000") that the salary section's range for that
+/// stage contradicts: one of the two is out of date. Both places are
+/// reported, each naming the other's line.
+pub(super) fn check_summary(profile: &Profile, findings: &mut Findings) {
+    let Some(salary) = &profile.sections.salary else {
+        return;
+    };
+    if !findings.wants(Rule::SummaryContradictsSalary) {
+        return;
+    }
+    for (entry_index, entry) in profile.summary.iter().enumerate() {
+        for sentence in crate::pay_text::sentences(&entry.text) {
+            let amounts = crate::pay_text::amounts_in(sentence);
+            for (low, high, stage) in crate::pay_text::ranges_in(sentence, &amounts) {
+                let (low, high) = (&amounts[low], &amounts[high]);
+                let Some(stage) = stage else { continue };
+                let Some((range_index, range)) = salary
+                    .ranges
+                    .iter()
+                    .enumerate()
+                    .find(|(_, r)| r.stage.trim().eq_ignore_ascii_case(stage))
+                else {
+                    continue;
+                };
+                if low.currency != salary.currency()
+                    || (low.value == range.min && high.value == range.max)
+                {
+                    continue;
+                }
+                let summary_path = format!("summary[{entry_index}].text");
+                let range_path = format!("sections.salary.ranges[{range_index}]");
+                let stated = format!(
+                    "{} to {}",
+                    &sentence[low.start..low.end],
+                    &sentence[high.start..high.end]
+                );
+                let document = findings.document;
+                let locations = document.locations();
+                let range_line = locations.value(&range_path).map_or(0, |p| p.line);
+                let summary_line = locations.value(&summary_path).map_or(0, |start| {
+                    let needle = &sentence[low.start..low.end];
+                    super::find_after(locations, &document.source.text, start, needle)
+                        .unwrap_or(start)
+                        .line
+                });
+                let sign: String = sentence[low.start..].chars().take(1).collect();
+                let figures = format!(
+                    "{sign}{} to {sign}{}",
+                    grouped(range.min),
+                    grouped(range.max)
+                );
+                findings.at_text(
+                    &summary_path,
+                    &sentence[low.start..low.end],
+                    Finding::new(
+                        Rule::SummaryContradictsSalary,
+                        format!(
+                            "the summary gives {stage} pay as {stated}, but the salary section's {stage} range (line {range_line}) is {figures}"
+                        ),
+                        "check both against the source and make them agree: handouts print both",
+                    ),
+                );
+                findings.at_value(
+                    &range_path,
+                    Finding::new(
+                        Rule::SummaryContradictsSalary,
+                        format!(
+                            "the {stage} range ({figures}) differs from what the summary says ({stated}, line {summary_line})"
+                        ),
+                        "check both against the source and make them agree: handouts print both",
+                    ),
+                );
+            }
+        }
+    }
+}
+
 fn negative(field: &str, value: f64) -> Finding {
     Finding::new(
         Rule::SalaryNegative,
         format!("the salary `{field}` is negative ({})", figure(value)),
         "salary figures are amounts of money earned: write them without a minus sign",
     )
+}
+
+/// `25000` as `25,000` (the summary's amounts are written so).
+fn grouped(value: f64) -> String {
+    let whole = figure(value.abs());
+    let (digits, rest) = whole
+        .split_once('.')
+        .map_or((whole.as_str(), ""), |(d, r)| (d, r));
+    let mut out = String::from(if value < 0.0 { "-" } else { "" });
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if !rest.is_empty() {
+        out.push('.');
+        out.push_str(rest);
+    }
+    out
 }
 
 fn figure(value: f64) -> String {
@@ -158,3 +256,17 @@ pub(crate) const ISO_4217: [&str; 155] = [
     "TJS", "TMT", "TND", "TOP", "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "UYU", "UZS",
     "VES", "VND", "VUV", "WST", "XAF", "XCD", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWG",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn figures_are_grouped_in_thousands() {
+        assert_eq!(grouped(0.0), "0");
+        assert_eq!(grouped(950.0), "950");
+        assert_eq!(grouped(25000.0), "25,000");
+        assert_eq!(grouped(1234567.5), "1,234,567.5");
+        assert_eq!(grouped(-45000.0), "-45,000");
+    }
+}
