@@ -141,7 +141,7 @@ pub struct SalarySection {
     /// What the figures are paid per: year (the default), month or hour.
     pub period: Option<PayPeriod>,
     /// The average pay, as a plain number (36000, not "$36,000").
-    #[schemars(range(min = 0))]
+    #[schemars(range(min = 0, max = 1_000_000_000_000.0))]
     pub average: Option<f64>,
     /// Pay by career stage, in career order.
     #[serde(default)]
@@ -179,10 +179,10 @@ pub struct SalaryRange {
     /// `entry`, `mid`, `senior`, or a free label.
     pub stage: String,
     /// The lower end of the range, as a plain number.
-    #[schemars(range(min = 0))]
+    #[schemars(range(min = 0, max = 1_000_000_000_000.0))]
     pub min: f64,
     /// The upper end of the range, as a plain number.
-    #[schemars(range(min = 0))]
+    #[schemars(range(min = 0, max = 1_000_000_000_000.0))]
     pub max: f64,
 }
 

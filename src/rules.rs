@@ -86,6 +86,17 @@ rules! {
         "The id is not `index` (the export's index page) or a device name Windows reserves.";
     IdTooLong = "id-too-long", Error, false,
         "The id has at most 100 characters, so the file names made from it fit every disk.";
+    // What every report format must be able to show as it is written.
+    LineBreakInLabel = "line-break-in-label", Error, false,
+        "Titles, categories, career types and headings are one line: a line break would start a new heading or paragraph in reports.";
+    InvisibleText = "invisible-text", Error, false,
+        "Text that is there can be seen: not only spaces, zero-width characters or direction marks, which print as a blank.";
+    SalaryOutOfRange = "salary-out-of-range", Error, false,
+        "Salary figures are ordinary numbers of at most 1,000,000,000,000 (not infinity, not 1e308).";
+    LinkTooLong = "link-too-long", Error, false,
+        "A link's address has at most 2,000 characters, as browsers and PDF readers accept.";
+    TooDeeplyNested = "too-deeply-nested", Error, false,
+        "Quotes and lists are nested at most 10 deep, so every format (PDF too) can lay them out.";
     // The profile reads, but something in it is wrong or unfinished.
     EmptyTitle = "empty-title", Error, true,
         "The title names the career.";

@@ -361,3 +361,85 @@ fn two_hundred_thousand_values_are_too_many() {
     let path = write(dir.path(), "flow.yaml", text.as_bytes());
     refused("200,001 values", &path, 1, "error[yaml-too-large]");
 }
+
+/// What `check` passes renders in every format: text that would come out
+/// wrong or break the PDF (a line break in a title, a title of invisible
+/// characters, `.inf` pay, an endless link, quotes nested past what PDF lays
+/// out) is an error, within the budgets, even at hostile sizes.
+#[test]
+fn what_would_render_wrongly_is_refused_by_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let minimal = read(&fixture("valid/minimal.yaml"));
+    let cases: Vec<(&str, String)> = vec![
+        (
+            "line-break-in-label",
+            minimal.replace(
+                "title: School Librarians",
+                "title: \"School\\n# Librarians\"",
+            ),
+        ),
+        (
+            "invisible-text",
+            minimal.replace(
+                "title: School Librarians",
+                &format!("title: \"{}\"", "\\u200B\\u202E".repeat(10_000)),
+            ),
+        ),
+        (
+            "salary-out-of-range",
+            minimal.replace("average: 52000", "average: .inf"),
+        ),
+        (
+            "link-too-long",
+            minimal.replace(
+                "School librarians run the library of a school.",
+                &format!("A [library](https://example.org/{}).", "a".repeat(100_000)),
+            ),
+        ),
+        (
+            "too-deeply-nested",
+            minimal.replace(
+                "School librarians run the library of a school.",
+                &format!("\"{}Deep.\"", "> ".repeat(50_000)),
+            ),
+        ),
+    ];
+    for (rule, text) in &cases {
+        let file = write(dir.path(), &format!("{rule}.yaml"), text.as_bytes());
+        refused(rule, &file, 1, &format!("error[{rule}]"));
+    }
+    // An export skips them and still writes the rest, and the booklet.
+    let out = dir.path().join("out");
+    let valid = fixture("valid/minimal.yaml");
+    let mut args = vec![
+        "export", "--format", "pdf", "--book", "book.pdf", "--quiet", "--out",
+    ];
+    let out_text = out.to_string_lossy().into_owned();
+    args.push(&out_text);
+    let valid_text = valid.to_string_lossy().into_owned();
+    args.push(&valid_text);
+    let files: Vec<String> = cases
+        .iter()
+        .map(|(rule, _)| {
+            dir.path()
+                .join(format!("{rule}.yaml"))
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    args.extend(files.iter().map(String::as_str));
+    let export = run(&args, None);
+    assert_eq!(export.code, Some(1), "{}", export.stderr);
+    let skipped = export
+        .stderr
+        .lines()
+        .filter(|line| line.starts_with("skipped "))
+        .count();
+    assert_eq!(skipped, 5, "{}", export.stderr);
+    assert!(
+        out.join("book.pdf").is_file(),
+        "the booklet is written: {}",
+        export.stderr
+    );
+    assert!(out.join("minimal.pdf").is_file());
+}

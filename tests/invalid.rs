@@ -4,20 +4,25 @@
 use crate::common::{Run, fixture, pathways};
 
 /// Fixture name and the rule its message must name.
-const CASES: [(&str, &str); 17] = [
+const CASES: [(&str, &str); 22] = [
     ("alias-bomb", "yaml-too-complex"),
     ("bad-id", "invalid-id"),
     ("duplicate-key", "duplicate-key"),
     ("empty-section", "empty-section"),
     ("empty", "empty-file"),
+    ("invisible-text", "invisible-text"),
+    ("line-break-in-label", "line-break-in-label"),
+    ("link-too-long", "link-too-long"),
     ("invalid-utf8", "not-utf8"),
     ("missing-section", "missing-section"),
     ("missing-title", "missing-field"),
     ("multiple-documents", "multiple-documents"),
     ("only-comments", "empty-file"),
     ("salary-min-above-max", "salary-min-above-max"),
+    ("salary-out-of-range", "salary-out-of-range"),
     ("salary-stage-order", "salary-stage-order"),
     ("tab-indentation", "yaml-syntax"),
+    ("too-deeply-nested", "too-deeply-nested"),
     ("typo-key", "unknown-key"),
     ("unknown-currency", "unknown-currency"),
     ("wrong-type", "wrong-type"),

@@ -12,10 +12,16 @@ fn text() -> impl Strategy<Value = String> {
     "[a-zA-Z0-9 .,:;!?'\"*_\\[\\]()#>`<&/\\-\\néü中文🙂]{1,120}"
 }
 
+/// A title or heading: the same characters on one line (a line break in a
+/// label is an error, `line-break-in-label`).
+fn label() -> impl Strategy<Value = String> {
+    "[a-zA-Z0-9 .,:;!?'\"*_\\[\\]()#>`<&/\\-éü中文🙂]{1,80}"
+}
+
 fn item() -> impl Strategy<Value = serde_json::Value> {
     prop_oneof![
         text().prop_map(|t| json!(t)),
-        (text(), text()).prop_map(|(title, text)| json!({ "title": title, "text": text })),
+        (label(), text()).prop_map(|(title, text)| json!({ "title": title, "text": text })),
     ]
 }
 
@@ -32,7 +38,7 @@ fn section() -> impl Strategy<Value = serde_json::Value> {
 fn profile() -> impl Strategy<Value = String> {
     (
         "[A-Z][a-z]{2,12}( [A-Z][a-z]{2,12}){0,3}",
-        prop::collection::vec((text(), text()), 0..4),
+        prop::collection::vec((label(), text()), 0..4),
         prop::collection::vec(section(), 7),
         prop::collection::vec(section(), 0..4),
         (0u32..200_000, 0u32..100_000),

@@ -270,7 +270,7 @@ fn heading_of(line: &str) -> Option<(usize, &str)> {
 /// Plain text written as Markdown, escaped so that it prints as written.
 /// Only characters that could start markup are escaped, so the file stays
 /// readable: `Education & Training` stays as it is.
-pub(super) fn escape_markdown(text: &str) -> String {
+pub(in crate::render) fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

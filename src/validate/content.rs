@@ -35,6 +35,43 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
                 ),
             );
         }
+        if field.kind == Kind::Label
+            && let Some(line) = field.text.trim().lines().nth(1)
+        {
+            findings.at_text(
+                path(),
+                line,
+                Finding::new(
+                    Rule::LineBreakInLabel,
+                    "this title or heading runs over more than one line",
+                    "write it on one line; in YAML, a `|` or `>` after the key keeps line breaks, so leave them out",
+                ),
+            );
+        }
+        // Only white space is an empty text, which the rules on empty
+        // fields report (and a policy may allow).
+        if !field.text.trim().is_empty() && field.text.chars().all(is_invisible) {
+            findings.at_value(
+                path(),
+                Finding::new(
+                    Rule::InvisibleText,
+                    "this text has nothing that can be seen: only spaces, zero-width characters or direction marks",
+                    "write the text, or remove the field",
+                ),
+            );
+        }
+        if let Some(depth) = deeper_than_allowed(field.text) {
+            findings.at_value(
+                path(),
+                Finding::new(
+                    Rule::TooDeeplyNested,
+                    format!(
+                        "quotes and lists are nested {depth} deep here; reports lay out at most {MAX_NESTING}"
+                    ),
+                    "flatten the text: a career handout reads best with a list inside a list at most",
+                ),
+            );
+        }
         // A placeholder is reported once, not again as an unfinished sentence.
         let placeholder = if want_placeholders || want_endings {
             find_placeholder(field.text)
@@ -73,17 +110,25 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         // Markdown links need `[` (or `<` for autolinks); most text has neither.
         if want_links && field.kind != Kind::Label && field.text.contains(['[', '<']) {
             for url in link_urls(field.text) {
-                if !is_web_link(&url) {
+                if url.chars().count() > MAX_LINK_CHARS {
+                    findings.at_text(
+                        path(),
+                        &url[..url.floor_char_boundary(60)],
+                        link_too_long(&url),
+                    );
+                } else if !is_web_link(&url) {
                     findings.at_text(path(), &url, unsafe_link(&url));
                 }
             }
         }
     }
     for (index, source) in profile.sources.iter().enumerate() {
-        if let Some(url) = &source.url
-            && !is_web_link(url)
-        {
-            findings.at_value(&format!("sources[{index}].url"), unsafe_link(url));
+        let Some(url) = &source.url else { continue };
+        let path = format!("sources[{index}].url");
+        if url.chars().count() > MAX_LINK_CHARS {
+            findings.at_value(&path, link_too_long(url));
+        } else if !is_web_link(url) {
+            findings.at_value(&path, unsafe_link(url));
         }
     }
     for (number, list) in walk.lists.iter().enumerate() {
@@ -174,6 +219,74 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
             }
         }
     }
+}
+
+/// The longest link address: what browsers and PDF readers take whole.
+const MAX_LINK_CHARS: usize = 2_000;
+
+fn link_too_long(url: &str) -> Finding {
+    Finding::new(
+        Rule::LinkTooLong,
+        format!(
+            "this link's address has {} characters; at most {MAX_LINK_CHARS} work everywhere",
+            url.chars().count()
+        ),
+        "link to the page itself (a short address), not to a search or a generated address",
+    )
+}
+
+/// How deep quotes and lists may nest: PDF lays out at most this many.
+const MAX_NESTING: usize = 10;
+
+/// How deep quotes and lists nest in `markdown`, when more than
+/// [`MAX_NESTING`]. Most text has no line that could start such depth, so
+/// it is parsed only when a line's leading quote marks, list markers and
+/// indentation could add up to it.
+fn deeper_than_allowed(markdown: &str) -> Option<usize> {
+    let could = markdown.lines().any(|line| {
+        let mut levels = 0;
+        let mut spaces = 0;
+        for c in line.chars() {
+            match c {
+                '>' | '-' | '*' | '+' => levels += 1,
+                ' ' => spaces += 1,
+                '\t' => spaces += 4,
+                '0'..='9' | '.' | ')' => {}
+                _ => break,
+            }
+        }
+        levels + spaces / 2 > MAX_NESTING
+    });
+    if !could {
+        return None;
+    }
+    let depth = crate::links::nesting_depth(markdown);
+    (depth > MAX_NESTING).then_some(depth)
+}
+
+/// Whether `c` prints as nothing: white space, or a zero-width or
+/// direction-setting format character.
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{E0000}'..='\u{E007F}'
+        )
 }
 
 fn unsafe_link(url: &str) -> Finding {

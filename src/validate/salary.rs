@@ -59,10 +59,10 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         );
     }
 
-    if let Some(average) = salary.average
-        && average < 0.0
-    {
-        findings.at_value(&format!("{base}.average"), negative("average", average));
+    if let Some(average) = salary.average {
+        if let Some(finding) = unusable("average", average) {
+            findings.at_value(&format!("{base}.average"), finding);
+        }
     }
 
     let lowest = salary.ranges.iter().map(|r| r.min).reduce(f64::min);
@@ -89,8 +89,8 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
     for (index, range) in salary.ranges.iter().enumerate() {
         let path = format!("{base}.ranges[{index}]");
         for (field, value) in [("min", range.min), ("max", range.max)] {
-            if value < 0.0 {
-                findings.at_value(&format!("{path}.{field}"), negative(field, value));
+            if let Some(finding) = unusable(field, value) {
+                findings.at_value(&format!("{path}.{field}"), finding);
             }
         }
         if range.min > range.max {
@@ -202,6 +202,25 @@ pub(super) fn check_summary(profile: &Profile, findings: &mut Findings) {
                 );
             }
         }
+    }
+}
+
+/// No pay reaches this in any currency; a figure past it is a slip (or
+/// `.inf`, `1e308`) that no report could print whole.
+const MOST_PAY: f64 = 1e12;
+
+/// A figure no report can show as pay: not a finite number, too large, or negative.
+fn unusable(field: &str, value: f64) -> Option<Finding> {
+    if !value.is_finite() || value.abs() > MOST_PAY {
+        Some(Finding::new(
+            Rule::SalaryOutOfRange,
+            format!("the salary `{field}` ({value:e}) is not an amount of pay"),
+            "write the amount as a plain number, such as 36000, at most 1000000000000",
+        ))
+    } else if value < 0.0 {
+        Some(negative(field, value))
+    } else {
+        None
     }
 }
 

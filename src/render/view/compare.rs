@@ -120,11 +120,15 @@ pub(in crate::render) fn build_compare(
                 .map(|step| {
                     let sentence = first_sentence(&step.text);
                     match step.title.as_deref().filter(|t| !t.trim().is_empty()) {
+                        // A title is a label, not Markdown (as in reports):
+                        // escaped before it joins the sentence's Markdown.
                         Some(title) => cells.inline(&format!(
                             "**{}** {sentence}",
-                            labels
-                                .format("colon", Some(&label_arg(title.trim_end_matches(':'))))
-                                .unwrap_or_else(|| title.to_owned())
+                            crate::render::markdown::escape_markdown(
+                                &labels
+                                    .format("colon", Some(&label_arg(title.trim_end_matches(':'))))
+                                    .unwrap_or_else(|| title.to_owned())
+                            )
                         )),
                         None => cells.inline(sentence),
                     }
