@@ -58,6 +58,27 @@ pub(crate) fn link_urls(markdown: &str) -> Vec<String> {
         .collect()
 }
 
+/// How deep block quotes and lists nest in a Markdown text (0 for none).
+/// Walked with a stack of its own: a hostile text nests deeper than the
+/// thread's stack would allow recursion.
+pub(crate) fn nesting_depth(markdown: &str) -> usize {
+    let options = markdown_options();
+    let arena = Arena::new();
+    let root = parse_document(&arena, markdown, &options);
+    let mut deepest = 0;
+    let mut stack = vec![(root, 0)];
+    while let Some((node, above)) = stack.pop() {
+        let nests = matches!(
+            node.data.borrow().value,
+            NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) | NodeValue::List(_)
+        );
+        let depth = above + usize::from(nests);
+        deepest = deepest.max(depth);
+        stack.extend(node.children().map(|child| (child, depth)));
+    }
+    deepest
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,25 +114,4 @@ mod tests {
             assert!(!is_safe_destination(dangerous), "{dangerous}");
         }
     }
-}
-
-/// How deep block quotes and lists nest in a Markdown text (0 for none).
-/// Walked with a stack of its own: a hostile text nests deeper than the
-/// thread's stack would allow recursion.
-pub(crate) fn nesting_depth(markdown: &str) -> usize {
-    let options = markdown_options();
-    let arena = Arena::new();
-    let root = parse_document(&arena, markdown, &options);
-    let mut deepest = 0;
-    let mut stack = vec![(root, 0)];
-    while let Some((node, above)) = stack.pop() {
-        let nests = matches!(
-            node.data.borrow().value,
-            NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) | NodeValue::List(_)
-        );
-        let depth = above + usize::from(nests);
-        deepest = deepest.max(depth);
-        stack.extend(node.children().map(|child| (child, depth)));
-    }
-    deepest
 }
