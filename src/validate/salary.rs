@@ -59,10 +59,11 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         );
     }
 
-    if let Some(average) = salary.average {
-        if let Some(finding) = unusable("average", average) {
-            findings.at_value(&format!("{base}.average"), finding);
-        }
+    if let Some(finding) = salary
+        .average
+        .and_then(|average| unusable("average", average))
+    {
+        findings.at_value(&format!("{base}.average"), finding);
     }
 
     let lowest = salary.ranges.iter().map(|r| r.min).reduce(f64::min);
