@@ -154,7 +154,7 @@ impl fmt::Display for Error {
             }
             Error::TooLarge { name, limit } => write!(
                 f,
-                "`{name}` is larger than {} MiB, which is far too big for a career profile; \
+                "`{name}` is larger than {} MiB, far more than any career profile or settings file; \
                  check that it is the right file",
                 limit / (1024 * 1024)
             ),

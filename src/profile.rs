@@ -37,7 +37,7 @@ pub struct Profile {
     #[schemars(pattern(r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"))]
     pub updated: Option<String>,
     /// BCP 47 language tag of the content; `en-US` when absent.
-    #[schemars(pattern(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"))]
+    #[schemars(pattern(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"))]
     pub locale: Option<String>,
     /// Where the facts and figures come from.
     #[serde(default)]

@@ -202,7 +202,14 @@ fn the_booklet_is_written_only_into_the_output_folder_and_only_as_html_or_pdf() 
     export(&profiles, &out, &["--book", "archivists.html"])
         .assert_code(2)
         .assert_stderr_has("would replace a report of this export");
-    for name in ["index.html", "CON.html", "nul.pdf"] {
+    for name in [
+        "index.html",
+        "CON.html",
+        "nul.pdf",
+        "con .html",
+        "CONIN$.html",
+        "com0.pdf",
+    ] {
         export(&profiles, &out, &["--book", name])
             .assert_code(2)
             .assert_stderr_has("cannot name the booklet");

@@ -481,9 +481,18 @@ fn heading_variants_and_an_office_headings_file() {
             .write_stdin(page),
     );
     run.assert_code(2)
-        .assert_stderr_has("headings.yaml:1:17")
+        .assert_stderr_has(&format!("--> {}:1:17", office.display()))
         .assert_stderr_has("`schooling` is not a section pathways knows")
         .assert_stderr_has("nothing was imported");
+    // A settings file is read only up to the size of the largest profile.
+    let run = Run::of(
+        pathways()
+            .args(["import", "-", "--headings", "/dev/zero"])
+            .write_stdin(page),
+    );
+    run.assert_code(2).assert_stderr_has("larger than 4 MiB");
+    let run = Run::of(pathways().args(["check", "profiles", "--policy", "/dev/zero"]));
+    run.assert_code(2).assert_stderr_has("larger than 4 MiB");
 }
 
 /// Pay in ordinary wording becomes numbers; what is unclear is for review.

@@ -340,3 +340,20 @@ fn the_catalogues_follow_each_language_s_typography() {
         }
     }
 }
+
+/// A language tag with a Unicode extension (Thai digits) or a private-use
+/// part is a valid BCP 47 tag, read as such.
+#[test]
+fn language_tags_with_extensions_are_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    for tag in ["th-TH-u-nu-thai", "en-US-x-office"] {
+        let profile = seed_in(tag, dir.path());
+        let output = Run::of(pathways().arg("check").arg(&profile));
+        assert!(
+            !output.stderr.contains("invalid-locale"),
+            "{tag}: {}",
+            output.stderr
+        );
+        assert_ne!(output.code, Some(2), "{tag}");
+    }
+}

@@ -104,10 +104,7 @@ pub fn load_policy(path: Option<&Path>) -> Result<Policy, Error> {
         None if Path::new(DEFAULT_POLICY_FILE).is_file() => PathBuf::from(DEFAULT_POLICY_FILE),
         None => return Ok(with_today(Policy::default())),
     };
-    let text = std::fs::read_to_string(&path).map_err(|source| Error::Read {
-        path: path.clone(),
-        source,
-    })?;
+    let text = pathways::load::read_settings(&path)?;
     match Policy::from_yaml(&text) {
         Ok(policy) => Ok(with_today(policy)),
         Err(mut finding) => {

@@ -46,15 +46,13 @@ pub fn run(args: &ImportArgs) -> Result<ExitStatus, Error> {
 
     let mut headings = Headings::built_in();
     if let Some(path) = &args.headings {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
+        let text = pathways::load::read_settings(path)?;
         let source = Source {
             name: path.display().to_string(),
             text,
         };
-        if let Err(finding) = headings.add(&source) {
+        if let Err(mut finding) = headings.add(&source) {
+            finding.file.clone_from(&source.name);
             return Err(Error::UnusableSettings {
                 kind: SettingsFile::Headings,
                 path: path.clone(),

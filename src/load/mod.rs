@@ -210,6 +210,17 @@ pub fn read_bytes(input: &Input) -> Result<Vec<u8>, Error> {
     Ok(bytes)
 }
 
+/// A settings file (a policy, a headings file) as text, refused past
+/// [`MAX_PROFILE_BYTES`] as a profile is: `/dev/zero` or a wrong file is
+/// stopped, not read until memory runs out.
+pub fn read_settings(path: &std::path::Path) -> Result<String, Error> {
+    let bytes = read_bytes(&Input::File(path.to_path_buf()))?;
+    String::from_utf8(bytes).map_err(|_| Error::Read {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, "it is not UTF-8 text"),
+    })
+}
+
 /// UTF-8 with an optional BOM; CRLF and lone CR become LF.
 fn decode(bytes: &[u8]) -> Result<String, Box<Finding>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);

@@ -211,20 +211,30 @@ pub(crate) const MAX_ID_LENGTH: usize = 100;
 
 /// Ids that are slugs but cannot name a career's files: `index` is the
 /// export's index page; the others are device names Windows reserves.
-pub(crate) const RESERVED_IDS: [&str; 23] = [
-    "index", "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
-    "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+pub(crate) const RESERVED_IDS: [&str; 25] = [
+    "index", "con", "prn", "aux", "nul", "com0", "com1", "com2", "com3", "com4", "com5", "com6",
+    "com7", "com8", "com9", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8",
+    "lpt9",
+];
+
+/// Device names Windows also reserves that no id can spell (an id is
+/// lower-case ASCII letters, digits and hyphens), so only file names need them.
+const RESERVED_DEVICE_NAMES: [&str; 8] = [
+    "conin$", "conout$", "com¹", "com²", "com³", "lpt¹", "lpt²", "lpt³",
 ];
 
 /// Whether a file name's stem (`con` of `CON.html`) is one an export keeps
 /// for itself (`index`) or Windows reserves for a device, in any case.
+/// Windows drops spaces and dots at the end of a name's stem, so `con .html`
+/// is `con` there.
 pub fn is_reserved_stem(file_name: &str) -> bool {
     let stem = file_name
         .split('.')
         .next()
         .unwrap_or(file_name)
-        .to_ascii_lowercase();
-    RESERVED_IDS.contains(&stem.as_str())
+        .trim_end_matches([' ', '.'])
+        .to_lowercase();
+    RESERVED_IDS.contains(&stem.as_str()) || RESERVED_DEVICE_NAMES.contains(&stem.as_str())
 }
 
 /// Why a text cannot be a profile's id.
@@ -324,6 +334,9 @@ fn is_iso_date(text: &str) -> bool {
 /// A practical BCP 47 shape: a 2–3 letter language, then 2–8 character subtags.
 /// A BCP 47 tag: ICU's parser accepts it, and it is written with `-`
 /// (`en-US`, not `en_US`), a language of two or three letters first.
+/// A BCP 47 language tag as ICU reads it, with a two- or three-letter
+/// language first: `en-US`, `zh-Hant-TW`, `th-TH-u-nu-thai`, `de-CH-1996`.
+/// Extensions (`-u-`, `-t-`) and private use (`-x-`) have subtags of one letter.
 fn is_language_tag(tag: &str) -> bool {
     if icu::locale::Locale::try_from_str(tag).is_err() {
         return false;
@@ -333,7 +346,7 @@ fn is_language_tag(tag: &str) -> bool {
         .next()
         .is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphabetic()));
     language_ok
-        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 #[cfg(test)]
@@ -342,8 +355,23 @@ mod tests {
 
     #[test]
     fn device_names_are_reserved_in_any_case_and_with_any_extension() {
-        for name in ["CON.html", "con", "Nul.pdf", "lpt9.tar.gz", "index.html"] {
+        for name in [
+            "CON.html",
+            "con",
+            "Nul.pdf",
+            "lpt9.tar.gz",
+            "index.html",
+            "con .html",
+            "CONIN$.html",
+            "conout$.pdf",
+            "com0.pdf",
+            "LPT0.html",
+            "COM¹.html",
+        ] {
             assert!(is_reserved_stem(name), "{name}");
+        }
+        for id in ["com0", "lpt0", "con"] {
+            assert_eq!(id_problem(id), Some(IdProblem::Reserved), "{id}");
         }
         for name in ["console.html", "careers.pdf", "com10.html", "my-con.html"] {
             assert!(!is_reserved_stem(name), "{name}");
@@ -401,7 +429,17 @@ mod tests {
 
     #[test]
     fn language_tags_have_a_language_then_subtags() {
-        for good in ["en", "fil", "en-US", "zh-Hant-TW", "es-419", "de-CH-1996"] {
+        for good in [
+            "en",
+            "fil",
+            "en-US",
+            "zh-Hant-TW",
+            "es-419",
+            "de-CH-1996",
+            "th-TH-u-nu-thai",
+            "de-DE-u-co-phonebk",
+            "en-US-x-office",
+        ] {
             assert!(is_language_tag(good), "{good}");
         }
         for bad in [
