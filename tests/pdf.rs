@@ -250,6 +250,48 @@ fn the_pdf_index_passes_pdfinfo_pdffonts_and_qpdf() {
         text.contains("Library Technicians") && text.contains("School Librarians"),
         "{text}"
     );
+    // The paper and language of its careers' locale, as their reports have.
+    assert!(
+        info.contains("(letter)"),
+        "US careers print on Letter: {info}"
+    );
+    let bytes = std::fs::read(&index).unwrap();
+    assert!(
+        contains(&bytes, b"/Lang(en-US)"),
+        "the document's language is en-US"
+    );
+
+    // A Spanish (Mexico) career in an English index: its category and title
+    // are marked as es-MX, not es-US.
+    let out = tempfile::tempdir().unwrap();
+    Run::of(
+        pathways()
+            .args([
+                "export",
+                SEED_PROFILE,
+                "tests/fixtures/locales/tecnicos-en-bibliotecas.yaml",
+            ])
+            .args([
+                "tests/fixtures/valid/minimal.yaml",
+                "--format",
+                "pdf",
+                "--out",
+            ])
+            .arg(out.path()),
+    )
+    .assert_code(0);
+    let bytes = std::fs::read(out.path().join("index.pdf")).unwrap();
+    assert!(
+        contains(&bytes, b"/Lang(es-MX)"),
+        "the Spanish career is marked es-MX"
+    );
+    assert!(!contains(&bytes, b"/Lang(es-US)"), "no mixed tag");
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
 }
 
 /// Typst code in every field of a profile is printed, not run.

@@ -205,6 +205,7 @@ impl Renderer {
         });
         env.add_filter("hang", text::hang);
         env.add_filter("breakable", pdf::markup::breakable);
+        env.add_filter("typst_lang", |tag: String| pdf::markup::typst_lang(&tag));
         env.add_function("columns", text::columns);
         env.add_filter("css_string", |text: String| {
             Value::from_safe_string(view::css_string(&text))

@@ -58,6 +58,25 @@ pub(crate) fn breakable(value: minijinja::Value) -> minijinja::Value {
     minijinja::Value::from_safe_string(long.to_string())
 }
 
+/// The `typst_lang` filter: a BCP 47 tag as the arguments of Typst's
+/// `text`: `es-MX` → `lang: "es", region: "MX"`, and `region: none` when the
+/// tag names no two-letter region (so the page's region is not mixed in:
+/// `es` alone on a US page is not `es-US`).
+pub(crate) fn typst_lang(tag: &str) -> minijinja::Value {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or_default().to_ascii_lowercase();
+    let region = parts
+        .find(|part| part.len() == 2 && part.bytes().all(|b| b.is_ascii_alphabetic()))
+        .map_or_else(
+            || "none".to_owned(),
+            |region| string_literal(&region.to_ascii_uppercase()),
+        );
+    minijinja::Value::from_safe_string(format!(
+        "lang: {}, region: {region}",
+        string_literal(&language)
+    ))
+}
+
 /// `text` as a Typst string literal, quotes included.
 pub(crate) fn string_literal(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
