@@ -256,11 +256,28 @@ mod tests {
 
     /// Differences from the Node on the machine that come from its CLDR
     /// version, not from pathways: `(locale, what, pathways, Node)`.
-    /// ICU4X 2.4's data is CLDR 49; Node 20.20 carries ICU 78.2 with CLDR 48.
+    /// pathways' data is ICU4X 2.4's compiled data, which its crates state
+    /// was generated from CLDR 49.0.0 (`icu_datetime_data` 2.4.0, README);
+    /// Node 20.20 carries ICU 78.2 with CLDR 48. For the data pathways ships,
+    /// pathways is right: it formats with ICU4X and that data and changes
+    /// nothing after, so its date is CLDR 49's pattern as written.
     const CLDR_VERSION_DIFFERENCES: [(&str, &str, &str, &str); 1] = [
-        // CLDR 49 writes a comma after the month in Hindi's long date.
+        // CLDR 49's Hindi long date pattern is `d MMMM, y`: a comma after
+        // the month, which CLDR 48's `d MMMM y` lacks. Checked by
+        // `hindi_long_dates_follow_cldr_49` below.
         ("hi-IN", "date", "28 नवंबर, 2026", "28 नवंबर 2026"),
     ];
+
+    /// The shipped data is CLDR 49 (as the ICU4X data crate says), whose
+    /// Hindi long date has the comma: what pathways prints for hi-IN, in
+    /// the Gregorian calendar India uses for such dates.
+    #[test]
+    fn hindi_long_dates_follow_cldr_49() {
+        assert_eq!(
+            format_date("2026-11-28", &parse_locale("hi-IN")).as_deref(),
+            Some("28 नवंबर, 2026")
+        );
+    }
 
     /// Every locale of [`MONEY`] and a few more, each amount and the date,
     /// as pathways writes them and as Node's `Intl` (another ICU) does.
