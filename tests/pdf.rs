@@ -141,6 +141,49 @@ fn a_typst_template_that_imports_a_package_gets_a_clear_error() {
     );
 }
 
+/// A template folder's Typst runs in a process with a time and a memory
+/// limit: a loop that does not end and a document that eats memory are
+/// stopped, naming the template, and plugins are not there at all.
+#[test]
+fn a_template_s_runaway_typst_is_stopped_naming_the_template() {
+    for (typst, said) in [
+        (
+            "#for i in range(100000) { for j in range(100000) { } }",
+            "was stopped",
+        ),
+        (
+            "#let a = range(100000000).map(i => str(i))\n#a.len()",
+            "was stopped",
+        ),
+        (
+            "#plugin(bytes((0, 97, 115, 109, 1, 0, 0, 0)))",
+            "unknown variable: plugin",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("report.typ.j2"),
+            format!("#set document(title: [{{{{ title }}}}])\n= {{{{ title }}}}\n{typst}\n"),
+        )
+        .unwrap();
+        let out = dir.path().join("out.pdf");
+        let started = std::time::Instant::now();
+        let output = Run::of(
+            pathways()
+                .args(["render", SEED_PROFILE, "--templates"])
+                .arg(dir.path())
+                .arg("-o")
+                .arg(&out)
+                .env("PATHWAYS_TYPST_SECONDS", "2"),
+        );
+        output.assert_code(2);
+        output.assert_stderr_has("`report.typ.j2`");
+        output.assert_stderr_has(said);
+        assert!(!out.exists(), "nothing written");
+        assert!(started.elapsed().as_secs() < 30, "stopped, not left to run");
+    }
+}
+
 /// A tool's standard output; the tool must succeed.
 fn tool(program: &str, args: &[&str], file: &Path) -> String {
     let output = Command::new(program)

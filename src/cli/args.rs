@@ -51,6 +51,16 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page, or write one per subcommand into a folder.
     Man(ManArgs),
+    /// Typeset Typst from standard input into PDF, within limits (used by
+    /// pathways itself for a template folder's Typst).
+    #[command(name = "__typeset", hide = true)]
+    Typeset(TypesetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TypesetArgs {
+    /// The template that made the Typst, for messages.
+    pub template: String,
 }
 
 #[derive(Debug, Args)]

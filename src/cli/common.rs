@@ -141,6 +141,13 @@ pub fn page_size(arg: Option<crate::cli::args::PageSizeArg>) -> Option<pathways:
     })
 }
 
+/// The renderer of a command: templates from `templates` (a folder, or the
+/// built-in ones), and a folder's own Typst typeset in a limited process.
+pub fn renderer(templates: Option<&Path>) -> Result<pathways::render::Renderer, Error> {
+    Ok(pathways::render::Renderer::new(templates)?
+        .with_untrusted_typesetter(std::sync::Arc::new(super::typeset::isolated)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@ use crate::cli::exit::ExitStatus;
 use crate::cli::render::{Checked, choose_format, destination, load_checked, write_report};
 use pathways::error::Error;
 use pathways::load::Input;
-use pathways::render::{MAX_COMPARED, Renderer};
+use pathways::render::MAX_COMPARED;
 
 pub fn run(args: &CompareArgs, color: bool) -> Result<ExitStatus, Error> {
     let count = args.profiles.len();
@@ -31,7 +31,7 @@ pub fn run(args: &CompareArgs, color: bool) -> Result<ExitStatus, Error> {
     }
     let format = choose_format(args.format, args.output.as_deref())?;
     let destination = destination(format, args.output.as_deref(), &inputs)?;
-    let renderer = Renderer::new(args.templates.as_deref())?
+    let renderer = crate::cli::common::renderer(args.templates.as_deref())?
         .with_width(usize::from(args.width))
         .with_page_size(super::common::page_size(args.page_size));
 

@@ -83,7 +83,7 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         .transpose()?;
     let mut template_formats = formats.clone();
     template_formats.extend(book.as_ref().map(|(_, format)| *format));
-    let renderer = Renderer::new(args.look.templates.as_deref())?
+    let renderer = crate::cli::common::renderer(args.look.templates.as_deref())?
         .with_template(&args.look.template, &template_formats)?
         .with_page_size(super::common::page_size(args.look.page_size));
     let mut policy = super::common::load_policy(args.policy.as_deref())?;

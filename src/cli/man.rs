@@ -22,7 +22,7 @@ pub fn run(args: &ManArgs) -> Result<ExitStatus, Error> {
     folder.write("pathways.1", &page(&command))?;
     for sub in command
         .get_subcommands()
-        .filter(|sub| sub.get_name() != "help")
+        .filter(|sub| sub.get_name() != "help" && !sub.is_hide_set())
     {
         let file = format!(
             "{}.1",

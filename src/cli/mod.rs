@@ -16,6 +16,7 @@ mod preview;
 mod render;
 mod schema;
 mod templates;
+mod typeset;
 
 use std::io::ErrorKind;
 
@@ -41,6 +42,7 @@ pub fn run(cli: &Cli) -> ExitStatus {
         Command::Preview(args) => preview::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
+        Command::Typeset(args) => typeset::run(args),
     };
     result.unwrap_or_else(|error| report(&error, color))
 }

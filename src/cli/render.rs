@@ -18,7 +18,7 @@ pub fn run(args: &RenderArgs, color: bool) -> Result<ExitStatus, Error> {
     let input = Input::from_arg(&args.profile);
     let format = choose_format(args.format, args.output.as_deref())?;
     let destination = destination(format, args.output.as_deref(), std::slice::from_ref(&input))?;
-    let renderer = Renderer::new(args.look.templates.as_deref())?
+    let renderer = crate::cli::common::renderer(args.look.templates.as_deref())?
         .with_width(usize::from(args.width))
         .with_template(&args.look.template, &[format])?
         .with_page_size(super::common::page_size(args.look.page_size));

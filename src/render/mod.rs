@@ -149,6 +149,21 @@ pub struct Renderer {
     page_size: Option<PageSize>,
     user_folder: Option<PathBuf>,
     catalogues: Arc<labels::Catalogues>,
+    /// Whether the template folder has Typst of its own (`*.typ`, `*.typ.j2`).
+    user_typst: bool,
+    /// How that Typst is typeset, when not in this process.
+    untrusted_typesetter: Option<Typesetter>,
+}
+
+/// Typesets the Typst a template made into PDF bytes; the second argument
+/// names the template, for messages.
+pub type Typesetter = Arc<dyn Fn(String, &str) -> Result<Vec<u8>, Error> + Send + Sync>;
+
+/// Typeset Typst markup that the template `template` made into a tagged
+/// PDF, in this process, with the fonts built into pathways and nothing
+/// else (no files, no packages, no plugins).
+pub fn typeset_pdf(source: String, template: &str) -> Result<Vec<u8>, Error> {
+    pdf::typeset(source, template)
 }
 
 impl Renderer {
@@ -225,6 +240,16 @@ impl Renderer {
                 label_parts(&labels, state, key, &names)
             },
         );
+        let user_typst = user_folder
+            .and_then(|folder| std::fs::read_dir(folder).ok())
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .any(|entry| {
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                name.ends_with(".typ") || name.ends_with(".typ.j2")
+            });
         Ok(Renderer {
             env,
             width: DEFAULT_WIDTH,
@@ -232,6 +257,8 @@ impl Renderer {
             page_size: None,
             user_folder: user_folder.map(PathBuf::from),
             catalogues,
+            user_typst,
+            untrusted_typesetter: None,
         })
     }
 
@@ -285,6 +312,23 @@ impl Renderer {
         self
     }
 
+    /// Typeset PDF with `typesetter` when the template folder has Typst of
+    /// its own: Typst has no limit on the time or memory a document takes,
+    /// so the command line runs a user's Typst in a separate process it can
+    /// stop. The built-in templates are typeset here.
+    pub fn with_untrusted_typesetter(mut self, typesetter: Typesetter) -> Self {
+        self.untrusted_typesetter = Some(typesetter);
+        self
+    }
+
+    /// Typeset what the template `name` made.
+    fn typeset(&self, source: String, name: &str) -> Result<Vec<u8>, Error> {
+        match &self.untrusted_typesetter {
+            Some(typesetter) if self.user_typst => typesetter(source, name),
+            _ => pdf::typeset(source, name),
+        }
+    }
+
     /// Width of plain-text reports, in columns.
     pub fn with_width(mut self, width: usize) -> Self {
         self.width = width;
@@ -334,7 +378,7 @@ impl Renderer {
         let written = match format {
             Format::Pdf => {
                 let source = template.render(context).map_err(|e| template_error(&e))?;
-                let pdf = pdf::typeset(source, &name)?;
+                let pdf = self.typeset(source, &name)?;
                 return out
                     .write_all(&pdf)
                     .map_err(|e| template_error(&write_failure(e)));
@@ -459,7 +503,7 @@ impl Renderer {
             .render(context)
             .map_err(|e| template_error(&e))?;
         let text = match format {
-            Format::Pdf => return pdf::typeset(rendered, name),
+            Format::Pdf => return self.typeset(rendered, name),
             Format::Text => text::wrap_report(&rendered, self.width),
             Format::Markdown => markdown::tidy_document(&rendered),
             Format::Html => {

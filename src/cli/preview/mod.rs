@@ -36,7 +36,7 @@ pub fn run(args: &PreviewArgs) -> Result<ExitStatus, Error> {
         policy: args.policy.clone(),
     };
     // Settings that cannot work stop here, not in the browser.
-    pathways::render::Renderer::new(site.templates.as_deref())?
+    crate::cli::common::renderer(site.templates.as_deref())?
         .with_template(&site.template, &[pathways::render::Format::Html])?;
     super::common::load_policy(site.policy.as_deref())?;
 

@@ -116,7 +116,7 @@ impl Site {
     }
 
     fn renderer(&self, template: &str, format: Format) -> Result<Renderer, Error> {
-        Ok(Renderer::new(self.templates.as_deref())?
+        Ok(crate::cli::common::renderer(self.templates.as_deref())?
             .with_template(template, &[format])?
             .with_page_size(self.page_size))
     }
@@ -181,7 +181,7 @@ impl Site {
     /// The folder's index, as `export` writes it, linking each profile's page.
     fn index(&self) -> Page {
         let nav = "<nav class=\"pathways-preview\" aria-label=\"Preview\"><strong>pathways preview</strong></nav>".to_owned();
-        let renderer = match Renderer::new(self.templates.as_deref()) {
+        let renderer = match crate::cli::common::renderer(self.templates.as_deref()) {
             Ok(renderer) => renderer.with_page_size(self.page_size),
             Err(error) => {
                 return stopped(&nav, &self.target.display().to_string(), &error.to_string());

@@ -181,6 +181,20 @@ mod tests {
     }
 
     #[test]
+    fn a_template_cannot_run_a_plugin() {
+        for call in [
+            "#plugin(bytes((0, 97, 115, 109)))",
+            "#std.plugin(bytes(()))",
+        ] {
+            let message = typeset(call.to_owned(), "mine.typ.j2")
+                .unwrap_err()
+                .to_string();
+            assert!(message.contains("`mine.typ.j2`"), "{message}");
+            assert!(message.contains("plugin"), "{message}");
+        }
+    }
+
+    #[test]
     fn the_same_source_gives_the_same_bytes() {
         let source = "#set document(title: [T])\n#set text(lang: \"en\")\n= T\n\nText.".to_owned();
         let first = typeset(source.clone(), "t.typ.j2").unwrap_or_else(|e| panic!("{e}"));

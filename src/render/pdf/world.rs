@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use typst::diag::{FileError, FileResult, PackageError};
-use typst::foundations::{Bytes, Datetime, Duration};
+use typst::foundations::{Binding, Bytes, Datetime, Duration, Scope};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
@@ -19,7 +19,21 @@ static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
     (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
 });
 
-static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+/// Typst's standard library without `plugin`: a template may not run
+/// WebAssembly (a 90-byte plugin can loop for ever), so the name is simply
+/// not there, as `std.plugin` is not.
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| {
+    let mut library = Library::default();
+    let mut scope = Scope::new();
+    for (name, binding) in library.global.scope().iter() {
+        if name.as_str() != "plugin" {
+            scope.bind(name.clone(), binding.clone());
+        }
+    }
+    library.global = library.global.clone().with_scope(scope);
+    library.std = Binding::detached(library.global.clone());
+    LazyHash::new(library)
+});
 
 /// The name the generated source is known by in Typst's messages.
 static MAIN: LazyLock<FileId> = LazyLock::new(|| {
