@@ -374,3 +374,83 @@ fn render_and_export_never_carry_the_preview_script() {
     assert!(html.contains("<h1 id=\"title\">School Librarians</h1>"));
     assert!(!html.contains("_pathways") && !html.contains("EventSource"));
 }
+
+/// Profiles whose file names are not lower-case ASCII are linked from the
+/// index, and each link leads to the profile's page.
+#[test]
+fn every_index_link_leads_to_its_profile_whatever_the_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let minimal = read(&fixture("valid/minimal.yaml"));
+    for (file, title) in [
+        ("Nurse Aide.yaml", "Nurse Aides"),
+        ("UPPER.yaml", "Upper Careers"),
+        ("école.yaml", "Teachers"),
+    ] {
+        std::fs::write(
+            dir.path().join(file),
+            minimal.replace("title: School Librarians", &format!("title: {title}")),
+        )
+        .unwrap();
+    }
+    let preview = Preview::start(dir.path(), &[]);
+    let (status, index) = preview.get("/");
+    assert_eq!(status, 200, "{index}");
+    let links: Vec<String> = index
+        .split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|href| href.ends_with(".html") && !href.starts_with("http"))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(links.len(), 3, "{index}");
+    for link in links {
+        assert!(!link.contains(' '), "a valid link: {link}");
+        let (status, page) = preview.get(&format!("/{link}"));
+        assert_eq!(status, 200, "{link}: {page}");
+        assert!(page.contains("<h1 id=\"title\">"), "{link}");
+    }
+}
+
+/// A client that never finishes its request is disconnected, and a flood of
+/// live-reload streams is refused past a limit while pages still load.
+#[test]
+fn slow_clients_and_floods_of_streams_do_not_make_the_preview_unreachable() {
+    let (_dir, profile) = copy_of("minimal.yaml");
+    let preview = Preview::start(&profile, &[]);
+    let mut half = TcpStream::connect(("127.0.0.1", preview.port)).unwrap();
+    write!(half, "GET / HTTP/1.1\r\nHost: 127.0").unwrap();
+    half.set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let started = Instant::now();
+    let mut rest = Vec::new();
+    let _ = half.read_to_end(&mut rest);
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "a half-sent request is closed, not kept open ({:?})",
+        started.elapsed()
+    );
+
+    let host = format!("127.0.0.1:{}", preview.port);
+    let mut streams = Vec::new();
+    let mut refused = 0;
+    for _ in 0..80 {
+        let mut stream = TcpStream::connect(("127.0.0.1", preview.port)).unwrap();
+        write!(
+            stream,
+            "GET /_pathways/events HTTP/1.1\r\nHost: {host}\r\n\r\n"
+        )
+        .unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        let mut head = [0u8; 12];
+        stream.read_exact(&mut head).unwrap();
+        if head.ends_with(b"503") {
+            refused += 1;
+        }
+        streams.push(stream);
+    }
+    assert_eq!(refused, 16, "64 streams at most");
+    let (status, page) = preview.get("/");
+    assert_eq!(status, 200, "pages still load: {page}");
+}

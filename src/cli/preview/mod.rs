@@ -7,7 +7,6 @@ mod site;
 mod watch;
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
-use std::sync::Arc;
 
 use tokio::sync::broadcast;
 
@@ -68,12 +67,12 @@ pub fn run(args: &PreviewArgs) -> Result<ExitStatus, Error> {
     if args.open {
         open_browser(&url);
     }
-    let shared = server::Shared {
-        site: Arc::new(site),
+    let shared = server::Shared::new(
+        site,
         changes,
-        hosts: Arc::new(server::allowed_hosts(port, args.bind)),
-        any_address: args.bind.map(|_| port),
-    };
+        server::allowed_hosts(port, args.bind),
+        args.bind.map(|_| port),
+    );
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -86,7 +85,7 @@ pub fn run(args: &PreviewArgs) -> Result<ExitStatus, Error> {
         for listener in listeners {
             listener.set_nonblocking(true)?;
             let listener = tokio::net::TcpListener::from_std(listener)?;
-            servers.spawn(axum::serve(listener, app.clone()).into_future());
+            servers.spawn(server::serve(listener, app.clone()));
         }
         tokio::select! {
             // Ctrl-C stops at once, open pages and all.

@@ -73,16 +73,14 @@ impl Site {
                 self.profile_page(&self.target, View::Main)
             });
         }
-        let name = path.strip_prefix('/')?;
+        let name = percent_decoded(path.strip_prefix('/')?)?;
         // Longest suffix first: `.handout.html` also ends in `.html`.
         let (stem, view) = [View::Handout, View::Markdown, View::Text, View::Main]
             .into_iter()
             .find_map(|view| Some((name.strip_suffix(view.suffix())?, view)))?;
-        if stem.is_empty()
-            || !stem
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
-        {
+        // Only a profile of the preview is ever found: a name is compared
+        // with theirs, never used as a path.
+        if stem.is_empty() || stem.contains(['/', '\\']) {
             return None;
         }
         let file = self
@@ -99,6 +97,30 @@ impl Site {
         } else {
             vec![self.target.clone()]
         }
+    }
+
+    /// The state of every file a page is made from (each profile, template
+    /// and the policy: its size and time of change), to tell whether a page
+    /// made before is still current.
+    pub fn fingerprint(&self) -> Fingerprint {
+        let mut files = self.profiles();
+        if let Some(folder) = &self.templates {
+            files.extend(walk(folder));
+        }
+        files.extend(self.policy.iter().cloned());
+        if self.policy.is_none() {
+            files.push(PathBuf::from(crate::cli::common::DEFAULT_POLICY_FILE));
+        }
+        Fingerprint(
+            files
+                .into_iter()
+                .map(|file| {
+                    let meta = std::fs::metadata(&file).ok();
+                    let state = meta.map(|m| (m.len(), m.modified().ok()));
+                    (file, state)
+                })
+                .collect(),
+        )
     }
 
     /// Every file whose change shows on a page: what to watch.
@@ -207,9 +229,10 @@ impl Site {
                         problems.push_str(&findings_text(&findings, &document.source.text));
                     }
                     let profile = &document.profile;
-                    // Addressed by file name, which is the id in a tidy folder.
+                    // Addressed by file name, which is the id in a tidy
+                    // folder, made safe for a link (`Nurse%20Aide`).
                     entries.push(IndexEntry::new(
-                        &file_stem(&file),
+                        &percent_encoded(&file_stem(&file)),
                         &profile.title,
                         profile.category.as_deref(),
                         profile.career_type.as_deref(),
@@ -258,7 +281,7 @@ impl Site {
             } else {
                 nav.push_str(&format!(
                     " <a href=\"/{}{}\">{}</a>",
-                    escape(stem),
+                    escape(&percent_encoded(stem)),
                     view.suffix(),
                     view.label()
                 ));
@@ -267,6 +290,64 @@ impl Site {
         nav.push_str("</nav>");
         nav
     }
+}
+
+/// The files a page was made from, each with its state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint(Vec<(PathBuf, Option<FileState>)>);
+
+/// A file's size and time of change (`None` in a [`Fingerprint`]: not there).
+type FileState = (u64, Option<std::time::SystemTime>);
+
+/// Every file in `folder` and the folders in it (a template folder is small).
+fn walk(folder: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut folders = vec![folder.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+            // A link is taken as a file (followed, it could loop).
+            let path = entry.path();
+            if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+                folders.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// `name` for a link's path: letters, digits and `-._~` as they are, every
+/// other byte of its UTF-8 as `%XX`.
+fn percent_encoded(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for byte in name.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// A request path's `%XX` sequences decoded; `None` when they do not make UTF-8.
+fn percent_decoded(path: &str) -> Option<String> {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(at + 1..at + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            at += 3;
+        } else {
+            out.push(bytes[at]);
+            at += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 /// The file name without `.yaml`: how the preview addresses a profile.
@@ -413,6 +494,21 @@ new EventSource('/_pathways/events').addEventListener('reload', refresh);\
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_names_are_addressed_percent_encoded() {
+        for name in ["Nurse Aide", "UPPER", "école", "a%b", "x&y"] {
+            let encoded = percent_encoded(name);
+            assert!(
+                encoded.bytes().all(|b| b.is_ascii_graphic() && b != b'&'),
+                "{encoded}"
+            );
+            assert_eq!(percent_decoded(&encoded).as_deref(), Some(name));
+        }
+        assert_eq!(percent_decoded("%C3%A9cole").as_deref(), Some("école"));
+        assert_eq!(percent_decoded("%ZZ"), None);
+        assert_eq!(percent_decoded("%FF"), None, "not UTF-8");
+    }
 
     #[test]
     fn the_style_goes_in_the_head_and_the_bar_and_script_in_the_body() {
