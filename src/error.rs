@@ -134,6 +134,15 @@ pub enum Error {
         /// The name refused.
         name: String,
     },
+    /// A profile far too large to typeset as PDF within the memory allowed.
+    TooLargeForPdf {
+        /// What typesetting it would take, in MiB.
+        estimate: u64,
+        /// The most allowed, in MiB.
+        limit: u64,
+        /// Whether it is an export's booklet, not one profile's document.
+        booklet: bool,
+    },
     /// An id given on the command line that is not a usable id.
     InvalidId {
         /// The id, as given.
@@ -230,6 +239,27 @@ impl fmt::Display for Error {
             Error::OutsideOutputFolder { name } => write!(
                 f,
                 "refusing to write `{name}`: report names must be plain file names inside the output folder"
+            ),
+            Error::TooLargeForPdf {
+                estimate,
+                limit,
+                booklet: false,
+            } => write!(
+                f,
+                "this profile is too large to make into a PDF: typesetting it would take about \
+                 {estimate} MiB of memory, and pathways allows {limit} MiB; make it as HTML (which \
+                 has no such limit) or as a handout (--template handout), or split the profile"
+            ),
+            Error::TooLargeForPdf {
+                estimate,
+                limit,
+                booklet: true,
+            } => write!(
+                f,
+                "this booklet is too large to make into a PDF: typesetting it would take about \
+                 {estimate} MiB of memory by pathways' reckoning, and it allows {limit}; make the \
+                 booklet as HTML (--book FILE.html), of handouts (--template handout), or of fewer \
+                 careers at a time"
             ),
             Error::InvalidId { id, problem } => write!(
                 f,

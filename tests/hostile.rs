@@ -443,3 +443,65 @@ fn what_would_render_wrongly_is_refused_by_check() {
     );
     assert!(out.join("minimal.pdf").is_file());
 }
+
+/// A profile far too large for a PDF (20,000 sections; one 4 MB paragraph)
+/// is refused up front with a message saying what to do, within the
+/// budgets, and nothing is written; HTML still takes it.
+#[test]
+fn a_profile_too_large_for_a_pdf_is_refused_up_front() {
+    let dir = tempfile::tempdir().unwrap();
+    let minimal = read(&fixture("valid/minimal.yaml"));
+    let sections: String = (0..20_000)
+        .map(|i| {
+            format!("  - id: extra-{i}\n    heading: Extra {i}\n    intro: Words about part {i}.\n")
+        })
+        .collect();
+    let words: Vec<String> = (0..370_000).map(|i| format!("word{i}")).collect();
+    let cases = [
+        ("sections", format!("{minimal}extra_sections:\n{sections}")),
+        (
+            "paragraph",
+            minimal.replace(
+                "School librarians run the library of a school.",
+                &format!("{}.", words.join(" ")),
+            ),
+        ),
+    ];
+    for (name, text) in cases {
+        let profile = write(dir.path(), &format!("{name}.yaml"), text.as_bytes());
+        let pdf = dir.path().join(format!("{name}.pdf"));
+        let run = run(
+            &[
+                "render",
+                &profile.to_string_lossy(),
+                "-o",
+                &pdf.to_string_lossy(),
+            ],
+            None,
+        );
+        bounded(name, &run);
+        assert_eq!(run.code, Some(2), "{name}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("too large to make into a PDF") && run.stderr.contains("as HTML"),
+            "{name}: {}",
+            run.stderr
+        );
+        assert!(!pdf.exists(), "{name}: nothing written");
+        let html = dir.path().join(format!("{name}.html"));
+        let run = run_html(&profile, &html);
+        assert_ne!(run, Some(2), "{name}: HTML takes it");
+    }
+}
+
+fn run_html(profile: &Path, html: &Path) -> Option<i32> {
+    run(
+        &[
+            "render",
+            &profile.to_string_lossy(),
+            "-o",
+            &html.to_string_lossy(),
+        ],
+        None,
+    )
+    .code
+}

@@ -155,6 +155,14 @@ pub struct Renderer {
     untrusted_typesetter: Option<Typesetter>,
 }
 
+/// Whether a PDF is held to the memory budget of one profile's document
+/// (a report, a handout, a comparison) or is a whole collection's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Budget {
+    OneProfile,
+    Collection,
+}
+
 /// Typesets the Typst a template made into PDF bytes; the second argument
 /// names the template, for messages.
 pub type Typesetter = Arc<dyn Fn(String, &str) -> Result<Vec<u8>, Error> + Send + Sync>;
@@ -339,7 +347,12 @@ impl Renderer {
     pub fn render(&self, profile: &Profile, format: Format) -> Result<Vec<u8>, Error> {
         let labels = self.catalogues.labels(profile.locale());
         let view = view::build(profile, format, self.view_extras(profile), &labels);
-        self.render_template(&format.template_file(&self.template_set), view, format)
+        self.render_template(
+            &format.template_file(&self.template_set),
+            view,
+            format,
+            Budget::OneProfile,
+        )
     }
 
     /// Render one profile in several formats, parsing each Markdown field once.
@@ -349,7 +362,12 @@ impl Renderer {
             .into_iter()
             .zip(formats)
             .map(|(view, &format)| {
-                self.render_template(&format.template_file(&self.template_set), view, format)
+                self.render_template(
+                    &format.template_file(&self.template_set),
+                    view,
+                    format,
+                    Budget::OneProfile,
+                )
             })
             .collect()
     }
@@ -421,7 +439,12 @@ impl Renderer {
             self.width,
             &labels,
         );
-        self.render_template(&format.template_file("compare"), view, format)
+        self.render_template(
+            &format.template_file("compare"),
+            view,
+            format,
+            Budget::OneProfile,
+        )
     }
 
     /// One career as a chapter of a booklet in `format` (HTML or PDF): the
@@ -471,7 +494,12 @@ impl Renderer {
                 .unwrap_or_else(|| PageSize::for_locale(careers.locale())),
         };
         let view = view::build_book(careers, chapters, &parts, format, &labels);
-        self.render_template(&format.template_file("book"), view, format)
+        self.render_template(
+            &format.template_file("book"),
+            view,
+            format,
+            Budget::Collection,
+        )
     }
 
     fn view_extras(&self, profile: &Profile) -> view::Extras {
@@ -497,13 +525,17 @@ impl Renderer {
         name: &str,
         context: Value,
         format: Format,
+        budget: Budget,
     ) -> Result<Vec<u8>, Error> {
         let mut rendered = self
             .template(name)?
             .render(context)
             .map_err(|e| template_error(&e))?;
         let text = match format {
-            Format::Pdf => return self.typeset(rendered, name),
+            Format::Pdf => {
+                pdf::check_budget(&rendered, budget == Budget::Collection)?;
+                return self.typeset(rendered, name);
+            }
             Format::Text => text::wrap_report(&rendered, self.width),
             Format::Markdown => markdown::tidy_document(&rendered),
             Format::Html => {

@@ -29,6 +29,45 @@ pub(crate) fn typeset(source: String, template: &str) -> Result<Vec<u8>, Error> 
     })
 }
 
+/// The most memory one profile's PDF may take to typeset, in MiB, as
+/// [`estimated_mebibytes`] reckons it (Typst itself has no limit).
+const MAX_MEBIBYTES: u64 = 400;
+/// The same for a booklet of a whole collection, which the reckoning
+/// overstates about twice (measured: 1,000 handouts reckoned 4,559 MiB, took
+/// 2,096 MiB and 12 s): about 2.3 GiB at most, some 1,000 handouts.
+const MAX_BOOKLET_MEBIBYTES: u64 = 5_000;
+
+/// What typesetting `source` takes, in MiB, reckoned from its size: Typst
+/// 0.15 took about 60 MiB to start, 250 bytes per byte of source and 29 KB
+/// per line (a heading, a paragraph, a list entry), measured on reports of
+/// 1,000 to 20,000 sections, 7,000 list entries and one 4 MB paragraph
+/// (`benches/README.md`). Its time follows its memory, about 5 s per GiB.
+pub(crate) fn estimated_mebibytes(source: &str) -> u64 {
+    let bytes = source.len() as u64;
+    let lines = source.bytes().filter(|&b| b == b'\n').count() as u64;
+    60 + bytes * 250 / (1024 * 1024) + lines * 29 / 1024
+}
+
+/// Refuse, before typesetting, a document too large for the budget (of one
+/// profile's document, or of a `booklet`): it would take minutes and
+/// gigabytes, or end the program.
+pub(crate) fn check_budget(source: &str, booklet: bool) -> Result<(), Error> {
+    let estimate = estimated_mebibytes(source);
+    let limit = if booklet {
+        MAX_BOOKLET_MEBIBYTES
+    } else {
+        MAX_MEBIBYTES
+    };
+    if estimate > limit {
+        return Err(Error::TooLargeForPdf {
+            estimate,
+            limit,
+            booklet,
+        });
+    }
+    Ok(())
+}
+
 /// Typst recurses deeply for long documents, and keeps per-thread state
 /// that grows with every document a thread typesets: each document gets a
 /// thread of its own, with the main thread's stack.
@@ -178,6 +217,26 @@ mod tests {
         assert!(other.starts_with(b"%PDF-"));
         assert!(!contains(&other, b"pdfuaid:part"));
         assert!(contains(&other, b"/StructTreeRoot"), "still tagged");
+    }
+
+    #[test]
+    fn documents_past_the_memory_budget_are_refused_before_typesetting() {
+        // A seed-size report (42 KB, 450 lines) is far within it.
+        let report = "A line of a report, as long as many are.\n".repeat(450);
+        assert!(estimated_mebibytes(&report) < 100);
+        assert!(check_budget(&report, false).is_ok());
+        // 20,000 sections' worth of lines: refused for a profile, and a
+        // booklet twice that size is refused too.
+        let huge = "= Heading\n\nWords.\n".repeat(20_000);
+        let refused = check_budget(&huge, false).unwrap_err().to_string();
+        assert!(
+            refused.contains("too large to make into a PDF"),
+            "{refused}"
+        );
+        assert!(check_budget(&huge, true).is_ok(), "a booklet may be larger");
+        let booklet = huge.repeat(3);
+        let refused = check_budget(&booklet, true).unwrap_err().to_string();
+        assert!(refused.contains("--book FILE.html"), "{refused}");
     }
 
     #[test]
