@@ -256,3 +256,30 @@ fn amounts_carry_their_currency_code_only_when_currencies_differ() {
         );
     }
 }
+
+/// A step's title is a label, as in reports: Markdown in it (a link) is
+/// shown as written, never made a live link.
+#[test]
+fn a_title_in_a_comparison_is_never_markup() {
+    let dir = tempfile::tempdir().unwrap();
+    let minimal = crate::common::read(&fixture("valid/minimal.yaml")).replace(
+        "      - Volunteer in a school library.",
+        "      - title: \"[Click me](https://example.org/evil)\"\n        text: Volunteer in a school library.",
+    );
+    let profile = dir.path().join("minimal.yaml");
+    std::fs::write(&profile, minimal).unwrap();
+    let output = compare(&[profile, root().join(SEED_PROFILE)], &["--format", "html"]);
+    output.assert_code(0);
+    assert!(
+        !output.stdout.contains("href=\"https://example.org/evil\""),
+        "{}",
+        output.stdout
+    );
+    assert!(
+        output
+            .stdout
+            .contains("[Click me](https://example.org/evil):"),
+        "{}",
+        output.stdout
+    );
+}

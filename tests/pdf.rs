@@ -711,3 +711,17 @@ fn a_pdf_holds_every_word_the_markdown_holds() {
         );
     }
 }
+
+/// The colon after a French label stands after a no-break space in PDF too
+/// (the salary table's caption once had it hard-coded: "(USD, par an):").
+#[test]
+#[ignore = "needs poppler-utils: .ci/run runs it"]
+fn french_pdf_puts_a_space_before_its_colons() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = crate::locales::seed_in("fr-FR", dir.path());
+    let pdf = dir.path().join("fr.pdf");
+    render_pdf(&profile, &pdf, &[]);
+    let text = pdftotext(&pdf);
+    assert!(text.contains("(USD, par an) :"), "{text}");
+    assert!(!text.contains("par an):"), "{text}");
+}

@@ -176,3 +176,17 @@ fn every_manual_page_passes_mandoc_lint() {
         );
     }
 }
+
+/// The help a new user reads first says PDF is one of the formats.
+#[test]
+fn the_help_names_pdf() {
+    for args in [
+        &["--help"][..],
+        &["render", "--help"][..],
+        &["export", "--help"][..],
+    ] {
+        let output = Run::of(pathways().args(args));
+        assert_eq!(output.code, Some(0));
+        assert!(output.stdout.contains("PDF"), "{args:?}: {}", output.stdout);
+    }
+}
