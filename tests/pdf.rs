@@ -540,6 +540,20 @@ fn typst_code_in_a_label_prints_as_text() {
     let page = read(&html);
     assert!(!page.contains("<b>bold</b>"), "no live HTML from a label");
     assert!(page.contains("&lt;b&gt;bold&lt;"), "shown as text");
+    // A label that would loop for ever as Typst is text too, set at once.
+    std::fs::write(
+        dir.path().join("locales/en.ftl"),
+        "colon = { $label }#for i in range(100000) {\"{\"} for j in range(100000) {\"{\"}{\"}\"} {\"}\"}\n",
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    render_pdf(
+        &crate::common::root().join(SEED_PROFILE),
+        &pdf,
+        &["--templates", dir.path().to_str().unwrap()],
+    );
+    assert!(started.elapsed().as_secs() < 20, "not run");
+    assert!(pdftotext(&pdf).contains("#for i in range(100000)"));
 }
 
 /// Profiles with fields far taller than a page (a 1,500-word list entry, a
