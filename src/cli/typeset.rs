@@ -31,10 +31,11 @@ fn max_seconds() -> u64 {
 /// PDF on standard output, within the limits.
 pub fn run(args: &TypesetArgs) -> Result<ExitStatus, Error> {
     limit_this_process();
+    // Only pathways itself writes here, and its PDF budget has refused a
+    // source too large before starting this process.
     let mut source = String::new();
     std::io::stdin()
         .lock()
-        .take(64 * 1024 * 1024)
         .read_to_string(&mut source)
         .map_err(|source| Error::ReadStdin { source })?;
     let pdf = pathways::render::typeset_pdf(source, &args.template)?;
@@ -96,9 +97,10 @@ pub fn isolated(source: String, template: &str) -> Result<Vec<u8>, Error> {
             pdf
         });
         let telling = scope.spawn(move || {
+            // Read to the end, so the child never waits to write its message.
             let mut said = String::new();
             if let Some(err) = stderr.as_mut() {
-                let _ = err.take(64 * 1024).read_to_string(&mut said);
+                let _ = err.read_to_string(&mut said);
             }
             said
         });
