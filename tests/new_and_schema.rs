@@ -238,3 +238,34 @@ fn a_new_profile_names_its_own_path_in_the_check_it_suggests() {
         shown.stdout
     );
 }
+
+/// The quick start's first command, in an office with no `profiles/`
+/// folder yet: the folder is made.
+#[test]
+fn a_new_profile_s_folder_is_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Run::of(pathways().current_dir(dir.path()).args([
+        "new",
+        "school-librarians",
+        "--title",
+        "School Librarians",
+        "-o",
+        "profiles/school-librarians.yaml",
+    ]));
+    output.assert_code(0);
+    assert!(
+        read(&dir.path().join("profiles/school-librarians.yaml")).contains("id: school-librarians")
+    );
+    // A file where the folder would go is not replaced.
+    std::fs::write(dir.path().join("taken"), "mine").unwrap();
+    let output = Run::of(pathways().current_dir(dir.path()).args([
+        "new",
+        "x",
+        "--title",
+        "X",
+        "-o",
+        "taken/x.yaml",
+    ]));
+    output.assert_code(2);
+    assert_eq!(read(&dir.path().join("taken")), "mine");
+}

@@ -26,6 +26,11 @@ pub fn run(args: &NewArgs) -> Result<ExitStatus, Error> {
         Destination::File(path) => path.parent().unwrap_or(Path::new(".")),
         Destination::Stdout => Path::new("."),
     };
+    // A new office's first profile goes into a folder it has not made yet.
+    std::fs::create_dir_all(folder).map_err(|source| Error::Write {
+        path: folder.to_path_buf(),
+        source,
+    })?;
     let schema = schema_reference(folder);
     let file = match &destination {
         Destination::File(path) => Some(path.display().to_string()),
