@@ -16,18 +16,28 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
-/// After this many characters without a space, a word may break (a
-/// zero-width space): Typst never breaks a word it has no hyphenation for,
+/// After this many characters without a place to break the line, a zero-
+/// width space lets it break: Typst never breaks a word it has no place for,
 /// so a longer one (an address, a code, a hostile run of letters) would run
-/// off the page and lose its end. Shorter words are left whole.
+/// off the page and lose its end. Shorter words are left whole, and text
+/// that can break anywhere (Chinese, Japanese, Thai) gets none: a zero-width
+/// space would show in the text copied from the PDF.
 const UNBROKEN_RUN: usize = 40;
 
 fn push_escaped(text: &str, out: &mut String) {
+    // Where the line may break (UAX #14, as Typst breaks lines), looked for
+    // only in text that has a long run without a space.
+    let mut breaks = has_long_run(text).then(|| {
+        unicode_linebreak::linebreaks(text)
+            .map(|(at, _)| at)
+            .peekable()
+    });
     let mut run = 0;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            run = 0;
-        } else {
+    for (at, c) in text.char_indices() {
+        if let Some(breaks) = breaks.as_mut() {
+            while breaks.next_if(|&next| next <= at).is_some() {
+                run = 0;
+            }
             run += 1;
             if run > UNBROKEN_RUN {
                 out.push('\u{200B}');
@@ -43,6 +53,13 @@ fn push_escaped(text: &str, out: &mut String) {
             c => out.push(c),
         }
     }
+}
+
+/// Whether `text` has more than [`UNBROKEN_RUN`] bytes without white space
+/// (most text has not, and is escaped without looking for line breaks).
+fn has_long_run(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace())
+        .any(|word| word.len() > UNBROKEN_RUN)
 }
 
 /// Text up to this long (in characters of Typst markup) always fits on one
@@ -195,6 +212,25 @@ fn plain_text<'a>(node: &'a AstNode<'a>, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_a_long_run_with_no_place_to_break_gets_a_zero_width_space() {
+        let letters = "abcdefghij".repeat(10);
+        let escaped = super::escape(&letters);
+        assert_eq!(escaped.matches('\u{200B}').count(), 2, "every 40 letters");
+        assert_eq!(escaped.replace('\u{200B}', ""), letters);
+        // Words of ordinary length, and Chinese or Japanese, which may
+        // break between any two characters, are left as they are.
+        for text in [
+            "A sentence of ordinary words, long enough to wrap.",
+            &"图书馆技术员负责整理馆藏".repeat(10),
+        ] {
+            assert!(!super::escape(text).contains('\u{200B}'), "{text}");
+        }
+        // A hyphenated run breaks at its hyphens.
+        let hyphens = "well-known-".repeat(10);
+        assert!(!super::escape(&hyphens).contains('\u{200B}'));
+    }
+
     use super::*;
 
     #[test]
