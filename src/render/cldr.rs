@@ -45,14 +45,14 @@ impl MoneyFormat {
             .parse::<CurrencyType>()
             .ok()
             .and_then(|code| {
-                let symbol = (!code_only).then(|| {
-                    CurrencyFormatter::try_new_symbol(locale.into(), code, Default::default())
-                });
-                match symbol {
-                    Some(Ok(formatter)) => Some(formatter),
-                    _ => CurrencyFormatter::try_new_code(locale.into(), code, Default::default())
-                        .ok(),
-                }
+                let symbol = if code_only {
+                    None
+                } else {
+                    CurrencyFormatter::try_new_symbol(locale.into(), code, Default::default()).ok()
+                };
+                symbol.or_else(|| {
+                    CurrencyFormatter::try_new_code(locale.into(), code, Default::default()).ok()
+                })
             });
         MoneyFormat {
             currency: formatter,

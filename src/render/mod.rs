@@ -396,6 +396,7 @@ impl Renderer {
         let written = match format {
             Format::Pdf => {
                 let source = template.render(context).map_err(|e| template_error(&e))?;
+                pdf::check_budget(&source, true)?;
                 let pdf = self.typeset(source, &name)?;
                 return out
                     .write_all(&pdf)

@@ -12,7 +12,7 @@ use super::build::{
 };
 use super::types::{CompareCareerView, CompareCellView, CompareRowView, CompareView};
 use super::{Text, lens};
-use crate::profile::{Item, PayPeriod, Profile, SectionContent};
+use crate::profile::{Item, Profile, SalarySection, SectionContent};
 use crate::render::cldr::{self, MoneyFormat};
 use crate::render::labels::{Labels, section_key};
 use crate::render::{Format, PageSize};
@@ -62,9 +62,8 @@ pub(in crate::render) fn build_compare(
         careers: &careers,
     };
     let heading = |id: &str| labels.get(&section_key(id));
-    let currencies_differ = paid(profiles)
-        .map(crate::profile::SalarySection::currency)
-        .any(|currency| paid(profiles).any(|other| other.currency() != currency));
+    let currencies = each_once(paid(profiles).map(SalarySection::currency));
+    let currencies_differ = currencies.len() > 1;
     let mut rows = vec![
         cells.row("category", &labels.get("fact-category"), profiles, |p| {
             p.category
@@ -160,7 +159,7 @@ pub(in crate::render) fn build_compare(
         width,
         careers,
         rows,
-        notes: pay_notes(profiles, labels),
+        notes: pay_notes(profiles, &currencies, labels),
     };
     lens(&Arc::new(view), 0)
 }
@@ -174,18 +173,8 @@ fn label_arg(label: &str) -> fluent_bundle::FluentArgs<'static> {
 
 /// Said under the table when the careers are paid in different currencies
 /// or per different periods: the figures are never converted.
-fn pay_notes(profiles: &[&Profile], labels: &Labels) -> Vec<String> {
-    // Each once, in the order of the columns.
-    let mut currencies: Vec<&str> = Vec::new();
-    let mut periods: Vec<PayPeriod> = Vec::new();
-    for salary in paid(profiles) {
-        if !currencies.contains(&salary.currency()) {
-            currencies.push(salary.currency());
-        }
-        if !periods.contains(&salary.period()) {
-            periods.push(salary.period());
-        }
-    }
+fn pay_notes(profiles: &[&Profile], currencies: &[&str], labels: &Labels) -> Vec<String> {
+    let periods = each_once(paid(profiles).map(SalarySection::period));
     let mut notes = Vec::new();
     if currencies.len() > 1 {
         let mut args = fluent_bundle::FluentArgs::new();
@@ -201,8 +190,19 @@ fn pay_notes(profiles: &[&Profile], labels: &Labels) -> Vec<String> {
     notes
 }
 
+/// Each value once, in the order first met (the order of the columns).
+fn each_once<T: PartialEq>(values: impl Iterator<Item = T>) -> Vec<T> {
+    let mut once = Vec::new();
+    for value in values {
+        if !once.contains(&value) {
+            once.push(value);
+        }
+    }
+    once
+}
+
 /// The salary sections that give figures.
-fn paid<'a>(profiles: &[&'a Profile]) -> impl Iterator<Item = &'a crate::profile::SalarySection> {
+fn paid<'a>(profiles: &[&'a Profile]) -> impl Iterator<Item = &'a SalarySection> {
     profiles
         .iter()
         .filter_map(|p| p.sections.salary.as_ref())
