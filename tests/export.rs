@@ -202,6 +202,18 @@ fn the_index_groups_careers_by_category_then_career_type() {
         ],
         "{text}"
     );
+    // In the English index, the Spanish and Japanese careers' own words are
+    // marked with their language, so a screen reader reads them as such.
+    let html = read(&out.path().join("index.html"));
+    assert!(
+        html.contains("<span lang=\"es-MX\">Educación y formación</span>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("lang=\"es-MX\">Técnicos en bibliotecas</a>"),
+        "{html}"
+    );
+    assert!(html.contains("<html lang=\"en-US\""), "{html}");
 }
 
 #[test]

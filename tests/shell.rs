@@ -68,10 +68,12 @@ fn every_shell_gets_a_script() {
 
 #[test]
 fn every_manual_page_renders_without_a_warning() {
-    let dir = tempfile::tempdir().unwrap();
-    let output = Run::of(pathways().args(["man", "--out"]).arg(dir.path()));
+    // The folder is made, as `export --out` makes its own.
+    let temporary = tempfile::tempdir().unwrap();
+    let dir = temporary.path().join("share/man1");
+    let output = Run::of(pathways().args(["man", "--out"]).arg(&dir));
     assert_eq!(output.code, Some(0), "{}", output.stderr);
-    let mut pages: Vec<String> = std::fs::read_dir(dir.path())
+    let mut pages: Vec<String> = std::fs::read_dir(dir.as_path())
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
@@ -97,7 +99,7 @@ fn every_manual_page_renders_without_a_warning() {
     expected.sort();
     assert_eq!(pages, expected);
     for page in &pages {
-        let path = dir.path().join(page);
+        let path = dir.as_path().join(page);
         // -ww: every warning groff has; -z: no output, only the check.
         let groff = Command::new("groff")
             .args(["-man", "-ww", "-z"])
