@@ -80,6 +80,7 @@ pub fn run(args: &PreviewArgs) -> Result<ExitStatus, Error> {
             message: format!("cannot start the preview server: {source}"),
         })?;
     let served = runtime.block_on(async move {
+        tokio::spawn(shared.clone().forget_pages_on_change());
         let app = server::router(shared);
         let mut servers = tokio::task::JoinSet::new();
         for listener in listeners {

@@ -73,6 +73,22 @@ impl Shared {
         }
     }
 
+    /// Forget every kept page when the watcher sees a change: a save that
+    /// keeps a file's size within the time resolution of its disk (2 s on
+    /// a FAT memory stick) leaves the fingerprint as it was.
+    pub async fn forget_pages_on_change(self) {
+        let mut changes = self.changes.subscribe();
+        while !matches!(
+            changes.recv().await,
+            Err(broadcast::error::RecvError::Closed)
+        ) {
+            self.pages
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clear();
+        }
+    }
+
     /// The page kept for `path`, if it was made from files as they are now.
     fn kept(&self, path: &str, now: &Fingerprint) -> Option<Arc<Page>> {
         let pages = self.pages.lock().unwrap_or_else(PoisonError::into_inner);
