@@ -140,8 +140,8 @@ pub enum Error {
         estimate: u64,
         /// The most allowed, in MiB.
         limit: u64,
-        /// Whether it is an export's booklet, not one profile's document.
-        booklet: bool,
+        /// Which document.
+        document: PdfDocument,
     },
     /// An id given on the command line that is not a usable id.
     InvalidId {
@@ -243,24 +243,31 @@ impl fmt::Display for Error {
             Error::TooLargeForPdf {
                 estimate,
                 limit,
-                booklet: false,
-            } => write!(
-                f,
-                "this profile is too large to make into a PDF: typesetting it would take about \
-                 {estimate} MiB of memory, and pathways allows {limit} MiB; make it as HTML (which \
-                 has no such limit) or as a handout (--template handout), or split the profile"
-            ),
-            Error::TooLargeForPdf {
-                estimate,
-                limit,
-                booklet: true,
-            } => write!(
-                f,
-                "this booklet is too large to make into a PDF: typesetting it would take about \
-                 {estimate} MiB of memory by pathways' reckoning, and it allows {limit}; make the \
-                 booklet as HTML (--book FILE.html), of handouts (--template handout), or of fewer \
-                 careers at a time"
-            ),
+                document,
+            } => {
+                let (what, instead) = match document {
+                    PdfDocument::Profile => (
+                        "this profile",
+                        "make it as HTML (which has no such limit) or as a handout \
+                         (--template handout), or split the profile",
+                    ),
+                    PdfDocument::Booklet => (
+                        "this booklet",
+                        "make the booklet as HTML (--book FILE.html), of handouts \
+                         (--template handout), or of fewer careers at a time",
+                    ),
+                    PdfDocument::Index => (
+                        "this export's index",
+                        "export the index as HTML, leave it out (--no-index), or export \
+                         fewer careers at a time",
+                    ),
+                };
+                write!(
+                    f,
+                    "{what} is too large to make into a PDF: typesetting it would take about \
+                     {estimate} MiB of memory by pathways' reckoning, and it allows {limit}; {instead}"
+                )
+            }
             Error::InvalidId { id, problem } => write!(
                 f,
                 "`{}` cannot be an id: {}; try `{}`",
@@ -280,6 +287,18 @@ impl fmt::Display for Error {
             ),
         }
     }
+}
+
+/// Which PDF [`Error::TooLargeForPdf`] is about: one profile's document (a
+/// report, a handout, a comparison), or a whole export's booklet or index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PdfDocument {
+    /// A report, handout or comparison.
+    Profile,
+    /// An export's booklet.
+    Booklet,
+    /// An export's `index.pdf`.
+    Index,
 }
 
 /// Which settings file [`Error::UnusableSettings`] is about.

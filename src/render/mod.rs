@@ -22,7 +22,7 @@ use minijinja::{Environment, State, UndefinedBehavior, Value};
 pub use templates::{BUILT_IN as BUILT_IN_TEMPLATES, template_sets};
 pub use view::{CareerIndex, IndexEntry};
 
-use crate::error::Error;
+use crate::error::{Error, PdfDocument};
 use crate::profile::Profile;
 
 /// An output format.
@@ -153,14 +153,6 @@ pub struct Renderer {
     user_typst: bool,
     /// How that Typst is typeset, when not in this process.
     untrusted_typesetter: Option<Typesetter>,
-}
-
-/// Whether a PDF is held to the memory budget of one profile's document
-/// (a report, a handout, a comparison) or is a whole collection's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Budget {
-    OneProfile,
-    Collection,
 }
 
 /// Typesets the Typst a template made into PDF bytes; the second argument
@@ -351,7 +343,7 @@ impl Renderer {
             &format.template_file(&self.template_set),
             view,
             format,
-            Budget::OneProfile,
+            PdfDocument::Profile,
         )
     }
 
@@ -366,7 +358,7 @@ impl Renderer {
                     &format.template_file(&self.template_set),
                     view,
                     format,
-                    Budget::OneProfile,
+                    PdfDocument::Profile,
                 )
             })
             .collect()
@@ -396,7 +388,7 @@ impl Renderer {
         let written = match format {
             Format::Pdf => {
                 let source = template.render(context).map_err(|e| template_error(&e))?;
-                pdf::check_budget(&source, true)?;
+                pdf::check_budget(&source, PdfDocument::Index)?;
                 let pdf = self.typeset(source, &name)?;
                 return out
                     .write_all(&pdf)
@@ -444,7 +436,7 @@ impl Renderer {
             &format.template_file("compare"),
             view,
             format,
-            Budget::OneProfile,
+            PdfDocument::Profile,
         )
     }
 
@@ -499,7 +491,7 @@ impl Renderer {
             &format.template_file("book"),
             view,
             format,
-            Budget::Collection,
+            PdfDocument::Booklet,
         )
     }
 
@@ -526,7 +518,7 @@ impl Renderer {
         name: &str,
         context: Value,
         format: Format,
-        budget: Budget,
+        document: PdfDocument,
     ) -> Result<Vec<u8>, Error> {
         let mut rendered = self
             .template(name)?
@@ -534,7 +526,7 @@ impl Renderer {
             .map_err(|e| template_error(&e))?;
         let text = match format {
             Format::Pdf => {
-                pdf::check_budget(&rendered, budget == Budget::Collection)?;
+                pdf::check_budget(&rendered, document)?;
                 return self.typeset(rendered, name);
             }
             Format::Text => text::wrap_report(&rendered, self.width),

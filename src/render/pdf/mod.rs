@@ -11,7 +11,7 @@ use typst::diag::Severity;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
-use crate::error::Error;
+use crate::error::{Error, PdfDocument};
 
 /// Typeset `source` (Typst markup made by the template `template`) into a
 /// tagged PDF/UA-1 document.
@@ -48,21 +48,20 @@ pub(crate) fn estimated_mebibytes(source: &str) -> u64 {
     60 + bytes * 250 / (1024 * 1024) + lines * 29 / 1024
 }
 
-/// Refuse, before typesetting, a document too large for the budget (of one
-/// profile's document, or of a `booklet`): it would take minutes and
-/// gigabytes, or end the program.
-pub(crate) fn check_budget(source: &str, booklet: bool) -> Result<(), Error> {
+/// Refuse, before typesetting, a document too large for its budget (one
+/// profile's, or a whole export's): it would take minutes and gigabytes, or
+/// end the program.
+pub(crate) fn check_budget(source: &str, document: PdfDocument) -> Result<(), Error> {
     let estimate = estimated_mebibytes(source);
-    let limit = if booklet {
-        MAX_BOOKLET_MEBIBYTES
-    } else {
-        MAX_MEBIBYTES
+    let limit = match document {
+        PdfDocument::Profile => MAX_MEBIBYTES,
+        PdfDocument::Booklet | PdfDocument::Index => MAX_BOOKLET_MEBIBYTES,
     };
     if estimate > limit {
         return Err(Error::TooLargeForPdf {
             estimate,
             limit,
-            booklet,
+            document,
         });
     }
     Ok(())
@@ -224,19 +223,30 @@ mod tests {
         // A seed-size report (42 KB, 450 lines) is far within it.
         let report = "A line of a report, as long as many are.\n".repeat(450);
         assert!(estimated_mebibytes(&report) < 100);
-        assert!(check_budget(&report, false).is_ok());
+        assert!(check_budget(&report, PdfDocument::Profile).is_ok());
         // 20,000 sections' worth of lines: refused for a profile, and a
         // booklet twice that size is refused too.
         let huge = "= Heading\n\nWords.\n".repeat(20_000);
-        let refused = check_budget(&huge, false).unwrap_err().to_string();
+        let refused = check_budget(&huge, PdfDocument::Profile)
+            .unwrap_err()
+            .to_string();
         assert!(
             refused.contains("too large to make into a PDF"),
             "{refused}"
         );
-        assert!(check_budget(&huge, true).is_ok(), "a booklet may be larger");
+        assert!(
+            check_budget(&huge, PdfDocument::Booklet).is_ok(),
+            "a booklet may be larger"
+        );
         let booklet = huge.repeat(3);
-        let refused = check_budget(&booklet, true).unwrap_err().to_string();
+        let refused = check_budget(&booklet, PdfDocument::Booklet)
+            .unwrap_err()
+            .to_string();
         assert!(refused.contains("--book FILE.html"), "{refused}");
+        let refused = check_budget(&booklet, PdfDocument::Index)
+            .unwrap_err()
+            .to_string();
+        assert!(refused.contains("--no-index"), "{refused}");
     }
 
     #[test]
