@@ -247,6 +247,19 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(refused.contains("--no-index"), "{refused}");
+        // The limits themselves are allowed; a mebibyte more is not.
+        for (document, limit) in [
+            (PdfDocument::Profile, MAX_MEBIBYTES),
+            (PdfDocument::Booklet, MAX_BOOKLET_MEBIBYTES),
+            (PdfDocument::Index, MAX_BOOKLET_MEBIBYTES),
+        ] {
+            let bytes = ((limit - 60) * 1024 * 1024).div_ceil(250) as usize;
+            let at_limit = "x".repeat(bytes);
+            assert_eq!(estimated_mebibytes(&at_limit), limit);
+            assert!(check_budget(&at_limit, document).is_ok(), "{document:?}");
+            let over = "x".repeat(bytes + 1024 * 1024 / 250 + 1);
+            assert!(check_budget(&over, document).is_err(), "{document:?}");
+        }
     }
 
     #[test]
