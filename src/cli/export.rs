@@ -252,8 +252,9 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
                 .book_title
                 .clone()
                 .unwrap_or_else(|| renderer.label(exported.locale(), "book-title"));
-            let booklet = renderer.render_book(&title, &exported, &chapters, *format)?;
-            folder.write(name, &booklet)?;
+            folder.write_with(name, |out| {
+                renderer.render_book(&title, &exported, &chapters, *format, out)
+            })?;
             written += 1;
             booklet_written = Some(name);
         }

@@ -4,6 +4,7 @@
 //! the profile, the template for the format turns it into text (for PDF,
 //! Typst markup, which the `pdf` module typesets).
 
+mod booklet;
 mod cldr;
 mod labels;
 mod markdown;
@@ -468,31 +469,57 @@ impl Renderer {
             })
     }
 
-    /// A booklet of `careers` in `format` (HTML or PDF): a cover titled
-    /// `title`, the contents by category and career type, then each career
-    /// in `chapters` (by id, from [`Renderer::render_chapter`]) on new pages.
+    /// A booklet of `careers` in `format` (HTML or PDF), into `out`: a
+    /// cover titled `title`, the contents by category and career type, then
+    /// each career in `chapters` (by id, from [`Renderer::render_chapter`])
+    /// on new pages. A long PDF booklet is typeset in parts and joined, so
+    /// its memory does not grow with its length.
     pub fn render_book(
         &self,
         title: &str,
         careers: &CareerIndex,
         chapters: &HashMap<String, String>,
         format: Format,
-    ) -> Result<Vec<u8>, Error> {
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), Error> {
+        let settings = self.book_settings(title, careers);
+        if format == Format::Pdf && !self.user_typst {
+            let parts = booklet::plan_parts(careers, chapters);
+            if parts.len() > 1 {
+                return self.render_book_in_parts(careers, chapters, &settings, &parts, out);
+            }
+        }
         let labels = self.catalogues.labels(careers.locale());
-        let parts = view::BookParts {
+        let view = view::build_book(
+            careers,
+            chapters,
+            &settings,
+            &view::BookPart::Whole,
+            format,
+            &labels,
+        );
+        let booklet = self.render_template(
+            &format.template_file("book"),
+            view,
+            format,
+            PdfDocument::Booklet,
+        )?;
+        out.write_all(&booklet)
+            .map_err(|e| template_error(&write_failure(e)))
+    }
+
+    fn book_settings<'a>(
+        &'a self,
+        title: &'a str,
+        careers: &CareerIndex,
+    ) -> view::BookSettings<'a> {
+        view::BookSettings {
             title,
             template_set: &self.template_set,
             page_size: self
                 .page_size
                 .unwrap_or_else(|| PageSize::for_locale(careers.locale())),
-        };
-        let view = view::build_book(careers, chapters, &parts, format, &labels);
-        self.render_template(
-            &format.template_file("book"),
-            view,
-            format,
-            PdfDocument::Booklet,
-        )
+        }
     }
 
     fn view_extras(&self, profile: &Profile) -> view::Extras {

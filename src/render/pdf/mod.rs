@@ -3,6 +3,7 @@
 //! [`world::EmbeddedWorld`] serves the one generated source and the fonts
 //! built into pathways, so the same input gives the same bytes everywhere.
 
+pub(crate) mod join;
 pub(crate) mod markup;
 mod world;
 
@@ -16,10 +17,24 @@ use crate::error::{Error, PdfDocument};
 /// Typeset `source` (Typst markup made by the template `template`) into a
 /// tagged PDF/UA-1 document.
 pub(crate) fn typeset(source: String, template: &str) -> Result<Vec<u8>, Error> {
+    on_typesetter_thread(|| typeset_here(source, template))
+}
+
+/// How many pages `source` takes, laid out but not made into a PDF.
+pub(crate) fn page_count(source: String, template: &str) -> Result<usize, Error> {
+    on_typesetter_thread(|| {
+        let world = world::EmbeddedWorld::new(source);
+        Ok(layout(&world, template)?.pages().len())
+    })
+}
+
+fn on_typesetter_thread<T: Send>(
+    work: impl FnOnce() -> Result<T, Error> + Send,
+) -> Result<T, Error> {
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .stack_size(TYPESETTER_STACK)
-            .spawn_scoped(scope, || typeset_here(source, template))
+            .spawn_scoped(scope, work)
             .map_err(|e| Error::WorkerThreads {
                 jobs: 1,
                 reason: e.to_string(),

@@ -14,29 +14,60 @@ use super::types::{BookView, ChapterView};
 use crate::render::labels::Labels;
 use crate::render::{CareerIndex, Format, PageSize};
 
-/// What a booklet is made of besides its careers.
-pub(in crate::render) struct BookParts<'a> {
+/// What a booklet is made with besides its careers.
+pub(in crate::render) struct BookSettings<'a> {
     pub(in crate::render) title: &'a str,
     pub(in crate::render) template_set: &'a str,
     pub(in crate::render) page_size: PageSize,
 }
 
-/// The booklet's view for `format` (HTML or PDF): `chapters` holds each
-/// career's rendered block by id; a career without one is left out.
+/// Which part of a booklet to typeset: the whole, or (for a long PDF
+/// booklet, typeset in parts and joined) the cover and contents, or a run of
+/// chapters.
+pub(in crate::render) enum BookPart<'a> {
+    Whole,
+    /// The cover and contents, with each chapter's first page by id.
+    Front {
+        chapter_pages: &'a HashMap<String, usize>,
+        total_pages: usize,
+    },
+    /// Chapters `chapters` (by their place in the contents), the first on
+    /// page `first_page`.
+    Chapters {
+        chapters: std::ops::Range<usize>,
+        first_page: usize,
+        total_pages: usize,
+    },
+}
+
+/// The booklet's view for `format` (HTML or PDF), or of its `part`:
+/// `chapters` holds each career's rendered block by id; a career without one
+/// is left out.
 pub(in crate::render) fn build_book(
     careers: &CareerIndex,
     chapters: &HashMap<String, String>,
-    parts: &BookParts,
+    parts: &BookSettings,
+    part: &BookPart,
     format: Format,
     labels: &Labels,
 ) -> Value {
     let r = Renditions::new(std::slice::from_ref(&format));
+    let count = careers
+        .entries()
+        .iter()
+        .filter(|entry| chapters.contains_key(entry.id()))
+        .count();
     let locale = careers.locale();
     let chapters: Vec<Arc<ChapterView>> = careers
         .entries()
         .iter()
         .filter_map(|entry| Some((entry, chapters.get(entry.id())?)))
         .enumerate()
+        .filter(|(number, _)| match part {
+            BookPart::Whole => true,
+            BookPart::Front { .. } => false,
+            BookPart::Chapters { chapters, .. } => chapters.contains(number),
+        })
         .map(|(number, (entry, body))| {
             Arc::new(ChapterView {
                 anchor: chapter_anchor(entry.id()),
@@ -51,7 +82,25 @@ pub(in crate::render) fn build_book(
         .collect();
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("title", parts.title.to_owned());
-    args.set("count", chapters.len());
+    args.set("count", count);
+    let (first_page, total_pages, chapter_pages) = match part {
+        BookPart::Whole => (None, None, None),
+        BookPart::Front {
+            chapter_pages,
+            total_pages,
+        } => {
+            let by_anchor: std::collections::BTreeMap<String, usize> = chapter_pages
+                .iter()
+                .map(|(id, page)| (chapter_anchor(id), *page))
+                .collect();
+            (None, Some(*total_pages), Some(Value::from(by_anchor)))
+        }
+        BookPart::Chapters {
+            first_page,
+            total_pages,
+            ..
+        } => (Some(*first_page), Some(*total_pages), None),
+    };
     let view = BookView {
         lang: locale.to_owned(),
         dir: direction(locale),
@@ -64,9 +113,13 @@ pub(in crate::render) fn build_book(
             .format("book-description", Some(&args))
             .unwrap_or_default(),
         set: parts.template_set.to_owned(),
-        count: chapters.len(),
+        count,
         groups: index_groups(careers, format),
         chapters,
+        front: !matches!(part, BookPart::Chapters { .. }),
+        first_page,
+        total_pages,
+        chapter_pages,
     };
     lens(&Arc::new(view), 0)
 }

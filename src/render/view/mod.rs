@@ -20,10 +20,11 @@ use std::sync::Arc;
 use minijinja::Value;
 use minijinja::value::{Enumerator, Object, ObjectRepr};
 
-pub(super) use book::{BookParts, build_book};
+pub(super) use book::{BookPart, BookSettings, build_book};
 pub(super) use build::{Extras, build, build_all, css_string};
 pub(super) use compare::build_compare;
 pub(super) use index::build_index;
+pub(super) use index::chapter_anchor;
 pub use index::{CareerIndex, IndexEntry};
 
 /// A text rendered for every format of one build: slot `i` holds the

@@ -215,8 +215,21 @@ views! {
         count: usize,
         /// The contents: careers by category, then career type.
         groups: Vec<Arc<IndexGroupView>>,
-        /// In the order of the contents.
+        /// In the order of the contents (in a booklet typeset in parts, this
+        /// part's chapters only).
         chapters: Vec<Arc<ChapterView>>,
+        /// Whether to print the cover and the contents: false in the parts
+        /// after the first of a booklet typeset in parts.
+        front: bool,
+        /// A long PDF booklet is typeset in parts and joined: the page its
+        /// first chapter starts on (none in a booklet typeset whole).
+        first_page: Option<usize>,
+        /// The booklet's number of pages, when typeset in parts.
+        total_pages: Option<usize>,
+        /// Each chapter's first page by its `anchor`, for the contents of a
+        /// booklet typeset in parts (whose links are then to
+        /// `pathways-chapter:` and the anchor).
+        chapter_pages: Option<minijinja::Value>,
     }
 
     struct ChapterView {

@@ -1,0 +1,172 @@
+//! A long PDF booklet, typeset in parts and joined: Typst holds a whole
+//! document in memory (about 2 MiB per handout), so a booklet of thousands
+//! of careers is made a run of chapters at a time, each part's pages
+//! numbered as in the whole, and the parts joined into one tagged PDF.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::view::{self, BookPart, BookSettings};
+use super::{CareerIndex, Format, Renderer, pdf, template_error};
+use crate::error::{Error, PdfDocument};
+
+/// How much one part may take to typeset, as [`pdf::estimated_mebibytes`]
+/// reckons it (which overstates a booklet about twice): some 80 handouts or
+/// 15 full reports, about 200 MiB.
+const PART_MEBIBYTES: u64 = 400;
+
+/// The chapters (by their place in the contents) of each part of the PDF
+/// booklet of `careers`: one part for a booklet that fits in one.
+pub(super) fn plan_parts(
+    careers: &CareerIndex,
+    chapters: &HashMap<String, String>,
+) -> Vec<Range<usize>> {
+    // A test can ask for parts of a few chapters, to join short booklets.
+    let most_chapters: usize = std::env::var("PATHWAYS_BOOK_PART_CHAPTERS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(usize::MAX);
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut reckoned = 0;
+    for (number, body) in chapter_order(careers, chapters)
+        .map(|id| &chapters[id])
+        .enumerate()
+    {
+        let cost = pdf::estimated_mebibytes(body);
+        if number > start && (reckoned + cost > PART_MEBIBYTES || number - start >= most_chapters) {
+            parts.push(start..number);
+            start = number;
+            reckoned = 0;
+        }
+        reckoned += cost;
+    }
+    let count = chapter_order(careers, chapters).count();
+    if count > start {
+        parts.push(start..count);
+    }
+    parts
+}
+
+/// The ids of the careers that have a chapter, in the order of the contents.
+fn chapter_order<'a>(
+    careers: &'a CareerIndex,
+    chapters: &'a HashMap<String, String>,
+) -> impl Iterator<Item = &'a str> {
+    careers
+        .entries()
+        .iter()
+        .map(|entry| entry.id())
+        .filter(|id| chapters.contains_key(*id))
+}
+
+impl Renderer {
+    /// The PDF booklet in `parts`, joined into `out`.
+    pub(super) fn render_book_in_parts(
+        &self,
+        careers: &CareerIndex,
+        chapters: &HashMap<String, String>,
+        settings: &BookSettings,
+        parts: &[Range<usize>],
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), Error> {
+        let labels = self.catalogues.labels(careers.locale());
+        let name = Format::Pdf.template_file("book");
+        let template = self.template(&name)?;
+        let source_of = |part: &BookPart| -> Result<String, Error> {
+            let view = view::build_book(careers, chapters, settings, part, Format::Pdf, &labels);
+            let source = template.render(view).map_err(|e| template_error(&e))?;
+            pdf::check_budget(&source, PdfDocument::Booklet)?;
+            Ok(source)
+        };
+
+        // A chapter is its own run of pages: laid out alone, it takes as
+        // many pages as in the booklet.
+        let ids: Vec<&str> = chapter_order(careers, chapters).collect();
+        let mut lengths = Vec::with_capacity(ids.len());
+        for number in 0..ids.len() {
+            let source = source_of(&BookPart::Chapters {
+                chapters: number..number + 1,
+                first_page: 1,
+                total_pages: 1,
+            })?;
+            lengths.push(pdf::page_count(source, &name)?);
+        }
+        let body_pages: usize = lengths.iter().sum();
+        let first_pages = |front_pages: usize| -> HashMap<String, usize> {
+            let mut page = front_pages + 1;
+            ids.iter()
+                .zip(&lengths)
+                .map(|(id, length)| {
+                    let first = page;
+                    page += length;
+                    ((*id).to_owned(), first)
+                })
+                .collect()
+        };
+
+        // The contents print the chapters' pages, which follow the contents:
+        // lay them out until their length settles (the second time, as a rule).
+        let mut front_pages = 1;
+        let mut front = None;
+        for _ in 0..4 {
+            let chapter_pages = first_pages(front_pages);
+            let source = source_of(&BookPart::Front {
+                chapter_pages: &chapter_pages,
+                total_pages: front_pages + body_pages,
+            })?;
+            let counted = pdf::page_count(source.clone(), &name)?;
+            if counted == front_pages {
+                front = Some((source, chapter_pages));
+                break;
+            }
+            front_pages = counted;
+        }
+        let (front_source, chapter_pages) = front.ok_or_else(|| Error::Template {
+            message: "the booklet's contents did not settle on a number of pages".to_owned(),
+        })?;
+        let total_pages = front_pages + body_pages;
+
+        let mut joiner = pdf::join::Joiner::new(out)?;
+        let mut expected = front_pages;
+        joiner.append(&self.typeset(front_source, &name)?)?;
+        for part in parts {
+            let source = source_of(&BookPart::Chapters {
+                chapters: part.clone(),
+                first_page: expected + 1,
+                total_pages,
+            })?;
+            let before = joiner.page_count();
+            joiner.append(&self.typeset(source, &name)?)?;
+            let reckoned: usize = lengths[part.clone()].iter().sum();
+            if joiner.page_count() - before != reckoned {
+                return Err(Error::Template {
+                    message: format!(
+                        "the booklet's chapters {} to {} took {} pages together, {reckoned} one by one",
+                        part.start + 1,
+                        part.end,
+                        joiner.page_count() - before,
+                    ),
+                });
+            }
+            expected += reckoned;
+        }
+        // A screen reader says where a link of the contents goes, as Typst
+        // does for a link within one document: the title and its page.
+        let links: HashMap<String, (usize, String)> = careers
+            .entries()
+            .iter()
+            .filter_map(|entry| {
+                let page = *chapter_pages.get(entry.id())?;
+                let mut args = fluent_bundle::FluentArgs::new();
+                args.set("page", page);
+                args.set("pages", total_pages);
+                let where_ = labels.format("page-of", Some(&args)).unwrap_or_default();
+                let alt = format!("{}, {where_}", entry.title());
+                Some((view::chapter_anchor(entry.id()), (page - 1, alt)))
+            })
+            .collect();
+        joiner.finish(|anchor| links.get(anchor).cloned())
+    }
+}

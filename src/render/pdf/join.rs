@@ -1,0 +1,653 @@
+//! Joining the PDFs Typst made of a booklet's parts into one file, streamed:
+//! a long booklet is typeset a part at a time (Typst holds a whole document
+//! in memory), and its parts are joined here with their pages, tags,
+//! outline and links kept, so the joined file is as accessible as each part.
+
+use std::io::Write;
+
+use lopdf::{Dictionary, Object, ObjectId};
+
+use crate::error::Error;
+
+/// The scheme of a link from the contents to a chapter in another part:
+/// `pathways-chapter:career-nurse` becomes a link to that chapter's first
+/// page when the parts are joined.
+pub(crate) const CHAPTER_LINK: &str = "pathways-chapter:";
+
+// The objects of the joined file's own, numbered first.
+const PAGES: u32 = 1;
+const STRUCT_ROOT: u32 = 2;
+const OUTLINES: u32 = 3;
+const CATALOG: u32 = 4;
+const INFO: u32 = 5;
+const METADATA: u32 = 6;
+/// The one `Document` structure element the parts' own are merged into.
+const DOCUMENT: u32 = 7;
+const FIRST_FREE: u32 = 8;
+
+/// A PDF being joined from parts: [`append`](Self::append) each part in
+/// order, then [`finish`](Self::finish).
+pub(crate) struct Joiner<'w> {
+    out: Counting<'w>,
+    /// Where each object starts in the file, by number (0 is the free head).
+    offsets: Vec<u64>,
+    /// Page objects, in order.
+    pages: Vec<u32>,
+    /// The children of the joined `Document` structure element: those of
+    /// each part's.
+    document_kids: Vec<u32>,
+    /// The structure parent tree, by key.
+    parent_tree: Vec<(i64, u32)>,
+    next_key: i64,
+    /// Structure element ids (table cells' headers name them), made unique
+    /// across parts.
+    id_tree: Vec<(Vec<u8>, u32)>,
+    role_map: Dictionary,
+    outline: OutlineChain,
+    /// Links to a chapter in another part, written once every page is known.
+    chapter_links: Vec<(u32, Dictionary, String)>,
+    /// The first part's catalog entries, information and metadata, which
+    /// speak for the whole file.
+    front: Option<Front>,
+    parts: usize,
+}
+
+struct Front {
+    catalog: Dictionary,
+    info: Dictionary,
+    metadata: Option<lopdf::Stream>,
+    id: Option<Object>,
+}
+
+/// The outline's top entries, chained across parts: the last of each part
+/// is kept back until the next part's first is known.
+#[derive(Default)]
+struct OutlineChain {
+    first: Option<u32>,
+    last_pending: Option<(u32, Dictionary)>,
+    count: i64,
+}
+
+/// A writer that knows how far it has written.
+struct Counting<'w> {
+    inner: &'w mut dyn Write,
+    written: u64,
+}
+
+impl Write for Counting<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.written += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl<'w> Joiner<'w> {
+    /// Start the joined file in `out`.
+    pub(crate) fn new(out: &'w mut dyn Write) -> Result<Self, Error> {
+        let mut joiner = Joiner {
+            out: Counting {
+                inner: out,
+                written: 0,
+            },
+            offsets: vec![0; FIRST_FREE as usize],
+            pages: Vec::new(),
+            document_kids: Vec::new(),
+            parent_tree: Vec::new(),
+            next_key: 0,
+            id_tree: Vec::new(),
+            role_map: Dictionary::new(),
+            outline: OutlineChain::default(),
+            chapter_links: Vec::new(),
+            front: None,
+            parts: 0,
+        };
+        joiner.write_raw(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")?;
+        Ok(joiner)
+    }
+
+    /// How many pages have been joined so far.
+    pub(crate) fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// Add the pages of `pdf` (a tagged PDF Typst made) after those joined so far.
+    pub(crate) fn append(&mut self, pdf: &[u8]) -> Result<(), Error> {
+        let part = lopdf::Document::load_mem(pdf).map_err(|e| unjoinable(&e.to_string()))?;
+        self.parts += 1;
+        let catalog_id = part
+            .trailer
+            .get(b"Root")
+            .and_then(Object::as_reference)
+            .map_err(|_| unjoinable("no catalog"))?;
+        let catalog = part
+            .get_dictionary(catalog_id)
+            .map_err(|_| unjoinable("no catalog"))?
+            .clone();
+        let reference = |key: &[u8]| catalog.get(key).and_then(Object::as_reference).ok();
+        let struct_root_id = reference(b"StructTreeRoot");
+        let outlines_id = reference(b"Outlines");
+        let metadata_id = reference(b"Metadata");
+        let info_id = part
+            .trailer
+            .get(b"Info")
+            .and_then(Object::as_reference)
+            .ok();
+
+        // Numbers in the joined file: the part's own top objects become the
+        // joined file's; every other object gets the next free number.
+        let mut renumbered: std::collections::HashMap<u32, u32> = Default::default();
+        let page_tree: Vec<u32> = part
+            .objects
+            .iter()
+            .filter(|(_, object)| object.as_dict().is_ok_and(|dict| dict.has_type(b"Pages")))
+            .map(|(&(id, _), _)| id)
+            .collect();
+        for id in &page_tree {
+            renumbered.insert(*id, PAGES);
+        }
+        renumbered.insert(catalog_id.0, CATALOG);
+        // The part's `Document` element becomes the joined file's.
+        let part_documents: Vec<ObjectId> = struct_root_id
+            .and_then(|id| part.get_dictionary(id).ok())
+            .map(|root| references(root.get(b"K").ok()))
+            .unwrap_or_default();
+        for document in &part_documents {
+            let element = part.get_dictionary(*document).ok();
+            let is_document = element.is_some_and(|e| {
+                e.get(b"S").and_then(Object::as_name).ok() == Some(b"Document".as_slice())
+            });
+            if !is_document {
+                return Err(unjoinable(
+                    "a part's structure tree does not start with a Document",
+                ));
+            }
+            renumbered.insert(document.0, DOCUMENT);
+        }
+        for (id, number) in [
+            (struct_root_id, STRUCT_ROOT),
+            (outlines_id, OUTLINES),
+            (metadata_id, METADATA),
+            (info_id, INFO),
+        ] {
+            if let Some(id) = id {
+                renumbered.insert(id.0, number);
+            }
+        }
+        let kept: Vec<ObjectId> = part
+            .objects
+            .keys()
+            .filter(|(id, _)| !renumbered.contains_key(id))
+            .copied()
+            .collect();
+        let mut next = self.offsets.len() as u32;
+        for (id, _) in &kept {
+            renumbered.insert(*id, next);
+            next += 1;
+        }
+        self.offsets.resize(next as usize, 0);
+        let number = |id: ObjectId| renumbered.get(&id.0).copied();
+
+        let key_offset = self.next_key;
+        let prefix = format!("p{}-", self.parts).into_bytes();
+
+        // The structure tree: its top elements, parent tree, ids and roles.
+        let mut struct_tops = std::collections::HashSet::new();
+        for document in &part_documents {
+            let kids = part
+                .get_dictionary(*document)
+                .ok()
+                .and_then(|element| element.get(b"K").ok());
+            if matches!(kids, Some(Object::Array(items)) if items.iter().any(|i| i.as_reference().is_err()))
+            {
+                return Err(unjoinable(
+                    "a part's Document holds marked content of its own",
+                ));
+            }
+            for kid in references(kids) {
+                if let Some(n) = number(kid) {
+                    struct_tops.insert(n);
+                    self.document_kids.push(n);
+                }
+            }
+        }
+        if let Some(root) = struct_root_id.and_then(|id| part.get_dictionary(id).ok()) {
+            if let Ok(tree) = root.get(b"ParentTree") {
+                let mut entries = Vec::new();
+                flatten_tree(&part, tree, b"Nums", &mut entries, 0);
+                for (key, value) in entries {
+                    let key = match key {
+                        Object::Integer(key) => key,
+                        _ => continue,
+                    };
+                    let target = match value {
+                        Object::Reference(id) => number(id),
+                        mut direct => {
+                            renumber(&mut direct, &number);
+                            let n = self.offsets.len() as u32;
+                            self.offsets.push(0);
+                            self.write_object(n, &direct)?;
+                            Some(n)
+                        }
+                    };
+                    if let Some(target) = target {
+                        self.parent_tree.push((key + key_offset, target));
+                        self.next_key = self.next_key.max(key + key_offset + 1);
+                    }
+                }
+            }
+            if let Ok(Object::Integer(next_key)) = root.get(b"ParentTreeNextKey") {
+                self.next_key = self.next_key.max(key_offset + next_key);
+            }
+            if let Ok(tree) = root.get(b"IDTree") {
+                let mut entries = Vec::new();
+                flatten_tree(&part, tree, b"Names", &mut entries, 0);
+                for (name, value) in entries {
+                    if let (Object::String(name, _), Object::Reference(id)) = (name, value)
+                        && let Some(n) = number(id)
+                    {
+                        self.id_tree.push(([prefix.as_slice(), &name].concat(), n));
+                    }
+                }
+            }
+            if let Ok(roles) = root
+                .get(b"RoleMap")
+                .and_then(|r| resolve(&part, r).as_dict())
+            {
+                for (role, standard) in roles.iter() {
+                    if !self.role_map.has(role) {
+                        self.role_map.set(role.clone(), standard.clone());
+                    }
+                }
+            }
+        }
+
+        // The outline's top entries.
+        let mut outline_tops = Vec::new();
+        if let Some(root) = outlines_id.and_then(|id| part.get_dictionary(id).ok()) {
+            let mut entry = root.get(b"First").and_then(Object::as_reference).ok();
+            while let Some(id) = entry {
+                if outline_tops.contains(&id) {
+                    break;
+                }
+                outline_tops.push(id);
+                entry = part
+                    .get_dictionary(id)
+                    .ok()
+                    .and_then(|d| d.get(b"Next").and_then(Object::as_reference).ok());
+            }
+            self.outline.count += match root.get(b"Count") {
+                Ok(Object::Integer(count)) => *count,
+                _ => outline_tops.len() as i64,
+            };
+        }
+        let outline_tops: Vec<u32> = outline_tops.into_iter().filter_map(number).collect();
+
+        for (old_id, _) in page_tree_leaves(&part) {
+            if let Some(n) = number(old_id) {
+                self.pages.push(n);
+            }
+        }
+
+        for old_id in kept {
+            let Some(n) = number(old_id) else { continue };
+            let mut object = part.objects[&old_id].clone();
+            renumber(&mut object, &number);
+            if let Object::Dictionary(dict) = &mut object {
+                shift_struct_parents(dict, key_offset);
+                prefix_struct_ids(dict, &prefix);
+                if dict.has_type(b"Page") {
+                    dict.set("Parent", Object::Reference((PAGES, 0)));
+                }
+                if struct_tops.contains(&n) {
+                    dict.set("P", Object::Reference((DOCUMENT, 0)));
+                }
+                if let Some(target) = chapter_link_target(dict) {
+                    self.chapter_links.push((n, dict.clone(), target));
+                    continue;
+                }
+                if let Some(position) = outline_tops.iter().position(|&top| top == n) {
+                    dict.set("Parent", Object::Reference((OUTLINES, 0)));
+                    if position == 0 {
+                        if let Some((previous, mut pending)) = self.outline.last_pending.take() {
+                            pending.set("Next", Object::Reference((n, 0)));
+                            self.write_object(previous, &Object::Dictionary(pending))?;
+                            dict.set("Prev", Object::Reference((previous, 0)));
+                        }
+                        self.outline.first.get_or_insert(n);
+                    }
+                    if position + 1 == outline_tops.len() {
+                        self.outline.last_pending = Some((n, dict.clone()));
+                        continue;
+                    }
+                }
+            } else if let Object::Stream(stream) = &mut object {
+                stream
+                    .dict
+                    .set("Length", Object::Integer(stream.content.len() as i64));
+            }
+            self.write_object(n, &object)?;
+        }
+
+        if self.front.is_none() {
+            let metadata = metadata_id
+                .and_then(|id| part.get_object(id).ok())
+                .and_then(|object| object.as_stream().ok())
+                .cloned();
+            let info = info_id
+                .and_then(|id| part.get_dictionary(id).ok())
+                .cloned()
+                .unwrap_or_default();
+            self.front = Some(Front {
+                catalog,
+                info,
+                metadata,
+                id: part.trailer.get(b"ID").ok().cloned(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Write what only the whole file knows (its page tree, structure tree,
+    /// outline, catalog) and the cross-reference table. `chapter_link` gives,
+    /// for a chapter link's target, the page (from 0) it starts on and the
+    /// link's text for a screen reader.
+    pub(crate) fn finish(
+        mut self,
+        chapter_link: impl Fn(&str) -> Option<(usize, String)>,
+    ) -> Result<(), Error> {
+        let front = self
+            .front
+            .take()
+            .ok_or_else(|| unjoinable("nothing to join"))?;
+        if let Some((id, last)) = self.outline.last_pending.take() {
+            self.write_object(id, &Object::Dictionary(last))?;
+            self.outline_root(Some(id))?;
+        } else {
+            self.outline_root(None)?;
+        }
+        for (id, mut link, target) in std::mem::take(&mut self.chapter_links) {
+            let (page, alt) = chapter_link(&target)
+                .and_then(|(page, alt)| Some((*self.pages.get(page)?, alt)))
+                .ok_or_else(|| unjoinable(&format!("a link to `{target}`, which is in no part")))?;
+            link.remove(b"A");
+            link.set("Contents", Object::string_literal(alt));
+            link.set(
+                "Dest",
+                Object::Array(vec![
+                    Object::Reference((page, 0)),
+                    Object::Name(b"XYZ".to_vec()),
+                    Object::Null,
+                    Object::Null,
+                    Object::Null,
+                ]),
+            );
+            self.write_object(id, &Object::Dictionary(link))?;
+        }
+
+        let mut pages = Dictionary::new();
+        pages.set("Type", Object::Name(b"Pages".to_vec()));
+        pages.set("Count", Object::Integer(self.pages.len() as i64));
+        pages.set("Kids", refs(&self.pages));
+        self.write_object(PAGES, &Object::Dictionary(pages))?;
+
+        let mut document = Dictionary::new();
+        document.set("Type", Object::Name(b"StructElem".to_vec()));
+        document.set("S", Object::Name(b"Document".to_vec()));
+        document.set("P", Object::Reference((STRUCT_ROOT, 0)));
+        document.set("K", refs(&self.document_kids));
+        self.write_object(DOCUMENT, &Object::Dictionary(document))?;
+
+        let mut root = Dictionary::new();
+        root.set("Type", Object::Name(b"StructTreeRoot".to_vec()));
+        root.set("K", refs(&[DOCUMENT]));
+        let mut nums = Vec::with_capacity(self.parent_tree.len() * 2);
+        self.parent_tree.sort_unstable();
+        for &(key, id) in &self.parent_tree {
+            nums.push(Object::Integer(key));
+            nums.push(Object::Reference((id, 0)));
+        }
+        let mut parent_tree = Dictionary::new();
+        parent_tree.set("Nums", Object::Array(nums));
+        root.set("ParentTree", Object::Dictionary(parent_tree));
+        root.set("ParentTreeNextKey", Object::Integer(self.next_key));
+        if !self.id_tree.is_empty() {
+            self.id_tree.sort_unstable();
+            let names = self
+                .id_tree
+                .iter()
+                .flat_map(|(name, id)| {
+                    [
+                        Object::String(name.clone(), lopdf::StringFormat::Literal),
+                        Object::Reference((*id, 0)),
+                    ]
+                })
+                .collect();
+            let mut id_tree = Dictionary::new();
+            id_tree.set("Names", Object::Array(names));
+            root.set("IDTree", Object::Dictionary(id_tree));
+        }
+        if !self.role_map.is_empty() {
+            root.set(
+                "RoleMap",
+                Object::Dictionary(std::mem::take(&mut self.role_map)),
+            );
+        }
+        self.write_object(STRUCT_ROOT, &Object::Dictionary(root))?;
+
+        let mut catalog = front.catalog;
+        catalog.set("Pages", Object::Reference((PAGES, 0)));
+        catalog.set("StructTreeRoot", Object::Reference((STRUCT_ROOT, 0)));
+        catalog.set("Outlines", Object::Reference((OUTLINES, 0)));
+        catalog.remove(b"Metadata");
+        if let Some(mut metadata) = front.metadata {
+            let xmp = String::from_utf8_lossy(&metadata.content).into_owned();
+            metadata.set_content(with_page_count(&xmp, self.pages.len()).into_bytes());
+            metadata
+                .dict
+                .set("Length", Object::Integer(metadata.content.len() as i64));
+            self.write_object(METADATA, &Object::Stream(metadata))?;
+            catalog.set("Metadata", Object::Reference((METADATA, 0)));
+        }
+        self.write_object(CATALOG, &Object::Dictionary(catalog))?;
+        self.write_object(INFO, &Object::Dictionary(front.info))?;
+
+        let xref = self.out.written;
+        let mut table = format!("xref\n0 {}\n", self.offsets.len());
+        for (id, offset) in self.offsets.iter().enumerate() {
+            if id == 0 {
+                table.push_str("0000000000 65535 f \n");
+            } else if *offset == 0 {
+                // A number of the part's own that the joined file replaced.
+                table.push_str("0000000000 00000 f \n");
+            } else {
+                table.push_str(&format!("{offset:010} 00000 n \n"));
+            }
+        }
+        self.write_raw(table.as_bytes())?;
+        let mut trailer = Dictionary::new();
+        trailer.set("Size", Object::Integer(self.offsets.len() as i64));
+        trailer.set("Root", Object::Reference((CATALOG, 0)));
+        trailer.set("Info", Object::Reference((INFO, 0)));
+        if let Some(id) = front.id {
+            trailer.set("ID", id);
+        }
+        self.write_raw(b"trailer\n")?;
+        self.write_body(&Object::Dictionary(trailer))?;
+        self.write_raw(format!("\nstartxref\n{xref}\n%%EOF\n").as_bytes())
+    }
+
+    fn outline_root(&mut self, last: Option<u32>) -> Result<(), Error> {
+        let mut root = Dictionary::new();
+        root.set("Type", Object::Name(b"Outlines".to_vec()));
+        if let (Some(first), Some(last)) = (self.outline.first, last) {
+            root.set("First", Object::Reference((first, 0)));
+            root.set("Last", Object::Reference((last, 0)));
+            root.set("Count", Object::Integer(self.outline.count));
+        }
+        self.write_object(OUTLINES, &Object::Dictionary(root))
+    }
+
+    fn write_object(&mut self, id: u32, object: &Object) -> Result<(), Error> {
+        self.offsets[id as usize] = self.out.written;
+        self.write_raw(format!("{id} 0 obj\n").as_bytes())?;
+        self.write_body(object)?;
+        self.write_raw(b"\nendobj\n")
+    }
+
+    fn write_body(&mut self, object: &Object) -> Result<(), Error> {
+        lopdf::Writer::write_object(&mut self.out, object).map_err(|source| Error::Write {
+            path: "the booklet".into(),
+            source,
+        })
+    }
+
+    fn write_raw(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.out.write_all(bytes).map_err(|source| Error::Write {
+            path: "the booklet".into(),
+            source,
+        })
+    }
+}
+
+fn unjoinable(reason: &str) -> Error {
+    Error::Template {
+        message: format!("could not join the booklet's parts into one PDF: {reason}"),
+    }
+}
+
+fn refs(ids: &[u32]) -> Object {
+    Object::Array(ids.iter().map(|&id| Object::Reference((id, 0))).collect())
+}
+
+/// What `object` is, following a reference.
+fn resolve<'a>(part: &'a lopdf::Document, object: &'a Object) -> &'a Object {
+    match object {
+        Object::Reference(id) => part.get_object(*id).unwrap_or(object),
+        _ => object,
+    }
+}
+
+/// The references `object` holds: itself, or those of an array.
+fn references(object: Option<&Object>) -> Vec<ObjectId> {
+    match object {
+        Some(Object::Reference(id)) => vec![*id],
+        Some(Object::Array(items)) => items
+            .iter()
+            .filter_map(|item| item.as_reference().ok())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The key and value pairs of a number tree (`Nums`) or name tree (`Names`).
+fn flatten_tree(
+    part: &lopdf::Document,
+    node: &Object,
+    leaf_key: &[u8],
+    entries: &mut Vec<(Object, Object)>,
+    depth: usize,
+) {
+    let Ok(node) = resolve(part, node).as_dict() else {
+        return;
+    };
+    if depth > 32 {
+        return;
+    }
+    if let Ok(Object::Array(pairs)) = node.get(leaf_key).map(|o| resolve(part, o)) {
+        for pair in pairs.chunks_exact(2) {
+            entries.push((pair[0].clone(), pair[1].clone()));
+        }
+    }
+    if let Ok(Object::Array(kids)) = node.get(b"Kids").map(|o| resolve(part, o)) {
+        for kid in kids {
+            flatten_tree(part, kid, leaf_key, entries, depth + 1);
+        }
+    }
+}
+
+/// The pages of `part` in order.
+fn page_tree_leaves(part: &lopdf::Document) -> Vec<(ObjectId, u32)> {
+    part.get_pages()
+        .into_iter()
+        .map(|(number, id)| (id, number))
+        .collect()
+}
+
+/// Point every reference in `object` at its number in the joined file.
+fn renumber(object: &mut Object, number: &impl Fn(ObjectId) -> Option<u32>) {
+    match object {
+        Object::Reference(id) => {
+            *object = number(*id).map_or(Object::Null, |n| Object::Reference((n, 0)));
+        }
+        Object::Array(items) => items.iter_mut().for_each(|item| renumber(item, number)),
+        Object::Dictionary(dict) => dict.iter_mut().for_each(|(_, v)| renumber(v, number)),
+        Object::Stream(stream) => stream
+            .dict
+            .iter_mut()
+            .for_each(|(_, v)| renumber(v, number)),
+        _ => {}
+    }
+}
+
+/// A page's or an annotation's key in the parent tree, moved past the parts before.
+fn shift_struct_parents(dict: &mut Dictionary, offset: i64) {
+    for key in [b"StructParents".as_slice(), b"StructParent"] {
+        if let Ok(Object::Integer(n)) = dict.get_mut(key) {
+            *n += offset;
+        }
+    }
+}
+
+/// Structure element ids, and the table headers that name them, made
+/// unique to their part.
+fn prefix_struct_ids(dict: &mut Dictionary, prefix: &[u8]) {
+    if dict.has(b"S")
+        && let Ok(Object::String(id, _)) = dict.get_mut(b"ID")
+    {
+        id.splice(0..0, prefix.iter().copied());
+    }
+    if let Ok(Object::Array(headers)) = dict.get_mut(b"Headers") {
+        for header in headers {
+            if let Object::String(id, _) = header {
+                id.splice(0..0, prefix.iter().copied());
+            }
+        }
+    }
+    // Attributes may be one dictionary or an array of them.
+    match dict.get_mut(b"A") {
+        Ok(Object::Dictionary(attributes)) => prefix_struct_ids(attributes, prefix),
+        Ok(Object::Array(list)) => {
+            for item in list {
+                if let Object::Dictionary(attributes) = item {
+                    prefix_struct_ids(attributes, prefix);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The chapter a link annotation points at, if it is a link to a chapter.
+fn chapter_link_target(dict: &Dictionary) -> Option<String> {
+    let action = dict.get(b"A").ok()?.as_dict().ok()?;
+    let uri = action.get(b"URI").ok()?.as_str().ok()?;
+    let target = uri.strip_prefix(CHAPTER_LINK.as_bytes())?;
+    Some(String::from_utf8_lossy(target).into_owned())
+}
+
+/// The XMP metadata with the joined file's page count.
+fn with_page_count(xmp: &str, pages: usize) -> String {
+    const OPEN: &str = "<xmpTPg:NPages>";
+    const CLOSE: &str = "</xmpTPg:NPages>";
+    match (xmp.find(OPEN), xmp.find(CLOSE)) {
+        (Some(start), Some(end)) if start < end => {
+            format!("{}{OPEN}{pages}{}", &xmp[..start], &xmp[end..])
+        }
+        _ => xmp.to_owned(),
+    }
+}
