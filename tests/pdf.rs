@@ -201,12 +201,7 @@ fn tool(program: &str, args: &[&str], file: &Path) -> String {
 }
 
 fn pdftotext(file: &Path) -> String {
-    let output = Command::new("pdftotext")
-        .arg(file)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed");
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    pages_text(file, &[])
 }
 
 /// The seed's report and handout on A4 and Letter: page size, page count,
@@ -738,4 +733,122 @@ fn french_pdf_puts_a_space_before_its_colons() {
     let text = pdftotext(&pdf);
     assert!(text.contains("(USD, par an) :"), "{text}");
     assert!(!text.contains("par an):"), "{text}");
+}
+
+/// The text pdftotext reads from `file` with `args`.
+fn pages_text(file: &Path, args: &[&str]) -> String {
+    let output = Command::new("pdftotext")
+        .args(args)
+        .arg(file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    assert!(output.status.success(), "pdftotext {}", file.display());
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// `count` one-page careers, in two categories, in a new folder.
+fn many_careers(dir: &Path, count: usize) -> PathBuf {
+    let profiles = dir.join("profiles");
+    std::fs::create_dir_all(&profiles).unwrap();
+    let minimal = read(&fixture("valid/minimal.yaml"));
+    for n in 1..=count {
+        let category = if n % 3 == 0 {
+            "Health"
+        } else {
+            "Education & Training"
+        };
+        let profile = minimal
+            .replace("id: minimal", &format!("id: career-{n}"))
+            .replace(
+                "title: School Librarians",
+                &format!("title: Librarians {n}"),
+            )
+            .replace(
+                "category: Education & Training",
+                &format!("category: {category}"),
+            );
+        std::fs::write(profiles.join(format!("career-{n}.yaml")), profile).unwrap();
+    }
+    profiles
+}
+
+/// Export `profiles` with a PDF booklet of handouts, with `env` set; the booklet.
+fn export_booklet(profiles: &Path, out: &Path, env: &[(&str, &str)]) -> PathBuf {
+    let mut command = pathways();
+    command
+        .args(["export", "--format", "html", "--template", "handout"])
+        .args(["--no-index", "--quiet", "--book", "book.pdf", "--out"])
+        .arg(out)
+        .arg(profiles);
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    Run::of(&mut command).assert_code(0);
+    out.join("book.pdf")
+}
+
+/// A long booklet is typeset in parts and joined: here 70 careers, the
+/// chapters in parts of 20 and the contents in runs of 50 careers (the
+/// first run ends partway down its second page). It reads as the booklet
+/// typeset whole, page for page; it is a sound, tagged PDF; and each link
+/// of the contents goes to its career's first page.
+#[test]
+#[ignore = "needs poppler-utils and qpdf: .ci/run runs it"]
+fn a_booklet_typeset_in_parts_reads_as_the_booklet_typeset_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = many_careers(dir.path(), 70);
+    let whole = export_booklet(&profiles, &dir.path().join("whole"), &[]);
+    let parts = export_booklet(
+        &profiles,
+        &dir.path().join("parts"),
+        &[
+            ("PATHWAYS_BOOK_PART_CHAPTERS", "20"),
+            ("PATHWAYS_BOOK_CONTENTS_RUN", "50"),
+        ],
+    );
+    let text = pages_text(&parts, &["-layout"]);
+    assert_eq!(
+        pages_text(&whole, &["-layout"]),
+        text,
+        "the same text on the same pages"
+    );
+    let info = tool("pdfinfo", &[], &parts);
+    let count = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim();
+    assert!(
+        text.contains("Librarians 70") && text.contains(&format!("Page {count} of {count}")),
+        "{text}"
+    );
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    assert!(info.contains("Title:           Careers"), "{info}");
+    assert_pdf_is_sound(&parts);
+
+    let pdf = lopdf::Document::load(&parts).unwrap();
+    let pages: Vec<lopdf::ObjectId> = pdf.get_pages().into_values().collect();
+    let mut links = 0;
+    for page in &pages[1..4] {
+        for link in pdf.get_page_annotations(*page).unwrap() {
+            let alt = String::from_utf8_lossy(link.get(b"Contents").unwrap().as_str().unwrap())
+                .into_owned();
+            let (title, _) = alt.split_once(", Page ").expect(&alt);
+            let dest = link.get(b"Dest").unwrap().as_array().unwrap();
+            let target = pages
+                .iter()
+                .position(|p| *p == dest[0].as_reference().unwrap())
+                .unwrap()
+                + 1;
+            let number = target.to_string();
+            let on_page = pages_text(&parts, &["-f", &number, "-l", &number]);
+            assert!(
+                on_page.contains(&format!("{title}\n")),
+                "the link to {title} goes to page {target}: {on_page}"
+            );
+            links += 1;
+        }
+    }
+    assert_eq!(links, 70, "a link per career in the contents");
 }

@@ -11,9 +11,12 @@ use super::{CareerIndex, Format, Renderer, pdf, template_error};
 use crate::error::{Error, PdfDocument};
 
 /// How much one part may take to typeset, as [`pdf::estimated_mebibytes`]
-/// reckons it (which overstates a booklet about twice): some 80 handouts or
-/// 15 full reports, about 200 MiB.
-const PART_MEBIBYTES: u64 = 400;
+/// reckons it (which overstates a booklet about twice): some 50 handouts or
+/// 10 full reports, about 120 MiB.
+const PART_MEBIBYTES: u64 = 250;
+
+/// How many careers of the contents one run of its pages lays out at most.
+const CONTENTS_RUN: usize = 1_000;
 
 /// The chapters (by their place in the contents) of each part of the PDF
 /// booklet of `careers`: one part for a booklet that fits in one.
@@ -21,12 +24,7 @@ pub(super) fn plan_parts(
     careers: &CareerIndex,
     chapters: &HashMap<String, String>,
 ) -> Vec<Range<usize>> {
-    // A test can ask for parts of a few chapters, to join short booklets.
-    let most_chapters: usize = std::env::var("PATHWAYS_BOOK_PART_CHAPTERS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .filter(|&n| n > 0)
-        .unwrap_or(usize::MAX);
+    let most_chapters = test_size("PATHWAYS_BOOK_PART_CHAPTERS").unwrap_or(usize::MAX);
     let mut parts = Vec::new();
     let mut start = 0;
     let mut reckoned = 0;
@@ -47,6 +45,17 @@ pub(super) fn plan_parts(
         parts.push(start..count);
     }
     parts
+}
+
+/// A test's own size for parts (`PATHWAYS_BOOK_PART_CHAPTERS`: at most so
+/// many chapters) and contents runs (`PATHWAYS_BOOK_CONTENTS_RUN`), to
+/// typeset a short booklet in parts.
+fn test_size(variable: &str) -> Option<usize> {
+    std::env::var(variable)
+        .ok()?
+        .parse()
+        .ok()
+        .filter(|&n| n > 0)
 }
 
 /// The ids of the careers that have a chapter, in the order of the contents.
@@ -106,31 +115,80 @@ impl Renderer {
                 .collect()
         };
 
-        // The contents print the chapters' pages, which follow the contents:
-        // lay them out until their length settles (the second time, as a rule).
-        let mut front_pages = 1;
-        let mut front = None;
+        // The contents, a run of pages at a time: each run lays out up to
+        // CONTENTS_RUN careers and keeps its full pages, and the next run
+        // starts with the career that began its last page. The contents print
+        // the chapters' pages, which follow the contents: lay them out until
+        // their length settles (the second time, as a rule).
+        let position: HashMap<String, usize> = careers
+            .entries()
+            .iter()
+            .enumerate()
+            .map(|(place, entry)| (view::chapter_anchor(entry.id()), place))
+            .collect();
+        let entry_count = careers.entries().len();
+        let mut front_pages = entry_count / 40 + 2;
+        let mut settled = None;
         for _ in 0..4 {
             let chapter_pages = first_pages(front_pages);
-            let source = source_of(&BookPart::Front {
-                chapter_pages: &chapter_pages,
-                total_pages: front_pages + body_pages,
-            })?;
-            let counted = pdf::page_count(source.clone(), &name)?;
-            if counted == front_pages {
-                front = Some((source, chapter_pages));
+            let total_pages = front_pages + body_pages;
+            let mut runs = Vec::new();
+            let (mut start, mut page) = (0, 1);
+            while start < entry_count || runs.is_empty() {
+                let run = test_size("PATHWAYS_BOOK_CONTENTS_RUN").unwrap_or(CONTENTS_RUN);
+                let end = (start + run).min(entry_count);
+                let source = source_of(&BookPart::Front {
+                    entries: start..end,
+                    first_page: page,
+                    chapter_pages: &chapter_pages,
+                    total_pages,
+                })?;
+                let (pages, marks) = pdf::marked_pages(source, &name)?;
+                pdf::forget_reusable();
+                let last_page_begins = marks
+                    .iter()
+                    .filter(|(_, on)| on + 1 == pages)
+                    .filter_map(|(mark, _)| position.get(mark))
+                    .min()
+                    .copied();
+                let (cut, kept) = match last_page_begins {
+                    Some(cut) if end < entry_count && cut > start && pages > 1 => (cut, pages - 1),
+                    _ => (end, pages),
+                };
+                runs.push((start..cut, page, kept));
+                (start, page) = (cut, page + kept);
+            }
+            if page - 1 == front_pages {
+                settled = Some((runs, chapter_pages));
                 break;
             }
-            front_pages = counted;
+            front_pages = page - 1;
         }
-        let (front_source, chapter_pages) = front.ok_or_else(|| Error::Template {
+        let (runs, chapter_pages) = settled.ok_or_else(|| Error::Template {
             message: "the booklet's contents did not settle on a number of pages".to_owned(),
         })?;
         let total_pages = front_pages + body_pages;
 
         let mut joiner = pdf::join::Joiner::new(out)?;
+        for (entries, first_page, pages) in runs {
+            let source = source_of(&BookPart::Front {
+                entries,
+                first_page,
+                chapter_pages: &chapter_pages,
+                total_pages,
+            })?;
+            joiner.append(&self.typeset(source, &name)?)?;
+            pdf::forget_reusable();
+            if joiner.page_count() + 1 != first_page + pages {
+                return Err(Error::Template {
+                    message: format!(
+                        "the booklet's contents from page {first_page} took {} pages, not {pages} as before",
+                        joiner.page_count() + 1 - first_page
+                    ),
+                });
+            }
+        }
         let mut expected = front_pages;
-        joiner.append(&self.typeset(front_source, &name)?)?;
         for part in parts {
             let source = source_of(&BookPart::Chapters {
                 chapters: part.clone(),
@@ -139,6 +197,7 @@ impl Renderer {
             })?;
             let before = joiner.page_count();
             joiner.append(&self.typeset(source, &name)?)?;
+            pdf::forget_reusable();
             let reckoned: usize = lengths[part.clone()].iter().sum();
             if joiner.page_count() - before != reckoned {
                 return Err(Error::Template {

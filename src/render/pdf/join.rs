@@ -651,3 +651,117 @@ fn with_page_count(xmp: &str, pages: usize) -> String {
         _ => xmp.to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(source: &str) -> Vec<u8> {
+        let setup = "#set document(title: [Booklet])\n#set text(lang: \"en\", font: \"Libertinus Serif\")\n";
+        super::super::typeset(format!("{setup}{source}"), "test.typ.j2").unwrap()
+    }
+
+    fn dict<'a>(pdf: &'a lopdf::Document, object: &'a Object) -> &'a Dictionary {
+        resolve(pdf, object).as_dict().unwrap()
+    }
+
+    /// Two parts, the first linking to a chapter in the second: one file
+    /// with every page, one structure tree, the outline chained across the
+    /// parts, and the link pointing at the chapter's page.
+    #[test]
+    fn joined_parts_keep_their_pages_tags_outline_and_links() {
+        let front = part(&format!(
+            "= Contents\n#link(\"{CHAPTER_LINK}career-b\")[Chapter B]\n#pagebreak()\nMore contents."
+        ));
+        let chapters = part(
+            "= Chapter A\nFirst chapter.\n#pagebreak()\n= Chapter B\n#table(columns: 2, table.header([Stage], [Pay]), [Entry], [1])",
+        );
+        let mut joined = Vec::new();
+        let mut joiner = Joiner::new(&mut joined).unwrap();
+        joiner.append(&front).unwrap();
+        joiner.append(&chapters).unwrap();
+        assert_eq!(joiner.page_count(), 4);
+        joiner
+            .finish(|target| (target == "career-b").then(|| (3, "Chapter B, page 4".to_owned())))
+            .unwrap();
+
+        let pdf = lopdf::Document::load_mem(&joined).expect("a PDF lopdf reads back");
+        let pages: Vec<ObjectId> = pdf.get_pages().into_values().collect();
+        assert_eq!(pages.len(), 4);
+        let catalog = pdf.catalog().unwrap();
+        assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"en");
+
+        // One Document, holding both parts' elements, each naming it as parent.
+        let root = dict(&pdf, catalog.get(b"StructTreeRoot").unwrap());
+        let tops = references(root.get(b"K").ok());
+        assert_eq!(tops.len(), 1);
+        let document = pdf.get_dictionary(tops[0]).unwrap();
+        assert_eq!(document.get(b"S").unwrap().as_name().unwrap(), b"Document");
+        let kids = references(document.get(b"K").ok());
+        assert!(kids.len() >= 4, "{kids:?}");
+        for kid in &kids {
+            let parent = pdf.get_dictionary(*kid).unwrap().get(b"P").unwrap();
+            assert_eq!(parent.as_reference().unwrap(), tops[0]);
+        }
+
+        // Every page's and annotation's key is in the parent tree, once.
+        let nums = dict(&pdf, root.get(b"ParentTree").unwrap())
+            .get(b"Nums")
+            .unwrap()
+            .as_array()
+            .unwrap();
+        let keys: Vec<i64> = nums
+            .iter()
+            .step_by(2)
+            .map(|k| k.as_i64().unwrap())
+            .collect();
+        let unique: std::collections::HashSet<_> = keys.iter().collect();
+        assert_eq!(unique.len(), keys.len(), "{keys:?}");
+        for page in &pages {
+            let page = pdf.get_dictionary(*page).unwrap();
+            let key = page.get(b"StructParents").unwrap().as_i64().unwrap();
+            assert!(keys.contains(&key), "{key} in {keys:?}");
+        }
+
+        // The table's header cells keep ids of their own.
+        let ids = dict(&pdf, root.get(b"IDTree").unwrap());
+        assert!(!ids.get(b"Names").unwrap().as_array().unwrap().is_empty());
+
+        // The outline: the three headings, in order, chained across parts.
+        let outline = dict(&pdf, catalog.get(b"Outlines").unwrap());
+        let mut titles = Vec::new();
+        let mut entry = outline.get(b"First").and_then(Object::as_reference).ok();
+        while let Some(id) = entry {
+            let item = pdf.get_dictionary(id).unwrap();
+            titles.push(
+                String::from_utf8_lossy(item.get(b"Title").unwrap().as_str().unwrap()).into_owned(),
+            );
+            entry = item.get(b"Next").and_then(Object::as_reference).ok();
+        }
+        assert_eq!(titles, ["Contents", "Chapter A", "Chapter B"]);
+
+        // The contents' link goes to the fourth page, and says so.
+        let annotations = pdf.get_page_annotations(pages[0]).unwrap();
+        let link = annotations
+            .iter()
+            .find(|a| a.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Link".as_slice()))
+            .expect("the contents' link");
+        assert!(!link.has(b"A"), "no URI left: {link:?}");
+        let dest = link.get(b"Dest").unwrap().as_array().unwrap();
+        assert_eq!(dest[0].as_reference().unwrap(), pages[3]);
+        assert_eq!(
+            link.get(b"Contents").unwrap().as_str().unwrap(),
+            b"Chapter B, page 4"
+        );
+    }
+
+    #[test]
+    fn the_page_count_in_the_metadata_is_the_joined_files() {
+        let xmp = "<x><xmpTPg:NPages>3</xmpTPg:NPages></x>";
+        assert_eq!(
+            with_page_count(xmp, 240),
+            "<x><xmpTPg:NPages>240</xmpTPg:NPages></x>"
+        );
+        assert_eq!(with_page_count("<x/>", 2), "<x/>");
+    }
+}

@@ -28,6 +28,48 @@ pub(crate) fn page_count(source: String, template: &str) -> Result<usize, Error>
     })
 }
 
+/// How many pages `source` takes, and the page (from 0) of each string its
+/// `#metadata("...")` marks, in order.
+pub(crate) fn marked_pages(
+    source: String,
+    template: &str,
+) -> Result<(usize, Vec<(String, usize)>), Error> {
+    use typst::foundations::Value;
+    use typst::introspection::{MetadataElem, Tag};
+    use typst::layout::{Frame, FrameItem};
+
+    fn collect(frame: &Frame, page: usize, marks: &mut Vec<(String, usize)>) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(group) => collect(&group.frame, page, marks),
+                FrameItem::Tag(Tag::Start(element, _)) => {
+                    if let Some(metadata) = element.to_packed::<MetadataElem>()
+                        && let Value::Str(mark) = &metadata.value
+                    {
+                        marks.push((mark.to_string(), page));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    on_typesetter_thread(|| {
+        let world = world::EmbeddedWorld::new(source);
+        let document = layout(&world, template)?;
+        let mut marks = Vec::new();
+        for (page, content) in document.pages().iter().enumerate() {
+            collect(&content.frame, page, &mut marks);
+        }
+        Ok((document.pages().len(), marks))
+    })
+}
+
+/// Drop everything Typst keeps for reuse: between the parts of a booklet,
+/// so that no part's layout outlives it.
+pub(crate) fn forget_reusable() {
+    typst::comemo::evict(0);
+}
+
 fn on_typesetter_thread<T: Send>(
     work: impl FnOnce() -> Result<T, Error> + Send,
 ) -> Result<T, Error> {
@@ -298,5 +340,15 @@ mod tests {
         let second = typeset(source, "t.typ.j2").unwrap_or_else(|e| panic!("{e}"));
         assert!(first.starts_with(b"%PDF-"));
         assert_eq!(first, second);
+    }
+}
+#[cfg(test)]
+mod scratch {
+    #[test]
+    #[ignore]
+    fn scratch_typeset_file() {
+        let source = std::fs::read_to_string(std::env::var("SCRATCH").unwrap()).unwrap();
+        let pdf = super::typeset(source, "scratch").unwrap();
+        eprintln!("bytes {}", pdf.len());
     }
 }

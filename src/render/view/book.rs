@@ -8,7 +8,7 @@ use std::sync::Arc;
 use minijinja::Value;
 
 use super::build::{Renditions, css_string, direction, region_of};
-use super::index::{chapter_anchor, index_groups};
+use super::index::{chapter_anchor, index_groups_within};
 use super::lens;
 use super::types::{BookView, ChapterView};
 use crate::render::labels::Labels;
@@ -26,8 +26,13 @@ pub(in crate::render) struct BookSettings<'a> {
 /// chapters.
 pub(in crate::render) enum BookPart<'a> {
     Whole,
-    /// The cover and contents, with each chapter's first page by id.
+    /// A run of the contents: the careers `entries` (by their place in the
+    /// index), after the cover when they are the first, with each chapter's
+    /// first page by id.
     Front {
+        entries: std::ops::Range<usize>,
+        /// The page the run starts on.
+        first_page: usize,
         chapter_pages: &'a HashMap<String, usize>,
         total_pages: usize,
     },
@@ -83,17 +88,27 @@ pub(in crate::render) fn build_book(
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("title", parts.title.to_owned());
     args.set("count", count);
+    let entries = match part {
+        BookPart::Front { entries, .. } => entries.clone(),
+        _ => 0..careers.entries().len(),
+    };
     let (first_page, total_pages, chapter_pages) = match part {
         BookPart::Whole => (None, None, None),
         BookPart::Front {
             chapter_pages,
             total_pages,
+            first_page,
+            ..
         } => {
             let by_anchor: std::collections::BTreeMap<String, usize> = chapter_pages
                 .iter()
                 .map(|(id, page)| (chapter_anchor(id), *page))
                 .collect();
-            (None, Some(*total_pages), Some(Value::from(by_anchor)))
+            (
+                Some(*first_page),
+                Some(*total_pages),
+                Some(Value::from(by_anchor)),
+            )
         }
         BookPart::Chapters {
             first_page,
@@ -114,9 +129,10 @@ pub(in crate::render) fn build_book(
             .unwrap_or_default(),
         set: parts.template_set.to_owned(),
         count,
-        groups: index_groups(careers, format),
+        groups: index_groups_within(careers, format, entries.clone()),
         chapters,
         front: !matches!(part, BookPart::Chapters { .. }),
+        cover: entries.start == 0 && !matches!(part, BookPart::Chapters { .. }),
         first_page,
         total_pages,
         chapter_pages,

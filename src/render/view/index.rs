@@ -241,9 +241,21 @@ pub(in crate::render) fn chapter_anchor(id: &str) -> String {
 
 /// The careers of `careers` by category, then career type.
 pub(super) fn index_groups(careers: &CareerIndex, format: Format) -> Vec<Arc<IndexGroupView>> {
+    index_groups_within(careers, format, 0..careers.entries.len())
+}
+
+/// The careers `within` (by their place in the index) by category, then
+/// career type; a group begun before them is marked `continued`.
+pub(super) fn index_groups_within(
+    careers: &CareerIndex,
+    format: Format,
+    within: std::ops::Range<usize>,
+) -> Vec<Arc<IndexGroupView>> {
+    let clip = |start: usize, end: usize| start.max(within.start)..end.min(within.end);
     careers
         .groups
         .iter()
+        .filter(|group| !clip(group.start, group.end).is_empty())
         .map(|group| {
             let first = &careers.entries[group.start];
             let r = Renditions::new(std::slice::from_ref(&format));
@@ -252,17 +264,21 @@ pub(super) fn index_groups(careers: &CareerIndex, format: Format) -> Vec<Arc<Ind
                 category: first.category().map(|c| r.plain(c)),
                 lang: text_language(entries, &careers.locale),
                 count: group.end - group.start,
+                continued: group.start < within.start,
                 types: group
                     .types
                     .iter()
+                    .filter(|&&(start, end)| !clip(start, end).is_empty())
                     .map(|&(start, end)| {
+                        let shown = clip(start, end);
                         Arc::new(IndexTypeView {
+                            continued: start < within.start,
                             career_type: careers.entries[start].career_type().map(|t| r.plain(t)),
                             lang: text_language(&careers.entries[start..end], &careers.locale),
                             count: end - start,
                             careers: Value::from_object(CareerList {
                                 entries: Arc::clone(&careers.entries),
-                                range: start..end,
+                                range: shown,
                                 format,
                                 locale: careers.locale.as_str().into(),
                             }),

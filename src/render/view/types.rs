@@ -174,6 +174,9 @@ views! {
         lang: Option<String>,
         count: usize,
         types: Vec<Arc<IndexTypeView>>,
+        /// Whether its careers began on an earlier run of pages (the contents
+        /// of a booklet typeset in parts), so its name is not printed again.
+        continued: bool,
     }
 
     /// The careers of one type within a category (`none`: without one, last).
@@ -184,6 +187,8 @@ views! {
         count: usize,
         /// Made one at a time, as `careers` of the whole index.
         careers: minijinja::Value,
+        /// As the group's.
+        continued: bool,
     }
 
     struct IndexEntryView {
@@ -218,11 +223,14 @@ views! {
         /// In the order of the contents (in a booklet typeset in parts, this
         /// part's chapters only).
         chapters: Vec<Arc<ChapterView>>,
-        /// Whether to print the cover and the contents: false in the parts
-        /// after the first of a booklet typeset in parts.
+        /// Whether to print the contents: false in the parts of chapters of
+        /// a booklet typeset in parts.
         front: bool,
-        /// A long PDF booklet is typeset in parts and joined: the page its
-        /// first chapter starts on (none in a booklet typeset whole).
+        /// Whether to print the cover and the contents' heading: false in
+        /// the later runs of contents of a booklet typeset in parts.
+        cover: bool,
+        /// A long PDF booklet is typeset in parts and joined: the page the
+        /// part starts on (none in a booklet typeset whole).
         first_page: Option<usize>,
         /// The booklet's number of pages, when typeset in parts.
         total_pages: Option<usize>,
