@@ -254,7 +254,9 @@ impl fmt::Display for Error {
                     PdfDocument::Booklet => (
                         "this booklet",
                         "make the booklet as HTML (--book FILE.html), of handouts \
-                         (--template handout), or of fewer careers at a time",
+                         (--template handout), or of fewer careers at a time; with the \
+                         built-in Typst templates (none of your own in --templates), a long \
+                         booklet is typeset in parts and has no such limit",
                     ),
                     PdfDocument::Index => (
                         "this export's index",

@@ -11,8 +11,8 @@ use super::{CareerIndex, Format, Renderer, pdf, template_error};
 use crate::error::{Error, PdfDocument};
 
 /// How much one part may take to typeset, as [`pdf::estimated_mebibytes`]
-/// reckons it (which overstates a booklet about twice): some 50 handouts or
-/// 10 full reports, about 120 MiB.
+/// reckons it (which overstates a booklet about twice): some 45 handouts or
+/// 10 full reports, about 100 MiB.
 const PART_MEBIBYTES: u64 = 250;
 
 /// How many careers of the contents one run of its pages lays out at most.
@@ -25,18 +25,20 @@ pub(super) fn plan_parts(
     chapters: &HashMap<String, String>,
 ) -> Vec<Range<usize>> {
     let most_chapters = test_size("PATHWAYS_BOOK_PART_CHAPTERS").unwrap_or(usize::MAX);
+    // What Typst takes to start is reckoned once per part.
+    let start_up = pdf::estimated_mebibytes("");
     let mut parts = Vec::new();
     let mut start = 0;
-    let mut reckoned = 0;
+    let mut reckoned = start_up;
     for (number, body) in chapter_order(careers, chapters)
         .map(|id| &chapters[id])
         .enumerate()
     {
-        let cost = pdf::estimated_mebibytes(body);
+        let cost = pdf::estimated_mebibytes(body) - start_up;
         if number > start && (reckoned + cost > PART_MEBIBYTES || number - start >= most_chapters) {
             parts.push(start..number);
             start = number;
-            reckoned = 0;
+            reckoned = start_up;
         }
         reckoned += cost;
     }

@@ -139,7 +139,9 @@ impl<'w> Joiner<'w> {
             .ok();
 
         // Numbers in the joined file: the part's own top objects become the
-        // joined file's; every other object gets the next free number.
+        // joined file's (so what pointed to them points to these, the page
+        // tree's and the outline's parent included); every other object gets
+        // the next free number.
         let mut renumbered: std::collections::HashMap<u32, u32> = Default::default();
         let page_tree: Vec<u32> = part
             .objects
@@ -196,7 +198,6 @@ impl<'w> Joiner<'w> {
         let prefix = format!("p{}-", self.parts).into_bytes();
 
         // The structure tree: its top elements, parent tree, ids and roles.
-        let mut struct_tops = std::collections::HashSet::new();
         for document in &part_documents {
             let kids = part
                 .get_dictionary(*document)
@@ -208,12 +209,8 @@ impl<'w> Joiner<'w> {
                     "a part's Document holds marked content of its own",
                 ));
             }
-            for kid in references(kids) {
-                if let Some(n) = number(kid) {
-                    struct_tops.insert(n);
-                    self.document_kids.push(n);
-                }
-            }
+            self.document_kids
+                .extend(references(kids).into_iter().filter_map(number));
         }
         if let Some(root) = struct_root_id.and_then(|id| part.get_dictionary(id).ok()) {
             if let Ok(tree) = root.get(b"ParentTree") {
@@ -287,11 +284,8 @@ impl<'w> Joiner<'w> {
         }
         let outline_tops: Vec<u32> = outline_tops.into_iter().filter_map(number).collect();
 
-        for (old_id, _) in page_tree_leaves(&part) {
-            if let Some(n) = number(old_id) {
-                self.pages.push(n);
-            }
-        }
+        self.pages
+            .extend(part.get_pages().into_values().filter_map(number));
 
         for old_id in kept {
             let Some(n) = number(old_id) else { continue };
@@ -300,18 +294,11 @@ impl<'w> Joiner<'w> {
             if let Object::Dictionary(dict) = &mut object {
                 shift_struct_parents(dict, key_offset);
                 prefix_struct_ids(dict, &prefix);
-                if dict.has_type(b"Page") {
-                    dict.set("Parent", Object::Reference((PAGES, 0)));
-                }
-                if struct_tops.contains(&n) {
-                    dict.set("P", Object::Reference((DOCUMENT, 0)));
-                }
                 if let Some(target) = chapter_link_target(dict) {
                     self.chapter_links.push((n, dict.clone(), target));
                     continue;
                 }
                 if let Some(position) = outline_tops.iter().position(|&top| top == n) {
-                    dict.set("Parent", Object::Reference((OUTLINES, 0)));
                     if position == 0 {
                         if let Some((previous, mut pending)) = self.outline.last_pending.take() {
                             pending.set("Next", Object::Reference((n, 0)));
@@ -568,14 +555,6 @@ fn flatten_tree(
             flatten_tree(part, kid, leaf_key, entries, depth + 1);
         }
     }
-}
-
-/// The pages of `part` in order.
-fn page_tree_leaves(part: &lopdf::Document) -> Vec<(ObjectId, u32)> {
-    part.get_pages()
-        .into_iter()
-        .map(|(number, id)| (id, number))
-        .collect()
 }
 
 /// Point every reference in `object` at its number in the joined file.

@@ -89,9 +89,11 @@ fn on_typesetter_thread<T: Send>(
 /// The most memory one profile's PDF may take to typeset, in MiB, as
 /// [`estimated_mebibytes`] reckons it (Typst itself has no limit).
 const MAX_MEBIBYTES: u64 = 400;
-/// The same for a booklet of a whole collection, which the reckoning
-/// overstates about twice (measured: 1,000 handouts reckoned 4,559 MiB, took
-/// 2,096 MiB and 12 s): about 2.3 GiB at most, some 1,000 handouts.
+/// The same for a booklet typeset whole (from Typst templates of a user's
+/// own; the built-in ones typeset a long booklet in parts), and for each
+/// part, which the reckoning overstates about twice (measured: 1,000
+/// handouts reckoned 4,559 MiB, took 2,096 MiB and 12 s): about 2.3 GiB at
+/// most, some 1,000 handouts. And for an export's index.
 const MAX_BOOKLET_MEBIBYTES: u64 = 5_000;
 
 /// What typesetting `source` takes, in MiB, reckoned from its size: Typst
@@ -340,15 +342,5 @@ mod tests {
         let second = typeset(source, "t.typ.j2").unwrap_or_else(|e| panic!("{e}"));
         assert!(first.starts_with(b"%PDF-"));
         assert_eq!(first, second);
-    }
-}
-#[cfg(test)]
-mod scratch {
-    #[test]
-    #[ignore]
-    fn scratch_typeset_file() {
-        let source = std::fs::read_to_string(std::env::var("SCRATCH").unwrap()).unwrap();
-        let pdf = super::typeset(source, "scratch").unwrap();
-        eprintln!("bytes {}", pdf.len());
     }
 }
