@@ -231,3 +231,46 @@ impl Renderer {
         joiner.finish(|anchor| links.get(anchor).cloned())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::IndexEntry;
+
+    /// `count` careers with a chapter of `lines` lines each (one without a chapter).
+    fn booklet(count: usize, lines: usize) -> (CareerIndex, HashMap<String, String>) {
+        let entries = (0..=count)
+            .map(|n| {
+                IndexEntry::new(
+                    &format!("c{n:03}"),
+                    &format!("C {n:03}"),
+                    None,
+                    None,
+                    100,
+                    "en-US",
+                )
+            })
+            .collect();
+        let chapters = (1..=count)
+            .map(|n| (format!("c{n:03}"), "A line of the chapter.\n".repeat(lines)))
+            .collect();
+        (CareerIndex::new(entries), chapters)
+    }
+
+    #[test]
+    fn a_long_booklet_is_cut_into_parts_that_each_fit_the_budget() {
+        // Each chapter reckons 6 MiB beyond Typst's 60: 31 fit in 250 MiB.
+        let (careers, chapters) = booklet(100, 200);
+        let parts = plan_parts(&careers, &chapters);
+        assert_eq!(parts, [0..31, 31..62, 62..93, 93..100]);
+    }
+
+    #[test]
+    fn a_short_booklet_is_one_part_and_a_huge_chapter_one_alone() {
+        let (careers, chapters) = booklet(10, 200);
+        assert_eq!(plan_parts(&careers, &chapters), vec![(0..10)]);
+        let (careers, mut chapters) = booklet(3, 200);
+        chapters.insert("c002".to_owned(), "A line.\n".repeat(20_000));
+        assert_eq!(plan_parts(&careers, &chapters), [0..1, 1..2, 2..3]);
+    }
+}
