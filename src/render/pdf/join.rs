@@ -50,6 +50,9 @@ pub(crate) struct Joiner<'w> {
     /// speak for the whole file.
     front: Option<Front>,
     parts: usize,
+    /// Whether every part so far is PDF/UA (Typst leaves the claim out of a
+    /// part it could not make accessible); the joined file claims it only then.
+    all_accessible: bool,
 }
 
 struct Front {
@@ -105,6 +108,7 @@ impl<'w> Joiner<'w> {
             chapter_links: Vec::new(),
             front: None,
             parts: 0,
+            all_accessible: true,
         };
         joiner.write_raw(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")?;
         Ok(joiner)
@@ -320,11 +324,12 @@ impl<'w> Joiner<'w> {
             self.write_object(n, &object)?;
         }
 
+        let metadata = metadata_id
+            .and_then(|id| part.get_object(id).ok())
+            .and_then(|object| object.as_stream().ok());
+        self.all_accessible &= metadata.is_some_and(|xmp| claims_pdf_ua(&xmp.content));
         if self.front.is_none() {
-            let metadata = metadata_id
-                .and_then(|id| part.get_object(id).ok())
-                .and_then(|object| object.as_stream().ok())
-                .cloned();
+            let metadata = metadata.cloned();
             let info = info_id
                 .and_then(|id| part.get_dictionary(id).ok())
                 .cloned()
@@ -432,8 +437,14 @@ impl<'w> Joiner<'w> {
         catalog.set("Outlines", Object::Reference((OUTLINES, 0)));
         catalog.remove(b"Metadata");
         if let Some(mut metadata) = front.metadata {
-            let xmp = String::from_utf8_lossy(&metadata.content).into_owned();
-            metadata.set_content(with_page_count(&xmp, self.pages.len()).into_bytes());
+            let mut xmp = with_page_count(
+                &String::from_utf8_lossy(&metadata.content),
+                self.pages.len(),
+            );
+            if !self.all_accessible {
+                xmp = without_pdf_ua_claim(&xmp);
+            }
+            metadata.set_content(xmp.into_bytes());
             metadata
                 .dict
                 .set("Length", Object::Integer(metadata.content.len() as i64));
@@ -619,6 +630,20 @@ fn chapter_link_target(dict: &Dictionary) -> Option<String> {
     Some(String::from_utf8_lossy(target).into_owned())
 }
 
+const PDF_UA_CLAIM: &str = "<pdfuaid:part>1</pdfuaid:part>";
+
+/// Whether XMP metadata claims PDF/UA-1.
+fn claims_pdf_ua(xmp: &[u8]) -> bool {
+    xmp.windows(PDF_UA_CLAIM.len())
+        .any(|window| window == PDF_UA_CLAIM.as_bytes())
+}
+
+/// The XMP metadata without its claim to PDF/UA, for a file of parts not all
+/// accessible.
+fn without_pdf_ua_claim(xmp: &str) -> String {
+    xmp.replace(PDF_UA_CLAIM, "")
+}
+
 /// The XMP metadata with the joined file's page count.
 fn with_page_count(xmp: &str, pages: usize) -> String {
     const OPEN: &str = "<xmpTPg:NPages>";
@@ -732,6 +757,40 @@ mod tests {
             link.get(b"Contents").unwrap().as_str().unwrap(),
             b"Chapter B, page 4"
         );
+    }
+
+    /// A part Typst could not make PDF/UA (it leaves out the claim) takes
+    /// the claim off the joined file, though the first part made it.
+    #[test]
+    fn the_joined_file_claims_pdf_ua_only_when_every_part_does() {
+        let join = |parts: &[&[u8]]| {
+            let mut joined = Vec::new();
+            let mut joiner = Joiner::new(&mut joined).unwrap();
+            for part in parts {
+                joiner.append(part).unwrap();
+            }
+            joiner.finish(|_| None).unwrap();
+            let pdf = lopdf::Document::load_mem(&joined).unwrap();
+            let xmp = dict(&pdf, &Object::Reference((CATALOG, 0)))
+                .get(b"Metadata")
+                .unwrap()
+                .clone();
+            let xmp = resolve(&pdf, &xmp).as_stream().unwrap().content.clone();
+            claims_pdf_ua(&xmp)
+        };
+        let accessible = part("Accessible.");
+        assert!(claims_pdf_ua(&accessible), "Typst's own claim");
+        let plain = typst_pdf::pdf(
+            &{
+                let world = super::super::world::EmbeddedWorld::new("Plain.".to_owned());
+                super::super::layout(&world, "t").unwrap()
+            },
+            &typst_pdf::PdfOptions::default(),
+        )
+        .unwrap();
+        assert!(!claims_pdf_ua(&plain));
+        assert!(join(&[&accessible, &accessible]));
+        assert!(!join(&[&accessible, &plain]));
     }
 
     #[test]
