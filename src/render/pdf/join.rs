@@ -776,7 +776,7 @@ mod tests {
                 .unwrap()
                 .clone();
             let xmp = resolve(&pdf, &xmp).as_stream().unwrap().content.clone();
-            claims_pdf_ua(&xmp)
+            String::from_utf8(xmp).unwrap()
         };
         let accessible = part("Accessible.");
         assert!(claims_pdf_ua(&accessible), "Typst's own claim");
@@ -789,8 +789,13 @@ mod tests {
         )
         .unwrap();
         assert!(!claims_pdf_ua(&plain));
-        assert!(join(&[&accessible, &accessible]));
-        assert!(!join(&[&accessible, &plain]));
+        let both = join(&[&accessible, &accessible]);
+        assert!(claims_pdf_ua(both.as_bytes()), "{both}");
+        let one = join(&[&accessible, &plain]);
+        assert!(!claims_pdf_ua(one.as_bytes()), "{one}");
+        // The rest of the metadata stays, with the joined page count.
+        assert!(one.contains("<xmpTPg:NPages>2</xmpTPg:NPages>"), "{one}");
+        assert!(one.contains("<dc:title>"), "{one}");
     }
 
     #[test]
