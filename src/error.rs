@@ -148,7 +148,7 @@ pub enum Error {
         /// The id, as given.
         id: String,
         /// What is wrong with it.
-        problem: crate::validate::IdProblem,
+        problem: crate::id::IdProblem,
     },
 }
 
@@ -275,7 +275,7 @@ impl fmt::Display for Error {
                 "`{}` cannot be an id: {}; try `{}`",
                 crate::finding::visible(id),
                 problem.reason(),
-                crate::validate::slug_from(id)
+                crate::id::slug_from(id)
             ),
             Error::NothingFound { path } => write!(
                 f,

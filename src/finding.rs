@@ -4,34 +4,9 @@
 //! caller decides what they mean for the exit code.
 
 use std::borrow::Cow;
-use std::fmt;
 
 use crate::rules::Rule;
-
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    /// Worth fixing; fails a check only with `--strict`.
-    Warning,
-    /// Must be fixed: the profile is not rendered or exported.
-    Error,
-}
-
-impl Severity {
-    /// `warning` or `error`, as reports write it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use crate::rules::Severity;
 
 /// Where in a file something is: 1-based line and column (in characters),
 /// and how many characters to underline.

@@ -17,6 +17,7 @@
 
 pub mod error;
 pub mod finding;
+mod id;
 pub mod import;
 mod links;
 pub mod load;

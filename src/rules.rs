@@ -3,7 +3,30 @@
 //! messages and machine formats (SARIF) show. A finding names its rule by
 //! this enum, so it cannot name a rule that is not here.
 
-use crate::finding::Severity;
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Worth fixing; fails a check only with `--strict`.
+    Warning,
+    /// Must be fixed: the profile is not rendered or exported.
+    Error,
+}
+
+impl Severity {
+    /// `warning` or `error`, as reports write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// Declares [`Rule`] and its registry from one table.
 macro_rules! rules {

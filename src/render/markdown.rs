@@ -10,6 +10,7 @@ use comrak::nodes::{AstNode, ListType, NodeValue};
 use comrak::{Arena, format_commonmark, format_html, parse_document};
 
 use super::Format;
+use super::blocks::join_blocks;
 use crate::links::{is_safe_destination, markdown_options as options};
 
 /// Render one field's Markdown into `format`.
@@ -349,20 +350,6 @@ fn neutralise<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>) {
 /// over the whole report (see `text::wrap_report`).
 fn write_text_blocks<'a>(node: &'a AstNode<'a>, out: &mut String) {
     join_blocks(node, out, write_text_block);
-}
-
-/// Each block inside `node`, written by `write`, separated by blank lines.
-pub(super) fn join_blocks<'a>(
-    node: &'a AstNode<'a>,
-    out: &mut String,
-    write: fn(&'a AstNode<'a>, &mut String),
-) {
-    for (index, child) in node.children().enumerate() {
-        if index > 0 {
-            out.push_str("\n\n");
-        }
-        write(child, out);
-    }
 }
 
 fn write_text_block<'a>(node: &'a AstNode<'a>, out: &mut String) {

@@ -4,6 +4,7 @@
 //! the profile, the template for the format turns it into text (for PDF,
 //! Typst markup, which the `pdf` module typesets).
 
+mod blocks;
 mod booklet;
 mod cldr;
 mod labels;

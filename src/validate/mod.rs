@@ -14,13 +14,13 @@ mod salary;
 mod score;
 mod sections;
 
+pub use crate::id::{IdProblem, id_problem, is_reserved_stem};
 pub use collection::{IdClaim, duplicate_ids};
-pub use identity::{IdProblem, id_problem, is_reserved_stem};
 pub use policy::Policy;
 pub use score::completeness;
 
+pub(crate) use crate::id::{MAX_ID_LENGTH, RESERVED_IDS, slug_from};
 pub(crate) use content::MAX_LIST_ENTRIES;
-pub(crate) use identity::{MAX_ID_LENGTH, RESERVED_IDS, slug_from};
 pub(crate) use salary::ISO_4217;
 
 use crate::finding::{Finding, Position, Severity};

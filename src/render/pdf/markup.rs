@@ -114,7 +114,7 @@ pub(crate) fn string_literal(text: &str) -> String {
 
 /// The blocks of a parsed (and neutralised) field, separated by blank lines.
 pub(crate) fn write_blocks<'a>(node: &'a AstNode<'a>, out: &mut String) {
-    crate::render::markdown::join_blocks(node, out, write_block);
+    crate::render::blocks::join_blocks(node, out, write_block);
 }
 
 fn write_block<'a>(node: &'a AstNode<'a>, out: &mut String) {
