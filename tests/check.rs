@@ -449,7 +449,7 @@ fn junit_leaves_out_what_xml_cannot_hold() {
     let odd = dir.path().join("odd\u{fffe}name.yaml");
     std::fs::copy(fixture("valid/minimal.yaml"), &odd).unwrap();
     let run = Run::of(pathways().args(["check", "-f", "junit"]).arg(&odd));
-    assert!(run.stdout.contains("oddname.yaml"), "{}", run.stdout);
+    run.assert_stdout_has("oddname.yaml");
     assert!(!run.stdout.contains('\u{fffe}'), "{}", run.stdout);
 }
 

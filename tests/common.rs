@@ -60,6 +60,27 @@ impl Run {
     }
 
     #[track_caller]
+    pub fn assert_stdout_has(&self, text: &str) -> &Self {
+        assert!(
+            self.stdout.contains(text),
+            "no {text:?} in standard output:\n{}\n{}",
+            self.stdout,
+            self.seen()
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn assert_stdout_lacks(&self, text: &str) -> &Self {
+        assert!(
+            !self.stdout.contains(text),
+            "{text:?} in standard output:\n{}",
+            self.stdout
+        );
+        self
+    }
+
+    #[track_caller]
     pub fn assert_stderr_has(&self, text: &str) -> &Self {
         assert!(
             self.stderr.contains(text),

@@ -224,7 +224,7 @@ fn amounts_carry_their_currency_code_only_when_currencies_differ() {
     ];
     let output = compare(&dollars, &["--format", "markdown"]);
     output.assert_code(0);
-    assert!(output.stdout.contains("$36,000"), "{}", output.stdout);
+    output.assert_stdout_has("$36,000");
     assert!(
         !output.stdout.contains("USD\u{a0}36,000"),
         "{}",

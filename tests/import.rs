@@ -281,7 +281,7 @@ fn import_reads_standard_input_and_takes_an_id() {
             .write_stdin(read(&fixture("pages/library-technicians.txt"))),
     );
     output.assert_code(0);
-    assert!(output.stdout.contains("\nid: lib-techs\n"));
+    output.assert_stdout_has("\nid: lib-techs\n");
 }
 
 /// Inputs the fuzzers found problems with, kept so they stay fixed.
@@ -513,7 +513,7 @@ fn salary_figures_in_ordinary_wording() {
             .contains("      - { stage: senior, min: 70000, max: 90000 }")
     );
     // The sentence stays in the prose.
-    assert!(run.stdout.contains("earn a median of about $58,000 a year"));
+    run.assert_stdout_has("earn a median of about $58,000 a year");
 
     let unreadable = "Career List X\n\nAverage Salary Range\n\nPay is good, from $30,000 to $40,000, or £20,000 in the UK.\n";
     let run = Run::of(pathways().arg("import").arg("-").write_stdin(unreadable));

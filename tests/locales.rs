@@ -107,8 +107,8 @@ fn a_profile_written_in_spanish_for_mexico() {
 fn a_right_to_left_language_mirrors_the_page_and_falls_back_to_english_labels() {
     let output = render(&root().join(ARABIC), &["-f", "html"]);
     assert_eq!(output.code, Some(0), "{}", output.stderr);
-    assert!(output.stdout.contains("<html lang=\"ar-EG\" dir=\"rtl\">"));
-    assert!(output.stdout.contains(">Educational Requirements</h2>"));
+    output.assert_stdout_has("<html lang=\"ar-EG\" dir=\"rtl\">");
+    output.assert_stdout_has(">Educational Requirements</h2>");
     assert_eq!(
         output.stderr.matches("warning[no-translation]").count(),
         1,
@@ -192,7 +192,7 @@ fn a_template_folder_overrides_one_label_or_adds_a_language() {
         &["-f", "html", "--templates", templates],
     );
     assert_eq!(output.code, Some(0), "{}", output.stderr);
-    assert!(output.stdout.contains(">نظرة عامة</h2>"));
+    output.assert_stdout_has(">نظرة عامة</h2>");
     assert!(
         output.stdout.contains(">Educational Requirements</h2>"),
         "the rest falls back"

@@ -597,13 +597,13 @@ fn remote_level_stage_labels_and_page_sizes_read_naturally() {
             .arg(&profile),
     );
     html.assert_code(0);
-    assert!(html.stdout.contains("<p class=\"level\"><span class=\"figure-label\">Remote work:</span> <strong>None</strong></p>"));
-    assert!(!html.stdout.contains("figure-value\">None"));
+    html.assert_stdout_has("<p class=\"level\"><span class=\"figure-label\">Remote work:</span> <strong>None</strong></p>");
+    html.assert_stdout_lacks("figure-value\">None");
     assert!(
         html.stdout.contains("<th scope=\"row\">Middle</th>"),
         "free stage label capitalised"
     );
-    assert!(html.stdout.contains("size: A4"));
+    html.assert_stdout_has("size: A4");
     let help = Run::of(pathways().args(["new", "--help"]));
     assert!(help.stdout.contains("--color <WHEN>") && help.stdout.contains("[default: auto]"));
 }
