@@ -14,13 +14,26 @@ cd "$(dirname "$0")/.."
 base="${1:-HEAD~1}"
 shift || true
 command -v cargo-mutants >/dev/null 2>&1 || cargo install --locked cargo-mutants@27.1.0
-command -v cargo-nextest >/dev/null 2>&1 || cargo install --locked cargo-nextest
+command -v cargo-nextest >/dev/null 2>&1 || cargo install --locked cargo-nextest@0.9.143
 diff="$(mktemp)"
-trap 'rm -f "$diff"' EXIT
+trap 'rm -f "$diff" "$diff.all"' EXIT
 if ! git rev-parse --quiet --verify "$base^{commit}" >/dev/null; then
   echo "mutants.sh: there is no commit \`$base\` to compare with (a shallow clone? fetch the history first)" >&2
   exit 2
 fi
+# An exclusion that matches no mutant names code that moved or is gone: it
+# would hide nothing now and something else later.
+cargo mutants --list --no-config > "$diff.all"
+python3 - "$diff.all" <<'PY'
+import re, sys, tomllib
+mutants = open(sys.argv[1]).read().splitlines()
+stale = [rx for rx in tomllib.load(open(".cargo/mutants.toml", "rb")).get("exclude_re", [])
+         if not any(re.search(rx, m) for m in mutants)]
+for rx in stale:
+    print(f"mutants.sh: the exclusion {rx!r} in .cargo/mutants.toml matches no mutant: update or remove it", file=sys.stderr)
+sys.exit(2 if stale else 0)
+PY
+rm -f "$diff.all"
 git diff "$base" -- src > "$diff"
 if [ ! -s "$diff" ]; then
   echo "no change to src/ since $base: nothing to mutate"
