@@ -107,6 +107,13 @@ pub enum Error {
         /// The file's text, to show the line the finding points at.
         text: String,
     },
+    /// The preview's web server could not start, or stopped.
+    Server {
+        /// What failed: "cannot start the preview server".
+        what: &'static str,
+        /// Why.
+        source: std::io::Error,
+    },
     /// A command line that asks for something impossible.
     Usage {
         /// What is wrong and what to do instead.
@@ -211,6 +218,7 @@ impl fmt::Display for Error {
                 plain_io(source)
             ),
             Error::Template { message } | Error::Usage { message } => f.write_str(message),
+            Error::Server { what, source } => write!(f, "{what}: {source}"),
             Error::UnusableSettings { kind, path, .. } => match kind {
                 SettingsFile::Policy => write!(
                     f,
@@ -319,7 +327,8 @@ impl std::error::Error for Error {
             | Error::ReadStdin { source }
             | Error::Write { source, .. }
             | Error::WriteStdout { source }
-            | Error::TemplateFolder { source, .. } => Some(source),
+            | Error::TemplateFolder { source, .. }
+            | Error::Server { source, .. } => Some(source),
             _ => None,
         }
     }
@@ -374,5 +383,26 @@ fn plain_io(error: &io::Error) -> String {
                 None => text,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A preview server that fails says what failed and why, and keeps the
+    /// cause for a caller that walks the chain.
+    #[test]
+    fn a_server_failure_says_what_failed_and_keeps_its_cause() {
+        let error = Error::Server {
+            what: "the preview server stopped",
+            source: std::io::Error::other("connection reset"),
+        };
+        assert_eq!(
+            error.to_string(),
+            "the preview server stopped: connection reset"
+        );
+        let cause = std::error::Error::source(&error).expect("a cause");
+        assert_eq!(cause.to_string(), "connection reset");
     }
 }

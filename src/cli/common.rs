@@ -82,7 +82,7 @@ pub fn print_findings(findings: &[Finding], text: Option<&str>, color: bool) {
 pub fn print_load_failure(failure: &LoadFailure, color: bool) -> bool {
     match failure {
         LoadFailure::Unreadable(error) => {
-            errln!("error: {error}");
+            super::console::print_error(None, error);
             false
         }
         LoadFailure::Invalid { finding, source } => {

@@ -34,6 +34,15 @@ pub fn stderr(text: &str) {
     }
 }
 
+/// Print an error on standard error: `error: `, what it is about (a file,
+/// a page) when one of many, and the error. The one place that writes it.
+pub fn print_error(about: Option<&str>, error: &dyn std::fmt::Display) {
+    match about {
+        Some(about) => stderr(&format!("error: {about}: {error}\n")),
+        None => stderr(&format!("error: {error}\n")),
+    }
+}
+
 /// End the program after standard output failed: quietly for a closed pipe
 /// (the reader has what it wanted), with a message and exit 2 otherwise.
 pub fn stream_failed(error: Error) -> ! {
@@ -42,7 +51,7 @@ pub fn stream_failed(error: Error) -> ! {
     {
         std::process::exit(ExitStatus::Success as i32);
     }
-    stderr(&format!("error: {error}\n"));
+    print_error(None, &error);
     std::process::exit(ExitStatus::Error as i32);
 }
 

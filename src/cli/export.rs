@@ -95,7 +95,7 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         ..
     } = super::common::discover_profiles(&args.paths);
     for error in &discovery_errors {
-        errln!("error: {error}");
+        super::console::print_error(None, error);
     }
     folder.protect(files.iter().map(PathBuf::as_path));
     if let Some((name, _)) = &book {
@@ -195,7 +195,7 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         );
     }
     for (file, error) in &failed {
-        errln!("error: {file}: {error}");
+        super::console::print_error(Some(file), error);
     }
     let mut written = exported.len() * formats.len();
     let exported = CareerIndex::new(exported).with_scores(args.index_scores);

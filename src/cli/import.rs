@@ -82,7 +82,7 @@ fn import_page(
     let text = match read_bytes(&input) {
         Ok(bytes) => decode_page(&bytes),
         Err(error) => {
-            errln!("error: {error}");
+            super::console::print_error(None, &error);
             return Ok(ExitStatus::Error);
         }
     };
@@ -114,7 +114,7 @@ fn import_page(
                     "the profile made from this page does not read back ({reason}): please report this page"
                 ),
             };
-            errln!("error: {name}: {reason}");
+            super::console::print_error(Some(&name), &reason);
             return Ok(ExitStatus::Failure);
         }
     };
@@ -142,7 +142,7 @@ fn import_page(
         // A closed pipe or a full disk behind standard output ends the run.
         Err(error @ Error::WriteStdout { .. }) => return Err(error),
         Err(error) => {
-            errln!("error: {name}: {error}");
+            super::console::print_error(Some(&name), &error);
             return Ok(ExitStatus::Error);
         }
     };

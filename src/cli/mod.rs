@@ -23,7 +23,6 @@ use std::io::ErrorKind;
 use pathways::error::Error;
 
 use args::{Cli, Command};
-use console::errln;
 pub use exit::ExitStatus;
 
 /// Run one parsed command line: the subcommand's status, or exit 2 with
@@ -59,6 +58,6 @@ fn report(error: &Error, color: bool) -> ExitStatus {
         }
         _ => {}
     }
-    errln!("error: {error}");
+    console::print_error(None, error);
     ExitStatus::Error
 }

@@ -76,8 +76,9 @@ pub fn run(args: &PreviewArgs) -> Result<ExitStatus, Error> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|source| Error::Usage {
-            message: format!("cannot start the preview server: {source}"),
+        .map_err(|source| Error::Server {
+            what: "cannot start the preview server",
+            source,
         })?;
     let served = runtime.block_on(async move {
         tokio::spawn(shared.clone().forget_pages_on_change());
@@ -98,8 +99,9 @@ pub fn run(args: &PreviewArgs) -> Result<ExitStatus, Error> {
         }
     });
     runtime.shutdown_background();
-    served.map_err(|source| Error::Usage {
-        message: format!("the preview server stopped: {source}"),
+    served.map_err(|source| Error::Server {
+        what: "the preview server stopped",
+        source,
     })?;
     errln!("Stopped.");
     Ok(ExitStatus::Success)
