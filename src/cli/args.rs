@@ -333,6 +333,18 @@ pub enum FormatArg {
     Pdf,
 }
 
+impl From<FormatArg> for pathways::render::Format {
+    fn from(flag: FormatArg) -> Self {
+        use pathways::render::Format;
+        match flag {
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
+            FormatArg::Text => Format::Text,
+            FormatArg::Pdf => Format::Pdf,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,

@@ -529,17 +529,7 @@ fn chosen_formats(requested: &[FormatArg]) -> Vec<Format> {
     }
     Format::ALL
         .into_iter()
-        .filter(|format| {
-            requested.iter().any(|r| {
-                matches!(
-                    (r, format),
-                    (FormatArg::Markdown, Format::Markdown)
-                        | (FormatArg::Html, Format::Html)
-                        | (FormatArg::Text, Format::Text)
-                        | (FormatArg::Pdf, Format::Pdf)
-                )
-            })
-        })
+        .filter(|format| requested.iter().any(|&r| Format::from(r) == *format))
         .collect()
 }
 

@@ -137,12 +137,7 @@ pub(super) fn choose_format(
     output: Option<&Path>,
 ) -> Result<Format, Error> {
     if let Some(flag) = flag {
-        return Ok(match flag {
-            FormatArg::Markdown => Format::Markdown,
-            FormatArg::Html => Format::Html,
-            FormatArg::Text => Format::Text,
-            FormatArg::Pdf => Format::Pdf,
-        });
+        return Ok(flag.into());
     }
     match output {
         Some(path) => Format::from_path(path).ok_or_else(|| Error::UnknownOutputExtension {
