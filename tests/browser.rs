@@ -1,7 +1,7 @@
 //! Printing in a real browser (headless Chromium): page counts, text on the
 //! pages, screenshots. These tests are ignored by a plain `cargo test`, and
 //! say so; `.ci/run`, which installs Chromium and poppler-utils, runs them
-//! with `cargo test --test main browser -- --ignored`, and then a missing
+//! with `cargo test --release --test main browser -- --ignored`, and then a missing
 //! browser fails.
 
 use std::path::{Path, PathBuf};

@@ -7,8 +7,8 @@ use std::process::Command;
 
 use crate::common::{fixture, read};
 
-/// Two seconds for the release build, which .ci/run checks with
-/// `cargo test --release hostile`; an unoptimised build is about eight to
+/// Two seconds for the release build, which the README's test command
+/// (`cargo test --release`) uses; an unoptimised build is about eight to
 /// twenty times slower (60,000 findings drawn with snippets), so a debug run
 /// still catches hangs and quadratic work but allows much more.
 const MAX_SECONDS: f64 = if cfg!(debug_assertions) { 60.0 } else { 2.0 };

@@ -1,7 +1,7 @@
 //! PDF: reports and handouts typeset by the embedded Typst, on both papers;
 //! the same bytes every time; profile text never run as Typst code. The
 //! checks with poppler-utils and qpdf are ignored by `cargo test` and run by
-//! `.ci/run` (`cargo test --test main pdf -- --ignored`).
+//! `.ci/run` (`cargo test --release --test main pdf -- --ignored`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -416,7 +416,7 @@ fn help_and_usage_errors() {
 fn the_readme_render_command_works() {
     let readme = read(&root().join("README.md"));
     assert!(readme.contains("cargo run --release -- render profiles/library-technicians.yaml -o library-technicians.html"));
-    assert!(readme.contains("cargo test"));
+    assert!(readme.contains("\ncargo test --release\n"));
     assert!(Path::new(&root().join(SEED_PROFILE)).exists());
 }
 
