@@ -44,7 +44,7 @@ if [ -n "${MUTANTS_MAX:-}" ] && [[ " $* " != *" --list "* ]]; then
   count="$(cargo mutants --in-diff "$diff" --list "$@" | wc -l)"
   shards=$(( (count + MUTANTS_MAX - 1) / MUTANTS_MAX ))
   if [ "$shards" -gt 1 ]; then
-    pick=$(( $(git rev-parse HEAD | cut -c1-6 | xargs printf '%d' "0x") % shards ))
+    pick=$(( 0x$(git rev-parse HEAD | cut -c1-6) % shards ))
     echo "$count mutants in the change; testing shard $((pick + 1)) of $shards (round robin)"
     shard=(--shard "$pick/$shards" --sharding round-robin)
   fi
