@@ -257,3 +257,57 @@ fn a_template_set_without_the_block_a_booklet_takes_is_a_clear_error() {
         output.seen()
     );
 }
+
+/// Every contents link of a PDF booklet, as the page (from 0) it goes to,
+/// and the number of pages.
+fn contents_links(pdf: &Path) -> (Vec<usize>, usize) {
+    let pdf = lopdf::Document::load(pdf).unwrap();
+    let pages: Vec<lopdf::ObjectId> = pdf.get_pages().into_values().collect();
+    let mut targets = Vec::new();
+    for page in &pages {
+        for link in pdf.get_page_annotations(*page).unwrap() {
+            let dest = link
+                .get(b"Dest")
+                .and_then(|d| pdf.dereference(d))
+                .and_then(|(_, d)| d.as_array());
+            if let Ok(dest) = dest {
+                let to = dest[0].as_reference().unwrap();
+                targets.push(pages.iter().position(|p| *p == to).unwrap());
+            }
+        }
+    }
+    (targets, pages.len())
+}
+
+/// A booklet typeset in parts (here of two chapters) has the pages of the
+/// booklet typeset whole, and its contents link to the same pages.
+#[test]
+fn a_pdf_booklet_in_parts_links_its_contents_as_the_whole_one_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = careers(dir.path(), false);
+    let args = [
+        "--format",
+        "html",
+        "--template",
+        "handout",
+        "--book",
+        "book.pdf",
+        "--quiet",
+    ];
+    export(&profiles, &dir.path().join("whole"), &args).assert_code(0);
+    let parts = dir.path().join("parts");
+    std::fs::create_dir_all(&parts).unwrap();
+    Run::of(
+        pathways()
+            .arg("export")
+            .arg(&profiles)
+            .arg("--out")
+            .arg(&parts)
+            .args(args)
+            .env("PATHWAYS_BOOK_PART_CHAPTERS", "2"),
+    )
+    .assert_code(0);
+    let whole = contents_links(&dir.path().join("whole/book.pdf"));
+    assert_eq!(whole.0.len(), 5, "a link per career: {whole:?}");
+    assert_eq!(contents_links(&parts.join("book.pdf")), whole);
+}

@@ -719,6 +719,8 @@ mod tests {
             .step_by(2)
             .map(|k| k.as_i64().unwrap())
             .collect();
+        let next_key = root.get(b"ParentTreeNextKey").unwrap().as_i64().unwrap();
+        assert_eq!(next_key, keys.iter().max().unwrap() + 1, "{keys:?}");
         let unique: std::collections::HashSet<_> = keys.iter().collect();
         assert_eq!(unique.len(), keys.len(), "{keys:?}");
         for page in &pages {
