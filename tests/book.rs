@@ -311,3 +311,43 @@ fn a_pdf_booklet_in_parts_links_its_contents_as_the_whole_one_does() {
     assert_eq!(whole.0.len(), 5, "a link per career: {whole:?}");
     assert_eq!(contents_links(&parts.join("book.pdf")), whole);
 }
+
+/// Contents laid out in runs too short to fill a page (one career each)
+/// outgrow the first guess of their length: the page numbers are worked out
+/// again until they settle, and every link still goes to its chapter, the
+/// first right after the contents.
+#[test]
+fn contents_longer_than_guessed_still_link_each_career_to_its_chapter() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = careers(dir.path(), false);
+    let out = dir.path().join("runs");
+    std::fs::create_dir_all(&out).unwrap();
+    Run::of(
+        pathways()
+            .arg("export")
+            .arg(&profiles)
+            .arg("--out")
+            .arg(&out)
+            .args([
+                "--format",
+                "html",
+                "--template",
+                "handout",
+                "--book",
+                "book.pdf",
+                "--quiet",
+            ])
+            .env("PATHWAYS_BOOK_PART_CHAPTERS", "2")
+            .env("PATHWAYS_BOOK_CONTENTS_RUN", "1"),
+    )
+    .assert_code(0);
+    let (targets, pages) = contents_links(&out.join("book.pdf"));
+    // The cover, then five runs of contents, a page each.
+    assert_eq!(targets.first(), Some(&6), "{targets:?}");
+    assert!(
+        targets.windows(2).all(|pair| pair[0] < pair[1]),
+        "{targets:?}"
+    );
+    assert!(*targets.last().unwrap() < pages, "{targets:?} of {pages}");
+    assert_eq!(targets.len(), 5);
+}

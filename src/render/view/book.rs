@@ -129,7 +129,13 @@ pub(in crate::render) fn build_book(
             .unwrap_or_default(),
         set: parts.template_set.to_owned(),
         count,
-        groups: index_groups_within(careers, format, entries.clone()),
+        // A run of chapters prints no contents: laid out once per chapter
+        // to count its pages, it must not group the whole collection each time.
+        groups: if matches!(part, BookPart::Chapters { .. }) {
+            Vec::new()
+        } else {
+            index_groups_within(careers, format, entries.clone())
+        },
         chapters,
         front: !matches!(part, BookPart::Chapters { .. }),
         cover: entries.start == 0 && !matches!(part, BookPart::Chapters { .. }),
