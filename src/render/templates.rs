@@ -3,69 +3,8 @@
 
 use std::path::{Component, Path, PathBuf};
 
-/// Every built-in template: name and source.
-pub const BUILT_IN: [(&str, &str); 24] = [
-    (
-        "report.html.j2",
-        include_str!("../../templates/report.html.j2"),
-    ),
-    ("report.md.j2", include_str!("../../templates/report.md.j2")),
-    (
-        "report.txt.j2",
-        include_str!("../../templates/report.txt.j2"),
-    ),
-    (
-        "handout.html.j2",
-        include_str!("../../templates/handout.html.j2"),
-    ),
-    (
-        "handout.md.j2",
-        include_str!("../../templates/handout.md.j2"),
-    ),
-    (
-        "handout.txt.j2",
-        include_str!("../../templates/handout.txt.j2"),
-    ),
-    (
-        "index.html.j2",
-        include_str!("../../templates/index.html.j2"),
-    ),
-    ("index.md.j2", include_str!("../../templates/index.md.j2")),
-    ("index.txt.j2", include_str!("../../templates/index.txt.j2")),
-    ("style.css", include_str!("../../templates/style.css")),
-    ("head.html", include_str!("../../templates/head.html")),
-    ("parts.html", include_str!("../../templates/parts.html")),
-    ("parts.md", include_str!("../../templates/parts.md")),
-    ("parts.txt", include_str!("../../templates/parts.txt")),
-    (
-        "report.typ.j2",
-        include_str!("../../templates/report.typ.j2"),
-    ),
-    (
-        "handout.typ.j2",
-        include_str!("../../templates/handout.typ.j2"),
-    ),
-    ("index.typ.j2", include_str!("../../templates/index.typ.j2")),
-    ("parts.typ", include_str!("../../templates/parts.typ")),
-    (
-        "compare.html.j2",
-        include_str!("../../templates/compare.html.j2"),
-    ),
-    (
-        "compare.md.j2",
-        include_str!("../../templates/compare.md.j2"),
-    ),
-    (
-        "compare.txt.j2",
-        include_str!("../../templates/compare.txt.j2"),
-    ),
-    (
-        "compare.typ.j2",
-        include_str!("../../templates/compare.typ.j2"),
-    ),
-    ("book.html.j2", include_str!("../../templates/book.html.j2")),
-    ("book.typ.j2", include_str!("../../templates/book.typ.j2")),
-];
+// `BUILT_IN`: every file of `templates/`, embedded by `build.rs`.
+include!(concat!(env!("OUT_DIR"), "/templates.rs"));
 
 /// Finds a template by name: the user's folder first, then the built-in set.
 #[derive(Debug, Clone)]
@@ -108,8 +47,9 @@ impl TemplateSource {
     }
 }
 
-/// Templates for documents about many careers, not sets to render one with.
-const NOT_SETS: [&str; 3] = ["index", "compare", "book"];
+/// Templates that are not sets to render one career with: the documents
+/// about many careers, and the base every document extends.
+const NOT_SETS: [&str; 4] = ["index", "compare", "book", "base"];
 
 /// Names of the template sets (`report`, `handout`, and any in the user's
 /// folder): the part before `.<format>.j2`, sorted, each once.
