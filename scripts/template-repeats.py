@@ -3,7 +3,9 @@
 
 A line counts when, stripped of indentation, it also appears in a different
 file of `templates/`; blank lines and lines that only close something
-(`{% endif %}`, `</ul>`, `)`) do not. Usage:
+(`{% endif %}`, `</ul>`, `)`) or only name the shared part they use
+(`{% extends "base.html.j2" %}`, `{% import "parts.md" as parts %}`,
+`{% block main %}`) do not. Usage:
 
     scripts/template-repeats.py [--max N] [--list]
 
@@ -15,6 +17,7 @@ import re
 import sys
 
 CLOSING = re.compile(r"\{%-?\s*(end\w*|else)\s*-?%\}|</?\w+>|[)\]}]+,?")
+REFERENCE = re.compile(r"\{%-?\s*(extends|import|block)\s[^%]*%\}")
 
 
 def main() -> int:
@@ -35,6 +38,7 @@ def main() -> int:
         for name, text in lines.items()
         for line in text
         if len(files_of[line]) > 1 and not CLOSING.fullmatch(line)
+        and not REFERENCE.fullmatch(line)
     ]
     total = sum(len(text) for text in lines.values())
     if "--list" in args:
