@@ -108,7 +108,7 @@ fn check_one(file: &Path, policy: &Policy) -> Result<Checked, (String, String)> 
     match load(&input) {
         Ok(document) => {
             let findings = validate(&document, policy);
-            let id_position = document.locations().value("id");
+            let id_position = document.top_level_value("id");
             let lines = report::source_lines(
                 &document.source.text,
                 &findings,

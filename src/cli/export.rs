@@ -343,8 +343,7 @@ impl Job<'_> {
             return Outcome::Skipped(error);
         }
         let id_at = document
-            .locations()
-            .value("id")
+            .top_level_value("id")
             .unwrap_or(Position::new(1, 1, 1));
         let profile = &document.profile;
         let reports = match self.renderer.render_all(profile, self.formats) {

@@ -218,6 +218,50 @@ fn line_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
         .map(|(i, _)| i + 1)
 }
 
+/// Where the value of the top-level `key` is (as [`Locations::value`] would
+/// say), reading the text only as far as that key: what every profile needs
+/// (its `id`, for a duplicate-id finding) without the walk of the whole file
+/// that only findings need. `None` when the document is not a mapping or has
+/// no such key.
+pub(super) fn top_level_value(text: &str, key: &str) -> Option<Position> {
+    let mut depth = 0usize;
+    // Keys and values alternate at the top of a mapping.
+    let mut next_is_key = true;
+    let mut wanted = false;
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.ok()?;
+        let starts_node = matches!(
+            event,
+            Event::Scalar(..)
+                | Event::Alias(_)
+                | Event::MappingStart(..)
+                | Event::SequenceStart(..)
+        );
+        if depth == 1 && starts_node {
+            if wanted {
+                return Some(position_of(&span));
+            }
+            if next_is_key {
+                wanted = matches!(&event, Event::Scalar(name, ..) if name == key);
+            }
+            next_is_key = !next_is_key;
+        }
+        match event {
+            Event::MappingStart(..) => depth += 1,
+            Event::SequenceStart(..) if depth == 0 => return None,
+            Event::SequenceStart(..) => depth += 1,
+            Event::MappingEnd | Event::SequenceEnd => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 fn position_of(span: &Span) -> Position {
     let length = if span.end.line() == span.start.line() {
         span.end.col().saturating_sub(span.start.col())
@@ -262,6 +306,30 @@ mod tests {
 
     const YAML: &str =
         "id: x\nsections:\n  salary:\n    ranges:\n      - stage: entry\n        min: 5\n";
+
+    /// The short walk to a top-level value finds what the whole scan does,
+    /// wherever the key is and whatever comes before it.
+    #[test]
+    fn a_top_level_value_is_where_the_whole_scan_puts_it() {
+        let texts = [
+            YAML,
+            "title: T\nsections:\n  a: {id: no}\n  b: [id, 1]\nid: late\n",
+            "{title: T, id: flow}\n",
+            "summary:\n  - id: nested\nid: &a anchored\n",
+            "id:\n  - a list\n",
+            "title: no id here\nmore: {id: x}\n",
+            "- a\n- list\n",
+            "",
+        ];
+        for text in texts {
+            assert_eq!(
+                top_level_value(text, "id"),
+                Locations::scan(text).value("id"),
+                "{text:?}"
+            );
+        }
+        assert!(top_level_value(YAML, "id").is_some());
+    }
 
     #[test]
     fn records_keys_and_values_by_path() {

@@ -81,6 +81,21 @@ impl Document {
         self.locations
             .get_or_init(|| Locations::scan(&self.source.text))
     }
+
+    /// Whether [`Document::locations`] has walked the file yet.
+    #[cfg(test)]
+    pub(crate) fn was_scanned(&self) -> bool {
+        self.locations.get().is_some()
+    }
+
+    /// Where the value of the top-level `key` is (`id`), without walking the
+    /// whole file when its positions have not been needed yet.
+    pub fn top_level_value(&self, key: &str) -> Option<Position> {
+        match self.locations.get() {
+            Some(locations) => locations.value(key),
+            None => locations::top_level_value(&self.source.text, key),
+        }
+    }
 }
 
 /// Why a profile could not be loaded.

@@ -100,6 +100,16 @@ impl Findings<'_> {
         self.policy.severity(rule).is_some()
     }
 
+    /// Whether findings of `rule` would be kept with their message and place
+    /// (not only counted, as warnings are when only errors are wanted): a
+    /// check can skip working out what only a kept message says.
+    fn keeps(&self, rule: Rule) -> bool {
+        match self.policy.severity(rule) {
+            None => false,
+            Some(severity) => self.scope == Scope::All || severity != Severity::Warning,
+        }
+    }
+
     /// Keep `finding` if the policy and scope want it, located by `locate`
     /// (which returns its position and field path).
     fn push(
@@ -258,6 +268,30 @@ mod tests {
         })
         .unwrap_or_else(|_| panic!("parses: {yaml}"));
         validate(&document, policy).iter().map(|f| f.rule).collect()
+    }
+
+    /// An export only counts warnings: counting them never walks the file
+    /// for positions (the seed's warnings would double its parsing time),
+    /// and its `id` is found by reading only to the key.
+    #[test]
+    fn counted_warnings_and_the_id_cost_no_walk_of_the_file() {
+        let seed = include_str!("../../profiles/library-technicians.yaml");
+        let document = crate::load::parse(crate::load::Source {
+            name: "seed.yaml".to_owned(),
+            text: seed.to_owned(),
+        })
+        .expect("the seed parses");
+        let (errors, warnings) = validate_errors_counting_warnings(&document, &Policy::default());
+        assert_eq!(document.top_level_value("id").map(|p| p.line), Some(3));
+        assert!(!document.was_scanned());
+        // Kept, the same warnings name each other's lines.
+        let all = validate(&document, &Policy::default());
+        assert_eq!((errors.len(), warnings), (0, all.len()));
+        assert!(
+            all.iter().any(|f| f.message.contains("range (line 181)")),
+            "{all:?}"
+        );
+        assert!(document.was_scanned());
     }
 
     fn with_salary(ranges: &str, average: &str) -> String {

@@ -165,15 +165,23 @@ pub(super) fn check_summary(profile: &Profile, findings: &mut Findings) {
                     &sentence[low.start..low.end],
                     &sentence[high.start..high.end]
                 );
-                let document = findings.document;
-                let locations = document.locations();
-                let range_line = locations.value(&range_path).map_or(0, |p| p.line);
-                let summary_line = locations.value(&summary_path).map_or(0, |start| {
-                    let needle = &sentence[low.start..low.end];
-                    super::find_after(locations, &document.source.text, start, needle)
-                        .unwrap_or(start)
-                        .line
-                });
+                // Each message names the other place's line, which takes
+                // the file's positions: not worked out for findings that
+                // are only counted (an export's warnings).
+                let (range_line, summary_line) = if findings.keeps(Rule::SummaryContradictsSalary) {
+                    let document = findings.document;
+                    let locations = document.locations();
+                    let range_line = locations.value(&range_path).map_or(0, |p| p.line);
+                    let summary_line = locations.value(&summary_path).map_or(0, |start| {
+                        let needle = &sentence[low.start..low.end];
+                        super::find_after(locations, &document.source.text, start, needle)
+                            .unwrap_or(start)
+                            .line
+                    });
+                    (range_line, summary_line)
+                } else {
+                    (0, 0)
+                };
                 let sign: String = sentence[low.start..].chars().take(1).collect();
                 let figures = format!(
                     "{sign}{} to {sign}{}",
