@@ -88,13 +88,10 @@ impl Document {
         self.locations.get().is_some()
     }
 
-    /// Where the value of the top-level `key` is (`id`), without walking the
-    /// whole file when its positions have not been needed yet.
+    /// Where the value of the top-level `key` is (`id`), reading the text
+    /// only as far as that key: no walk of the whole file.
     pub fn top_level_value(&self, key: &str) -> Option<Position> {
-        match self.locations.get() {
-            Some(locations) => locations.value(key),
-            None => locations::top_level_value(&self.source.text, key),
-        }
+        locations::top_level_value(&self.source.text, key)
     }
 }
 
