@@ -72,7 +72,7 @@ mod tests {
 
     #[test]
     fn every_section_has_an_english_heading() {
-        for info in &crate::profile::CATALOGUE {
+        for info in crate::profile::CATALOGUE {
             assert!(
                 english(&format!("section-{}", info.id)).is_some(),
                 "en.ftl has no `section-{}`",

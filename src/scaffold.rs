@@ -44,10 +44,10 @@ pub fn scaffold(id: &str, title: &str, schema: Option<&str>, file: Option<&str>)
          \n\
          sections:\n",
     );
-    for info in &CATALOGUE {
-        out.push_str(&format!("  # {}: {}\n", info.heading(), guidance(info.id)));
+    for info in CATALOGUE {
+        out.push_str(&format!("  # {}: {}\n", info.heading(), info.guidance));
         out.push_str(&format!("  {}:\n", info.id));
-        out.push_str(body(info.id));
+        out.push_str(info.stub);
     }
     out
 }
@@ -65,71 +65,6 @@ fn shell_word(path: &str) -> String {
             .map(|c| if c.is_control() { '?' } else { c })
             .collect();
         format!("'{}'", one_line.replace('\'', "'\\''"))
-    }
-}
-
-fn guidance(id: &str) -> &'static str {
-    match id {
-        "overview" => "what the work is, in a paragraph or two.",
-        "fun_facts" => "a few surprising or memorable facts about the career.",
-        "education" => "the schooling and qualifications usually needed.",
-        "responsibilities" => "the main duties, one per item, with a short title.",
-        "salary" => "typical pay, with figures as plain numbers (36000, not $36,000).",
-        "career_path" => "how people start and move up.",
-        "challenges" => "the hardest parts of the job, and how people cope with them.",
-        "gaining_experience" => "ways to get experience before and after the first job.",
-        "outlook" => "how demand for this work is expected to change.",
-        "skills" => "the skills and qualities that matter most, one per item.",
-        "demand" => "where the work is in demand.",
-        "training" => "courses, certificates and licences worth having.",
-        "work_environment" => "where and how the work is done day to day.",
-        "industry_sectors" => "the sectors that employ people in this career.",
-        "employers" => "the kinds of organisations that hire.",
-        "tools" => "tools and technologies used in the job.",
-        "related_careers" => "careers with similar skills, one per item.",
-        "internships" => "internships or placements that lead into the career.",
-        "remote_work" => "how much can be done from home (level: none, limited, moderate or high).",
-        "specializations" => "areas people specialise in.",
-        "challenges_rewards" => "the downsides and the rewards, in two lists.",
-        "getting_started" => "first steps for a student, in order.",
-        "famous_people" => "well-known people from this career.",
-        "global_opportunities" => "opportunities abroad or with international employers.",
-        "misconceptions" => "common misconceptions, each with the reality.",
-        _ => "what readers should know.",
-    }
-}
-
-fn body(id: &str) -> &'static str {
-    match id {
-        "responsibilities"
-        | "gaining_experience"
-        | "skills"
-        | "demand"
-        | "training"
-        | "internships"
-        | "specializations"
-        | "getting_started"
-        | "global_opportunities" => {
-            "    intro: TODO\n    items:\n      - title: TODO\n        text: TODO\n"
-        }
-        "fun_facts" | "industry_sectors" | "employers" | "tools" | "related_careers" => {
-            "    items:\n      - TODO\n"
-        }
-        "career_path" => {
-            "    groups:\n      - heading: Career stages\n        items:\n          - title: TODO\n            text: TODO\n      - heading: Opportunities for advancement\n        items:\n          - title: TODO\n            text: TODO\n"
-        }
-        "challenges" => {
-            "    groups:\n      - heading: Challenges\n        items:\n          - TODO\n      - heading: How to overcome them\n        items:\n          - TODO\n"
-        }
-        "challenges_rewards" => {
-            "    groups:\n      - heading: Challenges\n        items:\n          - TODO\n      - heading: Rewards\n        items:\n          - TODO\n"
-        }
-        "salary" => {
-            "    currency: USD\n    period: year\n    # average: 36000\n    # ranges:\n    #   - { stage: entry, min: 25000, max: 30000 }\n    #   - { stage: mid, min: 35000, max: 45000 }\n    #   - { stage: senior, min: 50000, max: 60000 }\n    intro: TODO\n"
-        }
-        "remote_work" => "    # level: limited\n    intro: TODO\n",
-        "misconceptions" => "    items:\n      - myth: TODO\n        reality: TODO\n",
-        _ => "    intro: TODO\n",
     }
 }
 

@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::profile::{DEFAULT_REQUIRED_SECTIONS, Profile};
+use crate::profile::{Profile, default_required_sections};
 use crate::validate::{ISO_4217, MAX_ID_LENGTH, MAX_LIST_ENTRIES, RESERVED_IDS};
 
 /// The schema as pretty-printed JSON (draft 2020-12), ending in a newline.
@@ -23,7 +23,7 @@ pub fn profile_schema() -> String {
         "not": { "enum": RESERVED_IDS },
     });
     let defs = &mut schema["$defs"];
-    defs["Sections"]["required"] = json!(DEFAULT_REQUIRED_SECTIONS);
+    defs["Sections"]["required"] = json!(default_required_sections().collect::<Vec<_>>());
     defs["SalarySection"]["properties"]["currency"]["enum"] = json!(
         ISO_4217
             .iter()

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::finding::{Finding, Position, Severity};
-use crate::profile::{CATALOGUE, DEFAULT_REQUIRED_SECTIONS};
+use crate::profile::{CATALOGUE, default_required_sections};
 
 /// Top-level fields a policy may require.
 pub(crate) const REQUIRABLE_FIELDS: [&str; 6] = [
@@ -50,10 +50,7 @@ pub struct Policy {
 impl Default for Policy {
     fn default() -> Self {
         Policy {
-            required_sections: DEFAULT_REQUIRED_SECTIONS
-                .iter()
-                .map(|s| (*s).to_owned())
-                .collect(),
+            required_sections: default_required_sections().map(str::to_owned).collect(),
             required_fields: Vec::new(),
             min_items: BTreeMap::new(),
             min_words: BTreeMap::new(),

@@ -19,9 +19,6 @@ use crate::render::markdown;
 use crate::render::text;
 use crate::render::{Format, PageSize};
 
-/// Sections whose items are steps taken in order.
-const ORDERED_SECTIONS: [&str; 2] = ["career_path", "getting_started"];
-
 /// What a view holds besides the report's own fields.
 #[derive(Debug, Clone)]
 pub(in crate::render) struct Extras {
@@ -360,7 +357,7 @@ impl<'f> Renditions<'f> {
         locale: &str,
         labels: &Labels,
     ) -> SectionView {
-        let ordered = ORDERED_SECTIONS.contains(&id);
+        let ordered = crate::profile::section_info(id).is_some_and(|info| info.ordered);
         let mut view = self.prose_section(id, heading, content.prose(), ordered);
         match content {
             SectionContent::General(_) => {}

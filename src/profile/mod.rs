@@ -3,6 +3,10 @@
 //! Field names and shapes are the profile format of README.md (The profile format). Every struct denies unknown
 //! keys, so a typo is reported instead of silently dropping content.
 
+mod catalogue;
+
+pub use catalogue::{CATALOGUE, SectionInfo, Sections, default_required_sections, section_info};
+
 use std::fmt;
 
 use std::borrow::Cow;
@@ -284,62 +288,6 @@ pub struct ExtraSection {
     pub outro: Option<String>,
 }
 
-/// The body of a profile, one optional field per catalogue section.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Sections {
-    /// Overview.
-    pub overview: Option<Section>,
-    /// Fun Facts.
-    pub fun_facts: Option<Section>,
-    /// Educational Requirements.
-    pub education: Option<Section>,
-    /// Key Responsibilities.
-    pub responsibilities: Option<Section>,
-    /// Average Salary Range.
-    pub salary: Option<SalarySection>,
-    /// Career Path & Progression.
-    pub career_path: Option<Section>,
-    /// Biggest Challenges.
-    pub challenges: Option<Section>,
-    /// Best Ways to Gain Experience.
-    pub gaining_experience: Option<Section>,
-    /// Job Outlook.
-    pub outlook: Option<Section>,
-    /// Required Skills.
-    pub skills: Option<Section>,
-    /// Career Demand.
-    pub demand: Option<Section>,
-    /// Training & Certification.
-    pub training: Option<Section>,
-    /// Work Environment.
-    pub work_environment: Option<Section>,
-    /// Industry Sectors.
-    pub industry_sectors: Option<Section>,
-    /// Top Employers.
-    pub employers: Option<Section>,
-    /// Tools & Technologies.
-    pub tools: Option<Section>,
-    /// Related Careers.
-    pub related_careers: Option<Section>,
-    /// Internship Opportunities.
-    pub internships: Option<Section>,
-    /// Remote Work Potential.
-    pub remote_work: Option<RemoteWorkSection>,
-    /// Specializations.
-    pub specializations: Option<Section>,
-    /// Challenges & Rewards.
-    pub challenges_rewards: Option<Section>,
-    /// How to Get Started.
-    pub getting_started: Option<Section>,
-    /// Famous Personalities.
-    pub famous_people: Option<Section>,
-    /// Global Opportunities.
-    pub global_opportunities: Option<Section>,
-    /// Common Misconceptions.
-    pub misconceptions: Option<MisconceptionsSection>,
-}
-
 /// A borrowed view of one present section, whatever its shape.
 #[derive(Debug, Clone, Copy)]
 pub enum SectionContent<'a> {
@@ -436,42 +384,6 @@ impl ExtraSection {
 }
 
 impl Sections {
-    /// The section stored under a catalogue id, if the profile has it.
-    pub fn get(&self, id: &str) -> Option<SectionContent<'_>> {
-        use SectionContent::General;
-        match id {
-            "overview" => self.overview.as_ref().map(General),
-            "fun_facts" => self.fun_facts.as_ref().map(General),
-            "education" => self.education.as_ref().map(General),
-            "responsibilities" => self.responsibilities.as_ref().map(General),
-            "salary" => self.salary.as_ref().map(SectionContent::Salary),
-            "career_path" => self.career_path.as_ref().map(General),
-            "challenges" => self.challenges.as_ref().map(General),
-            "gaining_experience" => self.gaining_experience.as_ref().map(General),
-            "outlook" => self.outlook.as_ref().map(General),
-            "skills" => self.skills.as_ref().map(General),
-            "demand" => self.demand.as_ref().map(General),
-            "training" => self.training.as_ref().map(General),
-            "work_environment" => self.work_environment.as_ref().map(General),
-            "industry_sectors" => self.industry_sectors.as_ref().map(General),
-            "employers" => self.employers.as_ref().map(General),
-            "tools" => self.tools.as_ref().map(General),
-            "related_careers" => self.related_careers.as_ref().map(General),
-            "internships" => self.internships.as_ref().map(General),
-            "remote_work" => self.remote_work.as_ref().map(SectionContent::RemoteWork),
-            "specializations" => self.specializations.as_ref().map(General),
-            "challenges_rewards" => self.challenges_rewards.as_ref().map(General),
-            "getting_started" => self.getting_started.as_ref().map(General),
-            "famous_people" => self.famous_people.as_ref().map(General),
-            "global_opportunities" => self.global_opportunities.as_ref().map(General),
-            "misconceptions" => self
-                .misconceptions
-                .as_ref()
-                .map(SectionContent::Misconceptions),
-            _ => None,
-        }
-    }
-
     /// Present sections in catalogue order.
     pub fn in_order(&self) -> impl Iterator<Item = (&'static SectionInfo, SectionContent<'_>)> {
         CATALOGUE
@@ -574,67 +486,3 @@ impl JsonSchema for Item {
         })
     }
 }
-
-/// What the catalogue knows about one section.
-#[derive(Debug)]
-pub struct SectionInfo {
-    /// The key under `sections:`.
-    pub id: &'static str,
-}
-
-impl SectionInfo {
-    /// The English heading reports print, from the English label catalogue
-    /// (`section-<id>` in `templates/locales/en.ftl`).
-    pub fn heading(&self) -> &'static str {
-        crate::locale::english(&format!("section-{}", self.id)).unwrap_or(self.id)
-    }
-}
-
-/// Every catalogue section, in the order reports print them.
-pub const CATALOGUE: [SectionInfo; 25] = [
-    section("overview"),
-    section("fun_facts"),
-    section("education"),
-    section("responsibilities"),
-    section("salary"),
-    section("career_path"),
-    section("challenges"),
-    section("gaining_experience"),
-    section("outlook"),
-    section("skills"),
-    section("demand"),
-    section("training"),
-    section("work_environment"),
-    section("industry_sectors"),
-    section("employers"),
-    section("tools"),
-    section("related_careers"),
-    section("internships"),
-    section("remote_work"),
-    section("specializations"),
-    section("challenges_rewards"),
-    section("getting_started"),
-    section("famous_people"),
-    section("global_opportunities"),
-    section("misconceptions"),
-];
-
-const fn section(id: &'static str) -> SectionInfo {
-    SectionInfo { id }
-}
-
-/// The catalogue entry for a section id.
-pub fn section_info(id: &str) -> Option<&'static SectionInfo> {
-    CATALOGUE.iter().find(|info| info.id == id)
-}
-
-/// Sections the default policy requires, each non-empty.
-pub const DEFAULT_REQUIRED_SECTIONS: [&str; 7] = [
-    "overview",
-    "education",
-    "responsibilities",
-    "salary",
-    "outlook",
-    "skills",
-    "getting_started",
-];
