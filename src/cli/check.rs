@@ -11,9 +11,11 @@ use crate::cli::args::{CheckArgs, ReportFormat};
 use crate::cli::exit::ExitStatus;
 use pathways::error::Error;
 use pathways::finding::{Finding, Position, Severity};
-use pathways::load::{Discovered, Input, LoadFailure, Source, load};
+use pathways::load::{Discovered, Input, LoadFailure, Source};
 use pathways::report::{self, Base, CheckReport, ProfileReport};
-use pathways::validate::{IdClaim, Policy, completeness, duplicate_ids, validate};
+use pathways::validate::{
+    IdClaim, Policy, Scope, Validated, completeness, duplicate_ids, load_and_validate,
+};
 
 pub fn run(args: &CheckArgs, color: bool) -> Result<ExitStatus, Error> {
     let mut policy = super::common::load_policy(args.policy.as_deref())?;
@@ -105,9 +107,10 @@ struct Checked {
 fn check_one(file: &Path, policy: &Policy) -> Result<Checked, (String, String)> {
     let input = Input::from_arg(file);
     let name = input.display_name();
-    match load(&input) {
-        Ok(document) => {
-            let findings = validate(&document, policy);
+    match load_and_validate(&input, policy, Scope::All) {
+        Ok(Validated {
+            document, findings, ..
+        }) => {
             let id_position = document.top_level_value("id");
             let lines = report::source_lines(
                 &document.source.text,

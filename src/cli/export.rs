@@ -22,14 +22,13 @@ use crate::cli::args::{ExportArgs, FormatArg};
 use crate::cli::exit::ExitStatus;
 use pathways::error::Error;
 use pathways::finding::{Finding, Position, Severity};
-use pathways::load::{Discovered, Input, LoadFailure, load};
+use pathways::load::{Discovered, Input, LoadFailure};
 use pathways::output::OutputFolder;
 use pathways::render::{CareerIndex, Format, IndexEntry, Renderer};
 use pathways::report;
 use pathways::rules::Rule;
 use pathways::validate::{
-    IdClaim, Policy, completeness, duplicate_ids, is_reserved_stem, validate,
-    validate_errors_counting_warnings,
+    IdClaim, Policy, Scope, completeness, duplicate_ids, is_reserved_stem, load_and_validate,
 };
 use pathways::words::plural;
 
@@ -320,25 +319,27 @@ impl Job<'_> {
         if INTERRUPTED.load(Ordering::SeqCst) {
             return Outcome::NotReached;
         }
-        let document = match load(&Input::from_arg(file)) {
-            Ok(document) => document,
+        let scope = if self.verbose {
+            Scope::All
+        } else {
+            Scope::ErrorsCountingWarnings
+        };
+        let validated = match load_and_validate(&Input::from_arg(file), self.policy, scope) {
+            Ok(validated) => validated,
             Err(LoadFailure::Invalid { finding, .. }) => {
                 return Outcome::Skipped(*finding);
             }
             Err(LoadFailure::Unreadable(error)) => return Outcome::Failed(error),
         };
-        let (errors, warnings, listed) = if self.verbose {
-            let findings = validate(&document, self.policy);
-            let (errors, warnings): (Vec<Finding>, Vec<Finding>) =
-                findings.into_iter().partition(Finding::is_error);
-            let lines = report::source_lines(&document.source.text, &warnings, None);
-            let listed = (!warnings.is_empty())
-                .then(|| report::human::render(&warnings, &lines, self.color));
-            (errors, warnings.len(), listed)
-        } else {
-            let (errors, warnings) = validate_errors_counting_warnings(&document, self.policy);
-            (errors, warnings, None)
-        };
+        let warnings = validated.warnings();
+        let document = validated.document;
+        let (errors, listed): (Vec<Finding>, Vec<Finding>) =
+            validated.findings.into_iter().partition(Finding::is_error);
+        // Listed only with --verbose (else warnings are only counted).
+        let listed = (!listed.is_empty()).then(|| {
+            let lines = report::source_lines(&document.source.text, &listed, None);
+            report::human::render(&listed, &lines, self.color)
+        });
         if let Some(error) = errors.into_iter().next() {
             return Outcome::Skipped(error);
         }

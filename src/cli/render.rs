@@ -7,11 +7,11 @@ use std::path::Path;
 use crate::cli::args::{FormatArg, RenderArgs};
 use crate::cli::exit::ExitStatus;
 use pathways::error::Error;
-use pathways::finding::has_errors;
-use pathways::load::{Document, Input, load};
+use pathways::finding::Finding;
+use pathways::load::{Document, Input};
 use pathways::output::{Destination, is_same_file, write};
 use pathways::render::{Format, Renderer};
-use pathways::validate::{Policy, validate};
+use pathways::validate::{Policy, Scope, load_and_validate};
 use pathways::words::plural;
 
 pub fn run(args: &RenderArgs, color: bool) -> Result<ExitStatus, Error> {
@@ -77,8 +77,13 @@ pub(super) enum Checked {
 /// Load and validate one profile as `render` does, printing its findings;
 /// a profile with errors is refused with a line saying so.
 pub(super) fn load_checked(input: &Input, renderer: &Renderer, color: bool) -> Checked {
-    let document = match load(input) {
-        Ok(document) => document,
+    let policy = Policy {
+        // A template folder may add label catalogues.
+        languages: renderer.languages(),
+        ..Policy::default()
+    };
+    let checked = match load_and_validate(input, &policy, Scope::All) {
+        Ok(checked) => checked,
         Err(failure) => {
             return Checked::Refused(if super::common::print_load_failure(&failure, color) {
                 not_rendered(&input.display_name(), 1, 0);
@@ -88,21 +93,17 @@ pub(super) fn load_checked(input: &Input, renderer: &Renderer, color: bool) -> C
             });
         }
     };
-    let policy = Policy {
-        // A template folder may add label catalogues.
-        languages: renderer.languages(),
-        ..Policy::default()
-    };
-    let findings = validate(&document, &policy);
-    super::common::print_findings(&findings, Some(&document.source.text), color);
-    if has_errors(&findings) {
-        let errors = findings.iter().filter(|f| f.is_error()).count();
-        not_rendered(&document.source.name, errors, findings.len() - errors);
+    let document = checked.document;
+    super::common::print_findings(&checked.findings, Some(&document.source.text), color);
+    let warnings = checked.findings.len();
+    if checked.findings.iter().any(Finding::is_error) {
+        let errors = checked.findings.iter().filter(|f| f.is_error()).count();
+        not_rendered(&document.source.name, errors, warnings - errors);
         return Checked::Refused(ExitStatus::Failure);
     }
     Checked::Ready {
         document: Box::new(document),
-        warnings: findings.len(),
+        warnings,
     }
 }
 

@@ -24,26 +24,60 @@ pub(crate) use content::MAX_LIST_ENTRIES;
 pub(crate) use salary::ISO_4217;
 
 use crate::finding::{Finding, Position, Severity};
-use crate::load::{Document, Locations};
+use crate::load::{Document, Input, LoadFailure, Locations};
 
 /// All findings for one profile, in file order.
 pub fn validate(document: &Document, policy: &Policy) -> Vec<Finding> {
     validate_scope(document, policy, Scope::All).0
 }
 
-/// The errors, and how many warnings there are (counted, not located):
-/// what an export reports for each profile.
-pub fn validate_errors_counting_warnings(
-    document: &Document,
-    policy: &Policy,
-) -> (Vec<Finding>, usize) {
-    validate_scope(document, policy, Scope::ErrorsCountingWarnings)
+/// Which findings a caller wants kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every finding, located (check, render, compare, preview).
+    All,
+    /// The errors, located; warnings only counted (a quiet export).
+    ErrorsCountingWarnings,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Scope {
-    All,
-    ErrorsCountingWarnings,
+/// A profile loaded and validated: the step every command starts with.
+#[derive(Debug)]
+pub struct Validated {
+    /// The parsed profile, with its text.
+    pub document: Document,
+    /// The findings kept under the scope, in file order.
+    pub findings: Vec<Finding>,
+    /// Warnings counted but not kept (scope [`Scope::ErrorsCountingWarnings`]).
+    pub counted_warnings: usize,
+}
+
+impl Validated {
+    /// Whether any finding is an error: the profile is not to be rendered.
+    pub fn has_errors(&self) -> bool {
+        crate::finding::has_errors(&self.findings)
+    }
+
+    /// How many warnings it has, kept or counted.
+    pub fn warnings(&self) -> usize {
+        self.counted_warnings + self.findings.iter().filter(|f| !f.is_error()).count()
+    }
+}
+
+/// Load `input` and validate it under `policy`, keeping the findings
+/// `scope` asks for. A file that cannot be read or parsed is a
+/// [`LoadFailure`], as from [`crate::load::load`].
+pub fn load_and_validate(
+    input: &Input,
+    policy: &Policy,
+    scope: Scope,
+) -> Result<Validated, LoadFailure> {
+    let document = crate::load::load(input)?;
+    let (findings, counted_warnings) = validate_scope(&document, policy, scope);
+    Ok(Validated {
+        document,
+        findings,
+        counted_warnings,
+    })
 }
 
 fn validate_scope(document: &Document, policy: &Policy, scope: Scope) -> (Vec<Finding>, usize) {
@@ -281,7 +315,8 @@ mod tests {
             text: seed.to_owned(),
         })
         .expect("the seed parses");
-        let (errors, warnings) = validate_errors_counting_warnings(&document, &Policy::default());
+        let (errors, warnings) =
+            validate_scope(&document, &Policy::default(), Scope::ErrorsCountingWarnings);
         assert_eq!(document.top_level_value("id").map(|p| p.line), Some(3));
         assert!(!document.was_scanned());
         // Kept, the same warnings name each other's lines.

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use pathways::error::Error;
 use pathways::finding::{Finding, has_errors};
-use pathways::load::{Input, LoadFailure, discover, load};
+use pathways::load::{Input, LoadFailure, discover};
 use pathways::render::{CareerIndex, Format, IndexEntry, PageSize, Renderer};
 use pathways::report::{self, human};
-use pathways::validate::{Policy, completeness, validate};
+use pathways::validate::{Policy, Scope, completeness, load_and_validate};
 
 /// What `pathways preview` was asked to show, and how.
 #[derive(Debug, Clone)]
@@ -162,21 +162,21 @@ impl Site {
                 return stopped(&nav, &file.display().to_string(), &settings_error(&error));
             }
         };
-        let document = match load(&Input::File(file.to_path_buf())) {
-            Ok(document) => document,
-            Err(LoadFailure::Unreadable(error)) => {
-                return stopped(&nav, &file.display().to_string(), &error.to_string());
-            }
-            Err(LoadFailure::Invalid { finding, source }) => {
-                let text = source.map(|s| s.text).unwrap_or_default();
-                return stopped(
-                    &nav,
-                    &file.display().to_string(),
-                    &findings_text(std::slice::from_ref(&*finding), &text),
-                );
-            }
-        };
-        let findings = validate(&document, &policy);
+        let (document, findings) =
+            match load_and_validate(&Input::File(file.to_path_buf()), &policy, Scope::All) {
+                Ok(validated) => (validated.document, validated.findings),
+                Err(LoadFailure::Unreadable(error)) => {
+                    return stopped(&nav, &file.display().to_string(), &error.to_string());
+                }
+                Err(LoadFailure::Invalid { finding, source }) => {
+                    let text = source.map(|s| s.text).unwrap_or_default();
+                    return stopped(
+                        &nav,
+                        &file.display().to_string(),
+                        &findings_text(std::slice::from_ref(&*finding), &text),
+                    );
+                }
+            };
         if has_errors(&findings) {
             return stopped(
                 &nav,
@@ -222,11 +222,12 @@ impl Site {
         let mut entries = Vec::new();
         let mut problems = String::new();
         for file in self.profiles() {
-            match load(&Input::File(file.clone())) {
-                Ok(document) => {
-                    let findings = validate(&document, &policy);
-                    if has_errors(&findings) {
-                        problems.push_str(&findings_text(&findings, &document.source.text));
+            match load_and_validate(&Input::File(file.clone()), &policy, Scope::All) {
+                Ok(validated) => {
+                    let document = &validated.document;
+                    if validated.has_errors() {
+                        problems
+                            .push_str(&findings_text(&validated.findings, &document.source.text));
                     }
                     let profile = &document.profile;
                     // Addressed by file name, which is the id in a tidy
