@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use minijinja::Value;
 
-use super::build::{Renditions, css_string, direction, region_of};
+use super::build::{Renditions, css_string};
 use super::index::{chapter_anchor, index_groups_within};
 use super::lens;
 use super::types::{BookView, ChapterView};
@@ -117,12 +117,7 @@ pub(in crate::render) fn build_book(
         } => (Some(*first_page), Some(*total_pages), None),
     };
     let view = BookView {
-        lang: locale.to_owned(),
-        dir: direction(locale),
-        language: crate::locale::language_of(locale),
-        region: region_of(locale),
-        generator: super::build::generator(),
-        page_size: parts.page_size.css(),
+        page: super::build::page(locale, parts.page_size),
         title: parts.title.to_owned(),
         description: labels
             .format("book-description", Some(&args))

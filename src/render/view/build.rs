@@ -6,7 +6,7 @@ use std::sync::Arc;
 use minijinja::Value;
 
 use super::types::{
-    FactView, GroupView, HandoutSalaryView, HandoutView, ItemView, MisconceptionView,
+    FactView, GroupView, HandoutSalaryView, HandoutView, ItemView, MisconceptionView, PageView,
     SalaryRangeView, SalaryView, SectionView, SourceView, SummaryView, View,
 };
 use super::{Sections, Text, lens};
@@ -104,10 +104,7 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
     View {
         id: profile.id.clone(),
         title: r.plain(&profile.title),
-        lang: locale.to_owned(),
-        dir: direction(locale),
-        language: crate::locale::language_of(locale),
-        region: region_of(locale),
+        page: page(locale, extras.page_size),
         typst_date: profile.updated.as_deref().and_then(typst_date),
         category: profile.category.as_deref().map(|c| r.plain(c)),
         career_type: profile.career_type.as_deref().map(|c| r.plain(c)),
@@ -125,8 +122,6 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
             title: r.plain(&s.title),
             url: s.url.clone().filter(|u| crate::links::is_web_link(u)),
         })),
-        generator: generator(),
-        page_size: extras.page_size.css(),
         title_css: css_string(&profile.title),
         description: description(profile),
         handout: extras
@@ -135,6 +130,18 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
         book: extras.book_ids.is_some(),
         id_prefix: extras.book_ids.unwrap_or_default(),
     }
+}
+
+/// The page head of a document in `locale`, on `page_size` paper.
+pub(super) fn page(locale: &str, page_size: PageSize) -> Arc<PageView> {
+    Arc::new(PageView {
+        lang: locale.to_owned(),
+        dir: direction(locale),
+        language: crate::locale::language_of(locale),
+        region: region_of(locale),
+        generator: generator(),
+        page_size: page_size.css(),
+    })
 }
 
 /// `rtl` for a locale written right to left, else `ltr` (HTML's `dir`).

@@ -6,10 +6,7 @@ use std::sync::Arc;
 
 use minijinja::Value;
 
-use super::build::{
-    Renditions, direction, first_sentence, generator, period_key, region_of, remote_level_key,
-    stage_label,
-};
+use super::build::{Renditions, first_sentence, period_key, remote_level_key, stage_label};
 use super::types::{CompareCareerView, CompareCellView, CompareRowView, CompareView};
 use super::{Text, lens};
 use crate::profile::{Item, Profile, SalarySection, SectionContent};
@@ -142,12 +139,7 @@ pub(in crate::render) fn build_compare(
         },
     ));
     let view = CompareView {
-        lang: locale.to_owned(),
-        dir: direction(locale),
-        language: crate::locale::language_of(locale),
-        region: region_of(locale),
-        generator: generator(),
-        page_size: page_size.css(),
+        page: super::build::page(locale, page_size),
         titles: titles.join(" · "),
         description: {
             let mut args = fluent_bundle::FluentArgs::new();

@@ -213,13 +213,8 @@ pub(in crate::render) fn build_index(
     let mut count = fluent_bundle::FluentArgs::new();
     count.set("count", careers.len());
     let view = IndexView {
-        lang: careers.locale.clone(),
-        dir: super::build::direction(&careers.locale),
-        language: crate::locale::language_of(&careers.locale),
-        region: super::build::region_of(&careers.locale),
+        page: super::build::page(&careers.locale, page_size),
         scores: careers.scores,
-        page_size: page_size.css(),
-        generator: super::build::generator(),
         description: labels
             .format("index-description", Some(&count))
             .unwrap_or_default(),

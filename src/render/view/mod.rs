@@ -38,6 +38,10 @@ trait Node: Debug + Send + Sync + 'static {
     /// The field names, as templates write them.
     const FIELDS: &'static [&'static str];
 
+    /// The fields of a node read as if they were this one's (the page head
+    /// every document has), after [`Node::FIELDS`].
+    const FLATTENED: &'static [&'static str] = &[];
+
     /// The field `name` as the template of the format in `slot` sees it.
     fn field(&self, name: &str, slot: usize) -> Option<Value>;
 }
@@ -55,7 +59,17 @@ impl<T: Node> Object for Lens<T> {
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
-        Enumerator::Str(T::FIELDS)
+        if T::FLATTENED.is_empty() {
+            Enumerator::Str(T::FIELDS)
+        } else {
+            Enumerator::Values(
+                T::FIELDS
+                    .iter()
+                    .chain(T::FLATTENED)
+                    .map(|f| Value::from(*f))
+                    .collect(),
+            )
+        }
     }
 }
 
@@ -186,26 +200,37 @@ impl Object for SectionsLens {
 
 /// Declares view structs and makes each readable by templates, field by
 /// field: a field cannot be added to a struct without templates seeing it.
+/// `struct IndexView: page(PageView) { ... }` gives the struct a field
+/// `page` whose own fields templates read as the struct's (`{{ lang }}`).
 macro_rules! views {
     ($(
         $(#[$meta:meta])*
-        struct $name:ident {
+        struct $name:ident $(: $flat:ident($flat_type:ty))? {
             $($(#[$field_meta:meta])* $field:ident: $type:ty,)*
         }
     )*) => {$(
         $(#[$meta])*
         #[derive(Debug)]
         pub(in crate::render) struct $name {
+            $(
+                /// Read by templates as fields of this node.
+                pub(in crate::render) $flat: std::sync::Arc<$flat_type>,
+            )?
             $($(#[$field_meta])* pub(in crate::render) $field: $type,)*
         }
 
         impl super::Node for $name {
             const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+            $(const FLATTENED: &'static [&'static str] = <$flat_type as super::Node>::FIELDS;)?
 
             fn field(&self, name: &str, slot: usize) -> Option<minijinja::Value> {
                 match name {
                     $(stringify!($field) => Some(super::ToValue::to_value(&self.$field, slot)),)*
-                    _ => None,
+                    _ => {
+                        $(return super::Node::field(&*self.$flat, name, slot);)?
+                        #[allow(unreachable_code)]
+                        None
+                    }
                 }
             }
         }
@@ -229,5 +254,37 @@ mod tests {
         assert_eq!(html.get_attr("heading").unwrap().to_string(), "html");
         let fields: Vec<String> = html.try_iter().unwrap().map(|k| k.to_string()).collect();
         assert_eq!(fields, ["heading", "text"]);
+    }
+
+    views! {
+        struct Probe: page(types::PageView) {
+            id: String,
+        }
+    }
+
+    #[test]
+    fn a_page_head_is_read_as_the_document_s_own_fields() {
+        let probe = Arc::new(Probe {
+            page: build::page("ar-EG", crate::render::PageSize::A4),
+            id: "x".to_owned(),
+        });
+        let context = lens(&probe, 0);
+        assert_eq!(context.get_attr("id").unwrap().to_string(), "x");
+        assert_eq!(context.get_attr("dir").unwrap().to_string(), "rtl");
+        assert_eq!(context.get_attr("region").unwrap().to_string(), "EG");
+        assert!(context.get_attr("nothing").unwrap().is_undefined());
+        let fields: Vec<String> = context.try_iter().unwrap().map(|k| k.to_string()).collect();
+        assert_eq!(
+            fields,
+            [
+                "id",
+                "lang",
+                "dir",
+                "language",
+                "region",
+                "generator",
+                "page_size"
+            ]
+        );
     }
 }

@@ -6,10 +6,9 @@ use std::sync::Arc;
 use super::{Sections, Text, views};
 
 views! {
-    /// A whole report: the context of the `report` and `handout` templates.
-    struct View {
-        id: String,
-        title: Text,
+    /// What every document says about its pages, read by templates as the
+    /// document's own fields (`{{ lang }}`): one node, filled in one place.
+    struct PageView {
         /// BCP 47 tag for `<html lang>`.
         lang: String,
         /// `rtl` for a language written right to left (Arabic, Hebrew), else `ltr`.
@@ -18,6 +17,16 @@ views! {
         language: String,
         /// The two-letter region, upper case (`US`), when the locale has one.
         region: Option<String>,
+        /// `pathways 0.1.0`, for `<meta name="generator">`.
+        generator: String,
+        /// The paper it is laid out for, as CSS `@page` names it: `A4` or `letter`.
+        page_size: &'static str,
+    }
+
+    /// A whole report: the context of the `report` and `handout` templates.
+    struct View: page(PageView) {
+        id: String,
+        title: Text,
         /// `updated` as a Typst `datetime(...)`, the PDF's document date.
         typst_date: Option<minijinja::Value>,
         category: Option<Text>,
@@ -30,9 +39,6 @@ views! {
         /// In catalogue order, then the extra sections; also by id.
         sections: Sections,
         sources: Vec<Arc<SourceView>>,
-        generator: String,
-        /// The CSS `@page` size: `A4` or `letter`.
-        page_size: &'static str,
         /// The title as a CSS string (quotes included), for running page headers.
         title_css: String,
         /// One or two plain sentences saying what the career is, for search
@@ -143,21 +149,11 @@ views! {
         url: Option<String>,
     }
 
-    /// The export index: the context of the `index` templates.
-    struct IndexView {
-        /// The locale most of the careers are written for.
-        lang: String,
-        /// `rtl` or `ltr`, as for a report.
-        dir: &'static str,
-        /// The language alone, lower case (`en`).
-        language: String,
-        /// The two-letter region, upper case (`US`), when the locale has one.
-        region: Option<String>,
+    /// The export index: the context of the `index` templates, in the
+    /// locale most of the careers are written for.
+    struct IndexView: page(PageView) {
         /// Whether each career's completeness score is shown (`--index-scores`).
         scores: bool,
-        generator: String,
-        /// The paper a printed index is laid out for: `A4` or `letter`.
-        page_size: &'static str,
         /// What the index page is, for `<meta name="description">`.
         description: String,
         /// The careers, made one at a time as the template reaches them: an
@@ -203,15 +199,9 @@ views! {
         anchor: String,
     }
 
-    /// A booklet of every exported career: the context of the `book` templates.
-    struct BookView {
-        /// The locale most of the careers are written for.
-        lang: String,
-        dir: &'static str,
-        language: String,
-        region: Option<String>,
-        generator: String,
-        page_size: &'static str,
+    /// A booklet of every exported career: the context of the `book`
+    /// templates, in the locale most of the careers are written for.
+    struct BookView: page(PageView) {
         /// From `--book-title`.
         title: String,
         description: String,
@@ -258,16 +248,9 @@ views! {
 }
 
 views! {
-    /// Two to four careers side by side: the context of the `compare` templates.
-    struct CompareView {
-        /// The locale of the first career, whose labels the page uses.
-        lang: String,
-        dir: &'static str,
-        language: String,
-        region: Option<String>,
-        generator: String,
-        /// The CSS `@page` size: `A4` or `letter` (printed landscape).
-        page_size: &'static str,
+    /// Two to four careers side by side: the context of the `compare`
+    /// templates, in the locale of the first career (printed landscape).
+    struct CompareView: page(PageView) {
         /// The careers' titles, for `<title>` and `<meta name="description">`.
         titles: String,
         description: String,
