@@ -81,6 +81,33 @@ fn export_can_use_the_handout() {
     assert!(read(&out.path().join("library-technicians.html")).contains("Career Handout"));
 }
 
+/// A template gets the handout's blocks when it reads them, whatever its
+/// set is called: a folder's own report may show them, and its own set
+/// copied from the handout keeps them.
+#[test]
+fn the_handout_s_blocks_go_to_templates_that_read_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let reads = "{% if handout %}{{ handout.steps_heading }}{% else %}no handout{% endif %}\n";
+    std::fs::write(dir.path().join("report.md.j2"), reads).unwrap();
+    std::fs::write(dir.path().join("brochure.md.j2"), reads).unwrap();
+    let folder = dir.path().to_str().unwrap();
+    for set in ["report", "brochure"] {
+        Run::of(pathways().args([
+            "render",
+            SEED_PROFILE,
+            "-f",
+            "markdown",
+            "--templates",
+            folder,
+            "--template",
+            set,
+        ]))
+        .assert_code(0)
+        .assert_stdout_has("How to Get Started")
+        .assert_stdout_lacks("no handout");
+    }
+}
+
 #[test]
 fn an_unknown_template_names_the_ones_there_are() {
     let output = Run::of(pathways().args(["render", SEED_PROFILE, "--template", "brochure"]));

@@ -147,6 +147,9 @@ pub struct Renderer {
     env: Environment<'static>,
     width: usize,
     template_set: String,
+    /// Whether the set's templates read `handout`, the blocks a handout
+    /// shows (worked out only for them).
+    reads_handout: bool,
     /// `None`: from each profile's locale.
     page_size: Option<PageSize>,
     user_folder: Option<PathBuf>,
@@ -256,6 +259,7 @@ impl Renderer {
             env,
             width: DEFAULT_WIDTH,
             template_set: DEFAULT_TEMPLATE.to_owned(),
+            reads_handout: false,
             page_size: None,
             user_folder: user_folder.map(PathBuf::from),
             catalogues,
@@ -280,12 +284,16 @@ impl Renderer {
     /// user's folder). Fails, listing what there is, when `name` has no
     /// template for one of `formats`.
     pub fn with_template(mut self, name: &str, formats: &[Format]) -> Result<Self, Error> {
+        let mut reads_handout = false;
         for format in formats {
             let file = format.template_file(name);
             // Loading compiles the template once, for every report rendered with it.
             let found = !name.contains(['/', '\\', '.'])
                 && match self.env.get_template(&file) {
-                    Ok(_) => true,
+                    Ok(template) => {
+                        reads_handout |= template.undeclared_variables(false).contains("handout");
+                        true
+                    }
                     Err(e) if e.kind() == minijinja::ErrorKind::TemplateNotFound => false,
                     Err(e) => return Err(template_error(&e)),
                 };
@@ -305,6 +313,7 @@ impl Renderer {
             }
         }
         self.template_set = name.to_owned();
+        self.reads_handout = reads_handout;
         Ok(self)
     }
 
@@ -526,8 +535,9 @@ impl Renderer {
     fn view_extras(&self, profile: &Profile) -> view::Extras {
         view::Extras {
             page_size: self.page_size_for(profile),
-            // Every set but the full report is a short one that may want it.
-            handout: self.template_set != DEFAULT_TEMPLATE,
+            // Chosen only for templates that show it (`handout`, or a
+            // folder's set that reads it), never for a set by its name.
+            handout: self.reads_handout,
             book_ids: None,
         }
     }
