@@ -5,7 +5,7 @@ use crate::cli::exit::ExitStatus;
 use crate::cli::render::{Checked, choose_format, destination, load_checked, write_report};
 use pathways::error::Error;
 use pathways::load::Input;
-use pathways::render::MAX_COMPARED;
+use pathways::render::{Document, MAX_COMPARED};
 
 pub fn run(args: &CompareArgs, color: bool) -> Result<ExitStatus, Error> {
     let count = args.profiles.len();
@@ -60,7 +60,8 @@ pub fn run(args: &CompareArgs, color: bool) -> Result<ExitStatus, Error> {
         return Ok(status);
     }
     let profiles: Vec<_> = documents.iter().map(|d| &d.profile).collect();
-    let comparison = renderer.render_compare(&profiles, format)?;
+    let mut comparison = Vec::new();
+    renderer.render_document(&Document::Comparison(&profiles), format, &mut comparison)?;
     write_report(&destination, &comparison, format, warnings)?;
     Ok(ExitStatus::Success)
 }

@@ -24,7 +24,7 @@ use pathways::error::Error;
 use pathways::finding::{Finding, Position, Severity};
 use pathways::load::{Discovered, Input, LoadFailure};
 use pathways::output::OutputFolder;
-use pathways::render::{CareerIndex, Format, IndexEntry, Renderer};
+use pathways::render::{CareerIndex, Document, Format, IndexEntry, Renderer};
 use pathways::report;
 use pathways::rules::Rule;
 use pathways::validate::{
@@ -224,7 +224,7 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         if !args.no_index {
             for &format in &formats {
                 folder.write_with(&format!("index.{}", format.extension()), |out| {
-                    renderer.render_index(&exported, format, out)
+                    renderer.render_document(&Document::Index(&exported), format, out)
                 })?;
                 written += 1;
             }
@@ -252,7 +252,12 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
                 .clone()
                 .unwrap_or_else(|| renderer.label(exported.locale(), "book-title"));
             folder.write_with(name, |out| {
-                renderer.render_book(&title, &exported, &chapters, *format, out)
+                let booklet = Document::Booklet {
+                    title: &title,
+                    careers: &exported,
+                    chapters: &chapters,
+                };
+                renderer.render_document(&booklet, *format, out)
             })?;
             written += 1;
             booklet_written = Some(name);

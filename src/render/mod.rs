@@ -142,6 +142,56 @@ impl PageSize {
 /// The template set reports use unless told otherwise.
 pub const DEFAULT_TEMPLATE: &str = "report";
 
+/// A document pathways makes. What it is decides the view built for it, the
+/// templates it is written with (`<set>.<format>.j2`), and the limits its
+/// PDF is held to; [`Renderer::render_document`] makes any of them.
+#[derive(Debug, Clone, Copy)]
+pub enum Document<'a> {
+    /// One career in the renderer's template set: the report, the
+    /// handout, or a set of the user's folder.
+    Career(&'a Profile),
+    /// Two to four careers side by side (`compare`), labelled in the first
+    /// one's language, on its paper unless told otherwise.
+    Comparison(&'a [&'a Profile]),
+    /// An export's index (`index`): every career, linked to its report.
+    /// Written as it is made, so a large one is never held in memory whole.
+    Index(&'a CareerIndex),
+    /// A booklet of careers (`book`, HTML or PDF): a cover with `title`, the
+    /// contents by category and career type, then each career's chapter
+    /// (by id, from [`Renderer::render_chapter`]) on new pages. A long PDF
+    /// booklet is typeset in parts and joined, so its memory does not grow
+    /// with its length.
+    Booklet {
+        /// The cover's title (`--book-title`).
+        title: &'a str,
+        /// The careers, in the contents' order.
+        careers: &'a CareerIndex,
+        /// Each career's chapter, by id.
+        chapters: &'a HashMap<String, String>,
+    },
+}
+
+impl Document<'_> {
+    /// The set of templates it is written with.
+    fn template_set<'s>(&self, career_set: &'s str) -> &'s str {
+        match self {
+            Document::Career(_) => career_set,
+            Document::Comparison(_) => "compare",
+            Document::Index(_) => "index",
+            Document::Booklet { .. } => "book",
+        }
+    }
+
+    /// Which limits its PDF is held to.
+    fn pdf_limits(&self) -> PdfDocument {
+        match self {
+            Document::Career(_) | Document::Comparison(_) => PdfDocument::Profile,
+            Document::Index(_) => PdfDocument::Index,
+            Document::Booklet { .. } => PdfDocument::Booklet,
+        }
+    }
+}
+
 /// Compiled templates, ready to render any number of profiles.
 pub struct Renderer {
     env: Environment<'static>,
@@ -346,16 +396,83 @@ impl Renderer {
         self
     }
 
-    /// Render one profile in one format: the report's bytes (UTF-8 text, or PDF).
+    /// Render one profile in one format: the report's bytes (UTF-8 text, or
+    /// PDF). The same as [`Renderer::render_document`] of a
+    /// [`Document::Career`], kept in memory.
     pub fn render(&self, profile: &Profile, format: Format) -> Result<Vec<u8>, Error> {
-        let labels = self.catalogues.labels(profile.locale());
-        let view = view::build(profile, format, self.view_extras(profile), &labels);
-        self.render_template(
-            &format.template_file(&self.template_set),
-            view,
-            format,
-            PdfDocument::Profile,
-        )
+        let mut bytes = Vec::new();
+        self.render_document(&Document::Career(profile), format, &mut bytes)?;
+        Ok(bytes)
+    }
+
+    /// Render `document` in `format` into `out`: its view, its template for
+    /// the format, then what the format needs done to the template's text
+    /// (wrapping, tidying, typesetting), the same for every document.
+    pub fn render_document(
+        &self,
+        document: &Document<'_>,
+        format: Format,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), Error> {
+        let view = match *document {
+            Document::Career(profile) => {
+                let labels = self.catalogues.labels(profile.locale());
+                view::build(profile, format, self.view_extras(profile), &labels)
+            }
+            Document::Comparison(profiles) => {
+                if !(2..=MAX_COMPARED).contains(&profiles.len()) {
+                    return Err(Error::Usage {
+                        message: format!(
+                            "compare takes two to {MAX_COMPARED} profiles, not {}",
+                            profiles.len()
+                        ),
+                    });
+                }
+                let labels = self.catalogues.labels(profiles[0].locale());
+                view::build_compare(
+                    profiles,
+                    format,
+                    self.page_size_for(profiles[0]),
+                    self.width,
+                    &labels,
+                )
+            }
+            Document::Index(careers) => {
+                // The paper of the index's locale (that of most careers), as for a report.
+                let labels = self.catalogues.labels(careers.locale());
+                let page_size = self
+                    .page_size
+                    .unwrap_or_else(|| PageSize::for_locale(careers.locale()));
+                view::build_index(careers, format, page_size, &labels)
+            }
+            Document::Booklet {
+                title,
+                careers,
+                chapters,
+            } => {
+                let settings = self.book_settings(title, careers);
+                if format == Format::Pdf && !self.user_typst {
+                    let parts = booklet::plan_parts(careers, chapters);
+                    if parts.len() > 1 {
+                        return self
+                            .render_book_in_parts(careers, chapters, &settings, &parts, out);
+                    }
+                }
+                let labels = self.catalogues.labels(careers.locale());
+                view::build_book(
+                    careers,
+                    chapters,
+                    &settings,
+                    &view::BookPart::Whole,
+                    format,
+                    &labels,
+                )
+            }
+        };
+        let name = format.template_file(document.template_set(&self.template_set));
+        // The index of a large collection is never held in memory whole.
+        let streamed = matches!(document, Document::Index(_));
+        self.write_template(&name, view, format, document.pdf_limits(), streamed, out)
     }
 
     /// Render one profile in several formats, parsing each Markdown field once.
@@ -375,85 +492,9 @@ impl Renderer {
             .collect()
     }
 
-    /// Render the index of an export (every career, linked to its report)
-    /// into `out` as it goes: the index of a large collection is never held
-    /// in memory whole.
-    pub fn render_index(
-        &self,
-        careers: &CareerIndex,
-        format: Format,
-        out: &mut dyn std::io::Write,
-    ) -> Result<(), Error> {
-        // The paper of the index's locale (that of most careers), as for a report.
-        let labels = self.catalogues.labels(careers.locale());
-        let view = view::build_index(
-            careers,
-            format,
-            self.page_size
-                .unwrap_or_else(|| PageSize::for_locale(careers.locale())),
-            &labels,
-        );
-        let name = format.template_file("index");
-        let template = self.template(&name)?;
-        let context = view;
-        let written = match format {
-            Format::Pdf => {
-                let source = template.render(context).map_err(|e| template_error(&e))?;
-                pdf::check_budget(&source, PdfDocument::Index)?;
-                let pdf = self.typeset(source, &name)?;
-                return out
-                    .write_all(&pdf)
-                    .map_err(|e| template_error(&write_failure(e)));
-            }
-            Format::Text => {
-                let mut wrapped = text::WrapWriter::new(out, self.width);
-                template
-                    .render_captured_to(context, &mut wrapped)
-                    .map(drop)
-                    .and_then(|()| wrapped.finish().map_err(write_failure))
-            }
-            Format::Markdown | Format::Html => {
-                let mut trimmed = TrimEndWriter::new(out);
-                template
-                    .render_captured_to(context, &mut trimmed)
-                    .map(drop)
-                    .and_then(|()| trimmed.finish().map_err(write_failure))
-            }
-        };
-        written.map_err(|e| template_error(&e))
-    }
-
-    /// Render two to four careers side by side, labelled in the first
-    /// one's language, on the first one's paper unless told otherwise.
-    pub fn render_compare(&self, profiles: &[&Profile], format: Format) -> Result<Vec<u8>, Error> {
-        if !(2..=MAX_COMPARED).contains(&profiles.len()) {
-            return Err(Error::Usage {
-                message: format!(
-                    "compare takes two to {MAX_COMPARED} profiles, not {}",
-                    profiles.len()
-                ),
-            });
-        }
-        let locale = profiles[0].locale();
-        let labels = self.catalogues.labels(locale);
-        let view = view::build_compare(
-            profiles,
-            format,
-            self.page_size_for(profiles[0]),
-            self.width,
-            &labels,
-        );
-        self.render_template(
-            &format.template_file("compare"),
-            view,
-            format,
-            PdfDocument::Profile,
-        )
-    }
-
     /// One career as a chapter of a booklet in `format` (HTML or PDF): the
     /// block `career` of the template set's template, with the career's
-    /// HTML ids made its own. Kept until [`Renderer::render_book`] is called.
+    /// HTML ids made its own. Kept for the [`Document::Booklet`] of the export.
     pub fn render_chapter(&self, profile: &Profile, format: Format) -> Result<String, Error> {
         let labels = self.catalogues.labels(profile.locale());
         let extras = view::Extras {
@@ -477,45 +518,6 @@ impl Renderer {
                 },
                 _ => template_error(&e),
             })
-    }
-
-    /// A booklet of `careers` in `format` (HTML or PDF), into `out`: a
-    /// cover titled `title`, the contents by category and career type, then
-    /// each career in `chapters` (by id, from [`Renderer::render_chapter`])
-    /// on new pages. A long PDF booklet is typeset in parts and joined, so
-    /// its memory does not grow with its length.
-    pub fn render_book(
-        &self,
-        title: &str,
-        careers: &CareerIndex,
-        chapters: &HashMap<String, String>,
-        format: Format,
-        out: &mut dyn std::io::Write,
-    ) -> Result<(), Error> {
-        let settings = self.book_settings(title, careers);
-        if format == Format::Pdf && !self.user_typst {
-            let parts = booklet::plan_parts(careers, chapters);
-            if parts.len() > 1 {
-                return self.render_book_in_parts(careers, chapters, &settings, &parts, out);
-            }
-        }
-        let labels = self.catalogues.labels(careers.locale());
-        let view = view::build_book(
-            careers,
-            chapters,
-            &settings,
-            &view::BookPart::Whole,
-            format,
-            &labels,
-        );
-        let booklet = self.render_template(
-            &format.template_file("book"),
-            view,
-            format,
-            PdfDocument::Booklet,
-        )?;
-        out.write_all(&booklet)
-            .map_err(|e| template_error(&write_failure(e)))
     }
 
     fn book_settings<'a>(
@@ -551,36 +553,77 @@ impl Renderer {
         self.env.get_template(name).map_err(|e| template_error(&e))
     }
 
+    /// The template `name` rendered with `view` into `out`, made what
+    /// `format` needs: the one place every document's text is finished.
+    /// `streamed`: written as it is made (the index of a large collection is
+    /// never held whole), each line wrapped, and trimmed at the end, as a
+    /// whole document is.
+    fn write_template(
+        &self,
+        name: &str,
+        view: Value,
+        format: Format,
+        limits: PdfDocument,
+        streamed: bool,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), Error> {
+        let template = self.template(name)?;
+        let finished = match format {
+            Format::Pdf => {
+                let source = template.render(view).map_err(|e| template_error(&e))?;
+                pdf::check_budget(&source, limits)?;
+                self.typeset(source, name)?
+            }
+            Format::Text if streamed => {
+                let mut wrapped = text::WrapWriter::new(out, self.width);
+                return template
+                    .render_captured_to(view, &mut wrapped)
+                    .map(drop)
+                    .and_then(|()| wrapped.finish().map_err(write_failure))
+                    .map_err(|e| template_error(&e));
+            }
+            Format::Markdown | Format::Html if streamed => {
+                let mut trimmed = TrimEndWriter::new(out);
+                return template
+                    .render_captured_to(view, &mut trimmed)
+                    .map(drop)
+                    .and_then(|()| trimmed.finish().map_err(write_failure))
+                    .map_err(|e| template_error(&e));
+            }
+            Format::Text | Format::Markdown | Format::Html => {
+                let mut rendered = template.render(view).map_err(|e| template_error(&e))?;
+                match format {
+                    Format::Text => text::wrap_report(&rendered, self.width),
+                    Format::Markdown => markdown::tidy_document(&rendered),
+                    _ => {
+                        // The same trimming as `TrimEndWriter`.
+                        rendered.truncate(
+                            rendered
+                                .trim_end_matches(|c: char| c.is_ascii_whitespace())
+                                .len(),
+                        );
+                        rendered.push('\n');
+                        rendered
+                    }
+                }
+                .into_bytes()
+            }
+        };
+        out.write_all(&finished)
+            .map_err(|e| template_error(&write_failure(e)))
+    }
+
+    /// [`Renderer::write_template`], kept in memory.
     fn render_template(
         &self,
         name: &str,
-        context: Value,
+        view: Value,
         format: Format,
-        document: PdfDocument,
+        limits: PdfDocument,
     ) -> Result<Vec<u8>, Error> {
-        let mut rendered = self
-            .template(name)?
-            .render(context)
-            .map_err(|e| template_error(&e))?;
-        let text = match format {
-            Format::Pdf => {
-                pdf::check_budget(&rendered, document)?;
-                return self.typeset(rendered, name);
-            }
-            Format::Text => text::wrap_report(&rendered, self.width),
-            Format::Markdown => markdown::tidy_document(&rendered),
-            Format::Html => {
-                // The same trimming as `TrimEndWriter`, which does this for the index.
-                rendered.truncate(
-                    rendered
-                        .trim_end_matches(|c: char| c.is_ascii_whitespace())
-                        .len(),
-                );
-                rendered.push('\n');
-                rendered
-            }
-        };
-        Ok(text.into_bytes())
+        let mut bytes = Vec::new();
+        self.write_template(name, view, format, limits, false, &mut bytes)?;
+        Ok(bytes)
     }
 }
 

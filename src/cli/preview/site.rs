@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use pathways::error::Error;
 use pathways::finding::{Finding, has_errors};
 use pathways::load::{Input, LoadFailure, discover};
-use pathways::render::{CareerIndex, Format, IndexEntry, PageSize, Renderer};
+use pathways::render::{CareerIndex, Document, Format, IndexEntry, PageSize, Renderer};
 use pathways::report::{self, human};
 use pathways::validate::{Policy, Scope, completeness, load_and_validate};
 
@@ -251,11 +251,10 @@ impl Site {
             }
         }
         let mut html = Vec::new();
-        if let Err(error) = renderer.render_index(
-            &CareerIndex::new(entries).with_scores(true),
-            Format::Html,
-            &mut html,
-        ) {
+        let index = CareerIndex::new(entries).with_scores(true);
+        if let Err(error) =
+            renderer.render_document(&Document::Index(&index), Format::Html, &mut html)
+        {
             return stopped(&nav, &self.target.display().to_string(), &error.to_string());
         }
         let problems = (!problems.is_empty()).then_some(problems);
