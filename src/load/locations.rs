@@ -319,6 +319,7 @@ mod tests {
             "id:\n  - a list\n",
             "title: no id here\nmore: {id: x}\n",
             "- a\n- list\n",
+            "- id\n- x\n",
             "",
         ];
         for text in texts {
