@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::common::{Run, SEED_PROFILE, fixture, pathways, root};
+use crate::common::{Run, SEED_PROFILE, fixture, pathways, read, root};
 
 /// A folder of careers to export: the seed, the compare fixtures, the
 /// Spanish one, and (when `with_broken`) a profile with an error.
@@ -350,4 +350,32 @@ fn contents_longer_than_guessed_still_link_each_career_to_its_chapter() {
     );
     assert!(*targets.last().unwrap() < pages, "{targets:?} of {pages}");
     assert_eq!(targets.len(), 5);
+}
+
+/// Only a PDF booklet is typeset in parts: an HTML booklet of the same
+/// careers, past the length that splits a PDF, is one HTML page with every
+/// chapter.
+#[test]
+fn an_html_booklet_is_never_split_into_parts() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = careers(dir.path(), false);
+    let out = dir.path().join("html");
+    std::fs::create_dir_all(&out).unwrap();
+    Run::of(
+        pathways()
+            .arg("export")
+            .arg(&profiles)
+            .arg("--out")
+            .arg(&out)
+            .args(["--format", "html", "--book", "book.html", "--quiet"])
+            .env("PATHWAYS_BOOK_PART_CHAPTERS", "1"),
+    )
+    .assert_code(0);
+    let html = read(&out.join("book.html"));
+    assert!(
+        html.starts_with("<!DOCTYPE html>"),
+        "{}",
+        &html[..html.len().min(200)]
+    );
+    assert_eq!(html.matches("<div class=\"chapter\"").count(), 5, "{html}");
 }
