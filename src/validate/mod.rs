@@ -329,6 +329,38 @@ mod tests {
         assert!(document.was_scanned());
     }
 
+    /// The one step every command starts with: a profile with an error says
+    /// so, and its warnings are counted whether kept or not.
+    #[test]
+    fn load_and_validate_says_whether_a_profile_has_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            Input::File(path)
+        };
+        let policy = Policy::default();
+        let clean = load_and_validate(&file("minimal.yaml", MINIMAL), &policy, Scope::All).unwrap();
+        assert!(!clean.has_errors());
+        assert_eq!(clean.warnings(), 0);
+        let broken = with_salary("      - { stage: entry, min: -1, max: 10 }\n", "40000");
+        let broken =
+            load_and_validate(&file("minimal.yaml", &broken), &policy, Scope::All).unwrap();
+        assert!(broken.has_errors());
+        let seed = include_str!("../../profiles/library-technicians.yaml");
+        let all = load_and_validate(&file("library-technicians.yaml", seed), &policy, Scope::All)
+            .unwrap();
+        let counted = load_and_validate(
+            &file("library-technicians.yaml", seed),
+            &policy,
+            Scope::ErrorsCountingWarnings,
+        )
+        .unwrap();
+        assert!(all.warnings() > 0 && !all.has_errors());
+        assert_eq!(counted.warnings(), all.warnings());
+        assert!(counted.findings.is_empty());
+    }
+
     fn with_salary(ranges: &str, average: &str) -> String {
         MINIMAL.replace(
             "    average: 52000\n    ranges:\n      - { stage: entry, min: 40000, max: 48000 }\n      - { stage: senior, min: 60000, max: 75000 }\n",
