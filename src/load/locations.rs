@@ -320,6 +320,8 @@ mod tests {
             "title: no id here\nmore: {id: x}\n",
             "- a\n- list\n",
             "- id\n- x\n",
+            "title: id\nother: 1\n",
+            "title: id\nid: real\n",
             "",
         ];
         for text in texts {
