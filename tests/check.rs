@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::common::{Run, SEED_PROFILE, fixture, pathways, read, root};
+use crate::common::{Edit, Run, SEED_PROFILE, fixture, pathways, read, root};
 
 const RULE_POLICY: &str = "tests/fixtures/rules/policy.yaml";
 
@@ -634,7 +634,7 @@ fn an_entry_of_the_wrong_shape_and_an_empty_sub_list_are_located() {
         std::fs::write(&profile, text).unwrap();
         Run::of(pathways().arg("check").arg(&profile))
     };
-    check(minimal.replace(
+    check(minimal.edited(
         "      - Organisation\n",
         "      - Organisation\n      - [Patience, Tact]\n",
     ))
@@ -826,7 +826,7 @@ fn a_line_of_accented_letters_is_shown_whole() {
 fn rules_for(intro: &str, extra: &str) -> Vec<String> {
     let indented: String = intro.lines().map(|l| format!("      {l}\n")).collect();
     rules_for_profile(
-        &(read(&fixture("valid/minimal.yaml")).replace(
+        &(read(&fixture("valid/minimal.yaml")).edited(
             "    intro: School librarians run the library of a school.\n",
             &format!("    intro: |-\n{indented}"),
         ) + extra),
@@ -875,7 +875,7 @@ fn text_rules_draw_the_line_where_a_reader_would() {
         [format!("placeholder-text@{intro}")]
     );
     // An entry's title is plain text, shown as written: no link to follow.
-    let titled = rules_for_profile(&read(&fixture("valid/minimal.yaml")).replace(
+    let titled = rules_for_profile(&read(&fixture("valid/minimal.yaml")).edited(
         "title: Teach research skills",
         "title: \"[Apply](javascript:alert(1))\"",
     ));
@@ -885,7 +885,7 @@ fn text_rules_draw_the_line_where_a_reader_would() {
     // Entries are the same when their words are, whatever the case and
     // spacing; one letter apart is another entry.
     let skills = |a: &str, b: &str| {
-        rules_for_profile(&read(&fixture("valid/minimal.yaml")).replace(
+        rules_for_profile(&read(&fixture("valid/minimal.yaml")).edited(
             "      - Patience\n      - Organisation\n",
             &format!("      - {a}\n      - {b}\n"),
         ))
@@ -906,7 +906,7 @@ fn the_list_limit_is_exact() {
             .collect();
         rules_for_profile(
             &read(&fixture("valid/minimal.yaml"))
-                .replace("      - Patience\n      - Organisation\n", &items),
+                .edited("      - Patience\n      - Organisation\n", &items),
         )
     };
     assert!(with_items(1_000).is_empty());
@@ -932,7 +932,7 @@ fn minimal_with_intro(dir: &Path, intro: &str) -> PathBuf {
     let profile = dir.join("minimal.yaml");
     std::fs::write(
         &profile,
-        read(&fixture("valid/minimal.yaml")).replace(
+        read(&fixture("valid/minimal.yaml")).edited(
             "intro: School librarians run the library of a school.",
             &format!("intro: {intro}"),
         ),

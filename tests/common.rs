@@ -16,6 +16,25 @@ pub fn fixture(relative: &str) -> PathBuf {
     root().join("tests/fixtures").join(relative)
 }
 
+/// A fixture's text with a change made to it. Unlike `str::replace`, an
+/// edit whose text is not there fails the test: a fixture changed under it
+/// would otherwise leave the test checking nothing.
+pub trait Edit {
+    /// The text with every `from` made `to`; panics when there is no `from`.
+    fn edited(&self, from: &str, to: &str) -> String;
+}
+
+impl Edit for str {
+    #[track_caller]
+    fn edited(&self, from: &str, to: &str) -> String {
+        assert!(
+            self.contains(from),
+            "the text to edit has no {from:?}: update the test to the fixture"
+        );
+        self.replace(from, to)
+    }
+}
+
 /// The `pathways` binary, run from the repository root with colour off.
 pub fn pathways() -> Command {
     let mut command = Command::cargo_bin("pathways").expect("binary is built");

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::common::{Run, SEED_PROFILE, fixture, pathways, root};
+use crate::common::{Edit, Run, SEED_PROFILE, fixture, pathways, root};
 
 /// The seed and the two compare fixtures: dollars per year, pounds per
 /// year, dollars per hour; the museum guides leave several subjects out.
@@ -262,7 +262,7 @@ fn amounts_carry_their_currency_code_only_when_currencies_differ() {
 #[test]
 fn a_title_in_a_comparison_is_never_markup() {
     let dir = tempfile::tempdir().unwrap();
-    let minimal = crate::common::read(&fixture("valid/minimal.yaml")).replace(
+    let minimal = crate::common::read(&fixture("valid/minimal.yaml")).edited(
         "      - Volunteer in a school library.",
         "      - title: \"[Click me](https://example.org/evil)\"\n        text: Volunteer in a school library.",
     );

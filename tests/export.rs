@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::common::{Run, fixture, pathways, read};
+use crate::common::{Edit, Run, fixture, pathways, read};
 
 /// Every file in `dir` (name → bytes).
 fn contents(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -479,7 +479,7 @@ fn an_id_can_never_name_a_file_outside_the_output_folder() {
         ("c", "sub/escaped"),
         ("d", "CON"),
     ] {
-        let text = base.replace("id: minimal", &format!("id: \"{id}\""));
+        let text = base.edited("id: minimal", &format!("id: \"{id}\""));
         std::fs::write(input.path().join(format!("{name}.yaml")), text).unwrap();
     }
     let parent = tempfile::tempdir().unwrap();

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{Run, SEED_PROFILE, fixture, pathways, read, root};
+use crate::common::{Edit, Run, SEED_PROFILE, fixture, pathways, read, root};
 
 fn render_with_template(template: &str) -> (Option<i32>, String) {
     let dir = tempfile::tempdir().unwrap();
@@ -180,7 +180,7 @@ fn corpus_and_its_export(count: usize) -> (tempfile::TempDir, tempfile::TempDir)
         let id = format!("career-{i:04}");
         std::fs::write(
             corpus.path().join(format!("{id}.yaml")),
-            seed.replace("id: library-technicians", &format!("id: {id}")),
+            seed.edited("id: library-technicians", &format!("id: {id}")),
         )
         .unwrap();
     }

@@ -1,6 +1,6 @@
 //! The handout template, template sets, page sizes, and `pathways templates`.
 
-use crate::common::{Run, SEED_PROFILE, fixture, pathways, read, stdout};
+use crate::common::{Edit, Run, SEED_PROFILE, fixture, pathways, read, stdout};
 
 fn render(args: &[&str]) -> String {
     let output = Run::of(pathways().arg("render").arg(SEED_PROFILE).args(args));
@@ -46,7 +46,7 @@ fn page_size_follows_the_locale_unless_given() {
     let profile = dir.path().join("library-technicians.yaml");
     std::fs::write(
         &profile,
-        read(&crate::common::root().join(SEED_PROFILE)).replace("locale: en-US", "locale: en-GB"),
+        read(&crate::common::root().join(SEED_PROFILE)).edited("locale: en-US", "locale: en-GB"),
     )
     .unwrap();
     let output = Run::of(pathways().arg("render").arg(&profile).args(["-f", "html"]));
@@ -58,7 +58,7 @@ fn page_size_follows_the_locale_unless_given() {
 fn the_running_title_cannot_break_out_of_the_stylesheet() {
     let dir = tempfile::tempdir().unwrap();
     let profile = dir.path().join("minimal.yaml");
-    let text = read(&crate::common::fixture("valid/minimal.yaml")).replace(
+    let text = read(&crate::common::fixture("valid/minimal.yaml")).edited(
         "title: School Librarians",
         r#"title: 'Evil"; } </style><script>alert(1)</script> \'"#,
     );
@@ -262,7 +262,7 @@ fn salary_from_a_list_and_stage_names_of_an_offices_own() {
     };
     let listed = write(
         "listed.yaml",
-        minimal.replace(
+        minimal.edited(
             salary,
             "  salary:\n    items:\n      - Pay depends on the size of the library.\n      - Rural schools pay less.\n",
         ),
@@ -283,8 +283,8 @@ fn salary_from_a_list_and_stage_names_of_an_offices_own() {
     let staged = write(
         "staged.yaml",
         minimal
-            .replace("stage: entry", "stage: apprentice")
-            .replace("stage: senior", "stage: Head librarian"),
+            .edited("stage: entry", "stage: apprentice")
+            .edited("stage: senior", "stage: Head librarian"),
     );
     let report = Run::of(pathways().args(["render", "-f", "text"]).arg(&staged));
     report.assert_code(0);
@@ -305,10 +305,10 @@ fn a_salary_with_only_an_average_or_only_ranges_shows_its_figures() {
     let ranges = "    ranges:\n      - { stage: entry, min: 40000, max: 48000 }\n      - { stage: senior, min: 60000, max: 75000 }\n";
     assert!(minimal.contains(ranges));
     for (name, text, figure) in [
-        ("average", minimal.replace(ranges, ""), "52,000"),
+        ("average", minimal.edited(ranges, ""), "52,000"),
         (
             "ranges",
-            minimal.replace("    average: 52000\n", ""),
+            minimal.edited("    average: 52000\n", ""),
             "60,000",
         ),
     ] {

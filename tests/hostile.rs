@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{fixture, read};
+use crate::common::{Edit, fixture, read};
 
 /// Two seconds for the release build, which the README's test command
 /// (`cargo test --release`) uses; an unoptimised build is about eight to
@@ -133,7 +133,7 @@ fn a_fifty_megabyte_file_and_a_ten_megabyte_line() {
 #[test]
 fn a_hundred_thousand_items_in_one_section() {
     let dir = tempfile::tempdir().unwrap();
-    let mut text = read(&fixture("valid/minimal.yaml")).replace("id: minimal", "id: many-items");
+    let mut text = read(&fixture("valid/minimal.yaml")).edited("id: minimal", "id: many-items");
     text.push_str("  tools:\n    items:\n");
     for i in 0..100_000 {
         text.push_str(&format!("      - Tool {i}\n"));
@@ -373,32 +373,32 @@ fn what_would_render_wrongly_is_refused_by_check() {
     let cases: Vec<(&str, String)> = vec![
         (
             "line-break-in-label",
-            minimal.replace(
+            minimal.edited(
                 "title: School Librarians",
                 "title: \"School\\n# Librarians\"",
             ),
         ),
         (
             "invisible-text",
-            minimal.replace(
+            minimal.edited(
                 "title: School Librarians",
                 &format!("title: \"{}\"", "\\u200B\\u202E".repeat(10_000)),
             ),
         ),
         (
             "salary-out-of-range",
-            minimal.replace("average: 52000", "average: .inf"),
+            minimal.edited("average: 52000", "average: .inf"),
         ),
         (
             "link-too-long",
-            minimal.replace(
+            minimal.edited(
                 "School librarians run the library of a school.",
                 &format!("A [library](https://example.org/{}).", "a".repeat(100_000)),
             ),
         ),
         (
             "too-deeply-nested",
-            minimal.replace(
+            minimal.edited(
                 "School librarians run the library of a school.",
                 &format!("\"{}Deep.\"", "> ".repeat(50_000)),
             ),
@@ -461,7 +461,7 @@ fn a_profile_too_large_for_a_pdf_is_refused_up_front() {
         ("sections", format!("{minimal}extra_sections:\n{sections}")),
         (
             "paragraph",
-            minimal.replace(
+            minimal.edited(
                 "School librarians run the library of a school.",
                 &format!("{}.", words.join(" ")),
             ),

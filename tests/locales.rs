@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::common::{Run, SEED_PROFILE, fixture, pathways, read, root};
+use crate::common::{Edit, Run, SEED_PROFILE, fixture, pathways, read, root};
 
 const SPANISH: &str = "tests/fixtures/locales/tecnicos-en-bibliotecas.yaml";
 const JAPANESE: &str = "tests/fixtures/locales/library-technicians-ja.yaml";
@@ -13,7 +13,7 @@ const ARABIC: &str = "tests/fixtures/rules/no-translation.yaml";
 pub(crate) fn seed_in(locale: &str, dir: &Path) -> std::path::PathBuf {
     let seed = read(&root().join(SEED_PROFILE));
     assert!(seed.contains("\nlocale: en-US\n"));
-    let profile = seed.replace(
+    let profile = seed.edited(
         "\nlocale: en-US\n",
         &format!("\nlocale: {locale}\nupdated: 2026-11-28\n"),
     );
@@ -226,8 +226,8 @@ fn the_export_index_follows_the_locale_of_its_profiles() {
     let spanish = read(&root().join(SPANISH));
     for (id, title) in [("beta", "Beta"), ("angel", "Ángel"), ("zeta", "Zeta")] {
         let profile = spanish
-            .replace("id: tecnicos-en-bibliotecas", &format!("id: {id}"))
-            .replace("title: Técnicos en bibliotecas", &format!("title: {title}"));
+            .edited("id: tecnicos-en-bibliotecas", &format!("id: {id}"))
+            .edited("title: Técnicos en bibliotecas", &format!("title: {title}"));
         std::fs::write(profiles.path().join(format!("{id}.yaml")), profile).unwrap();
     }
     let out = tempfile::tempdir().unwrap();

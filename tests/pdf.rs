@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::{Run, SEED_PROFILE, fixture, pathways, read};
+use crate::common::{Edit, Run, SEED_PROFILE, fixture, pathways, read};
 use crate::fidelity::{HeadingStyle, assert_report_holds_page};
 
 /// Render `profile` to `out` as PDF with `args`; the run must succeed.
@@ -575,15 +575,15 @@ fn tall_profiles(dir: &Path) -> Vec<PathBuf> {
     };
     let minimal = read(&fixture("valid/minimal.yaml"));
     let shapes = [
-        minimal.replace(
+        minimal.edited(
             "      - Run the collection",
             &format!("      - title: Long\n        text: {}.", words(1500)),
         ),
-        minimal.replace(
+        minimal.edited(
             "{ stage: entry, min: 40000, max: 48000 }",
             &format!("{{ stage: \"{}\", min: 40000, max: 48000 }}", words(2500)),
         ),
-        minimal.replace(
+        minimal.edited(
             "  getting_started:",
             &format!(
                 "  misconceptions:\n    items:\n      - myth: {}.\n        reality: {}.\n  getting_started:",
@@ -592,8 +592,8 @@ fn tall_profiles(dir: &Path) -> Vec<PathBuf> {
             ),
         ),
         minimal
-            .replace("      - Organisation", &format!("      - \"{}\"", words(1200)))
-            .replace(
+            .edited("      - Organisation", &format!("      - \"{}\"", words(1200)))
+            .edited(
                 "School librarians run the library of a school.",
                 &format!("Start w0{} end.", "abcdefghij".repeat(500)),
             ),
@@ -616,7 +616,7 @@ fn tall_profiles(dir: &Path) -> Vec<PathBuf> {
                 .iter()
                 .map(|id| format!("  {id}:\n    intro: {}.\n", words(300)))
                 .collect();
-            minimal.replace("  outlook:", &format!("{many}  outlook:"))
+            minimal.edited("  outlook:", &format!("{many}  outlook:"))
         },
     ];
     shapes
@@ -626,7 +626,7 @@ fn tall_profiles(dir: &Path) -> Vec<PathBuf> {
             let path = dir.join(format!("tall-{index}.yaml"));
             std::fs::write(
                 &path,
-                text.replace("id: minimal", &format!("id: tall-{index}")),
+                text.edited("id: minimal", &format!("id: tall-{index}")),
             )
             .unwrap();
             path
@@ -759,12 +759,12 @@ fn many_careers(dir: &Path, count: usize) -> PathBuf {
             "Education & Training"
         };
         let profile = minimal
-            .replace("id: minimal", &format!("id: career-{n}"))
-            .replace(
+            .edited("id: minimal", &format!("id: career-{n}"))
+            .edited(
                 "title: School Librarians",
                 &format!("title: Librarians {n}"),
             )
-            .replace(
+            .edited(
                 "category: Education & Training",
                 &format!("category: {category}"),
             );

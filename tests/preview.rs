@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::{fixture, pathways, read, root};
+use crate::common::{Edit, fixture, pathways, read, root};
 
 /// `pathways preview PATH ARGS...`, and what it says on standard error up
 /// to its "Previewing ... at ..." line (a port taken, `--bind`'s warning).
@@ -224,7 +224,7 @@ fn errors_replace_the_page_until_they_are_fixed_and_a_save_sends_a_reload() {
     let good = read(&profile);
     std::fs::write(
         &profile,
-        good.replace("title: School Librarians", "title: \"\""),
+        good.edited("title: School Librarians", "title: \"\""),
     )
     .unwrap();
     let mut seen = String::new();
@@ -388,7 +388,7 @@ fn every_index_link_leads_to_its_profile_whatever_the_file_name() {
     ] {
         std::fs::write(
             dir.path().join(file),
-            minimal.replace("title: School Librarians", &format!("title: {title}")),
+            minimal.edited("title: School Librarians", &format!("title: {title}")),
         )
         .unwrap();
     }
