@@ -852,3 +852,48 @@ fn a_booklet_typeset_in_parts_reads_as_the_booklet_typeset_whole() {
     }
     assert_eq!(links, 70, "a link per career in the contents");
 }
+
+/// In a booklet whose contents are laid out in runs, a run that shows only
+/// the careers of no type still names them as the whole booklet does: the
+/// category has careers of two types, though this run shows one.
+#[test]
+#[ignore = "needs poppler-utils: .ci/run runs it"]
+fn a_run_of_contents_names_a_type_as_the_whole_contents_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = dir.path().join("profiles");
+    std::fs::create_dir_all(&profiles).unwrap();
+    let minimal = read(&fixture("valid/minimal.yaml"));
+    for n in 1..=4 {
+        let profile = minimal
+            .edited("id: minimal", &format!("id: career-{n}"))
+            .edited(
+                "title: School Librarians",
+                &format!("title: Librarians {n}"),
+            );
+        let profile = if n <= 2 {
+            profile.edited(
+                "category: Education & Training",
+                "category: Education & Training\ncareer_type: Stable Careers",
+            )
+        } else {
+            profile
+        };
+        std::fs::write(profiles.join(format!("career-{n}.yaml")), profile).unwrap();
+    }
+    let whole = export_booklet(&profiles, &dir.path().join("whole"), &[]);
+    let runs = export_booklet(
+        &profiles,
+        &dir.path().join("runs"),
+        &[
+            ("PATHWAYS_BOOK_PART_CHAPTERS", "2"),
+            ("PATHWAYS_BOOK_CONTENTS_RUN", "2"),
+        ],
+    );
+    let named = |file: &Path| {
+        pages_text(file, &[])
+            .matches("Other types of career")
+            .count()
+    };
+    assert_eq!(named(&whole), 1);
+    assert_eq!(named(&runs), 1);
+}

@@ -269,6 +269,8 @@ pub(super) fn index_groups_within(
                         Arc::new(IndexTypeView {
                             continued: start < within.start,
                             career_type: careers.entries[start].career_type().map(|t| r.plain(t)),
+                            named: careers.entries[start].career_type().is_some()
+                                || group.types.len() > 1,
                             lang: text_language(&careers.entries[start..end], &careers.locale),
                             count: end - start,
                             careers: Value::from_object(CareerList {

@@ -178,6 +178,10 @@ views! {
     /// The careers of one type within a category (`none`: without one, last).
     struct IndexTypeView {
         career_type: Option<Text>,
+        /// Whether its name is printed: it has a career type, or its
+        /// category has careers of more than one type (counted over the
+        /// whole category, also where only part of it is shown).
+        named: bool,
         /// The locale its name is written in, when not the index's.
         lang: Option<String>,
         count: usize,
