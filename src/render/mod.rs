@@ -440,9 +440,7 @@ impl Renderer {
             Document::Index(careers) => {
                 // The paper of the index's locale (that of most careers), as for a report.
                 let labels = self.catalogues.labels(careers.locale());
-                let page_size = self
-                    .page_size
-                    .unwrap_or_else(|| PageSize::for_locale(careers.locale()));
+                let page_size = self.paper_for(careers.locale());
                 view::build_index(careers, format, page_size, &labels)
             }
             Document::Booklet {
@@ -528,9 +526,7 @@ impl Renderer {
         view::BookSettings {
             title,
             template_set: &self.template_set,
-            page_size: self
-                .page_size
-                .unwrap_or_else(|| PageSize::for_locale(careers.locale())),
+            page_size: self.paper_for(careers.locale()),
         }
     }
 
@@ -545,8 +541,13 @@ impl Renderer {
     }
 
     fn page_size_for(&self, profile: &Profile) -> PageSize {
+        self.paper_for(profile.locale())
+    }
+
+    /// The paper `--page-size` asks for, else the one `locale`'s region prints on.
+    fn paper_for(&self, locale: &str) -> PageSize {
         self.page_size
-            .unwrap_or_else(|| PageSize::for_locale(profile.locale()))
+            .unwrap_or_else(|| PageSize::for_locale(locale))
     }
 
     fn template(&self, name: &str) -> Result<minijinja::Template<'_, '_>, Error> {
