@@ -5,7 +5,8 @@ A line counts when, stripped of indentation, it also appears in a different
 file of `templates/`; blank lines and lines that only close something
 (`{% endif %}`, `</ul>`, `)`) or only name the shared part they use
 (`{% extends "base.html.j2" %}`, `{% import "parts.md" as parts %}`,
-`{% block main %}`) do not. Usage:
+`{% block main %}`) do not, nor the line that opens a macro: each parts
+file declares the blocks career.j2 walks under the same names. Usage:
 
     scripts/template-repeats.py [--max N] [--list]
 
@@ -17,7 +18,9 @@ import re
 import sys
 
 CLOSING = re.compile(r"\{%-?\s*(end\w*|else)\s*-?%\}|</?\w+>|[)\]}]+,?")
-REFERENCE = re.compile(r"\{%-?\s*(extends|import|block)\s[^%]*%\}")
+REFERENCE = re.compile(
+    r"\{%-?\s*(extends|import|block)\s[^%]*%\}|\{%-?\s*macro\s[^%]*-?%\}(\{%-?\s*endmacro\s*-?%\})?"
+)
 
 
 def main() -> int:
