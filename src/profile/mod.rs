@@ -315,6 +315,17 @@ pub struct Prose<'a> {
 }
 
 impl<'a> SectionContent<'a> {
+    /// The shape's name, as templates read it (`section.kind`): `general`,
+    /// `salary`, `remote_work` or `misconceptions`.
+    pub fn kind(self) -> &'static str {
+        match self {
+            SectionContent::General(_) => "general",
+            SectionContent::Salary(_) => "salary",
+            SectionContent::RemoteWork(_) => "remote_work",
+            SectionContent::Misconceptions(_) => "misconceptions",
+        }
+    }
+
     /// The shared prose fields; misconception pairs are not among them.
     pub fn prose(self) -> Prose<'a> {
         match self {

@@ -97,7 +97,8 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
             )
         })
         .chain(profile.extra_sections.iter().map(|extra| {
-            let mut view = r.prose_section(&extra.id, &extra.heading, extra.prose(), false);
+            let mut view =
+                r.prose_section(&extra.id, &extra.heading, "general", extra.prose(), false);
             view.anchor = format!("extra-{}", anchor(&extra.id));
             view
         }));
@@ -339,12 +340,20 @@ impl<'f> Renditions<'f> {
         )
     }
 
-    fn prose_section(&self, id: &str, heading: &str, prose: Prose, ordered: bool) -> SectionView {
+    fn prose_section(
+        &self,
+        id: &str,
+        heading: &str,
+        kind: &'static str,
+        prose: Prose,
+        ordered: bool,
+    ) -> SectionView {
         let intro = self.optional_rich(prose.intro);
         SectionView {
             id: id.to_owned(),
             anchor: anchor(id),
             heading: self.plain(heading),
+            kind,
             ordered,
             intro,
             items: self.items(prose.items, ordered),
@@ -365,7 +374,7 @@ impl<'f> Renditions<'f> {
         labels: &Labels,
     ) -> SectionView {
         let ordered = crate::profile::section_info(id).is_some_and(|info| info.ordered);
-        let mut view = self.prose_section(id, heading, content.prose(), ordered);
+        let mut view = self.prose_section(id, heading, content.kind(), content.prose(), ordered);
         match content {
             SectionContent::General(_) => {}
             SectionContent::Salary(salary) => {

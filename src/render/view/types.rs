@@ -97,6 +97,10 @@ views! {
         /// Fragment id for links from the table of contents.
         anchor: String,
         heading: Text,
+        /// The section's shape: `general`, `salary` (with `salary`),
+        /// `remote_work` (with `remote_level`) or `misconceptions` (with
+        /// `misconceptions`); every shape has the prose fields.
+        kind: &'static str,
         /// Whether the items are steps in order (numbered) rather than a set (bulleted).
         ordered: bool,
         intro: Option<Text>,
