@@ -171,14 +171,18 @@ pub enum Document<'a> {
     },
 }
 
+/// The template sets of the documents about many careers, in the order of
+/// [`Document`]'s variants: never a set to render one career with.
+pub(crate) const DOCUMENT_SETS: [&str; 3] = ["compare", "index", "book"];
+
 impl Document<'_> {
     /// The set of templates it is written with.
     fn template_set<'s>(&self, career_set: &'s str) -> &'s str {
         match self {
             Document::Career(_) => career_set,
-            Document::Comparison(_) => "compare",
-            Document::Index(_) => "index",
-            Document::Booklet { .. } => "book",
+            Document::Comparison(_) => DOCUMENT_SETS[0],
+            Document::Index(_) => DOCUMENT_SETS[1],
+            Document::Booklet { .. } => DOCUMENT_SETS[2],
         }
     }
 

@@ -47,9 +47,9 @@ impl TemplateSource {
     }
 }
 
-/// Templates that are not sets to render one career with: the documents
-/// about many careers, and the base every document extends.
-const NOT_SETS: [&str; 4] = ["index", "compare", "book", "base"];
+/// The base every HTML document extends: not a set to render a career with
+/// (nor are the documents about many careers, `DOCUMENT_SETS`).
+const BASE: &str = "base";
 
 /// Names of the template sets (`report`, `handout`, and any in the user's
 /// folder): the part before `.<format>.j2`, sorted, each once.
@@ -72,7 +72,9 @@ pub fn template_sets(user_folder: Option<&Path>) -> Vec<String> {
         .filter_map(|name| {
             let stem = name.strip_suffix(".j2")?;
             let (set, format) = stem.rsplit_once('.')?;
-            (["md", "html", "txt", "typ"].contains(&format) && !NOT_SETS.contains(&set))
+            (["md", "html", "txt", "typ"].contains(&format)
+                && set != BASE
+                && !super::DOCUMENT_SETS.contains(&set))
                 .then(|| set.to_owned())
         })
         .collect();
