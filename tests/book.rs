@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::common::{Run, SEED_PROFILE, fixture, pathways, read, root};
+use crate::common::{Run, SEED_PROFILE, export, fixture, read, root};
 
 /// A folder of careers to export: the seed, the compare fixtures, the
 /// Spanish one, and (when `with_broken`) a profile with an error.
@@ -29,16 +29,10 @@ pub fn careers(dir: &Path, with_broken: bool) -> PathBuf {
     profiles
 }
 
-fn export(profiles: &Path, out: &Path, args: &[&str]) -> Run {
+/// `pathways export PROFILES --out OUT ARGS...`, into a folder made first.
+fn export_into(profiles: &Path, out: &Path, args: &[&str]) -> Run {
     std::fs::create_dir_all(out).unwrap();
-    Run::of(
-        pathways()
-            .arg("export")
-            .arg(profiles)
-            .arg("--out")
-            .arg(out)
-            .args(args),
-    )
+    Run::of(export(profiles, out).args(args))
 }
 
 /// Every `id="..."` of an HTML page.
@@ -54,7 +48,7 @@ fn the_booklet_has_a_cover_contents_by_category_and_every_career_on_its_own_page
     let dir = tempfile::tempdir().unwrap();
     let profiles = careers(dir.path(), true);
     let out = dir.path().join("out");
-    let output = export(
+    let output = export_into(
         &profiles,
         &out,
         &["--format", "html", "--book", "careers.html"],
@@ -148,7 +142,7 @@ fn a_booklet_of_handouts_with_its_own_title() {
     let dir = tempfile::tempdir().unwrap();
     let profiles = careers(dir.path(), false);
     let out = dir.path().join("out");
-    export(
+    export_into(
         &profiles,
         &out,
         &[
@@ -186,20 +180,20 @@ fn the_booklet_is_written_only_into_the_output_folder_and_only_as_html_or_pdf() 
     let profiles = careers(dir.path(), false);
     let out = dir.path().join("out");
     let elsewhere = dir.path().join("careers.html");
-    export(&profiles, &out, &["--book", &elsewhere.to_string_lossy()])
+    export_into(&profiles, &out, &["--book", &elsewhere.to_string_lossy()])
         .assert_code(2)
         .assert_stderr_has("the booklet is written into the --out folder");
     assert!(!elsewhere.exists());
-    export(&profiles, &out, &["--book", "careers.md"])
+    export_into(&profiles, &out, &["--book", "careers.md"])
         .assert_code(2)
         .assert_stderr_has("a booklet is HTML or PDF");
     // Naming the folder itself is fine.
     let inside = out.join("inside.html");
-    export(&profiles, &out, &["--book", &inside.to_string_lossy()]).assert_code(0);
+    export_into(&profiles, &out, &["--book", &inside.to_string_lossy()]).assert_code(0);
     assert!(inside.exists());
     // A booklet never replaces a report or the index, nor takes a name
     // Windows keeps for a device.
-    export(&profiles, &out, &["--book", "archivists.html"])
+    export_into(&profiles, &out, &["--book", "archivists.html"])
         .assert_code(2)
         .assert_stderr_has("would replace a report of this export");
     for name in [
@@ -210,7 +204,7 @@ fn the_booklet_is_written_only_into_the_output_folder_and_only_as_html_or_pdf() 
         "CONIN$.html",
         "com0.pdf",
     ] {
-        export(&profiles, &out, &["--book", name])
+        export_into(&profiles, &out, &["--book", name])
             .assert_code(2)
             .assert_stderr_has("cannot name the booklet");
     }
@@ -219,7 +213,7 @@ fn the_booklet_is_written_only_into_the_output_folder_and_only_as_html_or_pdf() 
             .unwrap()
             .contains("All Careers")
     );
-    export(&profiles, &out, &["--book-title", "X"]).assert_code(2);
+    export_into(&profiles, &out, &["--book-title", "X"]).assert_code(2);
 }
 
 #[test]
@@ -230,7 +224,7 @@ fn a_template_set_without_the_block_a_booklet_takes_is_a_clear_error() {
     std::fs::create_dir_all(&templates).unwrap();
     std::fs::write(templates.join("plain.html.j2"), "<p>{{ title }}</p>\n").unwrap();
     let out = dir.path().join("out");
-    let output = export(
+    let output = export_into(
         &profiles,
         &out,
         &[
@@ -294,15 +288,11 @@ fn a_pdf_booklet_in_parts_links_its_contents_as_the_whole_one_does() {
         "book.pdf",
         "--quiet",
     ];
-    export(&profiles, &dir.path().join("whole"), &args).assert_code(0);
+    export_into(&profiles, &dir.path().join("whole"), &args).assert_code(0);
     let parts = dir.path().join("parts");
     std::fs::create_dir_all(&parts).unwrap();
     Run::of(
-        pathways()
-            .arg("export")
-            .arg(&profiles)
-            .arg("--out")
-            .arg(&parts)
+        export(&profiles, &parts)
             .args(args)
             .env("PATHWAYS_BOOK_PART_CHAPTERS", "2"),
     )
@@ -323,11 +313,7 @@ fn contents_longer_than_guessed_still_link_each_career_to_its_chapter() {
     let out = dir.path().join("runs");
     std::fs::create_dir_all(&out).unwrap();
     Run::of(
-        pathways()
-            .arg("export")
-            .arg(&profiles)
-            .arg("--out")
-            .arg(&out)
+        export(&profiles, &out)
             .args([
                 "--format",
                 "html",
@@ -362,11 +348,7 @@ fn an_html_booklet_is_never_split_into_parts() {
     let out = dir.path().join("html");
     std::fs::create_dir_all(&out).unwrap();
     Run::of(
-        pathways()
-            .arg("export")
-            .arg(&profiles)
-            .arg("--out")
-            .arg(&out)
+        export(&profiles, &out)
             .args(["--format", "html", "--book", "book.html", "--quiet"])
             .env("PATHWAYS_BOOK_PART_CHAPTERS", "1"),
     )

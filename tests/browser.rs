@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::{SEED_PROFILE, pathways, root};
+use crate::common::{SEED_PROFILE, export, pathways, root};
 
 fn chromium(args: &[String], profile_dir: &Path) {
     let status = Command::new("chromium")
@@ -294,13 +294,9 @@ fn a_booklet_prints_every_career_from_a_new_page_under_its_own_title() {
     std::fs::create_dir_all(&out).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let profiles = crate::book::careers(dir.path(), false);
-    let export = dir.path().join("out");
-    std::fs::create_dir_all(&export).unwrap();
-    pathways()
-        .arg("export")
-        .arg(&profiles)
-        .arg("--out")
-        .arg(&export)
+    let exported = dir.path().join("out");
+    std::fs::create_dir_all(&exported).unwrap();
+    export(&profiles, &exported)
         .args([
             "--format",
             "html",
@@ -312,7 +308,7 @@ fn a_booklet_prints_every_career_from_a_new_page_under_its_own_title() {
         .assert()
         .code(0);
     let html = out.join("booklet.html");
-    std::fs::copy(export.join("booklet.html"), &html).unwrap();
+    std::fs::copy(exported.join("booklet.html"), &html).unwrap();
     let chrome_profile = tempfile::tempdir().unwrap();
     let pdf = out.join("booklet.pdf");
     print_to_pdf(&html, &pdf, chrome_profile.path());

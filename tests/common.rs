@@ -45,6 +45,13 @@ pub fn pathways() -> Command {
     command
 }
 
+/// `pathways export INPUT --out OUT`, to which a test adds its options.
+pub fn export(input: impl AsRef<std::ffi::OsStr>, out: impl AsRef<std::ffi::OsStr>) -> Command {
+    let mut command = pathways();
+    command.arg("export").arg(input).arg("--out").arg(out);
+    command
+}
+
 /// One run of `pathways`, as a person sees it: exit code, standard output
 /// (which must be UTF-8) and standard error.
 pub struct Run {
@@ -54,8 +61,8 @@ pub struct Run {
 }
 
 impl Run {
-    pub fn of(command: &mut Command) -> Run {
-        let output = command.output().expect("pathways starts");
+    pub fn of(mut command: impl std::borrow::BorrowMut<Command>) -> Run {
+        let output = command.borrow_mut().output().expect("pathways starts");
         Run {
             code: output.status.code(),
             stdout: stdout(&output),

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::common::{Edit, Run, fixture, pathways, read};
+use crate::common::{Edit, Run, export, fixture, pathways, read};
 
 /// Every file in `dir` (name → bytes).
 fn contents(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -291,13 +291,7 @@ fn profiles_sharing_an_id_are_reported_and_neither_is_written() {
     std::fs::create_dir(input.path().join("b")).unwrap();
     std::fs::write(input.path().join("b/minimal.yaml"), &profile).unwrap();
     let out = tempfile::tempdir().unwrap();
-    let output = Run::of(
-        pathways()
-            .arg("export")
-            .arg(input.path())
-            .arg("--out")
-            .arg(out.path()),
-    );
+    let output = Run::of(export(input.path(), out.path()));
     output.assert_code(1);
     let stderr = &output.stderr;
     assert_eq!(stderr.matches("[duplicate-id]").count(), 2, "{stderr}");
@@ -485,13 +479,7 @@ fn an_id_can_never_name_a_file_outside_the_output_folder() {
     let parent = tempfile::tempdir().unwrap();
     let out = parent.path().join("out");
     std::fs::create_dir(&out).unwrap();
-    let output = Run::of(
-        pathways()
-            .arg("export")
-            .arg(input.path())
-            .arg("--out")
-            .arg(&out),
-    );
+    let output = Run::of(export(input.path(), &out));
     output.assert_code(1);
     let stderr = &output.stderr;
     assert_eq!(stderr.matches("[invalid-id]").count(), 4, "{stderr}");

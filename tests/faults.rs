@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{Edit, Run, SEED_PROFILE, fixture, pathways, read, root};
+use crate::common::{Edit, Run, SEED_PROFILE, export, fixture, pathways, read, root};
 
 fn render_with_template(template: &str) -> (Option<i32>, String) {
     let dir = tempfile::tempdir().unwrap();
@@ -87,14 +87,7 @@ fn an_unreadable_input_mid_batch_is_reported_and_the_rest_exported() {
     )
     .unwrap();
     let out = tempfile::tempdir().unwrap();
-    let output = Run::of(
-        pathways()
-            .arg("export")
-            .arg(input.path())
-            .arg("--out")
-            .arg(out.path())
-            .arg("-q"),
-    );
+    let output = Run::of(export(input.path(), out.path()).arg("-q"));
     let stderr = &output.stderr;
     assert_eq!(output.code, Some(2), "{stderr}");
     assert!(stderr.contains("m-gone.yaml"), "{stderr}");

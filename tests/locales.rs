@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::common::{Edit, Run, SEED_PROFILE, fixture, pathways, read, root};
+use crate::common::{Edit, Run, SEED_PROFILE, export, fixture, pathways, read, root};
 
 const SPANISH: &str = "tests/fixtures/locales/tecnicos-en-bibliotecas.yaml";
 const JAPANESE: &str = "tests/fixtures/locales/library-technicians-ja.yaml";
@@ -231,13 +231,7 @@ fn the_export_index_follows_the_locale_of_its_profiles() {
         std::fs::write(profiles.path().join(format!("{id}.yaml")), profile).unwrap();
     }
     let out = tempfile::tempdir().unwrap();
-    let output = Run::of(
-        pathways()
-            .arg("export")
-            .arg(profiles.path())
-            .arg("--out")
-            .arg(out.path()),
-    );
+    let output = Run::of(export(profiles.path(), out.path()));
     assert_eq!(output.code, Some(0), "{}", output.stderr);
     let index = read(&out.path().join("index.md"));
     assert!(

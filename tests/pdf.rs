@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::{Edit, Run, SEED_PROFILE, fixture, pathways, read};
+use crate::common::{Edit, Run, SEED_PROFILE, export, fixture, pathways, read};
 use crate::fidelity::{HeadingStyle, assert_report_holds_page};
 
 /// Render `profile` to `out` as PDF with `args`; the run must succeed.
@@ -444,15 +444,8 @@ fn the_pdf_booklet_has_contents_with_page_numbers_and_running_titles() {
     let profiles = crate::book::careers(dir.path(), false);
     let out = dir.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
-    Run::of(
-        pathways()
-            .arg("export")
-            .arg(&profiles)
-            .arg("--out")
-            .arg(&out)
-            .args(["--format", "html", "--book", "booklet.pdf"]),
-    )
-    .assert_code(0);
+    Run::of(export(&profiles, &out).args(["--format", "html", "--book", "booklet.pdf"]))
+        .assert_code(0);
     let file = out.join("booklet.pdf");
     std::fs::copy(&file, "target/pdf/booklet.pdf").unwrap();
     let info = tool("pdfinfo", &[], &file);

@@ -7,7 +7,7 @@
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
-use crate::common::{Run, SEED_PROFILE, fixture, pathways, read};
+use crate::common::{Run, SEED_PROFILE, export, fixture, pathways, read};
 
 fn render_to(target: &Path) -> Run {
     Run::of(
@@ -128,15 +128,9 @@ fn reserved_and_overlong_ids_are_errors() {
         .assert_stderr_has("error[id-too-long]");
 
     let out = tempfile::tempdir().unwrap();
-    Run::of(
-        pathways()
-            .arg("export")
-            .arg(&index)
-            .arg("--out")
-            .arg(out.path()),
-    )
-    .assert_code(1)
-    .assert_stderr_has("[reserved-id]");
+    Run::of(export(&index, out.path()))
+        .assert_code(1)
+        .assert_stderr_has("[reserved-id]");
     // Only the (empty) index pages were written.
     let index_html = read(&out.path().join("index.html"));
     assert!(!index_html.contains("Minimal"), "{index_html}");
@@ -186,16 +180,10 @@ fn an_export_target_taken_by_a_link_to_a_file_fails_that_profile() {
     std::fs::write(&kept, "the office's own notes").unwrap();
     let link = out.path().join("minimal.html");
     std::os::unix::fs::symlink(&kept, &link).unwrap();
-    Run::of(
-        pathways()
-            .arg("export")
-            .arg(fixture("valid/minimal.yaml"))
-            .arg("--out")
-            .arg(out.path()),
-    )
-    .assert_code(2)
-    .assert_stderr_has("minimal.html` is not a regular file")
-    .assert_stderr_has("failed 1");
+    Run::of(export(fixture("valid/minimal.yaml"), out.path()))
+        .assert_code(2)
+        .assert_stderr_has("minimal.html` is not a regular file")
+        .assert_stderr_has("failed 1");
     assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
     assert_eq!(read(&kept), "the office's own notes");
     assert!(!out.path().join("minimal.md").exists());

@@ -75,7 +75,7 @@ pub fn template_sets(user_folder: Option<&Path>) -> Vec<String> {
             (["md", "html", "txt", "typ"].contains(&format)
                 && set != BASE
                 && !super::DOCUMENT_SETS.contains(&set))
-                .then(|| set.to_owned())
+            .then(|| set.to_owned())
         })
         .collect();
     sets.sort();
