@@ -454,3 +454,60 @@ fn slow_clients_and_floods_of_streams_do_not_make_the_preview_unreachable() {
     let (status, page) = preview.get("/");
     assert_eq!(status, 200, "pages still load: {page}");
 }
+
+/// Every template set has its tab: an office's own set in its --templates
+/// folder shows beside the report and the handout, and its page is made
+/// with it; with `--template handout`, the handout is the first tab.
+#[test]
+fn an_office_template_set_has_its_own_tab() {
+    let (dir, profile) = copy_of("minimal.yaml");
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(
+        templates.join("brochure.html.j2"),
+        "<!DOCTYPE html><html lang=\"en\"><head><title>{{ title }}</title></head>\
+         <body><h1>Brochure of {{ title }}</h1></body></html>",
+    )
+    .unwrap();
+    let preview = Preview::start(&profile, &["--templates", &templates.to_string_lossy()]);
+    let (status, report) = preview.get("/minimal.html");
+    assert_eq!(status, 200, "{report}");
+    let tabs: Vec<&str> = report
+        .split("<nav class=\"pathways-preview\"")
+        .nth(1)
+        .and_then(|nav| nav.split("</nav>").next())
+        .expect("the preview's tabs")
+        .split(['>', '<'])
+        .filter(|text| ["Report", "Brochure", "Handout", "Markdown", "Plain text"].contains(text))
+        .collect();
+    assert_eq!(
+        tabs,
+        ["Report", "Brochure", "Handout", "Markdown", "Plain text"]
+    );
+    assert!(
+        report.contains("href=\"/minimal.brochure.html\">Brochure</a>"),
+        "{report}"
+    );
+    let (status, brochure) = preview.get("/minimal.brochure.html");
+    assert_eq!(status, 200, "{brochure}");
+    assert!(brochure.contains("<h1>Brochure of "), "{brochure}");
+    assert!(
+        brochure.contains("<span aria-current=\"page\">Brochure</span>"),
+        "{brochure}"
+    );
+    drop(preview);
+
+    let preview = Preview::start(&profile, &["--template", "handout"]);
+    let (status, handout) = preview.get("/minimal.html");
+    assert_eq!(status, 200, "{handout}");
+    assert!(
+        handout.contains("<span aria-current=\"page\">Handout</span>"),
+        "{handout}"
+    );
+    assert!(
+        handout.contains("href=\"/minimal.report.html\">Report</a>"),
+        "{handout}"
+    );
+    assert_eq!(preview.get("/minimal.report.html").0, 200);
+    assert_eq!(preview.get("/minimal.handout.html").0, 404);
+}

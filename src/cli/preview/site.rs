@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use pathways::error::Error;
 use pathways::finding::{Finding, has_errors};
 use pathways::load::{Input, LoadFailure, discover};
-use pathways::render::{CareerIndex, Document, Format, IndexEntry, PageSize, Renderer};
+use pathways::render::{
+    CareerIndex, Document, Format, IndexEntry, PageSize, Renderer, template_sets,
+};
 use pathways::report::{self, human};
 use pathways::validate::{Policy, Scope, completeness, load_and_validate};
 
@@ -29,34 +31,31 @@ pub struct Page {
     pub html: String,
 }
 
-/// The four ways to see a profile, each a link on every page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One way to see a profile, each a link on every page.
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum View {
-    Main,
-    Handout,
+    /// A template set's HTML page: the set chosen with `--template`,
+    /// `handout`, or a set of the `--templates` folder.
+    Html(String),
+    /// The chosen set in Markdown, shown as text.
     Markdown,
+    /// The chosen set in plain text.
     Text,
 }
 
 impl View {
-    const ALL: [View; 4] = [View::Main, View::Handout, View::Markdown, View::Text];
-
-    /// The address suffix: `/<name>.html`, `/<name>.handout.html`, ...
-    fn suffix(self) -> &'static str {
+    /// What the tab says: the set's name (`Report`, `Handout`, `Brochure`),
+    /// or the format.
+    fn label(&self) -> String {
         match self {
-            View::Main => ".html",
-            View::Handout => ".handout.html",
-            View::Markdown => ".md.html",
-            View::Text => ".txt.html",
-        }
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            View::Main => "Report",
-            View::Handout => "Handout",
-            View::Markdown => "Markdown",
-            View::Text => "Plain text",
+            View::Html(set) => {
+                let mut chars = set.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    first.to_uppercase().chain(chars).collect()
+                })
+            }
+            View::Markdown => "Markdown".to_owned(),
+            View::Text => "Plain text".to_owned(),
         }
     }
 }
@@ -70,14 +69,16 @@ impl Site {
             return Some(if self.target.is_dir() {
                 self.index()
             } else {
-                self.profile_page(&self.target, View::Main)
+                self.profile_page(&self.target, &self.main_view())
             });
         }
         let name = percent_decoded(path.strip_prefix('/')?)?;
         // Longest suffix first: `.handout.html` also ends in `.html`.
-        let (stem, view) = [View::Handout, View::Markdown, View::Text, View::Main]
+        let mut views = self.views();
+        views.sort_by_key(|view| std::cmp::Reverse(self.suffix(view).len()));
+        let (stem, view) = views
             .into_iter()
-            .find_map(|view| Some((name.strip_suffix(view.suffix())?, view)))?;
+            .find_map(|view| Some((name.strip_suffix(&self.suffix(&view))?, view)))?;
         // Only a profile of the preview is ever found: a name is compared
         // with theirs, never used as a path.
         if stem.is_empty() || stem.contains(['/', '\\']) {
@@ -87,7 +88,38 @@ impl Site {
             .profiles()
             .into_iter()
             .find(|file| file_stem(file) == stem)?;
-        Some(self.profile_page(&file, view))
+        Some(self.profile_page(&file, &view))
+    }
+
+    fn main_view(&self) -> View {
+        View::Html(self.template.clone())
+    }
+
+    /// Every way to see a profile, in the order of the tabs: the chosen
+    /// set's HTML, every other template set's (the built-in ones and the
+    /// `--templates` folder's, so an office's own set has its tab), then the
+    /// chosen set's Markdown and plain text.
+    fn views(&self) -> Vec<View> {
+        let mut views = vec![self.main_view()];
+        views.extend(
+            template_sets(self.templates.as_deref())
+                .into_iter()
+                .filter(|set| *set != self.template)
+                .map(View::Html),
+        );
+        views.extend([View::Markdown, View::Text]);
+        views
+    }
+
+    /// The address suffix: `/<name>.html` for the chosen set,
+    /// `/<name>.<set>.html` for another, `/<name>.md.html`, `/<name>.txt.html`.
+    fn suffix(&self, view: &View) -> String {
+        match view {
+            View::Html(set) if *set == self.template => ".html".to_owned(),
+            View::Html(set) => format!(".{set}.html"),
+            View::Markdown => ".md.html".to_owned(),
+            View::Text => ".txt.html".to_owned(),
+        }
     }
 
     /// The profile files shown: the one profile, or the folder's.
@@ -143,11 +175,10 @@ impl Site {
             .with_page_size(self.page_size))
     }
 
-    fn profile_page(&self, file: &Path, view: View) -> Page {
+    fn profile_page(&self, file: &Path, view: &View) -> Page {
         let stem = file_stem(file);
         let (template, format) = match view {
-            View::Main => (self.template.as_str(), Format::Html),
-            View::Handout => ("handout", Format::Html),
+            View::Html(set) => (set.as_str(), Format::Html),
             View::Markdown => (self.template.as_str(), Format::Markdown),
             View::Text => (self.template.as_str(), Format::Text),
         };
@@ -192,7 +223,7 @@ impl Site {
             (!findings.is_empty()).then(|| findings_text(&findings, &document.source.text));
         let page = match format {
             Format::Html => rendered,
-            _ => plain_page(&document.profile.title, view.label(), &rendered),
+            _ => plain_page(&document.profile.title, &view.label(), &rendered),
         };
         Page {
             status: 200,
@@ -265,25 +296,25 @@ impl Site {
     }
 
     /// The links between the views of one profile.
-    fn nav(&self, stem: &str, current: View) -> String {
+    fn nav(&self, stem: &str, current: &View) -> String {
         let mut nav = String::from(
             "<nav class=\"pathways-preview\" aria-label=\"Preview\"><strong>pathways preview</strong>",
         );
         if self.target.is_dir() {
             nav.push_str(" <a href=\"/\">All careers</a>");
         }
-        for view in View::ALL {
-            if view == current {
+        for view in self.views() {
+            if view == *current {
                 nav.push_str(&format!(
                     " <span aria-current=\"page\">{}</span>",
-                    view.label()
+                    escape(&view.label())
                 ));
             } else {
                 nav.push_str(&format!(
                     " <a href=\"/{}{}\">{}</a>",
                     escape(&percent_encoded(stem)),
-                    view.suffix(),
-                    view.label()
+                    escape(&percent_encoded(&self.suffix(&view))),
+                    escape(&view.label())
                 ));
             }
         }
