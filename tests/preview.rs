@@ -469,6 +469,8 @@ fn an_office_template_set_has_its_own_tab() {
          <body><h1>Brochure of {{ title }}</h1></body></html>",
     )
     .unwrap();
+    // A set with no HTML has no tab.
+    std::fs::write(templates.join("flyer.md.j2"), "# {{ title }}\n").unwrap();
     let preview = Preview::start(&profile, &["--templates", &templates.to_string_lossy()]);
     let (status, report) = preview.get("/minimal.html");
     assert_eq!(status, 200, "{report}");
@@ -478,7 +480,17 @@ fn an_office_template_set_has_its_own_tab() {
         .and_then(|nav| nav.split("</nav>").next())
         .expect("the preview's tabs")
         .split(['>', '<'])
-        .filter(|text| ["Report", "Brochure", "Handout", "Markdown", "Plain text"].contains(text))
+        .filter(|text| {
+            [
+                "Report",
+                "Brochure",
+                "Flyer",
+                "Handout",
+                "Markdown",
+                "Plain text",
+            ]
+            .contains(text)
+        })
         .collect();
     assert_eq!(
         tabs,

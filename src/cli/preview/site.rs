@@ -8,7 +8,8 @@ use pathways::error::Error;
 use pathways::finding::{Finding, has_errors};
 use pathways::load::{Input, LoadFailure, discover};
 use pathways::render::{
-    CareerIndex, Document, Format, IndexEntry, PageSize, Renderer, template_sets,
+    BUILT_IN_TEMPLATES, CareerIndex, Document, Format, IndexEntry, PageSize, Renderer,
+    template_sets,
 };
 use pathways::report::{self, human};
 use pathways::validate::{Policy, Scope, completeness, load_and_validate};
@@ -104,11 +105,21 @@ impl Site {
         views.extend(
             template_sets(self.templates.as_deref())
                 .into_iter()
-                .filter(|set| *set != self.template)
+                .filter(|set| *set != self.template && self.has_html(set))
                 .map(View::Html),
         );
         views.extend([View::Markdown, View::Text]);
         views
+    }
+
+    /// Whether `set` has an HTML template (a set may have only some formats).
+    fn has_html(&self, set: &str) -> bool {
+        let file = format!("{set}.html.j2");
+        BUILT_IN_TEMPLATES.iter().any(|(name, _)| *name == file)
+            || self
+                .templates
+                .as_ref()
+                .is_some_and(|folder| folder.join(&file).is_file())
     }
 
     /// The address suffix: `/<name>.html` for the chosen set,
