@@ -350,6 +350,38 @@ fn template_errors_name_the_template_and_line_and_write_nothing() {
     assert!(!report.exists());
 }
 
+/// A problem in a template another one includes is named where it is (the
+/// included file and its line), then where it was included from; the
+/// included file's name alone says nothing about what to fix.
+#[test]
+fn an_error_in_an_included_template_names_that_template_and_the_includer() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("report.md.j2"),
+        "# {{ title }}\n{% include \"facts.j2\" %}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("facts.j2"),
+        "Facts\n\n{{ no_such_field }}\n",
+    )
+    .unwrap();
+    let output = Run::of(
+        pathways()
+            .args([
+                "render",
+                SEED_PROFILE,
+                "--format",
+                "markdown",
+                "--templates",
+            ])
+            .arg(dir.path()),
+    );
+    output.assert_code(2).assert_stderr_has(
+        "template `facts.j2`, line 3: `no_such_field` is undefined, from template `report.md.j2`, line 2",
+    );
+}
+
 #[test]
 fn missing_template_folder_is_an_error() {
     let output =

@@ -831,23 +831,44 @@ fn write_failure(error: std::io::Error) -> minijinja::Error {
     minijinja::Error::new(minijinja::ErrorKind::WriteFailure, error.to_string())
 }
 
-/// A template problem, naming the template file and line.
+/// A template problem, naming the template file and line. A problem inside
+/// an included, imported or extended template is named where it is, then
+/// each template that led to it.
 fn template_error(error: &minijinja::Error) -> Error {
-    let place = match error.name() {
+    let mut chain = vec![error];
+    let mut cause = std::error::Error::source(error);
+    while let Some(inner) = cause {
+        if let Some(inner) = inner.downcast_ref::<minijinja::Error>() {
+            chain.push(inner);
+        }
+        cause = inner.source();
+    }
+    let innermost = chain.last().copied().unwrap_or(error);
+    let detail = innermost
+        .detail()
+        .map(str::to_owned)
+        .unwrap_or_else(|| innermost.kind().to_string());
+    let mut message = format!("{}: {detail}", template_place(innermost));
+    for outer in chain.iter().rev().skip(1) {
+        if outer.name().is_some() {
+            message.push_str(&format!(", from {}", template_place(outer)));
+        }
+    }
+    Error::Template {
+        message: format!(
+            "{message}\nhint: fix the template, or remove it from the template folder to use the built-in one"
+        ),
+    }
+}
+
+/// `template `name`, line N`: where a template problem is.
+fn template_place(error: &minijinja::Error) -> String {
+    match error.name() {
         Some(name) => match error.line() {
             Some(line) => format!("template `{name}`, line {line}"),
             None => format!("template `{name}`"),
         },
         None => "a template".to_owned(),
-    };
-    let detail = error
-        .detail()
-        .map(str::to_owned)
-        .unwrap_or_else(|| error.kind().to_string());
-    Error::Template {
-        message: format!(
-            "{place}: {detail}\nhint: fix the template, or remove it from the template folder to use the built-in one"
-        ),
     }
 }
 
