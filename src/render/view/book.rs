@@ -117,11 +117,14 @@ pub(in crate::render) fn build_book(
         } => (Some(*first_page), Some(*total_pages), None),
     };
     let view = BookView {
-        page: super::build::page(locale, parts.page_size),
+        page: super::build::page(
+            locale,
+            parts.page_size,
+            labels
+                .format("book-description", Some(&args))
+                .unwrap_or_default(),
+        ),
         title: parts.title.to_owned(),
-        description: labels
-            .format("book-description", Some(&args))
-            .unwrap_or_default(),
         set: parts.template_set.to_owned(),
         count,
         // A run of chapters prints no contents: laid out once per chapter

@@ -105,7 +105,7 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
     View {
         id: profile.id.clone(),
         title: r.plain(&profile.title),
-        page: page(locale, extras.page_size),
+        page: page(locale, extras.page_size, description(profile)),
         typst_date: profile.updated.as_deref().and_then(typst_date),
         category: profile.category.as_deref().map(|c| r.plain(c)),
         career_type: profile.career_type.as_deref().map(|c| r.plain(c)),
@@ -124,7 +124,6 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
             url: s.url.clone().filter(|u| crate::links::is_web_link(u)),
         })),
         title_css: css_string(&profile.title),
-        description: description(profile),
         handout: extras
             .handout
             .then(|| Arc::new(r.handout(profile, locale, labels))),
@@ -134,7 +133,7 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
 }
 
 /// The page head of a document in `locale`, on `page_size` paper.
-pub(super) fn page(locale: &str, page_size: PageSize) -> Arc<PageView> {
+pub(super) fn page(locale: &str, page_size: PageSize, description: String) -> Arc<PageView> {
     Arc::new(PageView {
         lang: locale.to_owned(),
         dir: direction(locale),
@@ -142,6 +141,7 @@ pub(super) fn page(locale: &str, page_size: PageSize) -> Arc<PageView> {
         region: region_of(locale),
         generator: generator(),
         page_size: page_size.css(),
+        description,
     })
 }
 

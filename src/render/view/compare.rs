@@ -139,15 +139,14 @@ pub(in crate::render) fn build_compare(
         },
     ));
     let view = CompareView {
-        page: super::build::page(locale, page_size),
-        titles: titles.join(" · "),
-        description: {
+        page: super::build::page(locale, page_size, {
             let mut args = fluent_bundle::FluentArgs::new();
             args.set("careers", titles.join(", "));
             labels
                 .format("compare-description", Some(&args))
                 .unwrap_or_default()
-        },
+        }),
+        titles: titles.join(" · "),
         width,
         careers,
         rows,

@@ -213,11 +213,14 @@ pub(in crate::render) fn build_index(
     let mut count = fluent_bundle::FluentArgs::new();
     count.set("count", careers.len());
     let view = IndexView {
-        page: super::build::page(&careers.locale, page_size),
+        page: super::build::page(
+            &careers.locale,
+            page_size,
+            labels
+                .format("index-description", Some(&count))
+                .unwrap_or_default(),
+        ),
         scores: careers.scores,
-        description: labels
-            .format("index-description", Some(&count))
-            .unwrap_or_default(),
         careers: Value::from_object(CareerList {
             entries: Arc::clone(&careers.entries),
             range: 0..careers.entries.len(),

@@ -265,13 +265,14 @@ mod tests {
     #[test]
     fn a_page_head_is_read_as_the_document_s_own_fields() {
         let probe = Arc::new(Probe {
-            page: build::page("ar-EG", crate::render::PageSize::A4),
+            page: build::page("ar-EG", crate::render::PageSize::A4, "A probe.".to_owned()),
             id: "x".to_owned(),
         });
         let context = lens(&probe, 0);
         assert_eq!(context.get_attr("id").unwrap().to_string(), "x");
         assert_eq!(context.get_attr("dir").unwrap().to_string(), "rtl");
         assert_eq!(context.get_attr("region").unwrap().to_string(), "EG");
+        assert_eq!(context.get_attr("description").unwrap().to_string(), "A probe.");
         assert!(context.get_attr("nothing").unwrap().is_undefined());
         let fields: Vec<String> = context.try_iter().unwrap().map(|k| k.to_string()).collect();
         assert_eq!(
@@ -283,7 +284,8 @@ mod tests {
                 "language",
                 "region",
                 "generator",
-                "page_size"
+                "page_size",
+                "description"
             ]
         );
     }

@@ -21,6 +21,9 @@ views! {
         generator: String,
         /// The paper it is laid out for, as CSS `@page` names it: `A4` or `letter`.
         page_size: &'static str,
+        /// One or two plain sentences saying what the document is, for
+        /// search engines and link previews (`<meta name="description">`).
+        description: String,
     }
 
     /// A whole report: the context of the `report` and `handout` templates.
@@ -41,9 +44,6 @@ views! {
         sources: Vec<Arc<SourceView>>,
         /// The title as a CSS string (quotes included), for running page headers.
         title_css: String,
-        /// One or two plain sentences saying what the career is, for search
-        /// engines and link previews (`<meta name="description">`).
-        description: String,
         /// What a short template set shows (none for the full report).
         handout: Option<Arc<HandoutView>>,
         /// Put before every `id` of an HTML page (empty, except in a
@@ -158,8 +158,6 @@ views! {
     struct IndexView: page(PageView) {
         /// Whether each career's completeness score is shown (`--index-scores`).
         scores: bool,
-        /// What the index page is, for `<meta name="description">`.
-        description: String,
         /// The careers, made one at a time as the template reaches them: an
         /// index of 10,000 careers is never held as template values.
         careers: minijinja::Value,
@@ -212,7 +210,6 @@ views! {
     struct BookView: page(PageView) {
         /// From `--book-title`.
         title: String,
-        description: String,
         /// The template set each chapter comes from (`report`, `handout`).
         set: String,
         count: usize,
@@ -261,7 +258,6 @@ views! {
     struct CompareView: page(PageView) {
         /// The careers' titles, for `<title>` and `<meta name="description">`.
         titles: String,
-        description: String,
         /// Width of a plain-text comparison, in columns.
         width: usize,
         careers: Vec<Arc<CompareCareerView>>,
