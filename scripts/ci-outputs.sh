@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Every document pathways makes, in HTML and Markdown, for the judges .ci/run
+# runs over them (Nu HTML checker, axe-core, markdownlint): the one list of
+# documents and inputs, so a new document or template set is a line here,
+# not one in each judge's step.
+#   scripts/ci-outputs.sh OUT        (with target/release/pathways built)
+# Writes OUT/<profile>-<set>.html and .md for every template set
+# (`pathways templates`), OUT/compare-<n>.{html,md}, and the folders of
+# exports: OUT/export (reports and index), OUT/scores (the staff's index),
+# OUT/book (booklets of reports and of handouts).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=$1
+pathways=./target/release/pathways
+rm -rf "$out" && mkdir -p "$out"
+
+# Profiles in English, Spanish, Japanese and Arabic (right to left); one
+# without a summary, one with salary text but no figures: each takes its own
+# template paths.
+profiles=(profiles/*.yaml tests/fixtures/valid/*.yaml tests/fixtures/rules/salary-without-figures.yaml
+  tests/fixtures/locales/*.yaml tests/fixtures/rules/no-translation.yaml)
+for set in $("$pathways" templates | awk '{print $1}'); do
+  for profile in "${profiles[@]}"; do
+    for format in html md; do
+      "$pathways" render "$profile" --template "$set" -o "$out/$(basename "$profile" .yaml)-$set.$format" 2>/dev/null
+    done
+  done
+done
+# Hostile text (markup, control characters, odd links) in Markdown: a
+# profile pathways refuses writes nothing.
+for set in $("$pathways" templates | awk '{print $1}'); do
+  for profile in tests/fixtures/hostile/*.yaml; do
+    "$pathways" render "$profile" --template "$set" \
+      -o "$out/hostile-$(basename "$profile" .yaml)-$set.md" 2>/dev/null || true
+  done
+done
+
+# Comparisons of two, three and four careers.
+careers=(profiles/library-technicians.yaml tests/fixtures/compare/archivists.yaml
+  tests/fixtures/compare/museum-guides.yaml tests/fixtures/locales/tecnicos-en-bibliotecas.yaml)
+for count in 2 3 4; do
+  for format in html md; do
+    "$pathways" compare "${careers[@]:0:$count}" -o "$out/compare-$count.$format" 2>/dev/null
+  done
+done
+
+# An export's reports and index; the staff's index with completeness scores
+# (one table per category, career types as row groups); booklets of reports
+# and of handouts.
+"$pathways" export profiles tests/fixtures/valid --format html,markdown --quiet --out "$out/export"
+"$pathways" export profiles tests/fixtures/valid tests/fixtures/locales --format html,markdown \
+  --index-scores --quiet --out "$out/scores"
+"$pathways" export profiles tests/fixtures/valid tests/fixtures/compare tests/fixtures/locales \
+  --format markdown --quiet --out "$out/book" --book booklet.html
+"$pathways" export profiles tests/fixtures/valid tests/fixtures/compare tests/fixtures/locales \
+  --format markdown --quiet --out "$out/book" --template handout --book booklet-handouts.html
+echo "$(find "$out" -name '*.html' | wc -l) HTML and $(find "$out" -name '*.md' | wc -l) Markdown documents in $out"
