@@ -272,7 +272,10 @@ mod tests {
         assert_eq!(context.get_attr("id").unwrap().to_string(), "x");
         assert_eq!(context.get_attr("dir").unwrap().to_string(), "rtl");
         assert_eq!(context.get_attr("region").unwrap().to_string(), "EG");
-        assert_eq!(context.get_attr("description").unwrap().to_string(), "A probe.");
+        assert_eq!(
+            context.get_attr("description").unwrap().to_string(),
+            "A probe."
+        );
         assert!(context.get_attr("nothing").unwrap().is_undefined());
         let fields: Vec<String> = context.try_iter().unwrap().map(|k| k.to_string()).collect();
         assert_eq!(
