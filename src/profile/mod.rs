@@ -315,11 +315,15 @@ pub struct Prose<'a> {
 }
 
 impl<'a> SectionContent<'a> {
+    /// The kind of a section of prose and lists, an office's own sections
+    /// among them.
+    pub const GENERAL_KIND: &'static str = "general";
+
     /// The shape's name, as templates read it (`section.kind`): `general`,
     /// `salary`, `remote_work` or `misconceptions`.
     pub fn kind(self) -> &'static str {
         match self {
-            SectionContent::General(_) => "general",
+            SectionContent::General(_) => Self::GENERAL_KIND,
             SectionContent::Salary(_) => "salary",
             SectionContent::RemoteWork(_) => "remote_work",
             SectionContent::Misconceptions(_) => "misconceptions",

@@ -21,7 +21,7 @@ use std::sync::Arc;
 use minijinja::value::{Kwargs, Rest};
 use minijinja::{Environment, State, UndefinedBehavior, Value};
 
-pub use templates::{BUILT_IN as BUILT_IN_TEMPLATES, template_sets};
+pub use templates::{BUILT_IN as BUILT_IN_TEMPLATES, has_template, template_sets};
 pub use view::{CareerIndex, IndexEntry};
 
 use crate::error::{Error, PdfDocument};
@@ -171,18 +171,21 @@ pub enum Document<'a> {
     },
 }
 
-/// The template sets of the documents about many careers, in the order of
-/// [`Document`]'s variants: never a set to render one career with.
-pub(crate) const DOCUMENT_SETS: [&str; 3] = ["compare", "index", "book"];
+/// The template sets of the documents about many careers: never a set to
+/// render one career with.
+const COMPARE_SET: &str = "compare";
+const INDEX_SET: &str = "index";
+const BOOK_SET: &str = "book";
+pub(crate) const DOCUMENT_SETS: [&str; 3] = [COMPARE_SET, INDEX_SET, BOOK_SET];
 
 impl Document<'_> {
     /// The set of templates it is written with.
     fn template_set<'s>(&self, career_set: &'s str) -> &'s str {
         match self {
             Document::Career(_) => career_set,
-            Document::Comparison(_) => DOCUMENT_SETS[0],
-            Document::Index(_) => DOCUMENT_SETS[1],
-            Document::Booklet { .. } => DOCUMENT_SETS[2],
+            Document::Comparison(_) => COMPARE_SET,
+            Document::Index(_) => INDEX_SET,
+            Document::Booklet { .. } => BOOK_SET,
         }
     }
 

@@ -47,6 +47,13 @@ impl TemplateSource {
     }
 }
 
+/// Whether a template of this file name is there: in the user's folder or
+/// built in.
+pub fn has_template(user_folder: Option<&Path>, name: &str) -> bool {
+    BUILT_IN.iter().any(|(built_in, _)| *built_in == name)
+        || user_folder.is_some_and(|folder| is_plain_relative(name) && folder.join(name).is_file())
+}
+
 /// The base every HTML document extends: not a set to render a career with
 /// (nor are the documents about many careers, `DOCUMENT_SETS`).
 const BASE: &str = "base";

@@ -8,8 +8,7 @@ use pathways::error::Error;
 use pathways::finding::{Finding, has_errors};
 use pathways::load::{Input, LoadFailure, discover};
 use pathways::render::{
-    BUILT_IN_TEMPLATES, CareerIndex, Document, Format, IndexEntry, PageSize, Renderer,
-    template_sets,
+    CareerIndex, Document, Format, IndexEntry, PageSize, Renderer, has_template, template_sets,
 };
 use pathways::report::{self, human};
 use pathways::validate::{Policy, Scope, completeness, load_and_validate};
@@ -105,21 +104,14 @@ impl Site {
         views.extend(
             template_sets(self.templates.as_deref())
                 .into_iter()
-                .filter(|set| *set != self.template && self.has_html(set))
+                .filter(|set| {
+                    *set != self.template
+                        && has_template(self.templates.as_deref(), &format!("{set}.html.j2"))
+                })
                 .map(View::Html),
         );
         views.extend([View::Markdown, View::Text]);
         views
-    }
-
-    /// Whether `set` has an HTML template (a set may have only some formats).
-    fn has_html(&self, set: &str) -> bool {
-        let file = format!("{set}.html.j2");
-        BUILT_IN_TEMPLATES.iter().any(|(name, _)| *name == file)
-            || self
-                .templates
-                .as_ref()
-                .is_some_and(|folder| folder.join(&file).is_file())
     }
 
     /// The address suffix: `/<name>.html` for the chosen set,

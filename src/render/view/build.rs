@@ -97,8 +97,13 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
             )
         })
         .chain(profile.extra_sections.iter().map(|extra| {
-            let mut view =
-                r.prose_section(&extra.id, &extra.heading, "general", extra.prose(), false);
+            let mut view = r.prose_section(
+                &extra.id,
+                &extra.heading,
+                SectionContent::GENERAL_KIND,
+                extra.prose(),
+                false,
+            );
             view.anchor = format!("extra-{}", anchor(&extra.id));
             view
         }));
