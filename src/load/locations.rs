@@ -46,8 +46,8 @@ struct Container {
 enum ContainerKind {
     Mapping {
         path: String,
-        /// The key just read, waiting for its value.
-        pending_key: Option<String>,
+        /// The path and position of the key just read, waiting for its value.
+        pending_key: Option<(String, Position)>,
     },
     Sequence {
         path: String,
@@ -80,27 +80,28 @@ impl Locations {
                     }) = stack.last_mut()
                         && pending_key.is_none()
                     {
-                        let key_path = join_key(path, &value);
-                        locations.entries.entry(key_path).or_default().key = Some(position);
                         locations.first_key.get_or_insert(position);
-                        *pending_key = Some(value.into_owned());
-                    } else if let Some(path) = next_value_path(&mut stack) {
-                        locations.entries.entry(path).or_default().value = Some(position);
+                        *pending_key = Some((join_key(path, &value), position));
+                    } else if let Some((path, key)) = next_value_path(&mut stack) {
+                        locations.record(path, key, position);
                     }
                     1
                 }
                 Event::Alias(anchor) => {
-                    if let Some(path) = next_value_path(&mut stack) {
-                        locations.entries.entry(path).or_default().value = Some(position);
+                    if let Some((path, key)) = next_value_path(&mut stack) {
+                        locations.record(path, key, position);
                     }
                     // A scalar's anchor is not recorded: it counts as 1.
                     anchor_sizes.get(&anchor).copied().unwrap_or(1)
                 }
                 Event::MappingStart(_, anchor, _) | Event::SequenceStart(_, anchor, _) => {
-                    let path = next_value_path(&mut stack).unwrap_or_default();
-                    if !path.is_empty() {
-                        locations.entries.entry(path.clone()).or_default().value = Some(position);
-                    }
+                    let path = match next_value_path(&mut stack) {
+                        Some((path, key)) => {
+                            locations.record(path.clone(), key, position);
+                            path
+                        }
+                        None => String::new(),
+                    };
                     let kind = if matches!(event, Event::MappingStart(..)) {
                         ContainerKind::Mapping {
                             path,
@@ -142,7 +143,32 @@ impl Locations {
                 break;
             }
         }
+        // A key whose value never came (the text breaks off after it) still has a place.
+        for container in stack {
+            if let ContainerKind::Mapping {
+                pending_key: Some((path, key)),
+                ..
+            } = container.kind
+            {
+                locations.entries.entry(path).or_insert(Entry {
+                    key: Some(key),
+                    value: None,
+                });
+            }
+        }
         locations
+    }
+
+    /// Note where a field's key (none for a list entry) and value start; a
+    /// key written twice is where it was written last.
+    fn record(&mut self, path: String, key: Option<Position>, value: Position) {
+        self.entries.insert(
+            path,
+            Entry {
+                key,
+                value: Some(value),
+            },
+        );
     }
 
     /// Where the document's `*alias` copies grow past what a profile could
@@ -271,17 +297,18 @@ fn position_of(span: &Span) -> Position {
     Position::new(span.start.line(), span.start.col() + 1, length.max(1))
 }
 
-/// The path of the value about to be read, advancing the enclosing container.
-fn next_value_path(stack: &mut [Container]) -> Option<String> {
+/// The path of the value about to be read, with the position of its key
+/// (none for a list entry), advancing the enclosing container.
+fn next_value_path(stack: &mut [Container]) -> Option<(String, Option<Position>)> {
     match &mut stack.last_mut()?.kind {
-        ContainerKind::Mapping { path, pending_key } => {
-            let key = pending_key.take()?;
-            Some(join_key(path, &key))
+        ContainerKind::Mapping { pending_key, .. } => {
+            let (path, key) = pending_key.take()?;
+            Some((path, Some(key)))
         }
         ContainerKind::Sequence { path, next_index } => {
             let item = format!("{path}[{next_index}]");
             *next_index += 1;
-            Some(item)
+            Some((item, None))
         }
     }
 }
@@ -347,6 +374,14 @@ mod tests {
             locations.key("sections.salary.ranges[0].min"),
             Some(Position::new(6, 9, 3))
         );
+    }
+
+    #[test]
+    fn a_key_cut_off_by_a_syntax_error_is_still_placed() {
+        let locations = Locations::scan("id: a\nsummary:\n  title: \"never closed\n");
+        let key = locations.key("summary.title").map(|p| (p.line, p.column));
+        assert_eq!(key, Some((3, 3)));
+        assert_eq!(locations.value("summary.title"), None);
     }
 
     #[test]

@@ -26,7 +26,6 @@ pub(super) fn options() -> Options {
             max_replay_stack_depth: 16,
         },
         with_snippet: false,
-        emit_comments: false,
     }
 }
 
