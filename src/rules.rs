@@ -169,6 +169,8 @@ rules! {
         "The average salary falls within the ranges given.";
     SummaryContradictsSalary = "summary-contradicts-salary", Warning, true,
         "What the summary says a career stage earns agrees with the salary section's range for it.";
+    MissingGlyph = "missing-glyph", Warning, true,
+        "Every character of a PDF has a font that shows it; without one it prints as a box, and the PDF cannot be accessible (PDF/UA).";
     IdFileName = "id-file-name", Warning, true,
         "The file is named after the profile's id (`<id>.yaml`).";
     DuplicateId = "duplicate-id", Error, true,

@@ -152,6 +152,11 @@ fn every_rule_has_a_fixture_that_triggers_it() {
     .unwrap();
     for rule in pathways::rules::Rule::ALL {
         let id = rule.id();
+        // Only a command that makes PDF knows its fonts: tests/pdf.rs
+        // breaks it (`text_no_pdf_font_shows_is_a_missing_glyph_warning_never_a_silent_box`).
+        if id == "missing-glyph" {
+            continue;
+        }
         let mut args: Vec<String> = match TRIGGERS.iter().find(|(r, _)| *r == id) {
             Some((_, [])) => vec![large.display().to_string()],
             Some((_, args)) => args.iter().map(|a| (*a).to_owned()).collect(),

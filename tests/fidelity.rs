@@ -48,13 +48,23 @@ pub enum HeadingStyle {
 /// the heading of its own section.
 pub fn assert_report_holds_page(report: &str, headings: HeadingStyle) {
     let page = read(&fixture("pages/library-technicians.txt"));
+    // pdftotext joins a word the PDF breaks at its own hyphen at the end of
+    // a line ("entry-" / "level" gives "entrylevel"): PDF words are compared
+    // without their hyphens.
+    let words_of = |text: &str| match headings {
+        HeadingStyle::AsWritten => normalise(text)
+            .into_iter()
+            .map(|word| word.replace('-', ""))
+            .collect(),
+        HeadingStyle::Underlined => normalise(text),
+    };
     let mut checked = 0;
     for block in split_page(&page, &headings) {
         let segment = report_segment(report, block.report_heading.as_deref(), &headings);
-        let words = normalise(&segment);
+        let words = words_of(&segment);
         let mut from = 0;
         for line in &block.lines {
-            let wanted = normalise(line);
+            let wanted = words_of(line);
             match find_run(&words, &wanted, from) {
                 Some(end) => from = end,
                 None => panic!(

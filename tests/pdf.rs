@@ -213,8 +213,8 @@ fn pdfs_pass_pdfinfo_pdffonts_qpdf_and_keep_every_line_of_the_page() {
     let dir = PathBuf::from("target/pdf");
     std::fs::create_dir_all(&dir).unwrap();
     for (template, size, paper, pages) in [
-        ("report", "a4", "(A4)", 10),
-        ("report", "letter", "(letter)", 11),
+        ("report", "a4", "(A4)", 11),
+        ("report", "letter", "(letter)", 12),
         ("handout", "a4", "(A4)", 2),
         ("handout", "letter", "(letter)", 2),
     ] {
@@ -401,22 +401,26 @@ fn the_pdf_comparison_is_landscape_and_short() {
         fixture("compare/museum-guides.yaml"),
         fixture("locales/tecnicos-en-bibliotecas.yaml"),
     ];
-    for (count, most) in [(2, 1), (3, 2), (4, 2)] {
-        let file = dir.join(format!("compare-{count}.pdf"));
+    // Up to four careers fit one page, on A4 and on Letter: a comparison
+    // just over a page is made smaller rather than leave a row or two alone.
+    for (count, most, size) in [(2, 1, "a4"), (3, 1, "a4"), (4, 1, "a4"), (4, 1, "letter")] {
+        let file = dir.join(format!("compare-{count}-{size}.pdf"));
         Run::of(
             pathways()
                 .arg("compare")
                 .args(&careers[..count])
-                .args(["--page-size", "a4", "-o"])
+                .args(["--page-size", size, "-o"])
                 .arg(&file),
         )
         .assert_code(0);
         let info = tool("pdfinfo", &[], &file);
         assert!(info.contains("Tagged:          yes"), "{info}");
-        assert!(
-            info.contains("(A4)") && info.contains("841.89 x 595.276"),
-            "landscape A4: {info}"
-        );
+        let landscape = if size == "a4" {
+            "841.89 x 595.276"
+        } else {
+            "792 x 612"
+        };
+        assert!(info.contains(landscape), "landscape {size}: {info}");
         let pages: usize = info
             .lines()
             .find_map(|l| l.strip_prefix("Pages:"))
@@ -429,7 +433,7 @@ fn the_pdf_comparison_is_landscape_and_short() {
             "{count} careers: {pages} pages"
         );
         assert_pdf_is_sound(&file);
-        if count == 3 {
+        if count == 3 && size == "a4" {
             insta::assert_snapshot!("compare.pdf.txt", pdftotext(&file));
         }
     }
@@ -889,4 +893,154 @@ fn a_run_of_contents_names_a_type_as_the_whole_contents_do() {
     };
     assert_eq!(named(&whole), 1);
     assert_eq!(named(&runs), 1);
+}
+
+/// Whether a PDF claims PDF/UA-1 (its XMP metadata names the part).
+fn claims_pdf_ua(file: &Path) -> bool {
+    let bytes = std::fs::read(file).unwrap();
+    bytes.windows(12).any(|w| w == b"pdfuaid:part")
+}
+
+const SCRIPTS: [&str; 5] = ["ar", "he", "hi", "zh", "ru"];
+
+/// With only the built-in fonts (Noto Sans: Latin, Greek, Cyrillic), text in
+/// another script is never silently boxed: a `missing-glyph` warning names
+/// the script, the characters, the field and the font package, and the PDF
+/// is made without claiming PDF/UA; `--accessible-pdf` refuses it (exit 1,
+/// no file). Russian needs nothing more.
+#[test]
+fn text_no_pdf_font_shows_is_a_missing_glyph_warning_never_a_silent_box() {
+    let dir = tempfile::tempdir().unwrap();
+    for (language, script) in [
+        ("ar", "Arabic"),
+        ("he", "Hebrew"),
+        ("hi", "Devanagari"),
+        ("zh", "Han (Chinese, Japanese, Korean)"),
+    ] {
+        let profile = fixture(&format!("scripts/library-technicians-{language}.yaml"));
+        let file = dir.path().join(format!("{language}.pdf"));
+        Run::of(
+            pathways()
+                .arg("render")
+                .arg(&profile)
+                .args(["--no-system-fonts", "-o"])
+                .arg(&file),
+        )
+        .assert_code(0)
+        .assert_stderr_has(&format!(
+            "warning[missing-glyph]: no font here shows the {script} characters of this text and"
+        ))
+        .assert_stderr_has("field: title")
+        .assert_stderr_has("--font-path DIR");
+        assert!(file.exists());
+        assert!(!claims_pdf_ua(&file), "{language}: boxes are not PDF/UA");
+        let refused = dir.path().join(format!("{language}-refused.pdf"));
+        Run::of(
+            pathways()
+                .arg("render")
+                .arg(&profile)
+                .args(["--no-system-fonts", "--accessible-pdf", "-o"])
+                .arg(&refused),
+        )
+        .assert_code(1)
+        .assert_stderr_has("error[missing-glyph]");
+        assert!(!refused.exists(), "{language}: nothing written");
+    }
+    // Russian text is in the built-in font; the rouble sign its money is
+    // printed with is not, and that is said too, at the profile's locale.
+    let russian = dir.path().join("ru.pdf");
+    let run = Run::of(
+        pathways()
+            .arg("render")
+            .arg(fixture("scripts/library-technicians-ru.yaml"))
+            .args(["--no-system-fonts", "-o"])
+            .arg(&russian),
+    );
+    run.assert_code(0)
+        .assert_stderr_has(
+            "warning[missing-glyph]: no font here shows ₽, which a PDF in ru-RU prints",
+        )
+        .assert_stderr_has("field: locale");
+    assert_eq!(
+        run.stderr.matches("missing-glyph").count(),
+        1,
+        "{}",
+        run.seen()
+    );
+    assert!(!claims_pdf_ua(&russian));
+    // Only a PDF has fonts to lack: HTML leaves them to the browser.
+    let html = Run::of(
+        pathways()
+            .arg("render")
+            .arg(fixture("scripts/library-technicians-zh.yaml"))
+            .args(["--no-system-fonts", "-f", "html"]),
+    );
+    assert!(!html.stderr.contains("missing-glyph"), "{}", html.seen());
+}
+
+/// A font folder that does not exist is refused before anything is made.
+#[test]
+fn a_pdf_font_folder_that_is_not_there_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.pdf");
+    Run::of(
+        pathways()
+            .args(["render", SEED_PROFILE, "--font-path", "no/such/fonts", "-o"])
+            .arg(&file),
+    )
+    .assert_code(2)
+    .assert_stderr_has("the font folder no/such/fonts does not exist");
+    assert!(!file.exists());
+}
+
+/// With the Noto fonts CI installs (fonts-noto-core, fonts-noto-cjk), found
+/// as system fonts and, with the system's turned off, through
+/// `--font-path`: every script's profile gives a PDF/UA file, no warning,
+/// and pdftotext gives back every word of its text (Arabic words with a
+/// lam-alef ligature aside: see the comment below).
+#[test]
+#[ignore = "needs fonts-noto-core, fonts-noto-cjk and poppler-utils: .ci/run installs them"]
+fn pdf_in_every_script_has_its_fonts_and_every_word() {
+    let dir = tempfile::tempdir().unwrap();
+    for language in SCRIPTS {
+        let profile = fixture(&format!("scripts/library-technicians-{language}.yaml"));
+        for fonts in [
+            vec![],
+            vec![
+                "--no-system-fonts",
+                "--font-path",
+                "/usr/share/fonts/truetype/noto",
+                "--font-path",
+                "/usr/share/fonts/opentype/noto",
+            ],
+        ] {
+            let file = dir.path().join(format!("{language}.pdf"));
+            let run = Run::of(
+                pathways()
+                    .arg("render")
+                    .arg(&profile)
+                    .args(&fonts)
+                    .args(["--accessible-pdf", "-o"])
+                    .arg(&file),
+            );
+            run.assert_code(0);
+            assert!(!run.stderr.contains("missing-glyph"), "{}", run.seen());
+            assert!(claims_pdf_ua(&file), "{language} {fonts:?}");
+            assert_pdf_is_sound(&file);
+            let shown: String = pdftotext(&file).split_whitespace().collect();
+            for line in read(&profile).lines().filter(|l| !l.starts_with('#')) {
+                let value = line.split_once(": ").map_or(line, |(_, v)| v);
+                for word in value.split_whitespace() {
+                    let word = word.trim_matches(|c: char| c.is_ascii_punctuation());
+                    // poppler reverses the two letters of an Arabic lam-alef
+                    // ligature when it reorders right-to-left text (issue 29
+                    // leaves this open): those words are not compared.
+                    let ligature = language == "ar" && (word.contains("لا") || word.contains("لى"));
+                    if !word.is_empty() && !ligature && !word.is_ascii() {
+                        assert!(shown.contains(word), "{language}: {word:?} lost");
+                    }
+                }
+            }
+        }
+    }
 }

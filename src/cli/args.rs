@@ -136,6 +136,9 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub look: TemplateArgs,
 
+    #[command(flatten)]
+    pub fonts: FontArgs,
+
     /// A policy file (see `pathways check`); profiles with errors under it are skipped.
     #[arg(long, value_name = "FILE")]
     pub policy: Option<PathBuf>,
@@ -266,6 +269,9 @@ pub struct RenderArgs {
     #[command(flatten)]
     pub look: TemplateArgs,
 
+    #[command(flatten)]
+    pub fonts: FontArgs,
+
     /// Line width of plain-text reports.
     #[arg(long, value_name = "N", default_value_t = 80,
           value_parser = clap::value_parser!(u16).range(20..=1000))]
@@ -298,6 +304,26 @@ pub struct CompareArgs {
     #[arg(long, value_name = "N", default_value_t = 80,
           value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: u16,
+
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+/// Where PDF fonts come from, and whether a PDF must be accessible: shared
+/// by the commands that make PDF.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FontArgs {
+    /// A folder of fonts (.ttf, .otf, .ttc) for PDF, searched before the system's; repeatable. Also PATHWAYS_FONT_PATH (folders separated by `:`).
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+
+    /// Make PDF with the fonts built into pathways (Noto Sans) and --font-path only, not the system's: the same bytes on every computer.
+    #[arg(long)]
+    pub no_system_fonts: bool,
+
+    /// Refuse to make a PDF that cannot be accessible (PDF/UA): text no font shows (`missing-glyph`) is an error, not a warning.
+    #[arg(long)]
+    pub accessible_pdf: bool,
 }
 
 /// How reports look: shared by `render` and `export`.

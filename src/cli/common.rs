@@ -143,6 +143,90 @@ pub fn page_size(arg: Option<crate::cli::args::PageSizeArg>) -> Option<pathways:
 
 /// The renderer of a command: templates from `templates` (a folder, or the
 /// built-in ones), and a folder's own Typst typeset in a limited process.
+/// The environment variable with more font folders (`:`-separated), which
+/// also carries `--font-path` to the typesetter's own process.
+pub const FONT_PATH_VARIABLE: &str = "PATHWAYS_FONT_PATH";
+/// Set to `0` for the typesetter's process under `--no-system-fonts`.
+pub const SYSTEM_FONTS_VARIABLE: &str = "PATHWAYS_SYSTEM_FONTS";
+
+/// Choose the fonts PDF is made with, from `args` and the environment,
+/// before anything is typeset. A font folder that is not there is refused.
+pub fn use_fonts(args: &crate::cli::args::FontArgs) -> Result<(), Error> {
+    let mut font_paths = args.font_path.clone();
+    if let Some(more) = std::env::var_os(FONT_PATH_VARIABLE) {
+        font_paths.extend(std::env::split_paths(&more).filter(|p| !p.as_os_str().is_empty()));
+    }
+    for folder in &font_paths {
+        if !folder.is_dir() {
+            return Err(Error::Usage {
+                message: format!(
+                    "the font folder {} does not exist (from --font-path or {FONT_PATH_VARIABLE}); give a folder that holds .ttf, .otf or .ttc files",
+                    folder.display()
+                ),
+            });
+        }
+    }
+    let system_fonts =
+        !args.no_system_fonts && std::env::var_os(SYSTEM_FONTS_VARIABLE).is_none_or(|v| v != "0");
+    pathways::render::use_fonts(pathways::render::FontOptions {
+        font_paths,
+        system_fonts,
+    });
+    Ok(())
+}
+
+/// The policy's additions for a command that makes PDF: text no font
+/// shows is `missing-glyph`, an error under `--accessible-pdf`.
+pub fn check_glyphs(policy: &mut pathways::validate::Policy, args: &crate::cli::args::FontArgs) {
+    policy.glyphs = Some(pathways::render::pdf_can_show);
+    if args.accessible_pdf {
+        policy.severities.insert(
+            pathways::rules::Rule::MissingGlyph,
+            Some(pathways::finding::Severity::Error),
+        );
+    }
+}
+
+/// `missing-glyph` for what a PDF of `document` prints besides its own text
+/// (labels, money, dates) that no font shows: its own text is checked with
+/// the other rules, where each field is known. An error under `--accessible-pdf`.
+pub fn unshown_in_pdf(
+    renderer: &pathways::render::Renderer,
+    document: &pathways::load::Document,
+    args: &crate::cli::args::FontArgs,
+) -> Result<Option<pathways::finding::Finding>, Error> {
+    let unshown: String = renderer
+        .unshown_in_pdf(&document.profile)?
+        .into_iter()
+        .filter(|&c| !document.source.text.contains(c))
+        .flat_map(|c| [c, ' '])
+        .collect();
+    if unshown.is_empty() {
+        return Ok(None);
+    }
+    let locale = document.profile.locale();
+    let mut finding = pathways::finding::Finding::new(
+        pathways::rules::Rule::MissingGlyph,
+        format!(
+            "no font here shows {}, which a PDF in {locale} prints (in its labels, money or dates): \
+             the PDF would print boxes, and it cannot be accessible (PDF/UA)",
+            unshown.trim_end()
+        ),
+        "install a font that has them (on Debian or Ubuntu: `apt install fonts-noto-core fonts-noto-cjk`), \
+         or give `--font-path DIR` with one; `--accessible-pdf` refuses such a PDF",
+    )
+    .at(document
+        .locations()
+        .value("locale")
+        .unwrap_or_else(|| document.locations().start()))
+    .path("locale")
+    .in_file(&document.source.name);
+    if args.accessible_pdf {
+        finding.severity = pathways::finding::Severity::Error;
+    }
+    Ok(Some(finding))
+}
+
 pub fn renderer(templates: Option<&Path>) -> Result<pathways::render::Renderer, Error> {
     Ok(pathways::render::Renderer::new(templates)?
         .with_untrusted_typesetter(std::sync::Arc::new(super::typeset::isolated)))

@@ -35,12 +35,14 @@ pub fn run(args: &CompareArgs, color: bool) -> Result<ExitStatus, Error> {
         .with_width(usize::from(args.width))
         .with_page_size(super::common::page_size(args.page_size));
 
+    super::common::use_fonts(&args.fonts)?;
+    let pdf_fonts = (format == pathways::render::Format::Pdf).then_some(&args.fonts);
     // Every profile is checked, so one run shows all that needs fixing.
     let mut documents = Vec::with_capacity(count);
     let mut warnings = 0;
     let mut refused = None;
     for input in &inputs {
-        match load_checked(input, &renderer, color) {
+        match load_checked(input, &renderer, pdf_fonts, color) {
             Checked::Ready {
                 document,
                 warnings: found,

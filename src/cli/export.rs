@@ -88,6 +88,11 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
     let mut policy = super::common::load_policy(args.policy.as_deref())?;
     // A template folder may add label catalogues.
     policy.languages = renderer.languages();
+    super::common::use_fonts(&args.fonts)?;
+    let makes_pdf = template_formats.contains(&Format::Pdf);
+    if makes_pdf {
+        super::common::check_glyphs(&mut policy, &args.fonts);
+    }
     let Discovered {
         files,
         errors: discovery_errors,
@@ -128,6 +133,7 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         color,
         renderer: &renderer,
         policy: &policy,
+        fonts: &args.fonts,
         formats: &formats,
         book_format: book.as_ref().map(|(_, format)| *format),
         folder: &folder,
@@ -310,6 +316,8 @@ struct Job<'a> {
     color: bool,
     renderer: &'a Renderer,
     policy: &'a Policy,
+    /// Where PDF fonts come from (`missing-glyph` is an error under `--accessible-pdf`).
+    fonts: &'a crate::cli::args::FontArgs,
     formats: &'a [Format],
     /// `--book`: each profile's chapter is rendered in this format.
     book_format: Option<Format>,
@@ -336,10 +344,26 @@ impl Job<'_> {
             }
             Err(LoadFailure::Unreadable(error)) => return Outcome::Failed(error),
         };
-        let warnings = validated.warnings();
+        let mut warnings = validated.warnings();
         let document = validated.document;
+        let mut findings = validated.findings;
+        let makes_pdf =
+            self.formats.contains(&Format::Pdf) || self.book_format == Some(Format::Pdf);
+        // Only a profile without errors is rendered (deep nesting, say, is refused first).
+        if makes_pdf
+            && !findings.iter().any(Finding::is_error)
+            && let Ok(Some(finding)) =
+                super::common::unshown_in_pdf(self.renderer, &document, self.fonts)
+        {
+            if !finding.is_error() {
+                warnings += 1;
+            }
+            if finding.is_error() || self.verbose {
+                findings.push(finding);
+            }
+        }
         let (errors, listed): (Vec<Finding>, Vec<Finding>) =
-            validated.findings.into_iter().partition(Finding::is_error);
+            findings.into_iter().partition(Finding::is_error);
         // Listed only with --verbose (else warnings are only counted).
         let listed = (!listed.is_empty()).then(|| {
             let lines = report::source_lines(&document.source.text, &listed, None);

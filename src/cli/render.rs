@@ -4,7 +4,7 @@ use crate::cli::console::errln;
 use std::io::IsTerminal;
 use std::path::Path;
 
-use crate::cli::args::{FormatArg, RenderArgs};
+use crate::cli::args::{FontArgs, FormatArg, RenderArgs};
 use crate::cli::exit::ExitStatus;
 use pathways::error::Error;
 use pathways::finding::Finding;
@@ -22,7 +22,9 @@ pub fn run(args: &RenderArgs, color: bool) -> Result<ExitStatus, Error> {
         .with_width(usize::from(args.width))
         .with_template(&args.look.template, &[format])?
         .with_page_size(super::common::page_size(args.look.page_size));
-    let (document, warnings) = match load_checked(&input, &renderer, color) {
+    super::common::use_fonts(&args.fonts)?;
+    let pdf_fonts = (format == Format::Pdf).then_some(&args.fonts);
+    let (document, warnings) = match load_checked(&input, &renderer, pdf_fonts, color) {
         Checked::Ready { document, warnings } => (document, warnings),
         Checked::Refused(status) => return Ok(status),
     };
@@ -75,13 +77,22 @@ pub(super) enum Checked {
 }
 
 /// Load and validate one profile as `render` does, printing its findings;
-/// a profile with errors is refused with a line saying so.
-pub(super) fn load_checked(input: &Input, renderer: &Renderer, color: bool) -> Checked {
-    let policy = Policy {
+/// a profile with errors is refused with a line saying so. `pdf_fonts`:
+/// for a PDF, whose fonts must show every character.
+pub(super) fn load_checked(
+    input: &Input,
+    renderer: &Renderer,
+    pdf_fonts: Option<&FontArgs>,
+    color: bool,
+) -> Checked {
+    let mut policy = Policy {
         // A template folder may add label catalogues.
         languages: renderer.languages(),
         ..Policy::default()
     };
+    if let Some(fonts) = pdf_fonts {
+        super::common::check_glyphs(&mut policy, fonts);
+    }
     let checked = match load_and_validate(input, &policy, Scope::All) {
         Ok(checked) => checked,
         Err(failure) => {
@@ -94,10 +105,18 @@ pub(super) fn load_checked(input: &Input, renderer: &Renderer, color: bool) -> C
         }
     };
     let document = checked.document;
-    super::common::print_findings(&checked.findings, Some(&document.source.text), color);
-    let warnings = checked.findings.len();
-    if checked.findings.iter().any(Finding::is_error) {
-        let errors = checked.findings.iter().filter(|f| f.is_error()).count();
+    let mut findings = checked.findings;
+    // A template that fails here fails the same way when rendering, which says so.
+    if let Some(fonts) = pdf_fonts
+        && !findings.iter().any(Finding::is_error)
+        && let Ok(Some(finding)) = super::common::unshown_in_pdf(renderer, &document, fonts)
+    {
+        findings.push(finding);
+    }
+    super::common::print_findings(&findings, Some(&document.source.text), color);
+    let warnings = findings.len();
+    if findings.iter().any(Finding::is_error) {
+        let errors = findings.iter().filter(|f| f.is_error()).count();
         not_rendered(&document.source.name, errors, warnings - errors);
         return Checked::Refused(ExitStatus::Failure);
     }

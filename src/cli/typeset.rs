@@ -31,6 +31,8 @@ fn max_seconds() -> u64 {
 /// PDF on standard output, within the limits.
 pub fn run(args: &TypesetArgs) -> Result<ExitStatus, Error> {
     limit_this_process();
+    // The fonts come from the environment the parent set.
+    super::common::use_fonts(&crate::cli::args::FontArgs::default())?;
     // Only pathways itself writes here, and its PDF budget has refused a
     // source too large before starting this process.
     let mut source = String::new();
@@ -65,9 +67,16 @@ pub fn isolated(source: String, template: &str) -> Result<Vec<u8>, Error> {
     let program = std::env::current_exe().map_err(|e| Error::Template {
         message: format!("cannot start the typesetter for `{template}`: {e}"),
     })?;
+    let fonts = pathways::render::font_options();
+    let font_path = std::env::join_paths(&fonts.font_paths).unwrap_or_default();
     let mut child = Command::new(program)
         .arg("__typeset")
         .arg(template)
+        .env(super::common::FONT_PATH_VARIABLE, font_path)
+        .env(
+            super::common::SYSTEM_FONTS_VARIABLE,
+            if fonts.system_fonts { "1" } else { "0" },
+        )
         .env("NO_COLOR", "1")
         // mimalloc reserves a gibibyte of address space up front unless
         // told not to, which the address-space limit would refuse.

@@ -21,6 +21,9 @@ use std::sync::Arc;
 use minijinja::value::{Kwargs, Rest};
 use minijinja::{Environment, State, UndefinedBehavior, Value};
 
+pub use pdf::fonts::{
+    FontOptions, can_show as pdf_can_show, configure as use_fonts, options as font_options,
+};
 pub use templates::{BUILT_IN as BUILT_IN_TEMPLATES, has_template, template_sets};
 pub use view::{CareerIndex, IndexEntry};
 
@@ -478,6 +481,24 @@ impl Renderer {
         // The index of a large collection is never held in memory whole.
         let streamed = matches!(document, Document::Index(_));
         self.write_template(&name, view, format, document.pdf_limits(), streamed, out)
+    }
+
+    /// The characters a PDF of `profile` would print that no font shows
+    /// (labels, money and dates in its locale as well as its own text), in
+    /// order: worked out from the Typst the template makes, before any
+    /// typesetting.
+    pub fn unshown_in_pdf(&self, profile: &Profile) -> Result<Vec<char>, Error> {
+        let labels = self.catalogues.labels(profile.locale());
+        let view = view::build(profile, Format::Pdf, self.view_extras(profile), &labels);
+        let name = Format::Pdf.template_file(&self.template_set);
+        let source = self
+            .template(&name)?
+            .render(view)
+            .map_err(|e| template_error(&e))?;
+        let mut unshown: Vec<char> = source.chars().filter(|&c| !pdf_can_show(c)).collect();
+        unshown.sort_unstable();
+        unshown.dedup();
+        Ok(unshown)
     }
 
     /// Render one profile in several formats, parsing each Markdown field once.

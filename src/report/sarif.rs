@@ -71,12 +71,17 @@ pub fn render(report: &CheckReport) -> String {
 }
 
 fn rule(rule: Rule) -> Value {
+    // Only a command that makes PDF knows its fonts.
+    let command = match rule {
+        Rule::MissingGlyph => "pathways render --format pdf",
+        _ => "pathways check",
+    };
     json!({
         "id": rule.id(),
         "shortDescription": { "text": title(rule.id()) },
         "fullDescription": { "text": rule.help() },
         "help": {
-            "text": format!("{} Run `pathways check` on the file for the line, the field and what to do.", rule.help()),
+            "text": format!("{} Run `{command}` on the file for the line, the field and what to do.", rule.help()),
         },
         "defaultConfiguration": { "level": level(rule.default_severity()) },
     })

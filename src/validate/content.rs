@@ -308,9 +308,9 @@ enum Kind {
     Label,
 }
 
-struct TextField<'a> {
-    path: String,
-    text: &'a str,
+pub(super) struct TextField<'a> {
+    pub(super) path: String,
+    pub(super) text: &'a str,
     kind: Kind,
 }
 
@@ -318,9 +318,9 @@ struct TextField<'a> {
 /// Field paths are written only `with_paths`: most profiles have no finding,
 /// and a path for every field costs more than the checks themselves.
 #[derive(Default)]
-struct Walk<'a> {
+pub(super) struct Walk<'a> {
     with_paths: bool,
-    texts: Vec<TextField<'a>>,
+    pub(super) texts: Vec<TextField<'a>>,
     lists: Vec<ItemList<'a>>,
     groups: Vec<(String, &'a Group)>,
 }
@@ -342,7 +342,7 @@ macro_rules! path {
 }
 
 impl<'a> Walk<'a> {
-    fn of(profile: &'a Profile, with_paths: bool) -> Self {
+    pub(super) fn of(profile: &'a Profile, with_paths: bool) -> Self {
         let mut walk = Walk {
             with_paths,
             ..Walk::default()

@@ -7,6 +7,7 @@ use crate::rules::Rule;
 
 mod collection;
 mod content;
+mod glyphs;
 mod identity;
 mod policy;
 
@@ -92,6 +93,9 @@ fn validate_scope(document: &Document, policy: &Policy, scope: Scope) -> (Vec<Fi
     identity::check(profile, &document.source.name, policy, &mut findings);
     sections::check(profile, policy, &mut findings);
     content::check(profile, &mut findings);
+    if let Some(can_show) = policy.glyphs {
+        glyphs::check(profile, can_show, &mut findings);
+    }
     salary::check(profile, &mut findings);
     salary::check_summary(profile, &mut findings);
     if let Some(minimum) = policy.min_score {

@@ -45,6 +45,9 @@ pub struct Policy {
     /// other gets `no-translation`. The built-in ones unless a renderer with
     /// a template folder knows more ([`Renderer::languages`](crate::render::Renderer::languages)).
     pub languages: Vec<String>,
+    /// Whether the fonts a PDF is made with show a character; set when a
+    /// command makes PDF, so that text no font shows is `missing-glyph`.
+    pub glyphs: Option<fn(char) -> bool>,
 }
 
 impl Default for Policy {
@@ -66,6 +69,7 @@ impl Default for Policy {
                 languages.sort();
                 languages
             },
+            glyphs: None,
         }
     }
 }

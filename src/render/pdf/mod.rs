@@ -1,8 +1,9 @@
 //! PDF: the Typst source a template made, typeset by Typst embedded as a
-//! library. Nothing is read from disk and nothing is fetched: the
-//! [`world::EmbeddedWorld`] serves the one generated source and the fonts
-//! built into pathways, so the same input gives the same bytes everywhere.
+//! library. Nothing is read from disk but fonts, and nothing is fetched:
+//! the [`world::EmbeddedWorld`] serves the one generated source and the
+//! fonts of [`fonts`], so the same input and fonts give the same bytes.
 
+pub(super) mod fonts;
 pub(crate) mod join;
 pub(crate) mod markup;
 mod world;
@@ -134,6 +135,13 @@ const TYPESETTER_STACK: usize = 8 * 1024 * 1024;
 fn typeset_here(source: String, template: &str) -> Result<Vec<u8>, Error> {
     let world = world::EmbeddedWorld::new(source);
     let document = layout(&world, template)?;
+    // PDF/UA-1 asks that a font show every character. Text no font has
+    // (which `check` and `render` warn of as `missing-glyph`) still gets a
+    // tagged PDF, with boxes where the glyphs are missing, not marked PDF/UA.
+    if !missing_glyphs(&document).is_empty() {
+        return typst_pdf::pdf(&document, &PdfOptions::default())
+            .map_err(|errors| failure(&world, errors.as_slice(), template));
+    }
     let standards = PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| Error::Template {
         message: format!("cannot make an accessible PDF: {}", e.message()),
     })?;
@@ -141,12 +149,40 @@ fn typeset_here(source: String, template: &str) -> Result<Vec<u8>, Error> {
         standards,
         ..PdfOptions::default()
     };
-    // PDF/UA-1 asks that a font show every character. The built-in fonts
-    // cover Latin, Greek and Cyrillic; a profile with other text (Chinese,
-    // an emoji) still gets a tagged PDF, with boxes where a glyph is missing.
-    typst_pdf::pdf(&document, &accessible)
-        .or_else(|_| typst_pdf::pdf(&document, &PdfOptions::default()))
-        .map_err(|errors| failure(&world, errors.as_slice(), template))
+    typst_pdf::pdf(&document, &accessible).map_err(|errors| Error::Template {
+        message: format!(
+            "`{template}` made a PDF that cannot be accessible (PDF/UA-1): {}",
+            errors.first().map_or_else(
+                || "Typst gave no reason".to_owned(),
+                |e| e.message.to_string()
+            )
+        ),
+    })
+}
+
+/// The characters the laid-out pages show as a box (`.notdef`): no font
+/// had them.
+fn missing_glyphs(document: &PagedDocument) -> std::collections::BTreeSet<char> {
+    use typst::layout::{Frame, FrameItem};
+    fn collect(frame: &Frame, missing: &mut std::collections::BTreeSet<char>) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(group) => collect(&group.frame, missing),
+                FrameItem::Text(text) => {
+                    for glyph in text.glyphs.iter().filter(|glyph| glyph.id == 0) {
+                        let shown = text.text.get(glyph.range()).unwrap_or_default();
+                        missing.extend(shown.chars().filter(|c| !c.is_whitespace()));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut missing = std::collections::BTreeSet::new();
+    for page in document.pages() {
+        collect(&page.frame, &mut missing);
+    }
+    missing
 }
 
 /// The pages Typst lays out from the world's source.

@@ -1,5 +1,5 @@
-//! The world Typst typesets in: one generated source, the fonts built into
-//! pathways, no files, no packages, no clock.
+//! The world Typst typesets in: one generated source, the fonts of
+//! [`super::fonts`], no files, no packages, no clock.
 
 use std::sync::LazyLock;
 
@@ -7,17 +7,10 @@ use typst::diag::{FileError, FileResult, PackageError};
 use typst::foundations::{Binding, Bytes, Datetime, Duration, Scope};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
+
+use super::fonts;
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt as _, World};
-
-/// The fonts Typst ships (Libertinus Serif, New Computer Modern, DejaVu
-/// Sans Mono), parsed once for every document.
-static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
-    let fonts: Vec<Font> = typst_assets::fonts()
-        .flat_map(|data| Font::iter(Bytes::new(data)))
-        .collect();
-    (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
-});
 
 /// Typst's standard library without `plugin`: a template may not run
 /// WebAssembly (a 90-byte plugin can loop for ever), so the name is simply
@@ -67,7 +60,7 @@ impl World for EmbeddedWorld {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        &FONTS.0
+        fonts::book()
     }
 
     fn main(&self) -> FileId {
@@ -91,7 +84,7 @@ impl World for EmbeddedWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        FONTS.1.get(index).cloned()
+        fonts::store().font(index)
     }
 
     /// No clock: a document never depends on the day it was made.
