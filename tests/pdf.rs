@@ -1044,3 +1044,54 @@ fn pdf_in_every_script_has_its_fonts_and_every_word() {
         }
     }
 }
+
+/// On a right-to-left page with English labels (no Arabic catalogue), each
+/// label is set apart from the line's direction, so its punctuation stays
+/// at its end: "By career stage (EGP, per year):", not ":(EGP, per year)
+/// By career stage" (pdftotext's word boxes, left to right). The plain text
+/// carries the same isolates, for viewers that apply the bidi algorithm.
+#[test]
+#[ignore = "needs fonts-noto-core and poppler-utils: .ci/run installs them"]
+fn english_labels_on_a_right_to_left_pdf_keep_their_punctuation() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ar.pdf");
+    let profile = fixture("scripts/library-technicians-ar.yaml");
+    Run::of(
+        pathways()
+            .arg("render")
+            .arg(&profile)
+            .args(["--template", "handout", "-o"])
+            .arg(&file),
+    )
+    .assert_code(0);
+    let boxes = Command::new("pdftotext")
+        .args(["-bbox", "-f", "1", "-l", "1"])
+        .arg(&file)
+        .arg("-")
+        .output()
+        .unwrap();
+    let boxes = String::from_utf8_lossy(&boxes.stdout).into_owned();
+    let x_of = |word: &str| -> f64 {
+        let line = boxes
+            .lines()
+            .find(|l| l.ends_with(&format!(">{word}</word>")))
+            .unwrap_or_else(|| panic!("no word {word:?} in\n{boxes}"));
+        let start = line.find("xMin=\"").unwrap() + 6;
+        line[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    assert!(x_of("By") < x_of("(EGP,"), "{boxes}");
+    assert!(x_of("(EGP,") < x_of("year):"), "{boxes}");
+    assert!(x_of("Category:") > 0.0);
+    assert!(
+        !boxes.contains(">:"),
+        "no word starts with its label's colon: {boxes}"
+    );
+    let text = Run::of(pathways().arg("render").arg(&profile).args([
+        "--template",
+        "handout",
+        "-f",
+        "text",
+    ]));
+    text.assert_code(0)
+        .assert_stdout_has("\u{2066}Category:\u{2069} التعليم والتدريب");
+}

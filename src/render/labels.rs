@@ -126,6 +126,15 @@ impl Catalogues {
         self.resources.keys().cloned().collect()
     }
 
+    /// Whether labels for `locale` are isolated from the text around them:
+    /// a page written right to left whose language has no catalogue gets
+    /// English labels, and without an isolate the bidi algorithm moves
+    /// their punctuation to the wrong end (`:Average salary`).
+    pub(crate) fn isolates_labels(&self, locale: &str) -> bool {
+        crate::render::cldr::is_right_to_left(&crate::render::cldr::parse_locale(locale))
+            && !self.resources.contains_key(&language_of(locale))
+    }
+
     /// The labels for readers of `locale`: its language's catalogue, English
     /// for anything that lacks.
     pub(crate) fn labels(&self, locale: &str) -> Labels {

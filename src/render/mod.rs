@@ -730,10 +730,17 @@ fn label(
 ) -> Result<Value, minijinja::Error> {
     let locale = view_locale(state);
     let locale = locale.as_str().unwrap_or(crate::locale::FALLBACK_LANGUAGE);
+    let isolated = |text: Value| -> Value {
+        if catalogues.isolates_labels(locale) {
+            Value::from(format!("{LEFT_TO_RIGHT_ISOLATE}{text}{POP_ISOLATE}"))
+        } else {
+            text
+        }
+    };
     if args.args().next().is_none()
         && let Some(text) = catalogues.plain_label(locale, key)
     {
-        return Ok(text);
+        return Ok(isolated(text));
     }
     let mut fluent = fluent_bundle::FluentArgs::new();
     for name in args.args() {
@@ -751,7 +758,7 @@ fn label(
     catalogues
         .labels(locale)
         .format(key, Some(&fluent))
-        .map(Value::from)
+        .map(|text| isolated(Value::from(text)))
         .ok_or_else(|| {
             minijinja::Error::new(
                 minijinja::ErrorKind::InvalidOperation,
@@ -813,24 +820,44 @@ fn colon(
 ) -> Result<Value, minijinja::Error> {
     const MARK: &str = labels::COLON_MARK;
     let locale = view_locale(state);
+    let locale = locale.as_str().unwrap_or(crate::locale::FALLBACK_LANGUAGE);
     let pattern = catalogues
-        .plain_label(
-            locale.as_str().unwrap_or(crate::locale::FALLBACK_LANGUAGE),
-            "colon",
-        )
+        .plain_label(locale, "colon")
         .map_or_else(|| format!("{MARK}:"), |pattern| pattern.to_string());
+    // An isolated label takes its colon inside the isolate, where it
+    // belongs; profile text (a list entry's title) is not isolated.
+    let text = value.to_string();
+    let isolate = catalogues.isolates_labels(locale) && text.contains(LEFT_TO_RIGHT_ISOLATE);
+    let inner = if isolate {
+        text.replace([LEFT_TO_RIGHT_ISOLATE, POP_ISOLATE], "")
+    } else {
+        text
+    };
+    let (open, close) = if isolate {
+        (LEFT_TO_RIGHT_ISOLATE.to_string(), POP_ISOLATE.to_string())
+    } else {
+        (String::new(), String::new())
+    };
     if !value.is_safe() {
-        return Ok(Value::from(pattern.replacen(MARK, &value.to_string(), 1)));
+        return Ok(Value::from(format!(
+            "{open}{}{close}",
+            pattern.replacen(MARK, &inner, 1)
+        )));
     }
     // Markup from the view stays markup; the catalogue's words around it
     // are data, escaped as any text is (a label never runs as code).
     let (before, after) = pattern.split_once(MARK).unwrap_or((&pattern, ""));
     Ok(Value::from_safe_string(format!(
-        "{}{value}{}",
+        "{open}{}{inner}{}{close}",
         escaped(state, before),
         escaped(state, after)
     )))
 }
+
+/// Unicode's left-to-right isolate and its end (UAX #9), around English
+/// labels on a right-to-left page.
+const LEFT_TO_RIGHT_ISOLATE: char = '\u{2066}';
+const POP_ISOLATE: char = '\u{2069}';
 
 /// `text` escaped for the template being rendered: Typst, HTML, or as it is.
 fn escaped(state: &State, text: &str) -> String {

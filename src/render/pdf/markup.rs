@@ -7,6 +7,47 @@ use std::fmt::Write as _;
 
 use comrak::nodes::{AstNode, ListType, NodeValue};
 
+/// `source` with each direction isolate (U+2066 … U+2069, which Typst's own
+/// bidi does not act on) made a box of Typst text in that direction: an
+/// English label on a right-to-left page keeps its punctuation at its end
+/// (a box is set apart from the line's bidi, as an isolate is; Typst's
+/// `text(dir:)` alone would turn a line that starts with it left to right).
+/// Only pairs that open and close are kept (text from a profile may hold a
+/// stray one); a pair is one piece of markup, as every label and escaped
+/// text is.
+pub(crate) fn isolates_as_text_direction(source: String) -> String {
+    if !source.contains(['\u{2066}', '\u{2067}', '\u{2068}']) {
+        return source.replace('\u{2069}', "");
+    }
+    // Which opening isolates have their pop, matched innermost first.
+    let mut open: Vec<usize> = Vec::new();
+    let mut paired = std::collections::HashSet::new();
+    for (at, c) in source.char_indices() {
+        match c {
+            '\u{2066}'..='\u{2068}' => open.push(at),
+            '\u{2069}' => {
+                if let Some(start) = open.pop() {
+                    paired.insert(start);
+                    paired.insert(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = String::with_capacity(source.len() + paired.len() * 8);
+    for (at, c) in source.char_indices() {
+        match c {
+            '\u{2066}' if paired.contains(&at) => out.push_str("#box[#text(dir: ltr)["),
+            '\u{2067}' if paired.contains(&at) => out.push_str("#box[#text(dir: rtl)["),
+            '\u{2068}' if paired.contains(&at) => out.push_str("#box[#["),
+            '\u{2069}' if paired.contains(&at) => out.push_str("]]"),
+            '\u{2066}'..='\u{2069}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// `text` as markup showing exactly that text. Every ASCII punctuation
 /// character is escaped with a backslash (Typst reads `\` and any
 /// non-space character as that character); line breaks become spaces.
@@ -105,6 +146,9 @@ pub(crate) fn string_literal(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
+            // Isolates become markup (`isolates_as_text_direction`), which
+            // has no place inside a string.
+            '\u{2066}'..='\u{2069}' => {}
             c => out.push(c),
         }
     }
@@ -297,6 +341,25 @@ mod tests {
         );
         // Links a reader may not follow lose their destination, keep their text.
         assert_eq!(typst("[x](javascript:alert(1))"), "x");
+    }
+
+    #[test]
+    fn isolates_become_runs_of_text_only_in_pairs() {
+        let label = "#strong[\u{2066}Salary \\(EGP\\):\u{2069}] x";
+        assert_eq!(
+            isolates_as_text_direction(label.to_owned()),
+            "#strong[#box[#text(dir: ltr)[Salary \\(EGP\\):]]] x"
+        );
+        // A stray isolate from a profile is dropped, and cannot close
+        // markup that is not its own.
+        let stray = "a\u{2069}] b \u{2066}c";
+        assert_eq!(isolates_as_text_direction(stray.to_owned()), "a] b c");
+        let nested = "\u{2067}a\u{2066}b\u{2069}\u{2069}";
+        assert_eq!(
+            isolates_as_text_direction(nested.to_owned()),
+            "#box[#text(dir: rtl)[a#box[#text(dir: ltr)[b]]]]"
+        );
+        assert_eq!(string_literal("a\u{2066}b"), "\"ab\"");
     }
 
     #[test]

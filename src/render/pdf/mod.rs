@@ -18,11 +18,13 @@ use crate::error::{Error, PdfDocument};
 /// Typeset `source` (Typst markup made by the template `template`) into a
 /// tagged PDF/UA-1 document.
 pub(crate) fn typeset(source: String, template: &str) -> Result<Vec<u8>, Error> {
+    let source = markup::isolates_as_text_direction(source);
     on_typesetter_thread(|| typeset_here(source, template))
 }
 
 /// How many pages `source` takes, laid out but not made into a PDF.
 pub(crate) fn page_count(source: String, template: &str) -> Result<usize, Error> {
+    let source = markup::isolates_as_text_direction(source);
     on_typesetter_thread(|| {
         let world = world::EmbeddedWorld::new(source);
         Ok(layout(&world, template)?.pages().len())
@@ -54,6 +56,7 @@ pub(crate) fn marked_pages(
             }
         }
     }
+    let source = markup::isolates_as_text_direction(source);
     on_typesetter_thread(|| {
         let world = world::EmbeddedWorld::new(source);
         let document = layout(&world, template)?;
