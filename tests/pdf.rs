@@ -1048,8 +1048,7 @@ fn pdf_in_every_script_has_its_fonts_and_every_word() {
 /// On a right-to-left page with English labels (no Arabic catalogue), each
 /// label is set apart from the line's direction, so its punctuation stays
 /// at its end: "By career stage (EGP, per year):", not ":(EGP, per year)
-/// By career stage" (pdftotext's word boxes, left to right). The plain text
-/// carries the same isolates, for viewers that apply the bidi algorithm.
+/// By career stage" (pdftotext's word boxes, left to right).
 #[test]
 #[ignore = "needs fonts-noto-core and poppler-utils: .ci/run installs them"]
 fn english_labels_on_a_right_to_left_pdf_keep_their_punctuation() {
@@ -1082,10 +1081,24 @@ fn english_labels_on_a_right_to_left_pdf_keep_their_punctuation() {
     assert!(x_of("By") < x_of("(EGP,"), "{boxes}");
     assert!(x_of("(EGP,") < x_of("year):"), "{boxes}");
     assert!(x_of("Category:") > 0.0);
+    // pdftotext gives right-to-left words in visual order (an Arabic title's
+    // colon comes first), so only English words are looked at.
+    let english_after_colon = boxes
+        .match_indices(">:")
+        .any(|(at, _)| boxes[at + 2..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '('));
     assert!(
-        !boxes.contains(">:"),
-        "no word starts with its label's colon: {boxes}"
+        !english_after_colon,
+        "no English word starts with its label's colon: {boxes}"
     );
+}
+
+/// The isolates around English labels on a right-to-left page are in the
+/// plain text too (for viewers that apply the bidi algorithm), the colon
+/// inside; the profile's own text, a step's Arabic title included, is not
+/// isolated. A left-to-right page has none.
+#[test]
+fn english_labels_on_a_right_to_left_page_are_isolated_profile_text_is_not() {
+    let profile = fixture("scripts/library-technicians-ar.yaml");
     let text = Run::of(pathways().arg("render").arg(&profile).args([
         "--template",
         "handout",
@@ -1093,5 +1106,71 @@ fn english_labels_on_a_right_to_left_pdf_keep_their_punctuation() {
         "text",
     ]));
     text.assert_code(0)
-        .assert_stdout_has("\u{2066}Category:\u{2069} التعليم والتدريب");
+        .assert_stdout_has("\u{2066}Category:\u{2069} التعليم والتدريب")
+        .assert_stdout_has("1. تطوع: تطوع في مكتبة قريبة منك.");
+    let russian = Run::of(
+        pathways()
+            .arg("render")
+            .arg(fixture("scripts/library-technicians-ru.yaml"))
+            .args(["-f", "text"]),
+    );
+    russian.assert_code(0);
+    assert!(!russian.stdout.contains('\u{2066}'), "{}", russian.stdout);
+}
+
+/// A `missing-glyph` message names each missing character once, up to 12
+/// with "…" after them; fewer are all named, with no "…".
+#[test]
+fn a_missing_glyph_message_names_each_character_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let hindi = Run::of(
+        pathways()
+            .arg("render")
+            .arg(fixture("scripts/library-technicians-hi.yaml"))
+            .args(["--no-system-fonts", "-o"])
+            .arg(dir.path().join("hi.pdf")),
+    );
+    hindi.assert_stderr_has(
+        "the Devanagari characters of this text and 9 others (प ु स ् त क ा ल य न ी श …)",
+    );
+    let minimal = read(&fixture("valid/minimal.yaml"));
+    let title = minimal.lines().find(|l| l.starts_with("title:")).unwrap();
+    let profile = dir.path().join("minimal.yaml");
+    std::fs::write(&profile, minimal.replace(title, "title: Librarians (أمين)")).unwrap();
+    Run::of(
+        pathways()
+            .arg("render")
+            .arg(&profile)
+            .args(["--no-system-fonts", "-o"])
+            .arg(dir.path().join("one.pdf")),
+    )
+    .assert_code(0)
+    .assert_stderr_has("the Arabic characters of this text (أ م ي ن): the PDF");
+}
+
+/// An export checks the fonts of the PDFs it makes, a booklet's included,
+/// and counts a `missing-glyph` warning with the others; HTML alone has no
+/// fonts to lack.
+#[test]
+fn an_export_counts_missing_glyphs_only_when_it_makes_pdf() {
+    let profiles = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixture("scripts/library-technicians-ru.yaml"),
+        profiles.path().join("library-technicians-ru.yaml"),
+    )
+    .unwrap();
+    for (args, warnings) in [
+        (vec!["-f", "html"], "with 1 warning "),
+        (vec!["-f", "html", "--book", "book.pdf"], "with 2 warnings "),
+        (vec!["-f", "pdf"], "with 2 warnings "),
+    ] {
+        let out = tempfile::tempdir().unwrap();
+        Run::of(
+            export(profiles.path(), out.path())
+                .arg("--no-system-fonts")
+                .args(&args),
+        )
+        .assert_code(0)
+        .assert_stderr_has(warnings);
+    }
 }

@@ -166,13 +166,17 @@ pub fn use_fonts(args: &crate::cli::args::FontArgs) -> Result<(), Error> {
             });
         }
     }
-    let system_fonts =
-        !args.no_system_fonts && std::env::var_os(SYSTEM_FONTS_VARIABLE).is_none_or(|v| v != "0");
     pathways::render::use_fonts(pathways::render::FontOptions {
         font_paths,
-        system_fonts,
+        system_fonts: system_fonts(args, std::env::var_os(SYSTEM_FONTS_VARIABLE)),
     });
     Ok(())
+}
+
+/// Whether system fonts are searched: not under `--no-system-fonts`, nor in
+/// a typesetter process told `PATHWAYS_SYSTEM_FONTS=0`.
+fn system_fonts(args: &crate::cli::args::FontArgs, variable: Option<std::ffi::OsString>) -> bool {
+    !args.no_system_fonts && variable.is_none_or(|value| value != "0")
 }
 
 /// The policy's additions for a command that makes PDF: text no font
@@ -235,6 +239,20 @@ pub fn renderer(templates: Option<&Path>) -> Result<pathways::render::Renderer, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn system_fonts_unless_the_flag_or_the_typesetters_variable_says_not() {
+        let on = crate::cli::args::FontArgs::default();
+        let off = crate::cli::args::FontArgs {
+            no_system_fonts: true,
+            ..Default::default()
+        };
+        assert!(system_fonts(&on, None));
+        assert!(system_fonts(&on, Some("1".into())));
+        assert!(!system_fonts(&on, Some("0".into())));
+        assert!(!system_fonts(&off, None));
+        assert!(!system_fonts(&off, Some("1".into())));
+    }
 
     #[test]
     fn colour_only_on_a_terminal_that_shows_it_and_not_under_no_color() {

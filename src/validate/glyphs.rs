@@ -127,5 +127,18 @@ mod tests {
         assert_eq!(script_of('の').1, "fonts-noto-cjk");
         assert_eq!(script_of('图').1, "fonts-noto-cjk");
         assert_eq!(script_of('한').0, "Korean");
+        let named = |c| script_of(c).0;
+        assert_eq!(named('ﺍ'), "Arabic", "presentation forms");
+        assert_eq!(named('ব'), "Bengali");
+        assert_eq!(named('ਕ'), "Gurmukhi");
+        assert_eq!(named('த'), "Tamil");
+        assert_eq!(named('ก'), "Thai");
+        assert_eq!(named('Ա'), "Armenian");
+        assert_eq!(named('ა'), "Georgian");
+        assert_eq!(named('ሀ'), "Ethiopic");
+        assert_eq!(named('カ'), "Japanese kana");
+        assert_eq!(named('￥'), "Han (Chinese, Japanese, Korean)");
+        assert_eq!(script_of('🙂'), ("emoji", "fonts-noto-color-emoji"));
+        assert_eq!(script_of('ᚠ'), ("other", "fonts-noto-core"));
     }
 }

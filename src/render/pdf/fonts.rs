@@ -35,12 +35,10 @@ impl Default for FontOptions {
 static OPTIONS: OnceLock<FontOptions> = OnceLock::new();
 static STORE: OnceLock<FontStore> = OnceLock::new();
 
-/// Use `options` for every PDF this process makes (call it before the
-/// first). Returns `false`, and changes nothing, when fonts were already
-/// chosen with other options.
-pub fn configure(options: FontOptions) -> bool {
-    let wanted = options.clone();
-    OPTIONS.get_or_init(|| options) == &wanted
+/// Use `options` for every PDF this process makes. The first choice
+/// holds: call it once, before anything is typeset.
+pub fn configure(options: FontOptions) {
+    OPTIONS.get_or_init(|| options);
 }
 
 /// The options fonts are (or will be) found under.

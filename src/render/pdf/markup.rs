@@ -359,6 +359,10 @@ mod tests {
             isolates_as_text_direction(nested.to_owned()),
             "#box[#text(dir: rtl)[a#box[#text(dir: ltr)[b]]]]"
         );
+        assert_eq!(
+            isolates_as_text_direction("\u{2068}x\u{2069}".to_owned()),
+            "#box[#[x]]"
+        );
         assert_eq!(string_literal("a\u{2066}b"), "\"ab\"");
     }
 
