@@ -1174,3 +1174,143 @@ fn an_export_counts_missing_glyphs_only_when_it_makes_pdf() {
         .assert_stderr_has(warnings);
     }
 }
+
+/// The headings `template` gives `profiles` in HTML (where they are marked
+/// as such), as their text.
+fn html_headings(profiles: &[PathBuf], command: &str, template: &str) -> Vec<String> {
+    let mut run = pathways();
+    run.arg(command).args(profiles).args(["-f", "html"]);
+    if command == "render" {
+        run.args(["--template", template]);
+    }
+    let html = Run::of(&mut run).stdout;
+    let mut headings = Vec::new();
+    for part in html.split("<h").skip(1) {
+        let Some(level) = part.chars().next() else {
+            continue;
+        };
+        if !('1'..='4').contains(&level) {
+            continue;
+        }
+        let Some((_, rest)) = part.split_once('>') else {
+            continue;
+        };
+        let Some((inner, _)) = rest.split_once(&format!("</h{level}>")) else {
+            continue;
+        };
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in inner.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        headings.push(text.replace("&amp;", "&").trim().to_owned());
+    }
+    headings
+}
+
+/// The last line of text on each page, page numbers left out.
+fn last_lines(file: &Path) -> Vec<String> {
+    pdftotext(file)
+        .split('\u{c}')
+        .filter_map(|page| {
+            page.lines()
+                .map(str::trim)
+                .rfind(|line| !line.is_empty() && !line.starts_with("Page "))
+                .map(str::to_owned)
+        })
+        .collect()
+}
+
+/// No heading is the last line of a page, its content on the next: in the
+/// seed's report and handout on A4 and Letter, a booklet of handouts, the
+/// Spanish report, and the comparisons (checked from the PDF's text).
+#[test]
+#[ignore = "needs poppler-utils: .ci/run runs it"]
+fn no_heading_ends_a_pdf_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = PathBuf::from(SEED_PROFILE);
+    let spanish = fixture("locales/tecnicos-en-bibliotecas.yaml");
+    let mut checked = 0;
+    for (profile, template, size) in [
+        (&seed, "report", "a4"),
+        (&seed, "report", "letter"),
+        (&seed, "handout", "a4"),
+        (&seed, "handout", "letter"),
+        (&spanish, "report", "a4"),
+        (&spanish, "handout", "letter"),
+    ] {
+        let file = dir.path().join(format!("{template}-{size}.pdf"));
+        render_pdf(
+            profile,
+            &file,
+            &["--template", template, "--page-size", size],
+        );
+        let headings = html_headings(std::slice::from_ref(profile), "render", template);
+        assert!(headings.len() > 3, "{headings:?}");
+        for line in last_lines(&file) {
+            assert!(
+                !headings.contains(&line),
+                "{}: the heading {line:?} ends a page",
+                file.display()
+            );
+            checked += 1;
+        }
+    }
+    let careers = [
+        seed.clone(),
+        fixture("compare/archivists.yaml"),
+        fixture("compare/museum-guides.yaml"),
+        spanish.clone(),
+    ];
+    let file = dir.path().join("compare.pdf");
+    Run::of(
+        pathways()
+            .arg("compare")
+            .args(&careers)
+            .args(["-o"])
+            .arg(&file),
+    )
+    .assert_code(0);
+    let headings = html_headings(&careers, "compare", "");
+    for line in last_lines(&file) {
+        assert!(
+            !headings.contains(&line),
+            "comparison: {line:?} ends a page"
+        );
+        checked += 1;
+    }
+    let profiles = dir.path().join("profiles");
+    std::fs::create_dir(&profiles).unwrap();
+    for career in &careers {
+        std::fs::copy(career, profiles.join(career.file_name().unwrap())).unwrap();
+    }
+    let out = dir.path().join("out");
+    Run::of(export(&profiles, &out).args([
+        "-f",
+        "html",
+        "--template",
+        "handout",
+        "--no-index",
+        "--book",
+        "book.pdf",
+    ]))
+    .assert_code(0);
+    let mut headings = Vec::new();
+    for career in &careers {
+        headings.extend(html_headings(
+            std::slice::from_ref(career),
+            "render",
+            "handout",
+        ));
+    }
+    for line in last_lines(&out.join("book.pdf")) {
+        assert!(!headings.contains(&line), "booklet: {line:?} ends a page");
+        checked += 1;
+    }
+    assert!(checked > 20, "{checked} pages");
+}
