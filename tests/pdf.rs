@@ -901,7 +901,16 @@ fn claims_pdf_ua(file: &Path) -> bool {
     bytes.windows(12).any(|w| w == b"pdfuaid:part")
 }
 
-const SCRIPTS: [&str; 5] = ["ar", "he", "hi", "zh", "ru"];
+const SCRIPTS: [&str; 6] = ["ar", "he", "hi", "ja", "zh", "ru"];
+
+/// The profile written in `language` (the Japanese one is also a locale fixture).
+fn script_fixture(language: &str) -> PathBuf {
+    if language == "ja" {
+        fixture("locales/library-technicians-ja.yaml")
+    } else {
+        fixture(&format!("scripts/library-technicians-{language}.yaml"))
+    }
+}
 
 /// With only the built-in fonts (Noto Sans: Latin, Greek, Cyrillic), text in
 /// another script is never silently boxed: a `missing-glyph` warning names
@@ -996,14 +1005,27 @@ fn a_pdf_font_folder_that_is_not_there_is_refused() {
 /// With the Noto fonts CI installs (fonts-noto-core, fonts-noto-cjk), found
 /// as system fonts and, with the system's turned off, through
 /// `--font-path`: every script's profile gives a PDF/UA file, no warning,
-/// and pdftotext gives back every word of its text (Arabic words with a
-/// lam-alef ligature aside: see the comment below).
+/// no `.notdef` glyph in its content streams, and pdftotext gives back
+/// every word of its text (Arabic words with a lam-alef ligature aside: see
+/// the comment below).
 #[test]
 #[ignore = "needs fonts-noto-core, fonts-noto-cjk and poppler-utils: .ci/run installs them"]
 fn pdf_in_every_script_has_its_fonts_and_every_word() {
     let dir = tempfile::tempdir().unwrap();
+    // The count of boxes is read as it should be: the built-in fonts alone
+    // show Chinese as boxes, one per character.
+    let boxed = dir.path().join("boxed.pdf");
+    Run::of(
+        pathways()
+            .arg("render")
+            .arg(fixture("scripts/library-technicians-zh.yaml"))
+            .args(["--no-system-fonts", "-o"])
+            .arg(&boxed),
+    )
+    .assert_code(0);
+    assert!(notdef_glyphs(&boxed) > 100, "{}", notdef_glyphs(&boxed));
     for language in SCRIPTS {
-        let profile = fixture(&format!("scripts/library-technicians-{language}.yaml"));
+        let profile = script_fixture(language);
         for fonts in [
             vec![],
             vec![
@@ -1026,6 +1048,7 @@ fn pdf_in_every_script_has_its_fonts_and_every_word() {
             run.assert_code(0);
             assert!(!run.stderr.contains("missing-glyph"), "{}", run.seen());
             assert!(claims_pdf_ua(&file), "{language} {fonts:?}");
+            assert_eq!(notdef_glyphs(&file), 0, "{language} {fonts:?}");
             assert_pdf_is_sound(&file);
             let shown: String = pdftotext(&file).split_whitespace().collect();
             for line in read(&profile).lines().filter(|l| !l.starts_with('#')) {
@@ -1313,4 +1336,39 @@ fn no_heading_ends_a_pdf_page() {
         checked += 1;
     }
     assert!(checked > 20, "{checked} pages");
+}
+
+/// How many glyphs the pages show as `.notdef` (glyph 0, a box), read from
+/// the content streams: every font is a CID font whose strings are 2-byte
+/// glyph ids, and subsetting keeps glyph 0 as `.notdef`.
+fn notdef_glyphs(file: &Path) -> usize {
+    let plain = file.with_extension("qdf.pdf");
+    let status = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(file)
+        .arg(&plain)
+        .status()
+        .unwrap();
+    assert!(status.success(), "qpdf --qdf {}", file.display());
+    let bytes = std::fs::read(&plain).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let mut count = 0;
+    // `<…>Tj`, and the strings of `[…]TJ`.
+    for (at, _) in text.match_indices("Tj").chain(text.match_indices("TJ")) {
+        let before = &text[..at];
+        let shown = if text[at..].starts_with("TJ") {
+            before.rfind('[').map_or("", |open| &before[open..])
+        } else {
+            before.rfind('<').map_or("", |open| &before[open..])
+        };
+        for string in shown.split('<').skip(1) {
+            let hex = string.split('>').next().unwrap_or("");
+            count += hex
+                .as_bytes()
+                .chunks(4)
+                .filter(|glyph| *glyph == b"0000")
+                .count();
+        }
+    }
+    count
 }
