@@ -433,6 +433,13 @@ fn the_pdf_comparison_is_landscape_and_short() {
             "{count} careers: {pages} pages"
         );
         assert_pdf_is_sound(&file);
+        // Each row's label is a row header (TH, scope Row), as in the HTML.
+        let plain = String::from_utf8_lossy(&qdf(&file)).into_owned();
+        let row_headers = plain.matches("/Scope /Row").count();
+        assert!(
+            row_headers >= 8,
+            "{count} careers: {row_headers} row headers"
+        );
         if count == 3 && size == "a4" {
             insta::assert_snapshot!("compare.pdf.txt", pdftotext(&file));
         }
@@ -1342,15 +1349,7 @@ fn no_heading_ends_a_pdf_page() {
 /// the content streams: every font is a CID font whose strings are 2-byte
 /// glyph ids, and subsetting keeps glyph 0 as `.notdef`.
 fn notdef_glyphs(file: &Path) -> usize {
-    let plain = file.with_extension("qdf.pdf");
-    let status = Command::new("qpdf")
-        .args(["--qdf", "--object-streams=disable"])
-        .arg(file)
-        .arg(&plain)
-        .status()
-        .unwrap();
-    assert!(status.success(), "qpdf --qdf {}", file.display());
-    let bytes = std::fs::read(&plain).unwrap();
+    let bytes = qdf(file);
     let text = String::from_utf8_lossy(&bytes);
     let mut count = 0;
     // `<…>Tj`, and the strings of `[…]TJ`.
@@ -1371,4 +1370,17 @@ fn notdef_glyphs(file: &Path) -> usize {
         }
     }
     count
+}
+
+/// The PDF rewritten by qpdf with every stream and object in plain sight.
+fn qdf(file: &Path) -> Vec<u8> {
+    let plain = file.with_extension("qdf.pdf");
+    let status = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(file)
+        .arg(&plain)
+        .status()
+        .unwrap();
+    assert!(status.success(), "qpdf --qdf {}", file.display());
+    std::fs::read(&plain).unwrap()
 }

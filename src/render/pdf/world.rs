@@ -10,13 +10,18 @@ use typst::text::{Font, FontBook};
 
 use super::fonts;
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt as _, World};
+use typst::{Feature, Library, LibraryExt as _, World};
 
-/// Typst's standard library without `plugin`: a template may not run
+/// Typst's standard library without `plugin` (and with its accessibility
+/// extras): a template may not run
 /// WebAssembly (a 90-byte plugin can loop for ever), so the name is simply
 /// not there, as `std.plugin` is not.
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| {
-    let mut library = Library::default();
+    // `pdf.header-cell` (row headers: the comparison's labels) is behind
+    // Typst's accessibility feature flag.
+    let mut library = Library::builder()
+        .with_features([Feature::A11yExtras].into_iter().collect())
+        .build();
     let mut scope = Scope::new();
     for (name, binding) in library.global.scope().iter() {
         if name.as_str() != "plugin" {
