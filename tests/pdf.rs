@@ -1384,3 +1384,44 @@ fn qdf(file: &Path) -> Vec<u8> {
     assert!(status.success(), "qpdf --qdf {}", file.display());
     std::fs::read(&plain).unwrap()
 }
+
+/// A booklet's structure: its cover title is a heading (H1), and a chapter
+/// in another language than the booklet's carries that language.
+#[test]
+#[ignore = "needs qpdf: .ci/run runs it"]
+fn a_pdf_booklet_has_a_cover_heading_and_each_chapter_its_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = dir.path().join("profiles");
+    std::fs::create_dir(&profiles).unwrap();
+    for career in [
+        PathBuf::from(SEED_PROFILE),
+        fixture("locales/tecnicos-en-bibliotecas.yaml"),
+    ] {
+        std::fs::copy(&career, profiles.join(career.file_name().unwrap())).unwrap();
+    }
+    let out = dir.path().join("out");
+    Run::of(export(&profiles, &out).args([
+        "-f",
+        "html",
+        "--template",
+        "handout",
+        "--no-index",
+        "--book",
+        "book.pdf",
+        "--book-title",
+        "Our Careers",
+    ]))
+    .assert_code(0);
+    let plain = String::from_utf8_lossy(&qdf(&out.join("book.pdf"))).into_owned();
+    let objects: Vec<&str> = plain.split(" 0 obj").collect();
+    assert!(
+        objects
+            .iter()
+            .any(|o| o.contains("/S /H1") && o.contains("/T (Our Careers)")),
+        "the cover title is a heading"
+    );
+    assert!(
+        plain.contains("/Lang (es"),
+        "the Spanish chapter says it is Spanish"
+    );
+}
