@@ -495,10 +495,10 @@ impl Renderer {
             .template(&name)?
             .render(view)
             .map_err(|e| template_error(&e))?;
-        let mut unshown: Vec<char> = source.chars().filter(|&c| !pdf_can_show(c)).collect();
-        unshown.sort_unstable();
-        unshown.dedup();
-        Ok(unshown)
+        // Each distinct character is looked up once: a lookup asks every
+        // font found (hundreds, with a system's fonts).
+        let distinct: std::collections::BTreeSet<char> = source.chars().collect();
+        Ok(distinct.into_iter().filter(|&c| !pdf_can_show(c)).collect())
     }
 
     /// Render one profile in several formats, parsing each Markdown field once.
