@@ -984,6 +984,31 @@ fn text_no_pdf_font_shows_is_a_missing_glyph_warning_never_a_silent_box() {
         run.seen()
     );
     assert!(!claims_pdf_ua(&russian));
+    // That finding follows the rule's severity like any other: an error
+    // under --accessible-pdf, nothing under a policy that turns it off.
+    Run::of(
+        pathways()
+            .arg("render")
+            .arg(fixture("scripts/library-technicians-ru.yaml"))
+            .args(["--no-system-fonts", "--accessible-pdf", "-o"])
+            .arg(dir.path().join("ru-refused.pdf")),
+    )
+    .assert_code(1)
+    .assert_stderr_has("error[missing-glyph]: no font here shows ₽");
+    assert!(!dir.path().join("ru-refused.pdf").exists());
+    let policy = dir.path().join("policy.yaml");
+    std::fs::write(&policy, "rules:\n  missing-glyph: off\n").unwrap();
+    let quiet = Run::of(
+        pathways()
+            .arg("export")
+            .arg(fixture("scripts/library-technicians-ru.yaml"))
+            .args(["--no-system-fonts", "-v", "-f", "pdf", "--policy"])
+            .arg(&policy)
+            .arg("--out")
+            .arg(dir.path().join("ru-export")),
+    );
+    quiet.assert_code(0);
+    assert!(!quiet.stderr.contains("missing-glyph"), "{}", quiet.seen());
     // Only a PDF has fonts to lack: HTML leaves them to the browser.
     let html = Run::of(
         pathways()

@@ -193,12 +193,16 @@ pub fn check_glyphs(policy: &mut pathways::validate::Policy, args: &crate::cli::
 
 /// `missing-glyph` for what a PDF of `document` prints besides its own text
 /// (labels, money, dates) that no font shows: its own text is checked with
-/// the other rules, where each field is known. An error under `--accessible-pdf`.
+/// the other rules, where each field is known. Its severity is the policy's
+/// (an error under `--accessible-pdf`, see [`check_glyphs`]; none if turned off).
 pub fn unshown_in_pdf(
     renderer: &pathways::render::Renderer,
     document: &pathways::load::Document,
-    args: &crate::cli::args::FontArgs,
+    policy: &pathways::validate::Policy,
 ) -> Result<Option<pathways::finding::Finding>, Error> {
+    let Some(severity) = policy.severity(pathways::rules::Rule::MissingGlyph) else {
+        return Ok(None);
+    };
     let unshown: String = renderer
         .unshown_in_pdf(&document.profile)?
         .into_iter()
@@ -225,9 +229,7 @@ pub fn unshown_in_pdf(
         .unwrap_or_else(|| document.locations().start()))
     .path("locale")
     .in_file(&document.source.name);
-    if args.accessible_pdf {
-        finding.severity = pathways::finding::Severity::Error;
-    }
+    finding.severity = severity;
     Ok(Some(finding))
 }
 

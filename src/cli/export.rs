@@ -133,7 +133,6 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         color,
         renderer: &renderer,
         policy: &policy,
-        fonts: &args.fonts,
         formats: &formats,
         book_format: book.as_ref().map(|(_, format)| *format),
         folder: &folder,
@@ -316,8 +315,6 @@ struct Job<'a> {
     color: bool,
     renderer: &'a Renderer,
     policy: &'a Policy,
-    /// Where PDF fonts come from (`missing-glyph` is an error under `--accessible-pdf`).
-    fonts: &'a crate::cli::args::FontArgs,
     formats: &'a [Format],
     /// `--book`: each profile's chapter is rendered in this format.
     book_format: Option<Format>,
@@ -353,7 +350,7 @@ impl Job<'_> {
         if makes_pdf
             && !findings.iter().any(Finding::is_error)
             && let Ok(Some(finding)) =
-                super::common::unshown_in_pdf(self.renderer, &document, self.fonts)
+                super::common::unshown_in_pdf(self.renderer, &document, self.policy)
         {
             if !finding.is_error() {
                 warnings += 1;

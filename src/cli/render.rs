@@ -107,9 +107,9 @@ pub(super) fn load_checked(
     let document = checked.document;
     let mut findings = checked.findings;
     // A template that fails here fails the same way when rendering, which says so.
-    if let Some(fonts) = pdf_fonts
+    if pdf_fonts.is_some()
         && !findings.iter().any(Finding::is_error)
-        && let Ok(Some(finding)) = super::common::unshown_in_pdf(renderer, &document, fonts)
+        && let Ok(Some(finding)) = super::common::unshown_in_pdf(renderer, &document, &policy)
     {
         findings.push(finding);
     }
