@@ -1410,8 +1410,9 @@ fn qdf(file: &Path) -> Vec<u8> {
     std::fs::read(&plain).unwrap()
 }
 
-/// A booklet's structure: its cover title is a heading (H1), and a chapter
-/// in another language than the booklet's carries that language.
+/// A booklet's structure: its cover title is a heading (H1), its contents a
+/// TOC, and a chapter in another language than the booklet's carries that
+/// language.
 #[test]
 #[ignore = "needs qpdf: .ci/run runs it"]
 fn a_pdf_booklet_has_a_cover_heading_and_each_chapter_its_language() {
@@ -1449,4 +1450,13 @@ fn a_pdf_booklet_has_a_cover_heading_and_each_chapter_its_language() {
         plain.contains("/Lang (es"),
         "the Spanish chapter says it is Spanish"
     );
+    // The contents are a table of contents: one TOC, an entry (TOCI) for
+    // each of its lines (two careers, each under its category and type).
+    let roles = |role: &str| {
+        objects
+            .iter()
+            .filter(|o| o.contains(&format!("/S /{role}\n")))
+            .count()
+    };
+    assert_eq!((roles("TOC"), roles("TOCI")), (1, 6));
 }

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::pdf::contents::{ContentsStart, tag_contents};
 use super::view::{self, BookPart, BookSettings};
 use super::{CareerIndex, Format, Renderer, pdf, template_error};
 use crate::error::{Error, PdfDocument};
@@ -172,6 +173,7 @@ impl Renderer {
         let total_pages = front_pages + body_pages;
 
         let mut joiner = pdf::join::Joiner::new(out)?;
+        let contents_heading = labels.get("contents");
         for (entries, first_page, pages) in runs {
             let source = source_of(&BookPart::Front {
                 entries,
@@ -179,7 +181,12 @@ impl Renderer {
                 chapter_pages: &chapter_pages,
                 total_pages,
             })?;
-            joiner.append(&self.typeset(source, &name)?)?;
+            let start = if first_page == 1 {
+                ContentsStart::AfterHeading(&contents_heading)
+            } else {
+                ContentsStart::AtTheStart
+            };
+            joiner.append(&tag_contents(self.typeset(source, &name)?, start)?)?;
             pdf::forget_reusable();
             if joiner.page_count() + 1 != first_page + pages {
                 return Err(Error::Template {

@@ -424,6 +424,7 @@ impl Renderer {
         format: Format,
         out: &mut dyn std::io::Write,
     ) -> Result<(), Error> {
+        let mut contents_heading = None;
         let view = match *document {
             Document::Career(profile) => {
                 let labels = self.catalogues.labels(profile.locale());
@@ -467,6 +468,7 @@ impl Renderer {
                     }
                 }
                 let labels = self.catalogues.labels(careers.locale());
+                contents_heading = Some(labels.get("contents"));
                 view::build_book(
                     careers,
                     chapters,
@@ -480,7 +482,11 @@ impl Renderer {
         let name = format.template_file(document.template_set(&self.template_set));
         // The index of a large collection is never held in memory whole.
         let streamed = matches!(document, Document::Index(_));
-        self.write_template(&name, view, format, document.pdf_limits(), streamed, out)
+        let pdf = PdfSettings {
+            limits: document.pdf_limits(),
+            contents_heading: contents_heading.as_deref(),
+        };
+        self.write_template(&name, view, format, pdf, streamed, out)
     }
 
     /// The characters a PDF of `profile` would print that no font shows
@@ -592,7 +598,7 @@ impl Renderer {
         name: &str,
         view: Value,
         format: Format,
-        limits: PdfDocument,
+        pdf: PdfSettings,
         streamed: bool,
         out: &mut dyn std::io::Write,
     ) -> Result<(), Error> {
@@ -600,8 +606,15 @@ impl Renderer {
         let finished = match format {
             Format::Pdf => {
                 let source = template.render(view).map_err(|e| template_error(&e))?;
-                pdf::check_budget(&source, limits)?;
-                self.typeset(source, name)?
+                pdf::check_budget(&source, pdf.limits)?;
+                let typeset = self.typeset(source, name)?;
+                match pdf.contents_heading {
+                    Some(heading) => pdf::contents::tag_contents(
+                        typeset,
+                        pdf::contents::ContentsStart::AfterHeading(heading),
+                    )?,
+                    None => typeset,
+                }
             }
             Format::Text if streamed => {
                 let mut wrapped = text::WrapWriter::new(out, self.width);
@@ -651,7 +664,11 @@ impl Renderer {
         limits: PdfDocument,
     ) -> Result<Vec<u8>, Error> {
         let mut bytes = Vec::new();
-        self.write_template(name, view, format, limits, false, &mut bytes)?;
+        let pdf = PdfSettings {
+            limits,
+            contents_heading: None,
+        };
+        self.write_template(name, view, format, pdf, false, &mut bytes)?;
         Ok(bytes)
     }
 }
@@ -878,6 +895,13 @@ fn view_locale(state: &State) -> Value {
 }
 
 /// A failed write while rendering, in minijinja's terms.
+/// What a PDF is held to and how it is tagged beyond what Typst does.
+struct PdfSettings<'a> {
+    limits: PdfDocument,
+    /// A booklet's: the heading its contents follow, tagged as a `TOC`.
+    contents_heading: Option<&'a str>,
+}
+
 fn write_failure(error: std::io::Error) -> minijinja::Error {
     minijinja::Error::new(minijinja::ErrorKind::WriteFailure, error.to_string())
 }

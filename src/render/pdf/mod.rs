@@ -3,6 +3,7 @@
 //! the [`world::EmbeddedWorld`] serves the one generated source and the
 //! fonts of [`fonts`], so the same input and fonts give the same bytes.
 
+pub(crate) mod contents;
 pub(super) mod fonts;
 pub(crate) mod join;
 pub(crate) mod markup;
