@@ -1588,3 +1588,107 @@ fn pdfs_pass_pdfua_and_the_pikepdf_structure_checks() {
     assert_eq!(code, 1, "{report}");
     assert!(report.contains("does not claim PDF/UA-1"), "{report}");
 }
+
+/// The words of a PDF's page `page` (from 1) with where they are: (text,
+/// left x, bottom y), from `pdftotext -bbox`; and the page's width and height.
+fn placed_words(file: &Path, page: usize) -> (Vec<(String, f64, f64)>, f64, f64) {
+    let first = page.to_string();
+    let output = Command::new("pdftotext")
+        .args(["-bbox", "-f", &first, "-l", &first])
+        .arg(file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    let xhtml = String::from_utf8_lossy(&output.stdout);
+    let number = |tag: &str, name: &str| -> f64 {
+        let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    let page_tag = xhtml.split("<page ").nth(1).unwrap();
+    let (width, height) = (number(page_tag, "width"), number(page_tag, "height"));
+    let words = xhtml
+        .split("<word ")
+        .skip(1)
+        .map(|word| {
+            let text = word.split('>').nth(1).unwrap().split('<').next().unwrap();
+            (text.to_owned(), number(word, "xMin"), number(word, "yMax"))
+        })
+        .collect();
+    (words, width, height)
+}
+
+/// A short handout uses its page: its facts in two columns of about equal
+/// length, set larger than the 10.5 pt minimum, the last of them in the
+/// bottom quarter of the page above the closing line. The seed's long
+/// handout takes two pages, alone and as a booklet's chapter, on A4 and Letter.
+#[test]
+#[ignore = "needs poppler-utils: .ci/run runs it"]
+fn a_short_handout_fills_its_page_and_the_seed_takes_two() {
+    let dir = tempfile::tempdir().unwrap();
+    for size in ["a4", "letter"] {
+        let file = dir.path().join(format!("electricians-{size}.pdf"));
+        render_pdf(
+            &fixture("handout/electricians.yaml"),
+            &file,
+            &["--template", "handout", "--page-size", size],
+        );
+        assert_eq!(pdftotext(&file).matches('\u{c}').count(), 1, "one page");
+        let (words, width, height) = placed_words(&file, 1);
+        let closing = words.iter().find(|(w, ..)| w == "·").unwrap().2;
+        let lowest_fact = words
+            .iter()
+            .filter(|(_, _, y)| *y < closing - 1.0)
+            .map(|(_, _, y)| *y)
+            .fold(0.0, f64::max);
+        assert!(
+            lowest_fact > height * 0.75,
+            "{size}: the facts end at {lowest_fact:.0} of {height:.0} pt"
+        );
+        // Both columns hold facts: the headings of the first and the last.
+        let at = |word: &str| words.iter().find(|(w, ..)| w == word).unwrap();
+        let (salary, related) = (at("Salary"), at("Related"));
+        assert!(
+            salary.1 < width / 2.0 && related.1 > width / 2.0,
+            "{salary:?} {related:?}"
+        );
+        // Set larger than the 10.5 pt body text: a line of the list is taller.
+        let skill = words
+            .iter()
+            .position(|(w, ..)| w == "Troubleshooting")
+            .unwrap();
+        let line_gap = words[skill + 1].2 - words[skill].2;
+        assert!(line_gap > 10.5 * 1.55, "{line_gap:.1} pt between lines");
+    }
+    let profiles = dir.path().join("seed");
+    std::fs::create_dir(&profiles).unwrap();
+    std::fs::copy(SEED_PROFILE, profiles.join("library-technicians.yaml")).unwrap();
+    for size in ["a4", "letter"] {
+        let alone = dir.path().join(format!("seed-{size}.pdf"));
+        render_pdf(
+            Path::new(SEED_PROFILE),
+            &alone,
+            &["--template", "handout", "--page-size", size],
+        );
+        assert_eq!(pdftotext(&alone).matches('\u{c}').count(), 2, "{size}");
+        let out = dir.path().join(format!("book-{size}"));
+        Run::of(export(&profiles, &out).args([
+            "-f",
+            "html",
+            "--template",
+            "handout",
+            "--no-index",
+            "--quiet",
+            "--page-size",
+            size,
+            "--book",
+            "book.pdf",
+        ]))
+        .assert_code(0);
+        // A cover, the contents, and the handout's two pages.
+        assert_eq!(
+            pdftotext(&out.join("book.pdf")).matches('\u{c}').count(),
+            4,
+            "{size}"
+        );
+    }
+}
