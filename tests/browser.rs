@@ -119,6 +119,10 @@ fn reports_and_handouts_print_and_show_in_chromium() {
             assert!(info.contains(expected_size), "{template} {size}: {info}");
             if template == "handout" {
                 assert!((1..=2).contains(&count), "handout on {size}: {count} pages");
+                // Set in the PDF handout's face throughout, as one design.
+                let fonts = tool("pdffonts", &[&pdf.to_string_lossy()]);
+                assert!(fonts.contains("NotoSans"), "{fonts}");
+                assert!(!fonts.contains("Serif"), "handout {size}: {fonts}");
             }
             eprintln!("{template} on {size}: {count} pages");
             let text = tool("pdftotext", &[&pdf.to_string_lossy(), "-"]).replace('\u{a0}', " ");
