@@ -169,6 +169,22 @@ rules! {
         "The average salary falls within the ranges given.";
     SummaryContradictsSalary = "summary-contradicts-salary", Warning, true,
         "What the summary says a career stage earns agrees with the salary section's range for it.";
+    InvalidCode = "invalid-code", Error, true,
+        "Occupation codes have their classification's shape: SOC `25-4031`, O*NET `25-4031.00`, ISCO-08 `4411`, an ESCO occupation URI.";
+    EmptyFact = "empty-fact", Error, true,
+        "A quick fact gives a figure or words, not neither.";
+    FactOutOfRange = "fact-out-of-range", Error, true,
+        "Fact figures are ones that can be: hours within a week, a percent change of at least -100, a four-digit year.";
+    FactWithoutSource = "fact-without-source", Warning, true,
+        "A figure names its source and its year (`source`, `year`): sources disagree, and figures age.";
+    StaleFact = "stale-fact", Warning, true,
+        "A fact's year is within the policy's `max_fact_age_years` (5 by default) of the profile's review date.";
+    OutlookWithoutPeriod = "outlook-without-period", Error, true,
+        "An outlook's percent change states the years it is over (`period: 2024–34`).";
+    SalaryPercentileOrder = "salary-percentile-order", Error, true,
+        "Pay percentiles rise from the 10th to the 90th, and a median given with them is the 50th.";
+    SalaryMedianOutsideRanges = "salary-median-outside-ranges", Error, true,
+        "The median pay falls within the salary ranges given.";
     MissingGlyph = "missing-glyph", Warning, true,
         "Every character of a PDF has a font that shows it; without one it prints as a box, and the PDF cannot be accessible (PDF/UA).";
     IdFileName = "id-file-name", Warning, true,

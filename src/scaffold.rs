@@ -36,6 +36,28 @@ pub fn scaffold(id: &str, title: &str, schema: Option<&str>, file: Option<&str>)
          # The date the content was last checked against its sources (YYYY-MM-DD).\n\
          # updated: 2026-01-31\n\
          locale: en-US\n\
+         # Other titles people search for.\n\
+         # aliases: [TODO]\n\
+         # Occupation codes: SOC 2018, O*NET-SOC, ISCO-08 unit groups, ESCO occupation URIs,\n\
+         # and any local classification by name.\n\
+         # codes:\n\
+         #   soc: 25-4031\n\
+         #   onet: [25-4031.00]\n\
+         #   isco: [\"4411\"]\n\
+         #   esco: [http://data.europa.eu/esco/occupation/...]\n\
+         #   local: { NOC: \"52100\" }\n\
+         # The quick facts a student looks for first; each may have `source: { title, url }`\n\
+         # and `year` (the year the figure is for), and any may be words instead of a number.\n\
+         # facts:\n\
+         #   entry_education: { level: associate, text: ... }   # none, high-school, postsecondary-nondegree,\n\
+         #                                                       # some-college, associate, bachelor, master, doctoral\n\
+         #   work_experience: { text: None }\n\
+         #   training: { text: Moderate-term on-the-job training }\n\
+         #   jobs: { count: 94400, year: 2024 }\n\
+         #   outlook: { percent: -4, period: 2024–34, words: Decline }\n\
+         #   openings_per_year: { count: 8500 }\n\
+         #   hours: { min: 35, max: 40 }\n\
+         #   regulated: { text: A state licence, body: ... }\n\
          # Where facts and figures come from.\n\
          sources:\n  - title: TODO\n    # url: https://...\n\
          \n\

@@ -10,7 +10,7 @@ const RULE_POLICY: &str = "tests/fixtures/rules/policy.yaml";
 
 /// Rule fixture (`tests/fixtures/rules/<rule>.yaml`), the line the finding
 /// must point at, and whether it is checked under `rules/policy.yaml`.
-const RULE_CASES: [(&str, usize, bool); 21] = [
+const RULE_CASES: [(&str, usize, bool); 29] = [
     ("duplicate-item", 26, false),
     ("empty-item", 25, false),
     ("empty-section", 22, false),
@@ -27,6 +27,14 @@ const RULE_CASES: [(&str, usize, bool); 21] = [
     ("summary-contradicts-salary", 8, false),
     ("unfinished-sentence", 21, false),
     ("unsafe-link", 21, false),
+    ("invalid-code", 6, false),
+    ("empty-fact", 5, false),
+    ("fact-out-of-range", 7, false),
+    ("fact-without-source", 5, false),
+    ("stale-fact", 9, false),
+    ("outlook-without-period", 5, false),
+    ("salary-percentile-order", 19, false),
+    ("salary-median-outside-ranges", 17, false),
     ("outdated", 4, true),
     ("required-field", 1, true),
     ("too-few-items", 25, true),

@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::common::{Run, fixture, pathways, read, root};
 
 /// Rules the schema expresses, each with a fixture that breaks it.
-const EXPRESSED: [(&str, &str); 16] = [
+const EXPRESSED: [(&str, &str); 18] = [
     ("invalid-id", "invalid/bad-id.yaml"),
     ("reserved-id", "schema/reserved-id.yaml"),
     ("id-too-long", "schema/id-too-long.yaml"),
@@ -28,10 +28,12 @@ const EXPRESSED: [(&str, &str); 16] = [
     ("salary-out-of-range", "invalid/salary-out-of-range.yaml"),
     ("unknown-key", "invalid/typo-key.yaml"),
     ("unknown-value", "schema/unknown-value.yaml"),
+    ("invalid-code", "rules/invalid-code.yaml"),
+    ("fact-out-of-range", "rules/fact-out-of-range.yaml"),
 ];
 
 /// Error rules a JSON Schema cannot express, and why.
-const NOT_EXPRESSIBLE: [(&str, &str); 22] = [
+const NOT_EXPRESSIBLE: [(&str, &str); 26] = [
     (
         "invalid-policy",
         "about a policy file, not a profile: the schema describes profiles",
@@ -64,6 +66,19 @@ const NOT_EXPRESSIBLE: [(&str, &str); 22] = [
         "YAML keys, lost when the text becomes a JSON object",
     ),
     ("salary-min-above-max", "compares two values"),
+    (
+        "salary-median-outside-ranges",
+        "compares a value with list entries",
+    ),
+    ("salary-percentile-order", "compares values with each other"),
+    (
+        "empty-fact",
+        "asks for one of several fields, which the generated schema does not state",
+    ),
+    (
+        "outlook-without-period",
+        "asks for a field when another is given, which the generated schema does not state",
+    ),
     (
         "salary-stage-order",
         "compares list entries with each other",

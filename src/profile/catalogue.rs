@@ -110,7 +110,7 @@ catalogue! {
     salary: Salary(SalarySection) {
         required: true, ordered: false,
         guidance: "typical pay, with figures as plain numbers (36000, not $36,000).",
-        stub: "    currency: USD\n    period: year\n    # average: 36000\n    # ranges:\n    #   - { stage: entry, min: 25000, max: 30000 }\n    #   - { stage: mid, min: 35000, max: 45000 }\n    #   - { stage: senior, min: 50000, max: 60000 }\n    intro: TODO\n",
+        stub: "    currency: USD\n    period: year\n    # average: 36000\n    # ranges:\n    #   - { stage: entry, min: 25000, max: 30000 }\n    #   - { stage: mid, min: 35000, max: 45000 }\n    #   - { stage: senior, min: 50000, max: 60000 }\n    # median: 40050            # half earn more, half less (not the average)\n    # percentiles: { p10: 29000, p25: 33000, p50: 40050, p75: 49000, p90: 59000 }\n    # year: 2024\n    # region: United States\n    # source: { title: Occupational Outlook Handbook, url: https://www.bls.gov/ooh/ }\n    intro: TODO\n",
     },
     /// Career Path & Progression.
     career_path: General(Section) {

@@ -4,8 +4,13 @@
 //! keys, so a typo is reported instead of silently dropping content.
 
 mod catalogue;
+mod facts;
 
 pub use catalogue::{CATALOGUE, SectionInfo, Sections, default_required_sections, section_info};
+pub use facts::{
+    Codes, CountFact, EducationFact, EducationLevel, EscoUri, Facts, HoursFact, IscoCode, OnetCode,
+    OutlookFact, Percentiles, RegulatedFact, Stated, TextFact,
+};
 
 use std::fmt;
 
@@ -31,6 +36,15 @@ pub struct Profile {
     /// The career's name, e.g. "Library Technicians".
     #[schemars(pattern(FILLED_TEXT))]
     pub title: String,
+    /// Other titles people search for, e.g. "Library Assistants".
+    #[serde(default)]
+    pub aliases: Vec<Alias>,
+    /// Occupation codes (SOC, O*NET, ISCO, ESCO, local), which join the
+    /// profile to public data.
+    pub codes: Option<Codes>,
+    /// The quick facts: education to start, experience, training, jobs,
+    /// outlook, openings, hours, licensing; each with its source and year.
+    pub facts: Option<Facts>,
     /// The field of work, e.g. "Education & Training".
     #[schemars(pattern(PLAIN_TEXT))]
     pub category: Option<String>,
@@ -65,6 +79,11 @@ impl Profile {
 
 /// The locale of a profile that names none.
 pub const DEFAULT_LOCALE: &str = "en-US";
+
+/// Another title of the career.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct Alias(#[schemars(pattern(FILLED_TEXT))] pub String);
 
 /// A source the profile's facts come from.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -144,9 +163,26 @@ pub struct SalarySection {
     pub currency: Option<String>,
     /// What the figures are paid per: year (the default), month or hour.
     pub period: Option<PayPeriod>,
-    /// The average pay, as a plain number (36000, not "$36,000").
+    /// The average (mean) pay, as a plain number (36000, not "$36,000").
     #[schemars(range(min = 0, max = 1_000_000_000_000.0))]
     pub average: Option<f64>,
+    /// The median pay: half earn more, half less. Not the average.
+    #[schemars(range(min = 0, max = 1_000_000_000_000.0))]
+    pub median: Option<f64>,
+    /// The median per hour, beside figures per year or month (sources
+    /// such as the BLS give both).
+    #[schemars(range(min = 0, max = 1_000_000_000_000.0))]
+    pub median_hourly: Option<f64>,
+    /// Pay at the 10th, 25th, 50th, 75th and 90th percentiles.
+    pub percentiles: Option<Percentiles>,
+    /// The year the figures are for.
+    #[schemars(range(min = 1900, max = 2200))]
+    pub year: Option<u16>,
+    /// Where the figures are for ("United States", "Ontario").
+    #[schemars(pattern(PLAIN_TEXT))]
+    pub region: Option<String>,
+    /// The source of the figures.
+    pub source: Option<SourceRef>,
     /// Pay by career stage, in career order.
     #[serde(default)]
     pub ranges: Vec<SalaryRange>,
@@ -173,6 +209,19 @@ impl SalarySection {
     /// What the figures are per (a year when none is given).
     pub fn period(&self) -> PayPeriod {
         self.period.unwrap_or(PayPeriod::Year)
+    }
+
+    /// Whether it gives any pay figure: an average, a median, percentiles
+    /// or ranges.
+    pub fn has_figures(&self) -> bool {
+        self.average.is_some()
+            || self.median.is_some()
+            || self.median_hourly.is_some()
+            || self
+                .percentiles
+                .as_ref()
+                .is_some_and(|p| !p.given().is_empty())
+            || !self.ranges.is_empty()
     }
 }
 
@@ -365,7 +414,7 @@ impl<'a> SectionContent<'a> {
         let prose_empty = self.prose().is_empty();
         let typed_empty = match self {
             SectionContent::General(_) => true,
-            SectionContent::Salary(s) => s.average.is_none() && s.ranges.is_empty(),
+            SectionContent::Salary(s) => !s.has_figures(),
             SectionContent::RemoteWork(s) => s.level.is_none(),
             SectionContent::Misconceptions(s) => s
                 .items

@@ -122,9 +122,31 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
             }
         }
     }
-    for (index, source) in profile.sources.iter().enumerate() {
+    // Every source's address: the profile's, the salary figures' and each fact's.
+    let mut sources: Vec<(String, &crate::profile::SourceRef)> = profile
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(index, source)| (format!("sources[{index}]"), source))
+        .collect();
+    if let Some(source) = profile
+        .sections
+        .salary
+        .as_ref()
+        .and_then(|s| s.source.as_ref())
+    {
+        sources.push(("sections.salary.source".to_owned(), source));
+    }
+    for (name, stated) in profile.facts.iter().flat_map(|f| f.present()) {
+        sources.extend(
+            stated
+                .source
+                .map(|source| (format!("facts.{name}.source"), source)),
+        );
+    }
+    for (at, source) in sources {
         let Some(url) = &source.url else { continue };
-        let path = format!("sources[{index}].url");
+        let path = format!("{at}.url");
         if url.chars().count() > MAX_LINK_CHARS {
             findings.at_value(&path, link_too_long(url));
         } else if !is_web_link(url) {
@@ -354,6 +376,29 @@ impl<'a> Walk<'a> {
         if let Some(career_type) = &profile.career_type {
             walk.text(path!(walk, "career_type"), career_type, Kind::Label);
         }
+        for (i, alias) in profile.aliases.iter().enumerate() {
+            walk.text(path!(walk, "aliases[{i}]"), &alias.0, Kind::Label);
+        }
+        if let Some(codes) = &profile.codes {
+            for (name, code) in &codes.local {
+                walk.text(path!(walk, "codes.local.{name}"), code, Kind::Label);
+            }
+        }
+        if let Some(facts) = &profile.facts {
+            walk.facts(facts);
+        }
+        if let Some(salary) = &profile.sections.salary {
+            if let Some(region) = &salary.region {
+                walk.text(path!(walk, "sections.salary.region"), region, Kind::Label);
+            }
+            if let Some(source) = &salary.source {
+                walk.text(
+                    path!(walk, "sections.salary.source.title"),
+                    &source.title,
+                    Kind::Label,
+                );
+            }
+        }
         for (i, source) in profile.sources.iter().enumerate() {
             walk.text(
                 path!(walk, "sources[{i}].title"),
@@ -393,6 +438,51 @@ impl<'a> Walk<'a> {
             walk.prose(&path, extra.prose());
         }
         walk
+    }
+
+    /// The words of the quick facts, and their sources' names.
+    fn facts(&mut self, facts: &'a crate::profile::Facts) {
+        let mut words: Vec<(&'static str, &'static str, &'a str)> = Vec::new();
+        let mut sources: Vec<(&'static str, &'a str)> = Vec::new();
+        if let Some(f) = &facts.entry_education {
+            words.extend(f.text.as_deref().map(|t| ("entry_education", "text", t)));
+        }
+        for (name, fact) in [
+            ("work_experience", &facts.work_experience),
+            ("training", &facts.training),
+        ] {
+            words.extend(fact.as_ref().map(|f| (name, "text", f.text.as_str())));
+        }
+        for (name, fact) in [
+            ("jobs", &facts.jobs),
+            ("openings_per_year", &facts.openings_per_year),
+        ] {
+            words.extend(
+                fact.as_ref()
+                    .and_then(|f| f.text.as_deref())
+                    .map(|t| (name, "text", t)),
+            );
+        }
+        if let Some(f) = &facts.outlook {
+            words.extend(f.period.as_deref().map(|t| ("outlook", "period", t)));
+            words.extend(f.words.as_deref().map(|t| ("outlook", "words", t)));
+        }
+        if let Some(f) = &facts.hours {
+            words.extend(f.text.as_deref().map(|t| ("hours", "text", t)));
+        }
+        if let Some(f) = &facts.regulated {
+            words.push(("regulated", "text", f.text.as_str()));
+            words.extend(f.body.as_deref().map(|t| ("regulated", "body", t)));
+        }
+        for (name, stated) in facts.present() {
+            sources.extend(stated.source.map(|s| (name, s.title.as_str())));
+        }
+        for (name, field, text) in words {
+            self.text(path!(self, "facts.{name}.{field}"), text, Kind::Label);
+        }
+        for (name, title) in sources {
+            self.text(path!(self, "facts.{name}.source.title"), title, Kind::Label);
+        }
     }
 
     fn text(&mut self, path: String, text: &'a str, kind: Kind) {

@@ -160,6 +160,9 @@ fn required_fields(profile: &Profile, policy: &Policy, findings: &mut Findings) 
             "locale" => profile.locale.is_some(),
             "sources" => !profile.sources.is_empty(),
             "summary" => !profile.summary.is_empty(),
+            "aliases" => !profile.aliases.is_empty(),
+            "codes" => profile.codes.as_ref().is_some_and(|c| !c.is_empty()),
+            "facts" => profile.facts.as_ref().is_some_and(|f| !f.is_empty()),
             _ => true,
         };
         if !present {
@@ -167,6 +170,9 @@ fn required_fields(profile: &Profile, policy: &Policy, findings: &mut Findings) 
                 "updated" => "`updated: 2026-01-31` (the date of the last review)",
                 "sources" => "`sources:` with at least one `- title: ...` (and `url: ...`)",
                 "locale" => "`locale: en-US`",
+                "codes" => "`codes:` with at least `soc: 25-4031` (or `onet`, `isco`, `esco`)",
+                "facts" => "`facts:` with the quick facts (`pathways new` shows each)",
+                "aliases" => "`aliases:` with the other titles people search for",
                 _ => "a line for it near the top",
             };
             findings.at_key(
@@ -402,9 +408,19 @@ mod tests {
         );
         let full = format!(
             "id: t\ntitle: T\ncategory: Education\ncareer_type: Office\nupdated: 2026-01-31\nlocale: en-US\n\
+             aliases: [Library Aides]\ncodes: {{ soc: 25-4031 }}\nfacts: {{ training: {{ text: None }} }}\n\
              summary:\n  - heading: Pay\n    text: Fair.\nsources:\n  - title: ALA\n{body}"
         );
         assert_eq!(missing(&full), Vec::<String>::new());
+        // Codes and facts without one are not there either.
+        assert_eq!(
+            missing(
+                &full
+                    .replace("codes: { soc: 25-4031 }", "codes: {}")
+                    .replace("facts: { training: { text: None } }", "facts: {}")
+            ),
+            ["codes", "facts"]
+        );
         // Each says what to write.
         let hints: Vec<String> =
             crate::validate::validate(&parsed(format!("id: t\ntitle: T\n{body}")), &policy)

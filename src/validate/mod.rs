@@ -7,6 +7,7 @@ use crate::rules::Rule;
 
 mod collection;
 mod content;
+mod facts;
 mod glyphs;
 mod identity;
 mod policy;
@@ -98,6 +99,7 @@ fn validate_scope(document: &Document, policy: &Policy, scope: Scope) -> (Vec<Fi
     }
     salary::check(profile, &mut findings);
     salary::check_summary(profile, &mut findings);
+    facts::check(profile, policy, &mut findings);
     if let Some(minimum) = policy.min_score {
         let score = completeness(profile, policy);
         if score < minimum {

@@ -13,7 +13,10 @@ use crate::finding::{Finding, Position, Severity};
 use crate::profile::{CATALOGUE, default_required_sections};
 
 /// Top-level fields a policy may require.
-pub(crate) const REQUIRABLE_FIELDS: [&str; 6] = [
+pub(crate) const REQUIRABLE_FIELDS: [&str; 9] = [
+    "aliases",
+    "codes",
+    "facts",
     "category",
     "career_type",
     "updated",
@@ -21,6 +24,10 @@ pub(crate) const REQUIRABLE_FIELDS: [&str; 6] = [
     "sources",
     "summary",
 ];
+
+/// How many years before a profile's review its facts may be, by default:
+/// national statistics are revised every year or two.
+pub(crate) const DEFAULT_MAX_FACT_AGE_YEARS: u16 = 5;
 
 /// What an office asks of its profiles beyond the format: sections and fields required, minimum lengths and score, the age allowed, rule severities.
 #[derive(Debug, Clone)]
@@ -35,6 +42,9 @@ pub struct Policy {
     pub min_words: BTreeMap<String, usize>,
     /// Oldest `updated` date allowed, in days before `today`.
     pub max_age_days: Option<u32>,
+    /// How many years before the profile's review a fact's `year` may be
+    /// (`stale-fact`).
+    pub max_fact_age_years: u16,
     /// Lowest completeness score allowed.
     pub min_score: Option<u8>,
     /// Severity overrides; `None` turns a rule off.
@@ -58,6 +68,7 @@ impl Default for Policy {
             min_items: BTreeMap::new(),
             min_words: BTreeMap::new(),
             max_age_days: None,
+            max_fact_age_years: DEFAULT_MAX_FACT_AGE_YEARS,
             min_score: None,
             severities: BTreeMap::new(),
             today: None,
@@ -86,6 +97,7 @@ struct PolicyFile {
     #[serde(default)]
     min_words: BTreeMap<String, usize>,
     max_age_days: Option<u32>,
+    max_fact_age_years: Option<u16>,
     min_score: Option<u8>,
     #[serde(default)]
     rules: BTreeMap<String, Level>,
@@ -158,6 +170,9 @@ impl Policy {
         policy.min_items = file.min_items;
         policy.min_words = file.min_words;
         policy.max_age_days = file.max_age_days;
+        if let Some(years) = file.max_fact_age_years {
+            policy.max_fact_age_years = years;
+        }
         if let Some(score) = file.min_score
             && score > 100
         {

@@ -19,7 +19,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
     let placeholder = prose
         .intro
         .is_some_and(|intro| super::content::find_placeholder(intro).is_some());
-    if salary.average.is_none() && salary.ranges.is_empty() && !prose.is_empty() && !placeholder {
+    if !salary.has_figures() && !prose.is_empty() && !placeholder {
         findings.at_key(
             base,
             Finding::new(
@@ -47,8 +47,7 @@ pub(super) fn check(profile: &Profile, findings: &mut Findings) {
         );
     }
 
-    let has_figures = salary.average.is_some() || !salary.ranges.is_empty();
-    if has_figures && salary.currency.is_none() {
+    if salary.has_figures() && salary.currency.is_none() {
         findings.at_key(
             base,
             Finding::new(
@@ -219,7 +218,7 @@ pub(super) fn check_summary(profile: &Profile, findings: &mut Findings) {
 const MOST_PAY: f64 = 1e12;
 
 /// A figure no report can show as pay: not a finite number, too large, or negative.
-fn unusable(field: &str, value: f64) -> Option<Finding> {
+pub(super) fn unusable(field: &str, value: f64) -> Option<Finding> {
     if !value.is_finite() || value.abs() > MOST_PAY {
         Some(Finding::new(
             Rule::SalaryOutOfRange,
@@ -261,7 +260,7 @@ fn grouped(value: f64) -> String {
     out
 }
 
-fn figure(value: f64) -> String {
+pub(super) fn figure(value: f64) -> String {
     if value.fract() == 0.0 {
         format!("{value:.0}")
     } else {
