@@ -119,6 +119,28 @@ fn reports_and_handouts_print_and_show_in_chromium() {
             assert!(info.contains(expected_size), "{template} {size}: {info}");
             if template == "handout" {
                 assert!((1..=2).contains(&count), "handout on {size}: {count} pages");
+                // The shipped profile with every quick fact fits too.
+                let rich_html = out.join(format!("handout-facts-{size}.html"));
+                pathways()
+                    .args([
+                        "render",
+                        "profiles/veterinary-technologists-and-technicians.yaml",
+                        "--template",
+                        "handout",
+                        "--page-size",
+                        size,
+                        "-o",
+                    ])
+                    .arg(&rich_html)
+                    .assert()
+                    .code(0);
+                let rich_pdf = out.join(format!("handout-facts-{size}.pdf"));
+                print_to_pdf(&rich_html, &rich_pdf, chrome_profile.path());
+                let rich_count = pages(&rich_pdf);
+                assert!(
+                    (1..=2).contains(&rich_count),
+                    "facts handout on {size}: {rich_count} pages"
+                );
                 // Set in the PDF handout's face throughout, as one design.
                 let fonts = tool("pdffonts", &[&pdf.to_string_lossy()]);
                 assert!(fonts.contains("NotoSans"), "{fonts}");

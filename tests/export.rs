@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::common::{Edit, Run, export, fixture, pathways, read};
+use crate::common::{Edit, Run, SEED_PROFILE, export, fixture, pathways, read};
 
 /// Every file in `dir` (name → bytes).
 fn contents(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -24,7 +24,7 @@ fn exports_the_good_profiles_and_reports_the_bad_ones() {
     let out = tempfile::tempdir().unwrap();
     let output = Run::of(
         pathways()
-            .args(["export", "tests/fixtures/check", "profiles", "--out"])
+            .args(["export", "tests/fixtures/check", SEED_PROFILE, "--out"])
             .arg(out.path()),
     );
     output.assert_code(1);
@@ -76,7 +76,7 @@ fn output_is_the_same_whatever_the_number_of_jobs() {
             .args([
                 "export",
                 "tests/fixtures/check",
-                "profiles",
+                SEED_PROFILE,
                 "-q",
                 "--jobs",
                 jobs,
@@ -93,7 +93,13 @@ fn output_is_the_same_whatever_the_number_of_jobs() {
 fn the_index_lists_every_exported_career_by_category_type_and_title() {
     let out = tempfile::tempdir().unwrap();
     pathways()
-        .args(["export", "tests/fixtures/check", "profiles", "-q", "--out"])
+        .args([
+            "export",
+            "tests/fixtures/check",
+            SEED_PROFILE,
+            "-q",
+            "--out",
+        ])
         .arg(out.path())
         .assert()
         .code(1);
@@ -137,7 +143,7 @@ fn index_scores_are_for_staff_in_one_table_per_category() {
         .args([
             "export",
             "tests/fixtures/check",
-            "profiles",
+            SEED_PROFILE,
             "-q",
             "--index-scores",
             "--out",
@@ -176,7 +182,7 @@ fn the_index_groups_careers_by_category_then_career_type() {
         .args([
             "export",
             "tests/fixtures/locales",
-            "profiles",
+            SEED_PROFILE,
             "tests/fixtures/valid",
             "-q",
             "--out",
@@ -222,7 +228,7 @@ fn formats_can_be_chosen_and_the_index_left_out() {
     pathways()
         .args([
             "export",
-            "profiles",
+            SEED_PROFILE,
             "--format",
             "html,text",
             "--no-index",
@@ -246,7 +252,7 @@ fn the_policy_and_the_template_set_apply_to_an_export() {
         pathways()
             .args([
                 "export",
-                "profiles",
+                SEED_PROFILE,
                 "--policy",
                 "examples/policy-strict.yaml",
             ])
@@ -262,7 +268,7 @@ fn the_policy_and_the_template_set_apply_to_an_export() {
     let handouts = tempfile::tempdir().unwrap();
     Run::of(
         pathways()
-            .args(["export", "profiles", "--template", "handout"])
+            .args(["export", SEED_PROFILE, "--template", "handout"])
             .args(["--format", "markdown", "--format", "text", "-q", "--out"])
             .arg(handouts.path()),
     )
@@ -354,7 +360,7 @@ fn other_files_in_the_output_folder_are_left_alone() {
     std::fs::write(out.path().join("notes.txt"), "mine").unwrap();
     std::fs::write(out.path().join("library-technicians.md"), "old report").unwrap();
     pathways()
-        .args(["export", "profiles", "-q", "--out"])
+        .args(["export", SEED_PROFILE, "-q", "--out"])
         .arg(out.path())
         .assert()
         .code(0);
@@ -368,7 +374,7 @@ fn a_missing_output_folder_is_made_and_a_file_in_its_place_refused() {
     let missing = out.path().join("new/nested");
     let output = Run::of(
         pathways()
-            .args(["export", "profiles", "--format", "markdown", "--out"])
+            .args(["export", SEED_PROFILE, "--format", "markdown", "--out"])
             .arg(&missing),
     );
     output.assert_code(0);
@@ -378,7 +384,7 @@ fn a_missing_output_folder_is_made_and_a_file_in_its_place_refused() {
     // Once it exists, the summary no longer calls it new.
     let again = Run::of(
         pathways()
-            .args(["export", "profiles", "--format", "markdown", "--out"])
+            .args(["export", SEED_PROFILE, "--format", "markdown", "--out"])
             .arg(&missing),
     );
     again.assert_code(0);
@@ -386,7 +392,11 @@ fn a_missing_output_folder_is_made_and_a_file_in_its_place_refused() {
 
     let file = out.path().join("file");
     std::fs::write(&file, "").unwrap();
-    let output = Run::of(pathways().args(["export", "profiles", "--out"]).arg(&file));
+    let output = Run::of(
+        pathways()
+            .args(["export", SEED_PROFILE, "--out"])
+            .arg(&file),
+    );
     output.assert_code(2);
     output.assert_stderr_has("is a file, not a folder");
     assert_eq!(read(&file), "", "the file is left as it was");
@@ -449,7 +459,7 @@ fn an_unwritable_output_folder_is_an_error() {
             .is_ok_and(|s| s.success());
     let output = Run::of(
         pathways()
-            .args(["export", "profiles", "--out"])
+            .args(["export", SEED_PROFILE, "--out"])
             .arg(&locked),
     );
     if mounted {
@@ -498,7 +508,7 @@ fn export_counts_warnings_and_lists_them_when_asked() {
     let out = tempfile::tempdir().unwrap();
     let run = Run::of(
         pathways()
-            .args(["export", "profiles", "--out"])
+            .args(["export", SEED_PROFILE, "--out"])
             .arg(out.path()),
     );
     run.assert_code(0).assert_stderr_has(
@@ -507,7 +517,7 @@ fn export_counts_warnings_and_lists_them_when_asked() {
     assert!(!run.stderr.contains("unfinished-sentence"));
     let run = Run::of(
         pathways()
-            .args(["export", "profiles", "--verbose", "--out"])
+            .args(["export", SEED_PROFILE, "--verbose", "--out"])
             .arg(out.path()),
     );
     run.assert_code(0)

@@ -148,7 +148,7 @@ fn report_segment(report: &str, heading: Option<&str>, style: &HeadingStyle) -> 
             pathways::profile::CATALOGUE
                 .iter()
                 .any(|section| section.heading() == lines[i])
-                || ["At a Glance", "Contents", "Sources"].contains(&lines[i])
+                || ["At a Glance", "Quick Facts", "Contents", "Sources"].contains(&lines[i])
         }
     };
     let underline = match style {
@@ -159,7 +159,16 @@ fn report_segment(report: &str, heading: Option<&str>, style: &HeadingStyle) -> 
     let first_section = headings
         .iter()
         .copied()
-        .find(|&i| !["AT A GLANCE", "At a Glance", "Contents"].contains(&lines[i]))
+        .find(|&i| {
+            ![
+                "AT A GLANCE",
+                "At a Glance",
+                "Contents",
+                "QUICK FACTS",
+                "Quick Facts",
+            ]
+            .contains(&lines[i])
+        })
         .unwrap_or(lines.len());
     let (start, end) = match heading {
         None => (0, first_section),

@@ -213,7 +213,7 @@ fn pdfs_pass_pdfinfo_pdffonts_qpdf_and_keep_every_line_of_the_page() {
     let dir = PathBuf::from("target/pdf");
     std::fs::create_dir_all(&dir).unwrap();
     for (template, size, paper, pages) in [
-        ("report", "a4", "(A4)", 11),
+        ("report", "a4", "(A4)", 12),
         ("report", "letter", "(letter)", 12),
         ("handout", "a4", "(A4)", 2),
         ("handout", "letter", "(letter)", 2),
@@ -1693,11 +1693,64 @@ fn a_short_handout_fills_its_page_and_the_seed_takes_two() {
             "book.pdf",
         ]))
         .assert_code(0);
+        // The shipped profile with every quick fact: two pages at most.
+        let rich = dir.path().join(format!("rich-{size}.pdf"));
+        render_pdf(
+            Path::new("profiles/veterinary-technologists-and-technicians.yaml"),
+            &rich,
+            &["--template", "handout", "--page-size", size],
+        );
+        assert!(pdftotext(&rich).matches('\u{c}').count() <= 2, "{size}");
         // A cover, the contents, and the handout's two pages.
         assert_eq!(
             pdftotext(&out.join("book.pdf")).matches('\u{c}').count(),
             4,
             "{size}"
         );
+    }
+}
+
+/// Every word of the quick facts, their sources and the codes is in the PDF
+/// report and handout of the shipped profile that has every kind of fact.
+#[test]
+#[ignore = "needs poppler-utils: .ci/run runs it"]
+fn the_pdf_shows_every_quick_fact_its_sources_and_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = "profiles/veterinary-technologists-and-technicians.yaml";
+    let text = Run::of(pathways().args(["render", profile, "-f", "text", "--width", "1000"]));
+    text.assert_code(0);
+    let lines: Vec<&str> = text.stdout.lines().collect();
+    let block: Vec<&str> = lines
+        .iter()
+        .skip_while(|l| !l.starts_with("Also called"))
+        .take_while(|l| !l.starts_with("AT A GLANCE"))
+        .chain(lines.iter().filter(|l| l.starts_with("Occupation codes")))
+        .copied()
+        .collect();
+    assert!(block.len() > 10, "{block:?}");
+    for template in ["report", "handout"] {
+        let pdf = dir.path().join(format!("{template}.pdf"));
+        render_pdf(Path::new(profile), &pdf, &["--template", template]);
+        // Compared without spaces and hyphens: a long address breaks
+        // across lines, and pdftotext drops a hyphen at a line's end.
+        let squeeze = |text: &str| -> String {
+            text.chars()
+                .filter(|c| !c.is_whitespace() && !matches!(c, '-' | ':' | '(' | ')'))
+                .collect()
+        };
+        let shown = squeeze(&pdftotext(&pdf));
+        for line in &block {
+            if template == "handout" && line.starts_with("Occupation codes") {
+                continue; // codes are the full report's
+            }
+            if line.starts_with("QUICK FACTS") || line.starts_with("---") {
+                continue; // the text report's heading, upper case and underlined
+            }
+            let lost: Vec<&str> = line
+                .split_whitespace()
+                .filter(|word| !shown.contains(&squeeze(word)))
+                .collect();
+            assert!(lost.is_empty(), "{template}: {lost:?} of {line:?}");
+        }
     }
 }

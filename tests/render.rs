@@ -792,3 +792,90 @@ fn a_written_report_says_what_it_holds() {
         .assert_stderr_has("(HTML, ")
         .assert_stderr_has(" KB) with 3 warnings");
 }
+
+/// The shipped profile with every kind of fact.
+const FACT_RICH: &str = "profiles/veterinary-technologists-and-technicians.yaml";
+
+/// The quick facts of `profile` in `format`: from their heading (or the
+/// other titles before it) to the next heading, in the report and the handout.
+fn quick_facts_block(profile: &str, template: &str, format: &str) -> String {
+    let output =
+        Run::of(pathways().args(["render", profile, "--template", template, "-f", format]));
+    output.assert_code(0);
+    let text = output.stdout;
+    let start = text
+        .find(match format {
+            "html" => "<p class=\"aliases\"",
+            "markdown" => "**Also called:**",
+            _ => "Also called:",
+        })
+        .unwrap_or_else(|| panic!("{profile} {format}: no block\n{text}"));
+    let end = text[start..]
+        .find(match format {
+            "html" => "<section class=\"summary\"",
+            "markdown" => "## At a Glance",
+            _ => "AT A GLANCE",
+        })
+        .map_or(text.len(), |end| start + end);
+    text[start..end].to_owned()
+}
+
+/// A profile with every fact shows each, with its sources, first in the
+/// report and the handout, in Markdown, HTML and text (PDF: tests/pdf.rs);
+/// the shipped seed shows the one fact its page states.
+#[test]
+fn quick_facts_show_every_fact_a_profile_gives() {
+    for format in ["markdown", "html", "text"] {
+        let block = quick_facts_block(FACT_RICH, "report", format);
+        insta::assert_snapshot!(format!("quick_facts_{format}"), block);
+        assert_eq!(
+            quick_facts_block(FACT_RICH, "handout", format),
+            block,
+            "{format}"
+        );
+        let seed = quick_facts_block(SEED_PROFILE, "report", format);
+        insta::assert_snapshot!(format!("quick_facts_seed_{format}"), seed);
+    }
+}
+
+/// A profile without facts has no quick facts block, heading and all, and
+/// no codes line; a profile with facts but without a kind of fact has no
+/// line for it.
+#[test]
+fn a_profile_without_facts_has_no_empty_block() {
+    for format in ["markdown", "html", "text"] {
+        for template in ["report", "handout"] {
+            let output = Run::of(pathways().args([
+                "render",
+                "tests/fixtures/valid/minimal.yaml",
+                "--template",
+                template,
+                "-f",
+                format,
+            ]));
+            output.assert_code(0);
+            for absent in [
+                "Quick Facts",
+                "QUICK FACTS",
+                "class=\"quick-facts\"",
+                "Also called",
+                "Occupation codes",
+            ] {
+                assert!(
+                    !output.stdout.contains(absent),
+                    "{template} {format}: {absent}"
+                );
+            }
+        }
+        let seed = quick_facts_block(SEED_PROFILE, "report", format);
+        for absent in [
+            "Median pay",
+            "Number of jobs",
+            "Job outlook",
+            "Hours per week",
+            "Sources of these facts",
+        ] {
+            assert!(!seed.contains(absent), "{format}: {absent}");
+        }
+    }
+}

@@ -95,6 +95,18 @@ impl MoneyFormat {
     }
 }
 
+/// `value` as readers of `locale` write a number: its grouping and
+/// decimal separator (`94,400`, `94 400`, `94.400`).
+pub(crate) fn format_number(value: f64, locale: &Locale) -> String {
+    match (
+        decimal(value),
+        DecimalFormatter::try_new(locale.into(), Default::default()),
+    ) {
+        (Some(decimal), Ok(formatter)) => formatter.format(&decimal).to_string(),
+        _ => value.to_string(),
+    }
+}
+
 /// `amount` as an exact decimal.
 pub(crate) fn decimal(amount: f64) -> Option<Decimal> {
     // `Display` for f64 is the shortest text that reads back as the same

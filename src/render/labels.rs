@@ -276,6 +276,26 @@ fn code_keys() -> Vec<String> {
             "compare-first-step",
             "book-title",
             "book-description",
+            "fact-pay-median",
+            "fact-pay-average",
+            "fact-entry-education",
+            "fact-work-experience",
+            "fact-training",
+            "fact-jobs",
+            "fact-outlook",
+            "fact-openings",
+            "fact-hours",
+            "fact-regulated",
+            "fact-percent",
+            "salary-percentile",
+            "education-none",
+            "education-high-school",
+            "education-postsecondary-nondegree",
+            "education-some-college",
+            "education-associate",
+            "education-bachelor",
+            "education-master",
+            "education-doctoral",
         ]
         .map(str::to_owned),
     );
@@ -419,6 +439,8 @@ mod tests {
             "currencies",
             "periods",
             "title",
+            "percent",
+            "rank",
         ] {
             args.set(name, 2);
         }

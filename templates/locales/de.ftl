@@ -112,3 +112,31 @@ section-getting_started = Der Einstieg
 section-famous_people = Bekannte Persönlichkeiten
 section-global_opportunities = Chancen im Ausland
 section-misconceptions = Verbreitete Irrtümer
+
+## Auf einen Blick: Zahlen
+
+quick-facts = Kurz und bündig
+fact-pay-median = Mittleres Gehalt (Median)
+fact-pay-average = Durchschnittsgehalt
+fact-entry-education = Ausbildung für den Einstieg
+fact-work-experience = Berufserfahrung in einem verwandten Beruf
+fact-training = Einarbeitung im Beruf
+fact-jobs = Zahl der Stellen
+fact-outlook = Berufsaussichten
+fact-openings = Offene Stellen pro Jahr
+fact-hours = Wochenstunden
+fact-regulated = Zulassung oder Eintragung
+fact-percent = { $percent } %
+fact-sources = Quellen dieser Angaben
+also-called = Auch genannt
+occupation-codes = Berufskennziffern
+salary-percentiles = Gehalt nach Perzentil
+salary-percentile = { $rank }. Perzentil
+education-none = Kein formaler Abschluss
+education-high-school = Schulabschluss
+education-postsecondary-nondegree = Berufliches Zertifikat
+education-some-college = Studium ohne Abschluss
+education-associate = Kurzstudium (Associate)
+education-bachelor = Bachelor
+education-master = Master
+education-doctoral = Promotion oder Staatsexamen

@@ -113,3 +113,38 @@ section-getting_started = How to Get Started
 section-famous_people = Famous Personalities
 section-global_opportunities = Global Opportunities
 section-misconceptions = Common Misconceptions
+
+## Quick facts
+
+quick-facts = Quick Facts
+fact-pay-median = Median pay
+fact-pay-average = Average pay
+fact-entry-education = Education to start
+fact-work-experience = Work experience in a related job
+fact-training = Training on the job
+fact-jobs = Number of jobs
+fact-outlook = Job outlook
+fact-openings = Openings each year
+fact-hours = Hours per week
+fact-regulated = Licence or registration
+# An employment change in percent: "+19%", "−4%".
+fact-percent = { $percent }%
+fact-sources = Sources of these facts
+also-called = Also called
+occupation-codes = Occupation codes
+salary-percentiles = Pay by percentile
+# "10th percentile": a tenth of workers earn less.
+salary-percentile = { $rank ->
+    [1] { $rank }st
+    [2] { $rank }nd
+    [3] { $rank }rd
+   *[other] { $rank }th
+} percentile
+education-none = No formal educational credential
+education-high-school = High school diploma or equivalent
+education-postsecondary-nondegree = Postsecondary certificate
+education-some-college = Some college, no degree
+education-associate = Associate’s degree
+education-bachelor = Bachelor’s degree
+education-master = Master’s degree
+education-doctoral = Doctoral or professional degree

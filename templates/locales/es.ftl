@@ -112,3 +112,31 @@ section-getting_started = Cómo empezar
 section-famous_people = Personalidades destacadas
 section-global_opportunities = Oportunidades en el extranjero
 section-misconceptions = Ideas equivocadas frecuentes
+
+## Datos rápidos
+
+quick-facts = Datos rápidos
+fact-pay-median = Salario mediano
+fact-pay-average = Salario promedio
+fact-entry-education = Formación para empezar
+fact-work-experience = Experiencia laboral en un empleo afín
+fact-training = Formación en el trabajo
+fact-jobs = Número de empleos
+fact-outlook = Perspectivas laborales
+fact-openings = Vacantes cada año
+fact-hours = Horas por semana
+fact-regulated = Licencia o registro
+fact-percent = { $percent } %
+fact-sources = Fuentes de estos datos
+also-called = También llamado
+occupation-codes = Códigos de ocupación
+salary-percentiles = Salario por percentil
+salary-percentile = percentil { $rank }
+education-none = Sin título formal
+education-high-school = Bachillerato o equivalente
+education-postsecondary-nondegree = Certificado postsecundario
+education-some-college = Estudios universitarios sin título
+education-associate = Título de asociado
+education-bachelor = Licenciatura
+education-master = Maestría
+education-doctoral = Doctorado o título profesional

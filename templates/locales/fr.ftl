@@ -112,3 +112,31 @@ section-getting_started = Comment débuter
 section-famous_people = Personnalités célèbres
 section-global_opportunities = Opportunités à l’international
 section-misconceptions = Idées reçues
+
+## L'essentiel
+
+quick-facts = L’essentiel
+fact-pay-median = Salaire médian
+fact-pay-average = Salaire moyen
+fact-entry-education = Formation pour débuter
+fact-work-experience = Expérience dans un métier voisin
+fact-training = Formation en poste
+fact-jobs = Nombre d’emplois
+fact-outlook = Perspectives d’emploi
+fact-openings = Postes à pourvoir chaque année
+fact-hours = Heures par semaine
+fact-regulated = Autorisation ou inscription
+fact-percent = { $percent } %
+fact-sources = Sources de ces données
+also-called = Aussi appelé
+occupation-codes = Codes de profession
+salary-percentiles = Salaire par centile
+salary-percentile = { $rank }e centile
+education-none = Aucun diplôme
+education-high-school = Baccalauréat ou équivalent
+education-postsecondary-nondegree = Certificat postsecondaire
+education-some-college = Études supérieures sans diplôme
+education-associate = Diplôme de premier cycle court
+education-bachelor = Licence
+education-master = Master
+education-doctoral = Doctorat ou diplôme professionnel

@@ -134,6 +134,9 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
             .then(|| Arc::new(r.handout(profile, locale, labels))),
         book: extras.book_ids.is_some(),
         id_prefix: extras.book_ids.unwrap_or_default(),
+        aliases: profile.aliases.iter().map(|a| r.plain(&a.0)).collect(),
+        codes: super::facts::codes(profile.codes.as_ref(), r),
+        quick_facts: super::facts::quick_facts(profile, r, labels),
     }
 }
 
@@ -506,6 +509,7 @@ impl<'f> Renditions<'f> {
                 min: money(range.min),
                 max: money(range.max),
             })),
+            percentiles: super::facts::percentiles(salary, &format, labels),
         }
     }
 }

@@ -11,6 +11,7 @@
 mod book;
 mod build;
 mod compare;
+mod facts;
 mod index;
 mod types;
 

@@ -52,6 +52,47 @@ views! {
         /// Whether the career is a chapter of a booklet (`export --book`),
         /// which has its own contents.
         book: bool,
+        /// Other titles people search for.
+        aliases: Vec<Text>,
+        /// Occupation codes, each with its classification.
+        codes: Vec<Arc<CodeView>>,
+        /// The quick facts, when the profile gives any (or figures beyond an
+        /// average pay).
+        quick_facts: Option<Arc<QuickFactsView>>,
+    }
+
+    /// What a student looks for first, a line per fact given.
+    struct QuickFactsView {
+        /// The facts given, pay first, in a fixed order.
+        facts: Vec<Arc<QuickFactView>>,
+        /// The sources of the facts and of the pay figures, each once, with
+        /// the years of its figures.
+        sources: Vec<Arc<FactSourceView>>,
+    }
+
+    struct QuickFactView {
+        /// Which fact it is (`pay`, `entry_education`, `jobs`, ...).
+        key: &'static str,
+        /// "Median pay", "Education to start", ...
+        label: String,
+        /// The fact as reports print it, its year and words included.
+        value: Text,
+    }
+
+    struct FactSourceView {
+        title: Text,
+        url: Option<String>,
+        /// The years of its figures ("2024"), when given.
+        years: Option<String>,
+    }
+
+    struct CodeView {
+        /// "SOC 2018", "O*NET-SOC", "ISCO-08", "ESCO", or a local
+        /// classification's name.
+        scheme: Text,
+        code: Text,
+        /// The code's public page, for O*NET and ESCO codes.
+        url: Option<String>,
     }
 
     /// What a handout shows, chosen once for every format: each block is there
@@ -134,6 +175,14 @@ views! {
         period: String,
         average: Option<String>,
         ranges: Vec<Arc<SalaryRangeView>>,
+        /// Pay at the percentiles given, lowest first.
+        percentiles: Vec<Arc<PercentileView>>,
+    }
+
+    struct PercentileView {
+        /// "10th percentile".
+        label: String,
+        amount: String,
     }
 
     struct SalaryRangeView {

@@ -1,0 +1,325 @@
+//! The quick facts, the occupation codes and the other titles of a career,
+//! as reports print them: each fact a label and a value in the profile's
+//! language, numbers as its locale writes them, years and words kept.
+
+use std::sync::Arc;
+
+use fluent_bundle::FluentArgs;
+
+use super::build::{Renditions, period_key};
+use super::types::{CodeView, FactSourceView, PercentileView, QuickFactView, QuickFactsView};
+use crate::profile::{Codes, Profile, SalarySection, SourceRef};
+use crate::render::cldr::{self, MoneyFormat};
+use crate::render::labels::Labels;
+
+/// The quick facts of `profile`, when it gives facts, or pay figures beyond
+/// an average and ranges (which the salary section shows).
+pub(super) fn quick_facts(
+    profile: &Profile,
+    r: &Renditions,
+    labels: &Labels,
+) -> Option<Arc<QuickFactsView>> {
+    let salary = profile.sections.salary.as_ref();
+    let pay_stated = salary.is_some_and(|s| {
+        s.median.is_some()
+            || s.median_hourly.is_some()
+            || s.percentiles.is_some()
+            || s.year.is_some()
+            || s.region.is_some()
+            || s.source.is_some()
+    });
+    let facts = profile.facts.as_ref().filter(|f| !f.is_empty());
+    if facts.is_none() && !pay_stated {
+        return None;
+    }
+    let locale = cldr::parse_locale(profile.locale());
+    let number = |value: f64| cldr::format_number(value, &locale);
+    // A fact's year, where no source lists it with the source's name.
+    let with_year = |text: String, stated: crate::profile::Stated<'_>| match stated {
+        crate::profile::Stated {
+            source: None,
+            year: Some(year),
+        } => format!("{text} ({year})"),
+        _ => text,
+    };
+    let joined = |parts: &[Option<String>]| -> String {
+        parts
+            .iter()
+            .flatten()
+            .map(|part| part.trim())
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut rows: Vec<(&'static str, String, String)> = Vec::new();
+    if let Some(salary) = salary.filter(|s| s.median.is_some() || s.average.is_some()) {
+        rows.push(pay_row(salary, &locale, labels));
+    }
+    if let Some(facts) = facts {
+        if let Some(fact) = &facts.entry_education {
+            let level = fact
+                .level
+                .map(|level| labels.get(&format!("education-{}", level.id())));
+            let value = match (level, fact.text.as_deref()) {
+                (Some(level), Some(text)) => format!("{level} ({})", text.trim()),
+                (level, text) => joined(&[level, text.map(str::to_owned)]),
+            };
+            rows.push((
+                "entry_education",
+                labels.get("fact-entry-education"),
+                with_year(value, fact.stated()),
+            ));
+        }
+        for (key, label, fact) in [
+            (
+                "work_experience",
+                "fact-work-experience",
+                &facts.work_experience,
+            ),
+            ("training", "fact-training", &facts.training),
+        ] {
+            if let Some(fact) = fact {
+                rows.push((
+                    key,
+                    labels.get(label),
+                    with_year(fact.text.trim().to_owned(), fact.stated()),
+                ));
+            }
+        }
+        for (key, label, fact) in [
+            ("jobs", "fact-jobs", &facts.jobs),
+            (
+                "openings_per_year",
+                "fact-openings",
+                &facts.openings_per_year,
+            ),
+        ] {
+            if let Some(fact) = fact {
+                let count = fact.count.map(|count| number(count as f64));
+                let value = joined(&[
+                    count.map(|c| with_year(c, fact.stated())),
+                    fact.text.clone(),
+                ]);
+                let value = if fact.count.is_none() {
+                    with_year(value, fact.stated())
+                } else {
+                    value
+                };
+                rows.push((key, labels.get(label), value));
+            }
+        }
+        if let Some(outlook) = &facts.outlook {
+            let percent = outlook.percent.map(|percent| {
+                let mut args = FluentArgs::new();
+                args.set("percent", signed(percent, &number));
+                let change = labels
+                    .format("fact-percent", Some(&args))
+                    .unwrap_or_default();
+                match outlook.period.as_deref() {
+                    Some(period) => format!("{change} ({})", period.trim()),
+                    None => change,
+                }
+            });
+            let value = joined(&[percent, outlook.words.clone()]);
+            rows.push((
+                "outlook",
+                labels.get("fact-outlook"),
+                with_year(value, outlook.stated()),
+            ));
+        }
+        if let Some(hours) = &facts.hours {
+            let range = match (hours.min, hours.max) {
+                (Some(min), Some(max)) if min != max => Some(format!("{min}–{max}")),
+                (Some(hours), _) | (None, Some(hours)) => Some(hours.to_string()),
+                (None, None) => None,
+            };
+            let value = joined(&[range, hours.text.clone()]);
+            rows.push((
+                "hours",
+                labels.get("fact-hours"),
+                with_year(value, hours.stated()),
+            ));
+        }
+        if let Some(fact) = &facts.regulated {
+            let value = match fact.body.as_deref() {
+                Some(body) => format!("{} ({})", fact.text.trim(), body.trim()),
+                None => fact.text.trim().to_owned(),
+            };
+            rows.push((
+                "regulated",
+                labels.get("fact-regulated"),
+                with_year(value, fact.stated()),
+            ));
+        }
+    }
+
+    // Each source once, with the years of the figures it gave.
+    let mut stated: Vec<(Option<&SourceRef>, Option<u16>)> = Vec::new();
+    if let Some(salary) = salary {
+        stated.push((salary.source.as_ref(), salary.year));
+    }
+    for (_, fact) in facts.iter().flat_map(|f| f.present()) {
+        stated.push((fact.source, fact.year));
+    }
+    let mut sources: Vec<(&SourceRef, Vec<u16>)> = Vec::new();
+    for (source, year) in stated {
+        let Some(source) = source else { continue };
+        let index = match sources
+            .iter()
+            .position(|(s, _)| s.title == source.title && s.url == source.url)
+        {
+            Some(index) => index,
+            None => {
+                sources.push((source, Vec::new()));
+                sources.len() - 1
+            }
+        };
+        if let Some(year) = year
+            && !sources[index].1.contains(&year)
+        {
+            sources[index].1.push(year);
+        }
+    }
+    let sources = sources
+        .into_iter()
+        .map(|(source, mut years)| {
+            years.sort_unstable();
+            Arc::new(FactSourceView {
+                title: r.plain(&source.title),
+                url: source.url.clone().filter(|u| crate::links::is_web_link(u)),
+                years: (!years.is_empty()).then(|| {
+                    years
+                        .iter()
+                        .map(u16::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }),
+            })
+        })
+        .collect();
+    Some(Arc::new(QuickFactsView {
+        facts: rows
+            .into_iter()
+            .map(|(key, label, value)| {
+                Arc::new(QuickFactView {
+                    key,
+                    label,
+                    value: r.plain(&value),
+                })
+            })
+            .collect(),
+        sources,
+    }))
+}
+
+/// Pay: the median (or else the average) with its period, the hourly median
+/// beside it, and the year and region of the figures.
+fn pay_row(
+    salary: &SalarySection,
+    locale: &icu::locale::Locale,
+    labels: &Labels,
+) -> (&'static str, String, String) {
+    let money = MoneyFormat::new(salary.currency(), locale);
+    let period = labels.get(period_key(salary.period()));
+    let (label, amount) = match (salary.median, salary.average) {
+        (Some(median), _) => ("fact-pay-median", median),
+        (None, Some(average)) => ("fact-pay-average", average),
+        (None, None) => ("fact-pay-median", 0.0),
+    };
+    let mut value = format!("{} {period}", money.format(amount));
+    if let Some(hourly) = salary.median_hourly {
+        value.push_str(&format!(
+            " ({} {})",
+            money.format(hourly),
+            labels.get("period-hour")
+        ));
+    }
+    let basis: Vec<String> = salary
+        .region
+        .iter()
+        .map(|r| r.trim().to_owned())
+        .chain(salary.year.map(|y| y.to_string()))
+        .collect();
+    if !basis.is_empty() {
+        value.push_str(&format!(", {}", basis.join(", ")));
+    }
+    ("pay", labels.get(label), value)
+}
+
+/// A change in percent with its sign: "+19", "−4" (a minus sign, not a hyphen).
+fn signed(percent: f64, number: &impl Fn(f64) -> String) -> String {
+    let digits = number(percent.abs());
+    if percent > 0.0 {
+        format!("+{digits}")
+    } else if percent < 0.0 {
+        format!("\u{2212}{digits}")
+    } else {
+        digits
+    }
+}
+
+/// The salary's percentiles, lowest first, each labelled.
+pub(super) fn percentiles(
+    salary: &SalarySection,
+    money: &MoneyFormat,
+    labels: &Labels,
+) -> Vec<Arc<PercentileView>> {
+    salary
+        .percentiles
+        .iter()
+        .flat_map(|p| p.given())
+        .map(|(rank, amount)| {
+            let mut args = FluentArgs::new();
+            args.set("rank", rank);
+            Arc::new(PercentileView {
+                label: labels
+                    .format("salary-percentile", Some(&args))
+                    .unwrap_or_default(),
+                amount: money.format(amount),
+            })
+        })
+        .collect()
+}
+
+/// The profile's codes, each with its classification and, where there is
+/// one, its public page.
+pub(super) fn codes(codes: Option<&Codes>, r: &Renditions) -> Vec<Arc<CodeView>> {
+    let Some(codes) = codes else {
+        return Vec::new();
+    };
+    let mut views = Vec::new();
+    let mut add = |scheme: &str, code: &str, url: Option<String>| {
+        views.push(Arc::new(CodeView {
+            scheme: r.plain(scheme),
+            code: r.plain(code),
+            url,
+        }));
+    };
+    if let Some(soc) = &codes.soc {
+        add("SOC 2018", soc, None);
+    }
+    for code in &codes.onet {
+        add(
+            "O*NET-SOC",
+            &code.0,
+            Some(format!(
+                "https://www.onetonline.org/link/summary/{}",
+                code.0
+            )),
+        );
+    }
+    for code in &codes.isco {
+        add("ISCO-08", &code.0, None);
+    }
+    for uri in &codes.esco {
+        add(
+            "ESCO",
+            &uri.0,
+            crate::links::is_web_link(&uri.0).then(|| uri.0.clone()),
+        );
+    }
+    for (name, code) in &codes.local {
+        add(name, code, None);
+    }
+    views
+}
