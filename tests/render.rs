@@ -879,3 +879,38 @@ fn a_profile_without_facts_has_no_empty_block() {
         }
     }
 }
+
+/// The HTML report and handout say what the career is in schema.org's
+/// Occupation microdata (no script element): its name, other names and
+/// each occupation code with its classification.
+#[test]
+fn html_names_the_occupation_and_its_codes_for_machines() {
+    for template in ["report", "handout"] {
+        let output =
+            Run::of(pathways().args(["render", FACT_RICH, "--template", template, "-f", "html"]));
+        output.assert_code(0);
+        let html = output.stdout;
+        assert!(!html.contains("<script"), "{template}");
+        let article = html
+            .split("<article class=\"career\"")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{template}: no article"));
+        assert!(article.starts_with(
+            " aria-labelledby=\"title\" itemscope itemtype=\"https://schema.org/Occupation\">"
+        ));
+        let values = |property: &str| -> Vec<String> {
+            article
+                .split(&format!("itemprop=\"{property}\" content=\""))
+                .skip(1)
+                .map(|rest| rest.split('"').next().unwrap().to_owned())
+                .collect()
+        };
+        assert_eq!(values("name"), ["Veterinary Technologists and Technicians"]);
+        assert_eq!(
+            values("alternateName"),
+            ["Veterinary Technicians", "Vet Techs", "Veterinary Nurses"]
+        );
+        assert_eq!(values("codeValue"), ["29-2056", "29-2056.00", "3240"]);
+        assert_eq!(values("inCodeSet"), ["SOC 2018", "O*NET-SOC", "ISCO-08"]);
+    }
+}
