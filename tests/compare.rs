@@ -283,3 +283,40 @@ fn a_title_in_a_comparison_is_never_markup() {
         output.stdout
     );
 }
+
+/// A quick fact two or more of the careers give has a row (the one-career
+/// facts do not): here the education to start, which the seed and the
+/// fact-rich profile both give, in every format; the number of jobs, which
+/// only one gives, has none.
+#[test]
+fn a_fact_two_careers_give_has_a_row() {
+    let careers = [
+        root().join(SEED_PROFILE),
+        root().join("profiles/veterinary-technologists-and-technicians.yaml"),
+    ];
+    for format in ["markdown", "html", "text"] {
+        let run = compare(&careers, &["-f", format]);
+        run.assert_code(0);
+        assert!(run.stdout.contains("Education to start"), "{format}");
+        assert_eq!(
+            run.stdout.matches("Associate’s degree").count(),
+            2,
+            "{format}"
+        );
+        assert!(!run.stdout.contains("Number of jobs"), "{format}");
+    }
+    let two_rich = [
+        root().join("profiles/veterinary-technologists-and-technicians.yaml"),
+        root().join("profiles/veterinary-technologists-and-technicians.yaml"),
+    ];
+    let run = compare(&two_rich, &["-f", "markdown"]);
+    run.assert_code(0);
+    for row in [
+        "Number of jobs",
+        "Job outlook",
+        "Hours per week",
+        "Licence or registration",
+    ] {
+        assert!(run.stdout.contains(&format!("| **{row}** |")), "{row}");
+    }
+}

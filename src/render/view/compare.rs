@@ -73,6 +73,31 @@ pub(in crate::render) fn build_compare(
             cells.salary(p, currencies_differ)
         }),
     ];
+    // A row for each quick fact two or more of the careers give (pay is
+    // the salary row's).
+    let facts: Vec<Vec<(&str, String, String)>> = profiles
+        .iter()
+        .map(|p| super::facts::fact_rows(p, labels))
+        .collect();
+    for &key in &super::facts::FACT_ORDER[1..] {
+        let given: Vec<&String> = facts
+            .iter()
+            .filter_map(|rows| {
+                rows.iter()
+                    .find(|(k, ..)| *k == key)
+                    .map(|(_, label, _)| label)
+            })
+            .collect();
+        if let [label, _, ..] = given.as_slice() {
+            rows.push(cells.row(&format!("fact-{key}"), label, profiles, |p| {
+                super::facts::fact_rows(p, labels)
+                    .into_iter()
+                    .filter(|(k, ..)| *k == key)
+                    .map(|(_, _, value)| cells.plain(&value))
+                    .collect()
+            }));
+        }
+    }
     // A subject shown by its section's first paragraph.
     let lead_row = |id: &str| {
         cells.row(id, &heading(id), profiles, |p| {

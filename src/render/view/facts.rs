@@ -32,6 +32,86 @@ pub(super) fn quick_facts(
     if facts.is_none() && !pay_stated {
         return None;
     }
+    let rows = fact_rows(profile, labels);
+
+    // Each source once, with the years of the figures it gave.
+    let mut stated: Vec<(Option<&SourceRef>, Option<u16>)> = Vec::new();
+    if let Some(salary) = salary {
+        stated.push((salary.source.as_ref(), salary.year));
+    }
+    for (_, fact) in facts.iter().flat_map(|f| f.present()) {
+        stated.push((fact.source, fact.year));
+    }
+    let mut sources: Vec<(&SourceRef, Vec<u16>)> = Vec::new();
+    for (source, year) in stated {
+        let Some(source) = source else { continue };
+        let index = match sources
+            .iter()
+            .position(|(s, _)| s.title == source.title && s.url == source.url)
+        {
+            Some(index) => index,
+            None => {
+                sources.push((source, Vec::new()));
+                sources.len() - 1
+            }
+        };
+        if let Some(year) = year
+            && !sources[index].1.contains(&year)
+        {
+            sources[index].1.push(year);
+        }
+    }
+    let sources = sources
+        .into_iter()
+        .map(|(source, mut years)| {
+            years.sort_unstable();
+            Arc::new(FactSourceView {
+                title: r.plain(&source.title),
+                url: source.url.clone().filter(|u| crate::links::is_web_link(u)),
+                years: (!years.is_empty()).then(|| {
+                    years
+                        .iter()
+                        .map(u16::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }),
+            })
+        })
+        .collect();
+    Some(Arc::new(QuickFactsView {
+        facts: rows
+            .into_iter()
+            .map(|(key, label, value)| {
+                Arc::new(QuickFactView {
+                    key,
+                    label,
+                    value: r.plain(&value),
+                })
+            })
+            .collect(),
+        sources,
+    }))
+}
+
+/// The facts in the order reports print them.
+pub(super) const FACT_ORDER: [&str; 9] = [
+    "pay",
+    "entry_education",
+    "work_experience",
+    "training",
+    "jobs",
+    "openings_per_year",
+    "outlook",
+    "hours",
+    "regulated",
+];
+
+/// Each fact `profile` gives, pay first: which it is, its label and its
+/// value as reports print it (the year, where no source names it with its
+/// own, and every word kept).
+pub(super) fn fact_rows(profile: &Profile, labels: &Labels) -> Vec<(&'static str, String, String)> {
+    let salary = profile.sections.salary.as_ref();
+    let facts = profile.facts.as_ref();
     let locale = cldr::parse_locale(profile.locale());
     let number = |value: f64| cldr::format_number(value, &locale);
     // A fact's year, where no source lists it with the source's name.
@@ -153,63 +233,7 @@ pub(super) fn quick_facts(
         }
     }
 
-    // Each source once, with the years of the figures it gave.
-    let mut stated: Vec<(Option<&SourceRef>, Option<u16>)> = Vec::new();
-    if let Some(salary) = salary {
-        stated.push((salary.source.as_ref(), salary.year));
-    }
-    for (_, fact) in facts.iter().flat_map(|f| f.present()) {
-        stated.push((fact.source, fact.year));
-    }
-    let mut sources: Vec<(&SourceRef, Vec<u16>)> = Vec::new();
-    for (source, year) in stated {
-        let Some(source) = source else { continue };
-        let index = match sources
-            .iter()
-            .position(|(s, _)| s.title == source.title && s.url == source.url)
-        {
-            Some(index) => index,
-            None => {
-                sources.push((source, Vec::new()));
-                sources.len() - 1
-            }
-        };
-        if let Some(year) = year
-            && !sources[index].1.contains(&year)
-        {
-            sources[index].1.push(year);
-        }
-    }
-    let sources = sources
-        .into_iter()
-        .map(|(source, mut years)| {
-            years.sort_unstable();
-            Arc::new(FactSourceView {
-                title: r.plain(&source.title),
-                url: source.url.clone().filter(|u| crate::links::is_web_link(u)),
-                years: (!years.is_empty()).then(|| {
-                    years
-                        .iter()
-                        .map(u16::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                }),
-            })
-        })
-        .collect();
-    Some(Arc::new(QuickFactsView {
-        facts: rows
-            .into_iter()
-            .map(|(key, label, value)| {
-                Arc::new(QuickFactView {
-                    key,
-                    label,
-                    value: r.plain(&value),
-                })
-            })
-            .collect(),
-        sources,
-    }))
+    rows
 }
 
 /// Pay: the median (or else the average) with its period, the hourly median
