@@ -914,3 +914,39 @@ fn html_names_the_occupation_and_its_codes_for_machines() {
         assert_eq!(values("inCodeSet"), ["SOC 2018", "O*NET-SOC", "ISCO-08"]);
     }
 }
+
+/// The quick facts' sources are listed once each: two facts from one source
+/// name it once, with both years; two sources that share a title but not
+/// an address (or an address but not a title) are two.
+#[test]
+fn each_source_of_the_quick_facts_is_listed_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("minimal.yaml");
+    let text = read(&fixture("valid/minimal.yaml")).replacen(
+        "sections:",
+        "facts:\n  jobs: { count: 10, source: { title: BLS, url: \"https://a.example/\" }, year: 2023 }\n  \
+         hours: { min: 30, source: { title: BLS, url: \"https://a.example/\" }, year: 2024 }\n  \
+         outlook: { percent: 3, period: 2024–34, source: { title: BLS, url: \"https://b.example/\" }, year: 2024 }\n  \
+         openings_per_year: { count: 5, source: { title: OES, url: \"https://a.example/\" }, year: 2024 }\n\
+         sections:",
+        1,
+    );
+    std::fs::write(&profile, text).unwrap();
+    let output = Run::of(
+        pathways()
+            .arg("render")
+            .arg(&profile)
+            .args(["-f", "markdown"]),
+    );
+    output.assert_code(0);
+    let sources = output
+        .stdout
+        .lines()
+        .find(|line| line.starts_with("Sources of these facts:"))
+        .unwrap_or_else(|| panic!("{}", output.stdout));
+    assert_eq!(
+        sources,
+        "Sources of these facts: [BLS](<https://a.example/>) (2023, 2024); \
+         [BLS](<https://b.example/>) (2024); [OES](<https://a.example/>) (2024)"
+    );
+}
