@@ -5,14 +5,13 @@ use std::sync::Arc;
 
 use minijinja::Value;
 
+use super::facts::period_key;
 use super::types::{
     FactView, GroupView, HandoutSalaryView, HandoutView, ItemView, MisconceptionView, PageView,
     SalaryRangeView, SalaryView, SectionView, SourceView, SummaryView, View,
 };
 use super::{Sections, Text, lens};
-use crate::profile::{
-    Group, Item, PayPeriod, Profile, Prose, RemoteLevel, SalarySection, SectionContent,
-};
+use crate::profile::{Group, Item, Profile, Prose, RemoteLevel, SalarySection, SectionContent};
 use crate::render::cldr::{self, MoneyFormat};
 use crate::render::labels::{Labels, section_key};
 use crate::render::markdown;
@@ -135,8 +134,8 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
         book: extras.book_ids.is_some(),
         id_prefix: extras.book_ids.unwrap_or_default(),
         aliases: profile.aliases.iter().map(|a| r.plain(&a.0)).collect(),
-        codes: super::facts::codes(profile.codes.as_ref(), r),
-        quick_facts: super::facts::quick_facts(profile, r, labels),
+        codes: super::facts::codes(profile.codes.as_ref(), &|text| r.plain(text)),
+        quick_facts: super::facts::quick_facts(profile, &|text| r.plain(text), labels),
     }
 }
 
@@ -544,15 +543,6 @@ pub(super) fn stage_label(stage: &str, labels: &Labels) -> String {
                 .map(|first| first.to_uppercase().chain(chars).collect::<String>())
                 .unwrap_or_default()
         }
-    }
-}
-
-/// The label of a pay period: `period-year`, `period-month`, `period-hour`.
-pub(super) fn period_key(period: PayPeriod) -> &'static str {
-    match period {
-        PayPeriod::Year => "period-year",
-        PayPeriod::Month => "period-month",
-        PayPeriod::Hour => "period-hour",
     }
 }
 

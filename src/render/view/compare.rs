@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use minijinja::Value;
 
-use super::build::{Renditions, first_sentence, period_key, remote_level_key, stage_label};
+use super::build::{Renditions, first_sentence, remote_level_key, stage_label};
+use super::facts::period_key;
 use super::types::{CompareCareerView, CompareCellView, CompareRowView, CompareView};
 use super::{Text, lens};
 use crate::profile::{Item, Profile, SalarySection, SectionContent};

@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use fluent_bundle::FluentArgs;
 
-use super::build::{Renditions, period_key};
+use super::Text;
 use super::types::{CodeView, FactSourceView, PercentileView, QuickFactView, QuickFactsView};
-use crate::profile::{Codes, Profile, SalarySection, SourceRef};
+use crate::profile::{Codes, PayPeriod, Profile, SalarySection, SourceRef};
 use crate::render::cldr::{self, MoneyFormat};
 use crate::render::labels::Labels;
 
@@ -16,7 +16,7 @@ use crate::render::labels::Labels;
 /// an average and ranges (which the salary section shows).
 pub(super) fn quick_facts(
     profile: &Profile,
-    r: &Renditions,
+    plain: &dyn Fn(&str) -> Text,
     labels: &Labels,
 ) -> Option<Arc<QuickFactsView>> {
     let salary = profile.sections.salary.as_ref();
@@ -66,7 +66,7 @@ pub(super) fn quick_facts(
         .map(|(source, mut years)| {
             years.sort_unstable();
             Arc::new(FactSourceView {
-                title: r.plain(&source.title),
+                title: plain(&source.title),
                 url: source.url.clone().filter(|u| crate::links::is_web_link(u)),
                 years: (!years.is_empty()).then(|| {
                     years
@@ -85,7 +85,7 @@ pub(super) fn quick_facts(
                 Arc::new(QuickFactView {
                     key,
                     label,
-                    value: r.plain(&value),
+                    value: plain(&value),
                 })
             })
             .collect(),
@@ -307,15 +307,15 @@ pub(super) fn percentiles(
 
 /// The profile's codes, each with its classification and, where there is
 /// one, its public page.
-pub(super) fn codes(codes: Option<&Codes>, r: &Renditions) -> Vec<Arc<CodeView>> {
+pub(super) fn codes(codes: Option<&Codes>, plain: &dyn Fn(&str) -> Text) -> Vec<Arc<CodeView>> {
     let Some(codes) = codes else {
         return Vec::new();
     };
     let mut views = Vec::new();
     let mut add = |scheme: &str, code: &str, url: Option<String>| {
         views.push(Arc::new(CodeView {
-            scheme: r.plain(scheme),
-            code: r.plain(code),
+            scheme: plain(scheme),
+            code: plain(code),
             url,
         }));
     };
@@ -346,4 +346,13 @@ pub(super) fn codes(codes: Option<&Codes>, r: &Renditions) -> Vec<Arc<CodeView>>
         add(name, code, None);
     }
     views
+}
+
+/// The label of a pay period: `period-year`, `period-month`, `period-hour`.
+pub(super) fn period_key(period: PayPeriod) -> &'static str {
+    match period {
+        PayPeriod::Year => "period-year",
+        PayPeriod::Month => "period-month",
+        PayPeriod::Hour => "period-hour",
+    }
 }
