@@ -55,25 +55,15 @@ fn limit_lists(value: &mut Value) {
     }
 }
 
-/// schemars marks numbers `"format": "double"`, which is not a JSON Schema
-/// format: strict validators (ajv) stop at it.
+/// schemars marks numbers `"format": "double"`, `"uint16"` and the like,
+/// which are not JSON Schema formats: strict validators (ajv) stop at them.
 fn drop_nonstandard_formats(value: &mut Value) {
     match value {
         Value::Object(map) => {
             if map.get("format").is_some_and(|f| {
-                matches!(
-                    f.as_str(),
-                    Some(
-                        "double"
-                            | "float"
-                            | "uint8"
-                            | "uint"
-                            | "int32"
-                            | "int64"
-                            | "uint32"
-                            | "uint64"
-                    )
-                )
+                f.as_str().is_some_and(|f| {
+                    matches!(f, "double" | "float") || f.starts_with("int") || f.starts_with("uint")
+                })
             }) {
                 map.remove("format");
             }
