@@ -39,7 +39,7 @@ fn exports_the_good_profiles_and_reports_the_bad_ones() {
     );
     assert!(
         lines[2].starts_with(&format!(
-            "Exported 4 profiles with 3 warnings (--verbose lists them), skipped 2, failed 0: wrote 15 files to {} in ",
+            "Exported 4 profiles with 3 warnings (--verbose lists them), skipped 2, failed 0: wrote 17 files to {} in ",
             out.path().display()
         )),
         "{stderr}"
@@ -51,6 +51,8 @@ fn exports_the_good_profiles_and_reports_the_bad_ones() {
             "archivists.html",
             "archivists.md",
             "archivists.txt",
+            "index.by-education.html",
+            "index.by-pay.html",
             "index.html",
             "index.md",
             "index.txt",
@@ -106,12 +108,14 @@ fn the_index_lists_every_exported_career_by_category_type_and_title() {
     let index = read(&out.path().join("index.md"));
     insta::assert_snapshot!("export_index_md", index);
     let html = read(&out.path().join("index.html"));
-    // One category; its named career type first, then the others by title.
+    // One category; its named career type first, then the others by title
+    // (each type a group of rows of the category's table, as every career
+    // gives its pay).
     let order: Vec<usize> = [
         ">Education &amp; Training <span class=\"count\">(4 careers)</span></h2>",
-        ">Stable Careers <span class=\"count\">(1 career)</span></h3>",
+        ">Stable Careers <span class=\"count\">(1 career)</span></th></tr>",
         ">Library Technicians</a>",
-        ">Other types of career <span class=\"count\">(3 careers)</span></h3>",
+        ">Other types of career <span class=\"count\">(3 careers)</span></th></tr>",
         ">Archivists</a>",
         ">Librarians</a>",
         ">Museum Technicians</a>",
@@ -128,7 +132,7 @@ fn the_index_lists_every_exported_career_by_category_type_and_title() {
     );
     assert!(html.contains("<a href=\"library-technicians.html\">"));
     // The published index is for students: no completeness score.
-    assert!(!html.contains("<td>100%</td>"), "{html}");
+    assert!(!html.contains("<td class=\"score\">100%</td>"), "{html}");
     assert!(!html.contains(">Complete<"), "{html}");
     assert!(
         !html.contains("Catalogers"),
@@ -157,15 +161,19 @@ fn index_scores_are_for_staff_in_one_table_per_category() {
     assert_eq!(html.matches("<table").count(), 1, "{html}");
     assert_eq!(html.matches(">Complete</th>").count(), 1, "{html}");
     assert_eq!(html.matches("scope=\"rowgroup\"").count(), 2, "{html}");
-    assert!(html.contains("<td>100%</td>"), "{html}");
+    assert!(html.contains("<td class=\"score\">100%</td>"), "{html}");
     let markdown = read(&out.path().join("index.md"));
     assert_eq!(
-        markdown.matches("| Career | Complete |").count(),
+        markdown
+            .matches("| Career | Pay | Education to start | Complete |")
+            .count(),
         1,
         "{markdown}"
     );
     assert!(
-        markdown.contains("| [Library Technicians](library-technicians.md) | 100% |"),
+        markdown.contains(
+            "| [Library Technicians](library-technicians.md) | Average $36,000 per year | Associate’s degree | 100% |"
+        ),
         "{markdown}"
     );
     let text = read(&out.path().join("index.txt"));
@@ -575,4 +583,83 @@ fn exported_reports_are_what_render_writes() {
         }
         assert!(compared >= 15, "{compared}");
     }
+}
+
+#[test]
+fn the_index_shows_pay_education_and_outlook_and_each_sorts_on_a_page_of_its_own() {
+    let input = tempfile::tempdir().unwrap();
+    for file in [
+        SEED_PROFILE,
+        "profiles/veterinary-technologists-and-technicians.yaml",
+        "tests/fixtures/handout/electricians.yaml",
+    ] {
+        let name = Path::new(file).file_name().unwrap();
+        std::fs::copy(file, input.path().join(name)).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    Run::of(export(input.path(), out.path()).args(["-q", "--format", "html,md,txt"]))
+        .assert_code(0);
+    let row = |html: &str, title: &str| -> String {
+        let start = html
+            .find(&format!(">{title}</a></th>"))
+            .unwrap_or_else(|| panic!("{title} not in {html}"));
+        html[start..start + html[start..].find("</tr>").unwrap()].to_owned()
+    };
+    let html = read(&out.path().join("index.html"));
+    // Each figure in its column; the median is called so, an average too.
+    let vet = row(&html, "Veterinary Technologists and Technicians");
+    assert!(
+        vet.contains("<td>Median $45,980 per year</td><td>Associate’s degree</td><td>+9% (Much faster than average (12,200 more jobs))</td>"),
+        "{vet}"
+    );
+    assert!(
+        row(&html, "Electricians").contains("<td>Average $61,590 per year</td><td></td><td></td>"),
+        "{html}"
+    );
+    for sort in ["pay", "education", "outlook"] {
+        assert!(
+            html.contains(&format!("<a href=\"index.by-{sort}.html\">")),
+            "{sort}: {html}"
+        );
+    }
+    // A page per order, the sorted column marked for a screen reader.
+    let order_of = |page: &str| -> Vec<usize> {
+        let html = read(&out.path().join(page));
+        ["Electricians", "Library Technicians", "Veterinary Technologists and Technicians"]
+            .iter()
+            .map(|title| html.find(&format!(">{title}</a></th>")).unwrap())
+            .collect()
+    };
+    let [electricians, library, vet] = order_of("index.by-pay.html")[..] else {
+        unreachable!()
+    };
+    assert!(electricians < vet && vet < library, "highest pay first");
+    let [electricians, library, vet] = order_of("index.by-education.html")[..] else {
+        unreachable!()
+    };
+    // Both need an associate's degree (then by title); electricians give no level.
+    assert!(library < vet && vet < electricians, "least education first, none last");
+    let [electricians, library, vet] = order_of("index.by-outlook.html")[..] else {
+        unreachable!()
+    };
+    assert!(vet < electricians && electricians < library, "a percent first");
+    let by_pay = read(&out.path().join("index.by-pay.html"));
+    assert!(
+        by_pay.contains("<th scope=\"col\" aria-sort=\"descending\">Pay<"),
+        "{by_pay}"
+    );
+    assert!(by_pay.contains("<a href=\"index.html\">List by category</a>"), "{by_pay}");
+    assert!(!by_pay.contains("<h2"), "one table, not grouped: {by_pay}");
+    // Markdown and text show the same figures; only HTML has sorted pages.
+    let markdown = read(&out.path().join("index.md"));
+    assert!(
+        markdown.contains("| [Veterinary Technologists and Technicians](veterinary-technologists-and-technicians.md) | Median $45,980 per year | Associate’s degree | \\+9% (Much faster than average (12,200 more jobs)) |"),
+        "{markdown}"
+    );
+    let text = read(&out.path().join("index.txt"));
+    assert!(
+        text.contains("  Pay: Median $45,980 per year\n  Education to start: Associate’s degree\n  Job outlook: +9%"),
+        "{text}"
+    );
+    assert!(!out.path().join("index.by-pay.md").exists());
 }

@@ -400,9 +400,17 @@ fn every_index_link_leads_to_its_profile_whatever_the_file_name() {
         .skip(1)
         .filter_map(|rest| rest.split('"').next())
         .filter(|href| href.ends_with(".html") && !href.starts_with("http"))
+        // The index's own pages (`index.by-pay.html`) are not profiles.
+        .filter(|href| !href.starts_with("index."))
         .map(str::to_owned)
         .collect();
     assert_eq!(links.len(), 3, "{index}");
+    // The index sorted by pay, as `export` names it, and back.
+    assert!(index.contains("<a href=\"index.by-pay.html\">"), "{index}");
+    let (status, by_pay) = preview.get("/index.by-pay.html");
+    assert_eq!(status, 200, "{by_pay}");
+    assert!(by_pay.contains("aria-sort=\"descending\">Pay<"), "{by_pay}");
+    assert_eq!(preview.get("/index.html").0, 200);
     for link in links {
         assert!(!link.contains(' '), "a valid link: {link}");
         let (status, page) = preview.get(&format!("/{link}"));

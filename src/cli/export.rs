@@ -232,6 +232,16 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
                     renderer.render_document(&Document::Index(&exported), format, out)
                 })?;
                 written += 1;
+                // HTML sorts by a column without a script: a page per order.
+                if format == Format::Html {
+                    for sort in exported.sorts() {
+                        let sorted = exported.sorted_by(sort);
+                        folder.write_with(&sort.file_name("html"), |out| {
+                            renderer.render_document(&Document::Index(&sorted), format, out)
+                        })?;
+                        written += 1;
+                    }
+                }
             }
         }
         if book.is_some() && !failed.is_empty() {
@@ -443,7 +453,8 @@ impl Job<'_> {
                 profile.career_type.as_deref(),
                 completeness(profile, self.policy),
                 profile.locale(),
-            ),
+            )
+            .with_facts_of(profile),
             id_at,
             warnings,
             listed,

@@ -154,7 +154,8 @@ impl Facts {
 
 /// Education levels, as the US Bureau of Labor Statistics names them for
 /// entry to an occupation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+/// Ordered from the least education to the most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum EducationLevel {
     /// No formal educational credential.

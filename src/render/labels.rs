@@ -210,6 +210,7 @@ impl Catalogues {
 }
 
 /// The labels of one locale.
+#[derive(Clone)]
 pub(crate) struct Labels {
     /// The locale's language (empty when it has no catalogue).
     own: Arc<Bundle>,
@@ -287,6 +288,12 @@ fn code_keys() -> Vec<String> {
             "fact-hours",
             "fact-regulated",
             "fact-percent",
+            "index-pay",
+            "index-pay-median",
+            "index-pay-average",
+            "index-order-pay",
+            "index-order-education",
+            "index-order-outlook",
             "salary-percentile",
             "education-none",
             "education-high-school",
@@ -441,6 +448,10 @@ mod tests {
             "title",
             "percent",
             "rank",
+            "amount",
+            "period",
+            "column",
+            "order",
         ] {
             args.set(name, 2);
         }

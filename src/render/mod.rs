@@ -25,7 +25,7 @@ pub use pdf::fonts::{
     FontOptions, can_show as pdf_can_show, configure as use_fonts, options as font_options,
 };
 pub use templates::{BUILT_IN as BUILT_IN_TEMPLATES, has_template, template_sets};
-pub use view::{CareerIndex, IndexEntry};
+pub use view::{CareerIndex, IndexEntry, IndexSort};
 
 use crate::error::{Error, PdfDocument};
 use crate::profile::Profile;

@@ -70,6 +70,15 @@ index-career = Beruf
 index-complete = Vollständigkeit
 index-percent = { $score } %
 index-percent-complete = zu { $score } % vollständig
+index-pay = Gehalt
+index-pay-median = Median { $amount } { $period }
+index-pay-average = Durchschnitt { $amount } { $period }
+index-sorted-by = sortiert nach { $column }, { $order }
+index-order-pay = höchste zuerst
+index-order-education = geringste Ausbildung zuerst
+index-order-outlook = stärkstes Wachstum zuerst
+index-sort-all = Alle Berufe sortieren nach
+index-by-category = Nach Kategorie anzeigen
 index-description = Berufsprofile: { index-count }. Jedes beschreibt Tätigkeit, Ausbildung, Gehalt, Aussichten und Einstieg.
 
 ## Vergleiche von zwei bis vier Berufen, und die Broschüre eines ganzen Exports

@@ -71,6 +71,15 @@ index-career = Career
 index-complete = Complete
 index-percent = { $score }%
 index-percent-complete = { $score }% complete
+index-pay = Pay
+index-pay-median = Median { $amount } { $period }
+index-pay-average = Average { $amount } { $period }
+index-sorted-by = sorted by { $column }, { $order }
+index-order-pay = highest first
+index-order-education = least education first
+index-order-outlook = fastest growing first
+index-sort-all = Sort all careers by
+index-by-category = List by category
 index-description = Career profiles: { index-count }, each with what the work is, education, pay, outlook and how to get started.
 
 ## Comparisons of two to four careers, and the booklet of a whole export

@@ -70,6 +70,15 @@ index-career = Profesión
 index-complete = Completado
 index-percent = { $score } %
 index-percent-complete = { $score } % completado
+index-pay = Salario
+index-pay-median = Mediana de { $amount } { $period }
+index-pay-average = Promedio de { $amount } { $period }
+index-sorted-by = ordenadas por { $column }, { $order }
+index-order-pay = de mayor a menor
+index-order-education = de menos a más estudios
+index-order-outlook = de mayor a menor crecimiento
+index-sort-all = Ordenar todas las carreras por
+index-by-category = Ver por categoría
 index-description = Perfiles profesionales: { index-count }; cada uno describe el trabajo, la formación, el salario, las perspectivas y cómo empezar.
 
 ## Comparaciones de dos a cuatro profesiones, y el cuadernillo de una exportación

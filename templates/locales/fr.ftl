@@ -70,6 +70,15 @@ index-career = Métier
 index-complete = Complétude
 index-percent = { $score } %
 index-percent-complete = complète à { $score } %
+index-pay = Salaire
+index-pay-median = { $amount } { $period } (médiane)
+index-pay-average = { $amount } { $period } (moyenne)
+index-sorted-by = triés par { $column }, { $order }
+index-order-pay = du plus élevé au plus bas
+index-order-education = du moins au plus d’études
+index-order-outlook = de la plus forte à la plus faible croissance
+index-sort-all = Trier tous les métiers par
+index-by-category = Voir par catégorie
 index-description = Fiches métiers : { index-count }, chacune avec la nature du travail, la formation, le salaire, les perspectives et les premiers pas.
 
 ## Comparaisons de deux à quatre métiers, et le livret d'un export

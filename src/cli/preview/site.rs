@@ -8,7 +8,7 @@ use pathways::error::Error;
 use pathways::finding::{Finding, has_errors};
 use pathways::load::{Input, LoadFailure, discover};
 use pathways::render::{
-    CareerIndex, Document, Format, IndexEntry, PageSize, Renderer, has_template, template_sets,
+    CareerIndex, Document, Format, IndexEntry, IndexSort, PageSize, Renderer, has_template, template_sets,
 };
 use pathways::report::{self, human};
 use pathways::validate::{Policy, Scope, completeness, load_and_validate};
@@ -67,12 +67,22 @@ impl Site {
     pub fn page(&self, path: &str) -> Option<Page> {
         if path == "/" {
             return Some(if self.target.is_dir() {
-                self.index()
+                self.index(None)
             } else {
                 self.profile_page(&self.target, &self.main_view())
             });
         }
         let name = percent_decoded(path.strip_prefix('/')?)?;
+        // The index links to itself, and to itself sorted, by the names
+        // `export` writes them under.
+        if self.target.is_dir() {
+            if name == "index.html" {
+                return Some(self.index(None));
+            }
+            if let Some(sort) = IndexSort::of_file_name(&name) {
+                return Some(self.index(Some(sort)));
+            }
+        }
         // Longest suffix first: `.handout.html` also ends in `.html`.
         let mut views = self.views();
         views.sort_by_key(|view| std::cmp::Reverse(self.suffix(view).len()));
@@ -234,8 +244,9 @@ impl Site {
         }
     }
 
-    /// The folder's index, as `export` writes it, linking each profile's page.
-    fn index(&self) -> Page {
+    /// The folder's index, as `export` writes it (sorted by `sort`, when
+    /// given), linking each profile's page.
+    fn index(&self, sort: Option<IndexSort>) -> Page {
         let nav = "<nav class=\"pathways-preview\" aria-label=\"Preview\"><strong>pathways preview</strong></nav>".to_owned();
         let renderer = match crate::cli::common::renderer(self.templates.as_deref()) {
             Ok(renderer) => renderer.with_page_size(self.page_size),
@@ -273,7 +284,8 @@ impl Site {
                         profile.career_type.as_deref(),
                         completeness(profile, &policy),
                         profile.locale(),
-                    ));
+                    )
+                    .with_facts_of(profile));
                 }
                 Err(LoadFailure::Unreadable(error)) => {
                     problems.push_str(&format!("error: {error}\n"));
@@ -286,6 +298,10 @@ impl Site {
         }
         let mut html = Vec::new();
         let index = CareerIndex::new(entries).with_scores(true);
+        let index = match sort {
+            Some(sort) => index.sorted_by(sort),
+            None => index,
+        };
         if let Err(error) =
             renderer.render_document(&Document::Index(&index), Format::Html, &mut html)
         {

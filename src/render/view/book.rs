@@ -132,7 +132,7 @@ pub(in crate::render) fn build_book(
         groups: if matches!(part, BookPart::Chapters { .. }) {
             Vec::new()
         } else {
-            index_groups_within(careers, format, entries.clone())
+            index_groups_within(careers, format, labels, entries.clone())
         },
         chapters,
         front: !matches!(part, BookPart::Chapters { .. }),

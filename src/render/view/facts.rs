@@ -190,11 +190,7 @@ pub(super) fn fact_rows(profile: &Profile, labels: &Labels) -> Vec<(&'static str
         }
         if let Some(outlook) = &facts.outlook {
             let percent = outlook.percent.map(|percent| {
-                let mut args = FluentArgs::new();
-                args.set("percent", signed(percent, &number));
-                let change = labels
-                    .format("fact-percent", Some(&args))
-                    .unwrap_or_default();
+                let change = percent_change(percent, &locale, labels);
                 match outlook.period.as_deref() {
                     Some(period) => format!("{change} ({})", period.trim()),
                     None => change,
@@ -270,16 +266,26 @@ fn pay_row(
     ("pay", labels.get(label), value)
 }
 
-/// A change in percent with its sign: "+19", "−4" (a minus sign, not a hyphen).
-fn signed(percent: f64, number: &impl Fn(f64) -> String) -> String {
-    let digits = number(percent.abs());
-    if percent > 0.0 {
+/// A change in percent with its sign, as `locale` writes the number: "+19%",
+/// "−4%" (a minus sign, not a hyphen).
+pub(super) fn percent_change(
+    percent: f64,
+    locale: &icu::locale::Locale,
+    labels: &Labels,
+) -> String {
+    let digits = cldr::format_number(percent.abs(), locale);
+    let signed = if percent > 0.0 {
         format!("+{digits}")
     } else if percent < 0.0 {
         format!("\u{2212}{digits}")
     } else {
         digits
-    }
+    };
+    let mut args = FluentArgs::new();
+    args.set("percent", signed);
+    labels
+        .format("fact-percent", Some(&args))
+        .unwrap_or_default()
 }
 
 /// The salary's percentiles, lowest first, each labelled.

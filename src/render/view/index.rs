@@ -8,8 +8,9 @@ use minijinja::value::{Enumerator, Object, ObjectRepr};
 
 use super::build::Renditions;
 use super::lens;
-use super::types::{IndexEntryView, IndexGroupView, IndexTypeView, IndexView};
-use crate::render::cldr::{self, Collation};
+use super::types::{IndexColumnView, IndexEntryView, IndexGroupView, IndexTypeView, IndexView};
+use crate::profile::{EducationLevel, PayPeriod, Profile};
+use crate::render::cldr::{self, Collation, MoneyFormat};
 use crate::render::labels::Labels;
 use crate::render::{Format, PageSize};
 
@@ -28,6 +29,66 @@ pub struct IndexEntry {
     locale_len: usize,
     /// Completeness score, 0–100.
     pub score: u8,
+    /// The figures shown beside the title, when the profile gives any.
+    facts: Option<Box<IndexFacts>>,
+}
+
+/// The figures an index shows beside a career's title, and sorts by.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct IndexFacts {
+    pay: Option<IndexPay>,
+    education: Option<(Option<EducationLevel>, Option<Box<str>>)>,
+    outlook: Option<(Option<f64>, Option<Box<str>>)>,
+}
+
+/// A career's pay in an index: the median, or else the average (said so).
+#[derive(Debug, Clone, PartialEq)]
+struct IndexPay {
+    /// As the career's own locale writes the amount: `$44,700`.
+    amount: Box<str>,
+    period: PayPeriod,
+    median: bool,
+    currency: Box<str>,
+    /// The amount over a year (a year of 2,080 working hours), to sort by.
+    yearly: f64,
+}
+
+/// What the index's columns can be sorted by. The HTML index is written
+/// once for each, as its own page, so it sorts without a script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexSort {
+    /// Highest median (or average) pay first.
+    Pay,
+    /// Least education to start first.
+    Education,
+    /// Fastest-growing first.
+    Outlook,
+}
+
+impl IndexSort {
+    /// Every sort, in the order of the index's columns.
+    pub const ALL: [IndexSort; 3] = [IndexSort::Pay, IndexSort::Education, IndexSort::Outlook];
+
+    /// Its name in the page's file name: `index.by-<name>.html`.
+    pub fn name(self) -> &'static str {
+        match self {
+            IndexSort::Pay => "pay",
+            IndexSort::Education => "education",
+            IndexSort::Outlook => "outlook",
+        }
+    }
+
+    /// The file name of the index sorted so, in `extension`.
+    pub fn file_name(self, extension: &str) -> String {
+        format!("index.by-{}.{extension}", self.name())
+    }
+
+    /// The sort whose page is named `name` (`index.by-pay.html`).
+    pub fn of_file_name(name: &str) -> Option<IndexSort> {
+        IndexSort::ALL
+            .into_iter()
+            .find(|sort| sort.file_name("html") == name)
+    }
 }
 
 impl IndexEntry {
@@ -58,7 +119,57 @@ impl IndexEntry {
             career_type_len: career_type.map(str::len),
             locale_len: locale.len(),
             score,
+            facts: None,
         }
+    }
+
+    /// The entry with the pay, the education to start and the outlook of
+    /// `profile`, which the index shows in columns and sorts by.
+    pub fn with_facts_of(mut self, profile: &Profile) -> Self {
+        let pay = profile.sections.salary.as_ref().and_then(|salary| {
+            let (median, amount) = match (salary.median, salary.average) {
+                (Some(median), _) => (true, median),
+                (None, Some(average)) => (false, average),
+                (None, None) => return None,
+            };
+            let locale = cldr::parse_locale(profile.locale());
+            let per_year = match salary.period() {
+                PayPeriod::Year => 1.0,
+                PayPeriod::Month => 12.0,
+                PayPeriod::Hour => 2080.0,
+            };
+            Some(IndexPay {
+                amount: MoneyFormat::new(salary.currency(), &locale)
+                    .format(amount)
+                    .into(),
+                period: salary.period(),
+                median,
+                currency: salary.currency().into(),
+                yearly: amount * per_year,
+            })
+        });
+        let facts = profile.facts.as_ref();
+        let text = |text: &Option<String>| {
+            text.as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(Box::from)
+        };
+        let education = facts
+            .and_then(|f| f.entry_education.as_ref())
+            .map(|e| (e.level, text(&e.text)))
+            .filter(|(level, text)| level.is_some() || text.is_some());
+        let outlook = facts
+            .and_then(|f| f.outlook.as_ref())
+            .map(|o| (o.percent, text(&o.words)))
+            .filter(|(percent, words)| percent.is_some() || words.is_some());
+        let shown = IndexFacts {
+            pay,
+            education,
+            outlook,
+        };
+        self.facts = (shown != IndexFacts::default()).then(|| Box::new(shown));
+        self
     }
 
     /// The career's id (its reports are `<id>.<extension>`).
@@ -101,6 +212,9 @@ pub struct CareerIndex {
     /// Whether the index shows each career's completeness score (for staff;
     /// a published index leaves it out).
     scores: bool,
+    /// Set in an index sorted by a column, which lists its careers in one
+    /// table rather than by category.
+    sort: Option<IndexSort>,
 }
 
 /// The careers of one category: entries `start..end`, in career-type groups.
@@ -143,7 +257,70 @@ impl CareerIndex {
             groups: groups.into(),
             locale,
             scores: false,
+            sort: None,
         }
+    }
+
+    /// The same careers sorted by `sort`, those without the figure last,
+    /// each run in title order.
+    pub fn sorted_by(&self, sort: IndexSort) -> CareerIndex {
+        let mut entries = self.entries.to_vec();
+        // Entries are in category order; the title breaks ties.
+        let collation = Collation::new(&cldr::parse_locale(&self.locale));
+        entries.sort_by(|a, b| {
+            let (a_facts, b_facts) = (a.facts.as_deref(), b.facts.as_deref());
+            let by_figure = match sort {
+                IndexSort::Pay => {
+                    fn key(f: Option<&IndexFacts>) -> Option<(&str, f64)> {
+                        f?.pay.as_ref().map(|p| (&*p.currency, p.yearly))
+                    }
+                    present_first(key(a_facts), key(b_facts), |(a_cur, a_pay), (b_cur, b_pay)| {
+                        a_cur.cmp(&b_cur).then(b_pay.total_cmp(&a_pay))
+                    })
+                }
+                IndexSort::Education => {
+                    let key = |f: Option<&IndexFacts>| f?.education.as_ref()?.0;
+                    present_first(key(a_facts), key(b_facts), |a, b| a.cmp(&b))
+                }
+                IndexSort::Outlook => {
+                    let key = |f: Option<&IndexFacts>| f?.outlook.as_ref()?.0;
+                    present_first(key(a_facts), key(b_facts), |a, b| b.total_cmp(&a))
+                }
+            };
+            by_figure
+                .then_with(|| collation.compare(a.title(), b.title()))
+                .then_with(|| a.id().cmp(b.id()))
+        });
+        let len = entries.len();
+        CareerIndex {
+            entries: entries.into(),
+            groups: vec![CategoryGroup {
+                start: 0,
+                end: len,
+                types: vec![(0, len)],
+            }]
+            .into(),
+            locale: self.locale.clone(),
+            scores: self.scores,
+            sort: Some(sort),
+        }
+    }
+
+    /// The sorts whose figure at least one career gives: the columns the
+    /// index shows, and the sorted pages an HTML index links to.
+    pub fn sorts(&self) -> Vec<IndexSort> {
+        IndexSort::ALL
+            .into_iter()
+            .filter(|sort| {
+                self.entries.iter().any(|entry| {
+                    entry.facts.as_deref().is_some_and(|f| match sort {
+                        IndexSort::Pay => f.pay.is_some(),
+                        IndexSort::Education => f.education.is_some(),
+                        IndexSort::Outlook => f.outlook.is_some(),
+                    })
+                })
+            })
+            .collect()
     }
 
     /// Show each career's completeness score (`export --index-scores`).
@@ -170,6 +347,19 @@ impl CareerIndex {
     /// Whether it lists no career.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+/// `compare` for two figures; a career with the figure comes before one
+/// without.
+fn present_first<T>(
+    a: Option<T>,
+    b: Option<T>,
+    compare: impl Fn(T, T) -> std::cmp::Ordering,
+) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => compare(a, b),
+        (a, b) => b.is_some().cmp(&a.is_some()),
     }
 }
 
@@ -226,8 +416,29 @@ pub(in crate::render) fn build_index(
             range: 0..careers.entries.len(),
             format,
             locale: careers.locale.as_str().into(),
+            labels: labels.clone(),
         }),
-        groups: index_groups(careers, format),
+        groups: index_groups(careers, format, labels),
+        columns: careers
+            .sorts()
+            .into_iter()
+            .map(|sort| {
+                let (label, order) = match sort {
+                    IndexSort::Pay => ("index-pay", "descending"),
+                    IndexSort::Education => ("fact-entry-education", "ascending"),
+                    IndexSort::Outlook => ("fact-outlook", "descending"),
+                };
+                Arc::new(IndexColumnView {
+                    key: sort.name(),
+                    label: labels.get(label),
+                    href: (format == Format::Html).then(|| sort.file_name("html")),
+                    order,
+                    order_words: labels.get(&format!("index-order-{}", sort.name())),
+                })
+            })
+            .collect(),
+        sort: careers.sort.map(IndexSort::name),
+        grouped_href: format!("index.{}", format.extension()),
     };
     lens(&Arc::new(view), 0)
 }
@@ -238,8 +449,12 @@ pub(in crate::render) fn chapter_anchor(id: &str) -> String {
 }
 
 /// The careers of `careers` by category, then career type.
-pub(super) fn index_groups(careers: &CareerIndex, format: Format) -> Vec<Arc<IndexGroupView>> {
-    index_groups_within(careers, format, 0..careers.entries.len())
+pub(super) fn index_groups(
+    careers: &CareerIndex,
+    format: Format,
+    labels: &Labels,
+) -> Vec<Arc<IndexGroupView>> {
+    index_groups_within(careers, format, labels, 0..careers.entries.len())
 }
 
 /// The careers `within` (by their place in the index) by category, then
@@ -247,6 +462,7 @@ pub(super) fn index_groups(careers: &CareerIndex, format: Format) -> Vec<Arc<Ind
 pub(super) fn index_groups_within(
     careers: &CareerIndex,
     format: Format,
+    labels: &Labels,
     within: std::ops::Range<usize>,
 ) -> Vec<Arc<IndexGroupView>> {
     let clip = |start: usize, end: usize| start.max(within.start)..end.min(within.end);
@@ -281,6 +497,7 @@ pub(super) fn index_groups_within(
                                 range: shown,
                                 format,
                                 locale: careers.locale.as_str().into(),
+                                labels: labels.clone(),
                             }),
                         })
                     })
@@ -308,6 +525,14 @@ struct CareerList {
     format: Format,
     /// The index's locale: a career written in another language is marked so.
     locale: Arc<str>,
+    /// The index's labels, for the figures' periods and levels.
+    labels: Labels,
+}
+
+impl std::fmt::Debug for Labels {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Labels")
+    }
 }
 
 impl Object for CareerList {
@@ -322,6 +547,8 @@ impl Object for CareerList {
         }
         let entry = self.entries.get(self.range.start + index)?;
         let r = Renditions::new(std::slice::from_ref(&self.format));
+        let facts = entry.facts.as_deref();
+        let education = facts.and_then(|f| f.education.as_ref());
         let view = IndexEntryView {
             title: r.plain(entry.title()),
             category: entry.category().map(|c| r.plain(c)),
@@ -331,6 +558,32 @@ impl Object for CareerList {
             .then(|| entry.locale().to_owned()),
             href: format!("{}.{}", entry.id(), self.format.extension()),
             anchor: chapter_anchor(entry.id()),
+            pay: facts.and_then(|f| f.pay.as_ref()).map(|pay| {
+                let mut args = fluent_bundle::FluentArgs::new();
+                args.set("amount", &*pay.amount);
+                args.set("period", self.labels.get(super::facts::period_key(pay.period)));
+                let key = if pay.median {
+                    "index-pay-median"
+                } else {
+                    "index-pay-average"
+                };
+                r.plain(&self.labels.format(key, Some(&args)).unwrap_or_default())
+            }),
+            education: education.map(|(level, text)| match (level, text) {
+                (Some(level), _) => r.plain(&self.labels.get(&format!("education-{}", level.id()))),
+                (None, text) => r.plain(text.as_deref().unwrap_or_default()),
+            }),
+            education_in_own_words: education.is_some_and(|(level, _)| level.is_none()),
+            outlook: facts.and_then(|f| f.outlook.as_ref()).map(|(percent, words)| {
+                let change = percent.map(|p| {
+                    super::facts::percent_change(p, &cldr::parse_locale(&self.locale), &self.labels)
+                });
+                r.plain(&match (change, words) {
+                    (Some(change), Some(words)) => format!("{change} ({words})"),
+                    (Some(change), None) => change,
+                    (None, words) => words.as_deref().unwrap_or_default().to_owned(),
+                })
+            }),
         };
         Some(lens(&Arc::new(view), 0))
     }

@@ -26,7 +26,7 @@ pub(super) use build::{Extras, build, build_all, css_string};
 pub(super) use compare::build_compare;
 pub(super) use index::build_index;
 pub(super) use index::chapter_anchor;
-pub use index::{CareerIndex, IndexEntry};
+pub use index::{CareerIndex, IndexEntry, IndexSort};
 
 /// A text rendered for every format of one build: slot `i` holds the
 /// rendering for the build's `i`-th format.

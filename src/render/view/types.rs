@@ -212,6 +212,26 @@ views! {
         careers: minijinja::Value,
         /// The same careers by category, then career type.
         groups: Vec<Arc<IndexGroupView>>,
+        /// The figures shown beside each title, those some career gives.
+        columns: Vec<Arc<IndexColumnView>>,
+        /// The column this index is sorted by (`pay`), none when it lists
+        /// careers by category.
+        sort: Option<&'static str>,
+        /// The index by category, for a sorted index to link back to.
+        grouped_href: String,
+    }
+
+    /// A column of the index: a figure each career may give.
+    struct IndexColumnView {
+        /// `pay`, `education` or `outlook`.
+        key: &'static str,
+        label: String,
+        /// The index sorted by it (HTML only: `index.by-pay.html`).
+        href: Option<String>,
+        /// `ascending` or `descending`, the order it sorts in.
+        order: &'static str,
+        /// How the order reads: "highest first".
+        order_words: String,
     }
 
     /// The careers of one category (`none`: those without one, last).
@@ -252,6 +272,14 @@ views! {
         href: String,
         /// The id of the career's chapter in a booklet: `career-<id>`.
         anchor: String,
+        /// Median pay (or the average, said so) with its period.
+        pay: Option<Text>,
+        /// The education to start: its level, or else the profile's words.
+        education: Option<Text>,
+        /// Whether `education` is the profile's words (in its language).
+        education_in_own_words: bool,
+        /// The projected change in percent, and the source's words.
+        outlook: Option<Text>,
     }
 
     /// A booklet of every exported career: the context of the `book`
