@@ -17,7 +17,7 @@ rm -rf "$out" && mkdir -p "$out"
 # Profiles in English, Spanish, Japanese and Arabic (right to left); one
 # without a summary, one with salary text but no figures: each takes its own
 # template paths.
-profiles=(profiles/*.yaml tests/fixtures/valid/*.yaml tests/fixtures/rules/salary-without-figures.yaml
+profiles=(profiles/*.yaml tests/fixtures/valid/*.yaml tests/fixtures/facts/*.yaml tests/fixtures/rules/salary-without-figures.yaml
   tests/fixtures/locales/*.yaml tests/fixtures/rules/no-translation.yaml)
 for set in $("$pathways" templates | awk '{print $1}'); do
   for profile in "${profiles[@]}"; do

@@ -625,10 +625,14 @@ fn the_index_shows_pay_education_and_outlook_and_each_sorts_on_a_page_of_its_own
     // A page per order, the sorted column marked for a screen reader.
     let order_of = |page: &str| -> Vec<usize> {
         let html = read(&out.path().join(page));
-        ["Electricians", "Library Technicians", "Veterinary Technologists and Technicians"]
-            .iter()
-            .map(|title| html.find(&format!(">{title}</a></th>")).unwrap())
-            .collect()
+        [
+            "Electricians",
+            "Library Technicians",
+            "Veterinary Technologists and Technicians",
+        ]
+        .iter()
+        .map(|title| html.find(&format!(">{title}</a></th>")).unwrap())
+        .collect()
     };
     let [electricians, library, vet] = order_of("index.by-pay.html")[..] else {
         unreachable!()
@@ -638,17 +642,26 @@ fn the_index_shows_pay_education_and_outlook_and_each_sorts_on_a_page_of_its_own
         unreachable!()
     };
     // Both need an associate's degree (then by title); electricians give no level.
-    assert!(library < vet && vet < electricians, "least education first, none last");
+    assert!(
+        library < vet && vet < electricians,
+        "least education first, none last"
+    );
     let [electricians, library, vet] = order_of("index.by-outlook.html")[..] else {
         unreachable!()
     };
-    assert!(vet < electricians && electricians < library, "a percent first");
+    assert!(
+        vet < electricians && electricians < library,
+        "a percent first"
+    );
     let by_pay = read(&out.path().join("index.by-pay.html"));
     assert!(
         by_pay.contains("<th scope=\"col\" aria-sort=\"descending\">Pay<"),
         "{by_pay}"
     );
-    assert!(by_pay.contains("<a href=\"index.html\">List by category</a>"), "{by_pay}");
+    assert!(
+        by_pay.contains("<a href=\"index.html\">List by category</a>"),
+        "{by_pay}"
+    );
     assert!(!by_pay.contains("<h2"), "one table, not grouped: {by_pay}");
     // Markdown and text show the same figures; only HTML has sorted pages.
     let markdown = read(&out.path().join("index.md"));

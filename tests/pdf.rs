@@ -1752,5 +1752,27 @@ fn the_pdf_shows_every_quick_fact_its_sources_and_codes() {
                 .collect();
             assert!(lost.is_empty(), "{template}: {lost:?} of {line:?}");
         }
+        // A credit line the source asks for: under the facts, and in the
+        // report's sources.
+        let credited = dir.path().join(format!("credited-{template}.pdf"));
+        render_pdf(
+            Path::new("tests/fixtures/facts/credited-facts.yaml"),
+            &credited,
+            &["--template", template],
+        );
+        let credit = squeeze(
+            "This page includes information from the O*NET 27.0 Database by the U.S. Department \
+             of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY \
+             4.0 license. O*NET® is a trademark of USDOL/ETA. The counselling office has \
+             modified all or some of this information. USDOL/ETA has not approved, endorsed, or \
+             tested these modifications.",
+        );
+        let shown = squeeze(&pdftotext(&credited));
+        let expected = if template == "report" { 2 } else { 1 };
+        assert_eq!(
+            shown.matches(&credit).count(),
+            expected,
+            "{template}: {shown}"
+        );
     }
 }

@@ -950,3 +950,49 @@ fn each_source_of_the_quick_facts_is_listed_once() {
          [BLS](<https://b.example/>) (2024); [OES](<https://a.example/>) (2024)"
     );
 }
+
+/// A source that asks for a credit line has it printed word for word under
+/// the quick facts and beside the source in the list of sources, in every
+/// format; a source without one prints none.
+#[test]
+fn a_source_s_credit_line_is_printed_under_the_facts_and_in_the_sources() {
+    let credit = "This page includes information from the O*NET 27.0 Database by the U.S. \
+                  Department of Labor, Employment and Training Administration (USDOL/ETA). Used \
+                  under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA. The \
+                  counselling office has modified all or some of this information. USDOL/ETA has \
+                  not approved, endorsed, or tested these modifications.";
+    let words = |text: &str| -> String {
+        text.replace("O\\*NET", "O*NET")
+            .replace("&#x2f;", "/")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for format in ["markdown", "html", "text"] {
+        for template in ["report", "handout"] {
+            let output = Run::of(pathways().args([
+                "render",
+                "tests/fixtures/facts/credited-facts.yaml",
+                "--template",
+                template,
+                "-f",
+                format,
+            ]));
+            output.assert_code(0);
+            let shown = words(&output.stdout);
+            let facts_at = shown.find("Sources of these facts").unwrap();
+            let credit_at = shown
+                .find(credit)
+                .unwrap_or_else(|| panic!("{template} {format}: {shown}"));
+            assert!(facts_at < credit_at, "{template} {format}: under the facts");
+            let expected = if template == "report" { 2 } else { 1 };
+            assert_eq!(
+                shown.matches(credit).count(),
+                expected,
+                "{template} {format}: under the facts, and in the report's sources"
+            );
+        }
+    }
+    let plain = Run::of(pathways().args(["render", FACT_RICH, "-f", "text"]));
+    assert!(!plain.stdout.contains("This page includes information"));
+}

@@ -135,7 +135,9 @@ fn pathways_errors(path: &Path) -> BTreeSet<String> {
 
 fn every_fixture() -> Vec<PathBuf> {
     let mut files = Vec::new();
-    for folder in ["valid", "invalid", "rules", "hostile", "check", "schema"] {
+    for folder in [
+        "valid", "facts", "handout", "invalid", "rules", "hostile", "check", "schema",
+    ] {
         for entry in std::fs::read_dir(fixture(folder)).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "yaml") && !path.ends_with("policy.yaml") {

@@ -94,6 +94,11 @@ pub struct SourceRef {
     pub title: String,
     /// A web address (http, https or mailto) where the source can be found.
     pub url: Option<String>,
+    /// The credit line the source asks a page reusing it to carry, word for
+    /// word (O*NET's "This page includes information from the O*NET 27.0
+    /// Database ..."); printed under the facts and in the sources.
+    #[schemars(pattern(PLAIN_TEXT))]
+    pub credit: Option<String>,
 }
 
 /// One entry of the "At a Glance" summary: a heading and a short text.

@@ -392,19 +392,11 @@ impl<'a> Walk<'a> {
                 walk.text(path!(walk, "sections.salary.region"), region, Kind::Label);
             }
             if let Some(source) = &salary.source {
-                walk.text(
-                    path!(walk, "sections.salary.source.title"),
-                    &source.title,
-                    Kind::Label,
-                );
+                walk.source("sections.salary.source", source);
             }
         }
         for (i, source) in profile.sources.iter().enumerate() {
-            walk.text(
-                path!(walk, "sources[{i}].title"),
-                &source.title,
-                Kind::Label,
-            );
+            walk.source(&path!(walk, "sources[{i}]"), source);
         }
         for (i, entry) in profile.summary.iter().enumerate() {
             walk.text(
@@ -443,7 +435,7 @@ impl<'a> Walk<'a> {
     /// The words of the quick facts, and their sources' names.
     fn facts(&mut self, facts: &'a crate::profile::Facts) {
         let mut words: Vec<(&'static str, &'static str, &'a str)> = Vec::new();
-        let mut sources: Vec<(&'static str, &'a str)> = Vec::new();
+        let mut sources: Vec<(&'static str, &'a crate::profile::SourceRef)> = Vec::new();
         if let Some(f) = &facts.entry_education {
             words.extend(f.text.as_deref().map(|t| ("entry_education", "text", t)));
         }
@@ -475,13 +467,21 @@ impl<'a> Walk<'a> {
             words.extend(f.body.as_deref().map(|t| ("regulated", "body", t)));
         }
         for (name, stated) in facts.present() {
-            sources.extend(stated.source.map(|s| (name, s.title.as_str())));
+            sources.extend(stated.source.map(|s| (name, s)));
         }
         for (name, field, text) in words {
             self.text(path!(self, "facts.{name}.{field}"), text, Kind::Label);
         }
-        for (name, title) in sources {
-            self.text(path!(self, "facts.{name}.source.title"), title, Kind::Label);
+        for (name, source) in sources {
+            self.source(&path!(self, "facts.{name}.source"), source);
+        }
+    }
+
+    /// A source's title and credit line, under the path `at`.
+    fn source(&mut self, at: &str, source: &'a crate::profile::SourceRef) {
+        self.text(path!(self, "{at}.title"), &source.title, Kind::Label);
+        if let Some(credit) = &source.credit {
+            self.text(path!(self, "{at}.credit"), credit, Kind::Label);
         }
     }
 

@@ -8,7 +8,8 @@ use pathways::error::Error;
 use pathways::finding::{Finding, has_errors};
 use pathways::load::{Input, LoadFailure, discover};
 use pathways::render::{
-    CareerIndex, Document, Format, IndexEntry, IndexSort, PageSize, Renderer, has_template, template_sets,
+    CareerIndex, Document, Format, IndexEntry, IndexSort, PageSize, Renderer, has_template,
+    template_sets,
 };
 use pathways::report::{self, human};
 use pathways::validate::{Policy, Scope, completeness, load_and_validate};
@@ -277,15 +278,17 @@ impl Site {
                     let profile = &document.profile;
                     // Addressed by file name, which is the id in a tidy
                     // folder, made safe for a link (`Nurse%20Aide`).
-                    entries.push(IndexEntry::new(
-                        &percent_encoded(&file_stem(&file)),
-                        &profile.title,
-                        profile.category.as_deref(),
-                        profile.career_type.as_deref(),
-                        completeness(profile, &policy),
-                        profile.locale(),
-                    )
-                    .with_facts_of(profile));
+                    entries.push(
+                        IndexEntry::new(
+                            &percent_encoded(&file_stem(&file)),
+                            &profile.title,
+                            profile.category.as_deref(),
+                            profile.career_type.as_deref(),
+                            completeness(profile, &policy),
+                            profile.locale(),
+                        )
+                        .with_facts_of(profile),
+                    );
                 }
                 Err(LoadFailure::Unreadable(error)) => {
                     problems.push_str(&format!("error: {error}\n"));

@@ -126,6 +126,7 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
         sources: list(profile.sources.iter().map(|s| SourceView {
             title: r.plain(&s.title),
             url: s.url.clone().filter(|u| crate::links::is_web_link(u)),
+            credit: s.credit.as_deref().map(|credit| r.plain(credit.trim())),
         })),
         title_css: css_string(&profile.title),
         handout: extras

@@ -34,7 +34,8 @@ pub(super) fn quick_facts(
     }
     let rows = fact_rows(profile, labels);
 
-    // Each source once, with the years of the figures it gave.
+    // Each source once, with the years of the figures it gave and every
+    // credit line given with it.
     let mut stated: Vec<(Option<&SourceRef>, Option<u16>)> = Vec::new();
     if let Some(salary) = salary {
         stated.push((salary.source.as_ref(), salary.year));
@@ -42,34 +43,55 @@ pub(super) fn quick_facts(
     for (_, fact) in facts.iter().flat_map(|f| f.present()) {
         stated.push((fact.source, fact.year));
     }
-    let mut sources: Vec<(&SourceRef, Vec<u16>)> = Vec::new();
+    struct Listed<'p> {
+        source: &'p SourceRef,
+        years: Vec<u16>,
+        credits: Vec<&'p str>,
+    }
+    let mut sources: Vec<Listed> = Vec::new();
     for (source, year) in stated {
         let Some(source) = source else { continue };
         let index = match sources
             .iter()
-            .position(|(s, _)| s.title == source.title && s.url == source.url)
+            .position(|s| s.source.title == source.title && s.source.url == source.url)
         {
             Some(index) => index,
             None => {
-                sources.push((source, Vec::new()));
+                sources.push(Listed {
+                    source,
+                    years: Vec::new(),
+                    credits: Vec::new(),
+                });
                 sources.len() - 1
             }
         };
+        let listed = &mut sources[index];
         if let Some(year) = year
-            && !sources[index].1.contains(&year)
+            && !listed.years.contains(&year)
         {
-            sources[index].1.push(year);
+            listed.years.push(year);
+        }
+        if let Some(credit) = source.credit.as_deref().map(str::trim)
+            && !listed.credits.contains(&credit)
+        {
+            listed.credits.push(credit);
         }
     }
     let sources = sources
         .into_iter()
-        .map(|(source, mut years)| {
-            years.sort_unstable();
+        .map(|mut listed| {
+            listed.years.sort_unstable();
             Arc::new(FactSourceView {
-                title: plain(&source.title),
-                url: source.url.clone().filter(|u| crate::links::is_web_link(u)),
-                years: (!years.is_empty()).then(|| {
-                    years
+                title: plain(&listed.source.title),
+                url: listed
+                    .source
+                    .url
+                    .clone()
+                    .filter(|u| crate::links::is_web_link(u)),
+                credit: (!listed.credits.is_empty()).then(|| plain(&listed.credits.join(" "))),
+                years: (!listed.years.is_empty()).then(|| {
+                    listed
+                        .years
                         .iter()
                         .map(u16::to_string)
                         .collect::<Vec<_>>()

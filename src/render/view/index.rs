@@ -274,9 +274,13 @@ impl CareerIndex {
                     fn key(f: Option<&IndexFacts>) -> Option<(&str, f64)> {
                         f?.pay.as_ref().map(|p| (&*p.currency, p.yearly))
                     }
-                    present_first(key(a_facts), key(b_facts), |(a_cur, a_pay), (b_cur, b_pay)| {
-                        a_cur.cmp(&b_cur).then(b_pay.total_cmp(&a_pay))
-                    })
+                    present_first(
+                        key(a_facts),
+                        key(b_facts),
+                        |(a_cur, a_pay), (b_cur, b_pay)| {
+                            a_cur.cmp(b_cur).then(b_pay.total_cmp(&a_pay))
+                        },
+                    )
                 }
                 IndexSort::Education => {
                     let key = |f: Option<&IndexFacts>| f?.education.as_ref()?.0;
@@ -437,6 +441,7 @@ pub(in crate::render) fn build_index(
                 })
             })
             .collect(),
+        tabular: careers.scores || !careers.sorts().is_empty(),
         sort: careers.sort.map(IndexSort::name),
         grouped_href: format!("index.{}", format.extension()),
     };
@@ -561,7 +566,10 @@ impl Object for CareerList {
             pay: facts.and_then(|f| f.pay.as_ref()).map(|pay| {
                 let mut args = fluent_bundle::FluentArgs::new();
                 args.set("amount", &*pay.amount);
-                args.set("period", self.labels.get(super::facts::period_key(pay.period)));
+                args.set(
+                    "period",
+                    self.labels.get(super::facts::period_key(pay.period)),
+                );
                 let key = if pay.median {
                     "index-pay-median"
                 } else {
@@ -574,16 +582,22 @@ impl Object for CareerList {
                 (None, text) => r.plain(text.as_deref().unwrap_or_default()),
             }),
             education_in_own_words: education.is_some_and(|(level, _)| level.is_none()),
-            outlook: facts.and_then(|f| f.outlook.as_ref()).map(|(percent, words)| {
-                let change = percent.map(|p| {
-                    super::facts::percent_change(p, &cldr::parse_locale(&self.locale), &self.labels)
-                });
-                r.plain(&match (change, words) {
-                    (Some(change), Some(words)) => format!("{change} ({words})"),
-                    (Some(change), None) => change,
-                    (None, words) => words.as_deref().unwrap_or_default().to_owned(),
-                })
-            }),
+            outlook: facts
+                .and_then(|f| f.outlook.as_ref())
+                .map(|(percent, words)| {
+                    let change = percent.map(|p| {
+                        super::facts::percent_change(
+                            p,
+                            &cldr::parse_locale(&self.locale),
+                            &self.labels,
+                        )
+                    });
+                    r.plain(&match (change, words) {
+                        (Some(change), Some(words)) => format!("{change} ({words})"),
+                        (Some(change), None) => change,
+                        (None, words) => words.as_deref().unwrap_or_default().to_owned(),
+                    })
+                }),
         };
         Some(lens(&Arc::new(view), 0))
     }

@@ -84,6 +84,8 @@ views! {
         url: Option<String>,
         /// The years of its figures ("2024"), when given.
         years: Option<String>,
+        /// The credit line the source asks for, when the profile gives it.
+        credit: Option<Text>,
     }
 
     struct CodeView {
@@ -200,6 +202,8 @@ views! {
     struct SourceView {
         title: Text,
         url: Option<String>,
+        /// The credit line the source asks for, when the profile gives it.
+        credit: Option<Text>,
     }
 
     /// The export index: the context of the `index` templates, in the
@@ -214,6 +218,9 @@ views! {
         groups: Vec<Arc<IndexGroupView>>,
         /// The figures shown beside each title, those some career gives.
         columns: Vec<Arc<IndexColumnView>>,
+        /// Whether careers are listed in tables (there are columns, or
+        /// scores), not as plain lists of titles.
+        tabular: bool,
         /// The column this index is sorted by (`pay`), none when it lists
         /// careers by category.
         sort: Option<&'static str>,
