@@ -504,7 +504,7 @@ fn salary_figures_in_ordinary_wording() {
             .arg(fixture("pages/salary-wording.txt")),
     );
     run.assert_stderr_has(
-        "salary figures (USD per year): average 58000, ranges entry 38000–45000, mid 50000–65000, senior 70000–90000",
+        "salary figures (USD per year): median 58000, ranges entry 38000–45000, mid 50000–65000, senior 70000–90000",
     )
     .assert_stderr_has("the figure 38000 in \"Student archive assistants are paid $38k or less.\" is neither")
     .assert_stderr_has("a sum of money under `Where They Work` was left in the text");
@@ -545,4 +545,79 @@ fn pages_written_differently_import_as_a_person_would_read_them() {
             format!("{}--- stdout\n{}", run.seen(), run.stdout)
         );
     }
+}
+
+/// A page that states its quick facts and codes: each goes into `codes`,
+/// `facts` or the salary figures, listed with its page line, and the
+/// profile checks without an error.
+#[test]
+fn quick_facts_and_codes_on_a_page_become_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir
+        .path()
+        .join("veterinary-technologists-and-technicians.yaml");
+    let run = Run::of(
+        pathways()
+            .arg("import")
+            .arg(fixture("pages/quick-facts.txt"))
+            .arg("-o")
+            .arg(&out),
+    );
+    run.assert_code(0);
+    for found in [
+        "page line 4: O*NET-SOC code 29-2056.00",
+        "page line 4: SOC code: \"29-2056\"",
+        "page line 8: median pay: 45980 USD per year (22.11 per hour), 2024",
+        "page line 9: entry education: `associate`",
+        "page line 12: number of jobs: 134200 in 2024",
+        "page line 13: job outlook: +9%, 2024–34, Much faster than average",
+        "page line 29: openings each year: 16800",
+    ] {
+        run.assert_stderr_has(found);
+    }
+    let yaml = read(&out);
+    for expected in [
+        "codes:\n  soc: \"29-2056\"\n  onet:\n    - \"29-2056.00\"\n",
+        "  entry_education:\n    level: associate\n",
+        "  jobs:\n    count: 134200\n    year: 2024\n",
+        "  outlook:\n    percent: 9\n    period: \"2024–34\"\n    words: Much faster than average\n",
+        "  openings_per_year:\n    count: 16800\n",
+        "    median: 45980\n    median_hourly: 22.11\n    year: 2024\n",
+    ] {
+        assert!(yaml.contains(expected), "{expected}\n{yaml}");
+    }
+    // A median is never written as the average.
+    assert!(!yaml.contains("average:"), "{yaml}");
+    let check = Run::of(pathways().arg("check").arg(&out));
+    check.assert_code(0);
+    assert!(
+        check.seen().contains("1 profile checked: 0 errors"),
+        "{}",
+        check.seen()
+    );
+    // The quick facts render: the numbers are the page's.
+    let text = Run::of(pathways().arg("render").arg(&out).args(["-f", "text"]));
+    text.assert_stdout_has("Median pay: $45,980 per year ($22.11 per hour), 2024")
+        .assert_stdout_has("Openings each year: 16,800");
+}
+
+/// Figures import cannot place are listed for review and not written.
+#[test]
+fn a_figure_import_cannot_place_is_for_review() {
+    let page = "Career List Archivists\n\nJob Outlook\n\nAbout 5,000 openings are expected. \
+                The field will grow 12 percent over the next ten years.\n\n\
+                Average Salary Range\n\nThe median is $50,000 a year.\n\n\
+                Did You Know\n\nThe median pay was $58,000 in 2024.\n";
+    let run = Run::of(pathways().arg("import").arg("-").write_stdin(page));
+    run.assert_stderr_has("for a person to review:")
+        .assert_stderr_has("page line 5: 5,000 openings, but not said to be each year: it was not read")
+        .assert_stderr_has(
+            "page line 5: the outlook's period is \"the next ten years\", as the page says: give its years",
+        )
+        .assert_stderr_has(
+            "the page's median pay (58000 USD per year) was not put with the salary section's figures, which differ: enter it by hand",
+        );
+    assert!(!run.stdout.contains("openings_per_year"), "{}", run.stdout);
+    assert!(run.stdout.contains("    median: 50000\n"), "{}", run.stdout);
+    assert!(!run.stdout.contains("58000"), "{}", run.stdout);
 }

@@ -139,6 +139,43 @@ pub(super) fn draft(blocks: &[Block], headings: &Headings) -> Draft {
     draft
 }
 
+/// A median pay the page states outside its salary section goes into that
+/// section's figures (made when the page has none), unless the section
+/// reads another median: then it is for review.
+pub(super) fn place_median(draft: &mut Draft, facts: &super::facts::PageFacts) {
+    let Some(median) = &facts.median else { return };
+    let at = match draft.sections.iter().position(|(id, _)| *id == "salary") {
+        Some(at) => at,
+        None => {
+            draft.sections.push(("salary", DraftSection::default()));
+            draft.sections.len() - 1
+        }
+    };
+    let salary = &mut draft.sections[at].1;
+    let figures = salary.salary.get_or_insert_with(|| SalaryFigures {
+        currency: Some(median.currency),
+        period: Some(median.period),
+        ..SalaryFigures::default()
+    });
+    let same_terms =
+        figures.currency == Some(median.currency) && figures.period == Some(median.period);
+    match figures.median {
+        None if same_terms => {
+            figures.median = Some(median.value);
+            figures.median_hourly = median.hourly;
+            figures.year = figures.year.or(median.year);
+        }
+        Some(value) if same_terms && value == median.value => {}
+        _ => draft.review.push((
+            0,
+            format!(
+                "the page's median pay ({} {} per {}) was not put with the salary section's figures, which differ: enter it by hand",
+                median.value, median.currency, median.period
+            ),
+        )),
+    }
+}
+
 /// A sum of money outside the salary section is not read as pay, but a
 /// person should see it: it may belong there.
 fn note_pay_figures(block: &Block, draft: &mut Draft) {
@@ -460,9 +497,12 @@ fn salary_figures(lines: &[Line], heading_line: usize, draft: &mut Draft) -> Opt
         draft.found.push((
             heading_line,
             format!(
-                "salary figures ({currency} per {}): average {}, ranges {}",
+                "salary figures ({currency} per {}): {}ranges {}",
                 figures.period.unwrap_or("year"),
-                figures.average.map_or("none".to_owned(), |a| a.to_string()),
+                [("median", figures.median), ("average", figures.average)]
+                    .iter()
+                    .filter_map(|(name, figure)| figure.map(|f| format!("{name} {f}, ")))
+                    .collect::<String>(),
                 if ranges.is_empty() {
                     "none".to_owned()
                 } else {

@@ -6,6 +6,7 @@
 
 mod check;
 mod draft;
+mod facts;
 mod headings;
 mod page;
 mod salary;
@@ -106,7 +107,25 @@ pub fn import(
     if blocks.len() > MAX_HEADINGS {
         return Err(ImportError::TooManyHeadings(blocks.len()));
     }
-    let draft = draft::draft(&blocks, options.headings);
+    let mut draft = draft::draft(&blocks, options.headings);
+    // Facts are read from every line but the salary section's, which
+    // `draft` reads for pay.
+    let fact_lines: Vec<page::Line> = blocks
+        .iter()
+        .filter(|block| block.kind != page::HeadingKind::Section("salary"))
+        .flat_map(|block| {
+            let heading = (!block.heading.is_empty()).then(|| page::Line {
+                number: block.line,
+                text: block.heading.clone(),
+            });
+            heading.into_iter().chain(block.lines.iter().cloned())
+        })
+        .collect();
+    let (page_facts, notes) = facts::read(&fact_lines);
+    draft.found.extend(notes.found);
+    draft.found.sort_by_key(|(line, _)| *line);
+    draft.review.extend(notes.review);
+    draft::place_median(&mut draft, &page_facts);
     let title = draft
         .title
         .clone()
@@ -118,7 +137,7 @@ pub fn import(
     if draft.title.is_none() {
         review.insert(0, (0, "no title found on the page: set `title`".to_owned()));
     }
-    let yaml = yaml::write(&draft, &id, &title, source, options.schema);
+    let yaml = yaml::write(&draft, &page_facts, &id, &title, source, options.schema);
     let document = parse(Source {
         name: format!("{id}.yaml"),
         text: yaml.clone(),

@@ -11,6 +11,12 @@ pub(super) struct SalaryFigures {
     /// `year`, `month` or `hour`.
     pub period: Option<&'static str>,
     pub average: Option<f64>,
+    /// A median, never passed off as the average.
+    pub median: Option<f64>,
+    /// A median per hour beside yearly figures (a page's quick facts).
+    pub median_hourly: Option<f64>,
+    /// The year the figures are for, when the page says.
+    pub year: Option<u16>,
     /// (stage, min, max), in career order.
     pub ranges: Vec<(&'static str, f64, f64)>,
 }
@@ -18,7 +24,7 @@ pub(super) struct SalaryFigures {
 use crate::pay_text::{Amount, amounts_in, periods_in, ranges_in, sentences};
 
 /// Words that make a single figure the average.
-const AVERAGE_WORDS: [&str; 4] = ["average", "median", "typical", "typically earn"];
+const AVERAGE_WORDS: [&str; 3] = ["average", "typical", "typically earn"];
 
 /// Read the figures in `text` (the salary section's lines joined). Notes
 /// for a person go to `review`, what was read to the returned figures.
@@ -41,7 +47,10 @@ pub(super) fn read(text: &str, review: &mut Vec<String>) -> Option<SalaryFigures
         let lower = sentence.to_lowercase();
         // A period word counts only where figures are read: "Hourly work
         // pays $18 to $24" with no stage must not make yearly ranges hourly.
-        let read_before = (figures.average.is_some(), figures.ranges.len());
+        let read_before = (
+            figures.average.is_some() || figures.median.is_some(),
+            figures.ranges.len(),
+        );
         let pairs = ranges_in(sentence, &amounts);
         let paired: Vec<usize> = pairs.iter().flat_map(|(a, b, _)| [*a, *b]).collect();
         for (low, high, stage) in pairs {
@@ -64,25 +73,37 @@ pub(super) fn read(text: &str, review: &mut Vec<String>) -> Option<SalaryFigures
             .filter(|(i, _)| !paired.contains(i))
             .map(|(_, a)| a)
             .collect();
-        if single.len() == 1 && AVERAGE_WORDS.iter().any(|w| lower.contains(w)) {
-            if figures.average.is_none() {
-                figures.average = Some(single[0].value);
+        // "Median" first: "typical pay: the median salary is ..." is a median.
+        let kind = if lower.contains("median") {
+            Some(("median", &mut figures.median))
+        } else if AVERAGE_WORDS.iter().any(|w| lower.contains(w)) {
+            Some(("average", &mut figures.average))
+        } else {
+            None
+        };
+        if let (1, Some((name, figure))) = (single.len(), kind) {
+            if figure.is_none() {
+                *figure = Some(single[0].value);
             } else {
                 review.push(format!(
-                    "a second average ({}) was not read",
+                    "a second {name} ({}) was not read",
                     single[0].value
                 ));
             }
         } else {
             for amount in single {
                 review.push(format!(
-                    "the figure {} in \"{}\" is neither an average nor a range: it was not read",
+                    "the figure {} in \"{}\" is neither an average (or median) nor a range: it was not read",
                     amount.value,
                     sentence.trim()
                 ));
             }
         }
-        if (figures.average.is_some(), figures.ranges.len()) != read_before {
+        if (
+            figures.average.is_some() || figures.median.is_some(),
+            figures.ranges.len(),
+        ) != read_before
+        {
             for period in periods_in(&lower) {
                 if !periods.contains(&period) {
                     periods.push(period);
@@ -111,8 +132,8 @@ pub(super) fn read(text: &str, review: &mut Vec<String>) -> Option<SalaryFigures
         ));
         return None;
     }
-    if figures.average.is_none() && figures.ranges.is_empty() {
-        review.push("the salary section has figures, but none could be read as an average or a range: enter them by hand".to_owned());
+    if figures.average.is_none() && figures.median.is_none() && figures.ranges.is_empty() {
+        review.push("the salary section has figures, but none could be read as an average, a median or a range: enter them by hand".to_owned());
         return None;
     }
     figures.currency = currencies.first().copied();
@@ -136,19 +157,40 @@ mod tests {
         (read(text, &mut review), review)
     }
 
+    /// An average and a median are read as what they are, never one as
+    /// the other.
     #[test]
-    fn averages_in_ordinary_wording() {
-        for text in [
-            "Archivists earn a median of about $58,000 a year.",
-            "The average is $58,000.",
-            "Typical pay: the median salary is $58k per year.",
+    fn averages_and_medians_in_ordinary_wording() {
+        for (text, median) in [
+            ("Archivists earn a median of about $58,000 a year.", true),
+            ("The average is $58,000.", false),
+            ("Typical pay: the median salary is $58k per year.", true),
+            ("They typically earn $58,000.", false),
         ] {
             let (read, review) = figures(text);
             let read = read.unwrap_or_else(|| panic!("{text}: {review:?}"));
-            assert_eq!(read.average, Some(58_000.0), "{text}");
+            let (read_median, read_average) = if median {
+                (Some(58_000.0), None)
+            } else {
+                (None, Some(58_000.0))
+            };
+            assert_eq!(
+                (read.median, read.average),
+                (read_median, read_average),
+                "{text}"
+            );
             assert_eq!(read.currency, Some("USD"));
             assert_eq!(read.period, Some("year"));
         }
+        let (read, review) = figures("The median is $50,000. The average is $55,000.");
+        assert!(review.is_empty(), "{review:?}");
+        let read = read.unwrap();
+        assert_eq!(
+            (read.median, read.average),
+            (Some(50_000.0), Some(55_000.0))
+        );
+        let (_, review) = figures("The median is $50,000. Another median is $52,000.");
+        assert_eq!(review, ["a second median (52000) was not read"]);
     }
 
     #[test]
@@ -182,7 +224,7 @@ mod tests {
         let read = read.unwrap();
         assert_eq!((read.period, read.ranges[0].1), (Some("hour"), 18.0));
         let (read, _) = figures("The median is $36.50 an hour.");
-        assert_eq!(read.unwrap().average, Some(36.5));
+        assert_eq!(read.unwrap().median, Some(36.5));
     }
 
     /// `k` and `M` multiply only as a suffix (`$60k`, not `$60kg`); two
@@ -258,7 +300,7 @@ mod tests {
         assert!(
             review
                 .iter()
-                .any(|r| r.contains("neither an average nor a range")),
+                .any(|r| r.contains("neither an average (or median) nor a range")),
             "{review:?}"
         );
         let (read, review) =

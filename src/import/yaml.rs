@@ -3,11 +3,13 @@
 use std::fmt::Write as _;
 
 use super::draft::{Draft, DraftItem, DraftSection};
+use super::facts::PageFacts;
 use crate::profile::CATALOGUE;
 use crate::scaffold::schema_header;
 
 pub(super) fn write(
     draft: &Draft,
+    facts: &PageFacts,
     id: &str,
     title: &str,
     source: &str,
@@ -27,6 +29,7 @@ pub(super) fn write(
         let _ = writeln!(out, "career_type: {}", scalar(career_type, 2));
     }
     let _ = writeln!(out, "locale: en-US");
+    write_codes_and_facts(&mut out, facts);
     if !draft.summary.is_empty() {
         out.push_str("\nsummary:\n");
         for (heading, text) in &draft.summary {
@@ -59,6 +62,66 @@ pub(super) fn write(
     out
 }
 
+/// The page's occupation codes and quick facts (the median goes with the
+/// salary figures). Written without a source: `check` asks for one.
+fn write_codes_and_facts(out: &mut String, facts: &PageFacts) {
+    if facts.soc.is_some() || !facts.onet.is_empty() {
+        out.push_str("codes:\n");
+        if let Some(soc) = &facts.soc {
+            let _ = writeln!(out, "  soc: {}", scalar(soc, 4));
+        }
+        if !facts.onet.is_empty() {
+            out.push_str("  onet:\n");
+            for code in &facts.onet {
+                let _ = writeln!(out, "    - {}", scalar(code, 6));
+            }
+        }
+    }
+    let mut lines = String::new();
+    if let Some((level, text)) = &facts.entry_education {
+        lines.push_str("  entry_education:\n");
+        if let Some(level) = level {
+            let _ = writeln!(lines, "    level: {level}");
+        }
+        if let Some(text) = text {
+            let _ = writeln!(lines, "    text: {}", scalar(text, 6));
+        }
+    }
+    for (name, text) in [
+        ("work_experience", &facts.work_experience),
+        ("training", &facts.training),
+    ] {
+        if let Some(text) = text {
+            let _ = writeln!(lines, "  {name}:\n    text: {}", scalar(text, 6));
+        }
+    }
+    if let Some((count, year)) = facts.jobs {
+        let _ = writeln!(lines, "  jobs:\n    count: {count}");
+        if let Some(year) = year {
+            let _ = writeln!(lines, "    year: {year}");
+        }
+    }
+    if let Some(outlook) = &facts.outlook {
+        lines.push_str("  outlook:\n");
+        if let Some(percent) = outlook.percent {
+            let _ = writeln!(lines, "    percent: {percent}");
+        }
+        if let Some(period) = &outlook.period {
+            let _ = writeln!(lines, "    period: {}", scalar(period, 6));
+        }
+        if let Some(words) = &outlook.words {
+            let _ = writeln!(lines, "    words: {}", scalar(words, 6));
+        }
+    }
+    if let Some(count) = facts.openings_per_year {
+        let _ = writeln!(lines, "  openings_per_year:\n    count: {count}");
+    }
+    if !lines.is_empty() {
+        out.push_str("facts:\n");
+        out.push_str(&lines);
+    }
+}
+
 fn write_section(out: &mut String, section: &DraftSection, indent: usize) {
     let pad = " ".repeat(indent);
     if let Some(salary) = &section.salary {
@@ -70,6 +133,15 @@ fn write_section(out: &mut String, section: &DraftSection, indent: usize) {
         }
         if let Some(average) = salary.average {
             let _ = writeln!(out, "{pad}average: {average}");
+        }
+        if let Some(median) = salary.median {
+            let _ = writeln!(out, "{pad}median: {median}");
+        }
+        if let Some(hourly) = salary.median_hourly {
+            let _ = writeln!(out, "{pad}median_hourly: {hourly}");
+        }
+        if let Some(year) = salary.year {
+            let _ = writeln!(out, "{pad}year: {year}");
         }
         if !salary.ranges.is_empty() {
             let _ = writeln!(out, "{pad}ranges:");
