@@ -881,10 +881,15 @@ fn a_profile_without_facts_has_no_empty_block() {
 }
 
 /// The HTML report and handout say what the career is in schema.org's
-/// Occupation microdata (no script element): its name, other names and
-/// each occupation code with its classification.
+/// Occupation microdata (no script element): its name, other names, each
+/// occupation code with its classification, its pay distribution and the
+/// education to start. An average alone is not a distribution: none is given.
 #[test]
 fn html_names_the_occupation_and_its_codes_for_machines() {
+    let average_only =
+        Run::of(pathways().args(["render", "tests/fixtures/valid/minimal.yaml", "-f", "html"]));
+    assert!(!average_only.stdout.contains("estimatedSalary"));
+    assert!(!average_only.stdout.contains("educationRequirements"));
     for template in ["report", "handout"] {
         let output =
             Run::of(pathways().args(["render", FACT_RICH, "--template", template, "-f", "html"]));
@@ -912,6 +917,20 @@ fn html_names_the_occupation_and_its_codes_for_machines() {
         );
         assert_eq!(values("codeValue"), ["29-2056", "29-2056.00", "3240"]);
         assert_eq!(values("inCodeSet"), ["SOC 2018", "O*NET-SOC", "ISCO-08"]);
+        // Pay as a distribution, in plain numbers; education as words.
+        let salary = article
+            .split("itemprop=\"estimatedSalary\" itemscope itemtype=\"https://schema.org/MonetaryAmountDistribution\">")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{template}: no estimatedSalary"));
+        let salary = &salary[..salary.find("</div>").unwrap()];
+        assert_eq!(
+            salary,
+            "<meta itemprop=\"currency\" content=\"USD\"><meta itemprop=\"duration\" content=\"P1Y\">\
+             <meta itemprop=\"median\" content=\"45980\"><meta itemprop=\"percentile10\" content=\"32120\">\
+             <meta itemprop=\"percentile25\" content=\"37390\"><meta itemprop=\"percentile75\" content=\"50960\">\
+             <meta itemprop=\"percentile90\" content=\"60880\">"
+        );
+        assert_eq!(values("educationRequirements"), ["Associate’s degree"]);
     }
 }
 

@@ -137,6 +137,7 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
         aliases: profile.aliases.iter().map(|a| r.plain(&a.0)).collect(),
         codes: super::facts::codes(profile.codes.as_ref(), &|text| r.plain(text)),
         quick_facts: super::facts::quick_facts(profile, &|text| r.plain(text), labels),
+        occupation: Arc::new(super::facts::occupation_data(profile, labels)),
     }
 }
 

@@ -7,7 +7,10 @@ use std::sync::Arc;
 use fluent_bundle::FluentArgs;
 
 use super::Text;
-use super::types::{CodeView, FactSourceView, PercentileView, QuickFactView, QuickFactsView};
+use super::types::{
+    CodeView, FactSourceView, NamedAmountView, OccupationDataView, PercentileView, QuickFactView,
+    QuickFactsView,
+};
 use crate::profile::{Codes, PayPeriod, Profile, SalarySection, SourceRef};
 use crate::render::cldr::{self, MoneyFormat};
 use crate::render::labels::Labels;
@@ -374,6 +377,56 @@ pub(super) fn codes(codes: Option<&Codes>, plain: &dyn Fn(&str) -> Text) -> Vec<
         add(name, code, None);
     }
     views
+}
+
+/// Pay and education to start, as schema.org's Occupation takes them.
+pub(super) fn occupation_data(profile: &Profile, labels: &Labels) -> OccupationDataView {
+    let salary = profile.sections.salary.as_ref();
+    let mut figures: Vec<(&'static str, f64)> = Vec::new();
+    if let Some(salary) = salary {
+        let median = salary
+            .median
+            .or_else(|| salary.percentiles.as_ref().and_then(|p| p.p50));
+        figures.extend(median.map(|m| ("median", m)));
+        for (rank, amount) in salary.percentiles.iter().flat_map(|p| p.given()) {
+            let name = match rank {
+                10 => "percentile10",
+                25 => "percentile25",
+                75 => "percentile75",
+                90 => "percentile90",
+                _ => continue,
+            };
+            figures.push((name, amount));
+        }
+    }
+    let education = profile
+        .facts
+        .as_ref()
+        .and_then(|f| f.entry_education.as_ref())
+        .and_then(|e| match (e.level, e.text.as_deref()) {
+            (Some(level), _) => Some(labels.get(&format!("education-{}", level.id()))),
+            (None, text) => text.map(|t| t.trim().to_owned()),
+        });
+    OccupationDataView {
+        currency: salary
+            .filter(|_| !figures.is_empty())
+            .map(|s| s.currency().to_owned()),
+        duration: match salary.map(SalarySection::period) {
+            Some(PayPeriod::Month) => "P1M",
+            Some(PayPeriod::Hour) => "PT1H",
+            _ => "P1Y",
+        },
+        salary: figures
+            .into_iter()
+            .map(|(name, amount)| {
+                Arc::new(NamedAmountView {
+                    name,
+                    amount: amount.to_string(),
+                })
+            })
+            .collect(),
+        education,
+    }
 }
 
 /// The label of a pay period: `period-year`, `period-month`, `period-hour`.

@@ -59,6 +59,29 @@ views! {
         /// The quick facts, when the profile gives any (or figures beyond an
         /// average pay).
         quick_facts: Option<Arc<QuickFactsView>>,
+        /// Pay and education as schema.org's Occupation states them, for
+        /// machines (HTML microdata).
+        occupation: Arc<OccupationDataView>,
+    }
+
+    /// An amount by its schema.org name, written as a plain number (`45980`).
+    struct NamedAmountView {
+        name: &'static str,
+        amount: String,
+    }
+
+    /// schema.org's `estimatedSalary` and `educationRequirements` of an
+    /// Occupation: plain numbers and words, not formatted for people.
+    struct OccupationDataView {
+        /// ISO 4217 code, when the profile gives pay figures.
+        currency: Option<String>,
+        /// ISO 8601 duration of the pay period: `P1Y`, `P1M`, `PT1H`.
+        duration: &'static str,
+        /// `median` and `percentile10` ... `percentile90`, as schema.org's
+        /// MonetaryAmountDistribution names them, with the amount.
+        salary: Vec<Arc<NamedAmountView>>,
+        /// The education to start: its level's label, or the profile's words.
+        education: Option<String>,
     }
 
     /// What a student looks for first, a line per fact given.
