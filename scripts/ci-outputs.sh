@@ -43,6 +43,11 @@ for count in 2 3 4; do
     "$pathways" compare "${careers[@]:0:$count}" -o "$out/compare-$count.$format" 2>/dev/null
   done
 done
+# Careers with quick facts: a row for each fact two of them give.
+for format in html md; do
+  "$pathways" compare profiles/library-technicians.yaml profiles/veterinary-technologists-and-technicians.yaml \
+    tests/fixtures/facts/credited-facts.yaml -o "$out/compare-facts.$format" 2>/dev/null
+done
 
 # An export's reports and index; the staff's index with completeness scores
 # (one table per category, career types as row groups); booklets of reports
