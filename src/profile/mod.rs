@@ -228,6 +228,18 @@ impl SalarySection {
                 .is_some_and(|p| !p.given().is_empty())
             || !self.ranges.is_empty()
     }
+
+    /// Whether it says more than an average and stage ranges (which the
+    /// salary section shows): a median, percentiles, or the year, region or
+    /// source of its figures, which the quick facts show.
+    pub fn states_quick_facts(&self) -> bool {
+        self.median.is_some()
+            || self.median_hourly.is_some()
+            || self.percentiles.is_some()
+            || self.year.is_some()
+            || self.region.is_some()
+            || self.source.is_some()
+    }
 }
 
 /// The pay of one career stage.

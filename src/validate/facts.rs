@@ -275,18 +275,23 @@ fn check_facts(facts: &crate::profile::Facts, findings: &mut Findings) {
         empty(findings, "regulated", "`text`");
     }
     for (name, stated) in facts.present() {
-        if let Some(year) = stated.year
-            && !YEARS.contains(&year)
-        {
-            findings.at_value(
-                &format!("facts.{name}.year"),
-                Finding::new(
-                    Rule::FactOutOfRange,
-                    format!("{year} is not a year a figure can be for"),
-                    "write the four-digit year the figure is for, such as 2024",
-                ),
-            );
-        }
+        check_year(stated.year, &format!("facts.{name}.year"), findings);
+    }
+}
+
+/// A year no figure can be is `fact-out-of-range`, at `path`.
+fn check_year(year: Option<u16>, path: &str, findings: &mut Findings) {
+    if let Some(year) = year
+        && !YEARS.contains(&year)
+    {
+        findings.at_value(
+            path,
+            Finding::new(
+                Rule::FactOutOfRange,
+                format!("{year} is not a year a figure can be for"),
+                "write the four-digit year the figure is for, such as 2024",
+            ),
+        );
     }
 }
 
@@ -364,18 +369,7 @@ fn check_salary(salary: &SalarySection, findings: &mut Findings) {
             findings.at_value(&format!("{base}.{field}"), finding);
         }
     }
-    if let Some(year) = salary.year
-        && !YEARS.contains(&year)
-    {
-        findings.at_value(
-            &format!("{base}.year"),
-            Finding::new(
-                Rule::FactOutOfRange,
-                format!("{year} is not a year a figure can be for"),
-                "write the four-digit year the figures are for, such as 2024",
-            ),
-        );
-    }
+    check_year(salary.year, &format!("{base}.year"), findings);
 }
 
 #[cfg(test)]

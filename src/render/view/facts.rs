@@ -23,14 +23,7 @@ pub(super) fn quick_facts(
     labels: &Labels,
 ) -> Option<Arc<QuickFactsView>> {
     let salary = profile.sections.salary.as_ref();
-    let pay_stated = salary.is_some_and(|s| {
-        s.median.is_some()
-            || s.median_hourly.is_some()
-            || s.percentiles.is_some()
-            || s.year.is_some()
-            || s.region.is_some()
-            || s.source.is_some()
-    });
+    let pay_stated = salary.is_some_and(SalarySection::states_quick_facts);
     let facts = profile.facts.as_ref().filter(|f| !f.is_empty());
     if facts.is_none() && !pay_stated {
         return None;
