@@ -351,3 +351,75 @@ fn language_tags_with_extensions_are_accepted() {
         assert_ne!(output.code, Some(2), "{tag}");
     }
 }
+
+/// The quick facts' labels, education levels and percentiles come in the
+/// profile's language, numbers as its locale writes them, in every format
+/// (the PDF as pdftotext reads it is checked in tests/pdf.rs).
+#[test]
+fn quick_facts_are_labelled_in_each_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = read(&root().join("profiles/veterinary-technologists-and-technicians.yaml"));
+    for (locale, labels) in [
+        (
+            "es-ES",
+            [
+                "Datos rápidos",
+                "Salario mediano",
+                "Título de asociado",
+                "percentil 10",
+                "Número de empleos",
+            ],
+        ),
+        (
+            "fr-FR",
+            [
+                "L’essentiel",
+                "Salaire médian",
+                "Diplôme de premier cycle court",
+                "10e centile",
+                "Nombre d’emplois",
+            ],
+        ),
+        (
+            "de-DE",
+            [
+                "Kurz und bündig",
+                "Mittleres Gehalt (Median)",
+                "Kurzstudium (Associate)",
+                "10. Perzentil",
+                "Zahl der Stellen",
+            ],
+        ),
+    ] {
+        let path = dir
+            .path()
+            .join("veterinary-technologists-and-technicians.yaml");
+        std::fs::write(
+            &path,
+            base.replacen("locale: en-US", &format!("locale: {locale}"), 1),
+        )
+        .unwrap();
+        for format in ["markdown", "html", "text"] {
+            // (Plain text writes headings in capitals.)
+            let shown = rendered(&path, &["-f", format]).to_lowercase();
+            for label in labels {
+                assert!(
+                    shown.contains(&label.to_lowercase()),
+                    "{locale} {format}: {label}"
+                );
+            }
+            assert!(
+                !shown.contains("Associate’s degree"),
+                "{locale} {format}: English left"
+            );
+        }
+        // 134,200 jobs in the locale's digits: "134.200" (es, de), "134 200" (fr).
+        let text = rendered(&path, &["-f", "text"]);
+        assert!(
+            ["134.200", "134\u{a0}200", "134\u{202f}200"]
+                .iter()
+                .any(|n| text.contains(n)),
+            "{locale}: {text}"
+        );
+    }
+}
