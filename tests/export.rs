@@ -676,3 +676,26 @@ fn the_index_shows_pay_education_and_outlook_and_each_sorts_on_a_page_of_its_own
     );
     assert!(!out.path().join("index.by-pay.md").exists());
 }
+
+/// An export into a folder where an earlier one wrote an index sorted by a
+/// column no career has now removes that page: it would list careers that
+/// are gone.
+#[test]
+fn a_sorted_index_page_no_longer_written_is_removed() {
+    let out = tempfile::tempdir().unwrap();
+    Run::of(
+        export(
+            "profiles/veterinary-technologists-and-technicians.yaml",
+            out.path(),
+        )
+        .arg("-q"),
+    )
+    .assert_code(0);
+    assert!(out.path().join("index.by-outlook.html").exists());
+    Run::of(export("tests/fixtures/valid/minimal.yaml", out.path()).arg("-q")).assert_code(0);
+    assert!(!out.path().join("index.by-outlook.html").exists());
+    assert!(!out.path().join("index.by-education.html").exists());
+    let by_pay = read(&out.path().join("index.by-pay.html"));
+    assert!(by_pay.contains(">School Librarians</a>"), "{by_pay}");
+    assert!(!by_pay.contains("Veterinary"), "{by_pay}");
+}

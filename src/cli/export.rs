@@ -24,7 +24,7 @@ use pathways::error::Error;
 use pathways::finding::{Finding, Position, Severity};
 use pathways::load::{Discovered, Input, LoadFailure};
 use pathways::output::OutputFolder;
-use pathways::render::{CareerIndex, Document, Format, IndexEntry, Renderer};
+use pathways::render::{CareerIndex, Document, Format, IndexEntry, IndexSort, Renderer};
 use pathways::report;
 use pathways::rules::Rule;
 use pathways::validate::{
@@ -234,12 +234,18 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
                 written += 1;
                 // HTML sorts by a column without a script: a page per order.
                 if format == Format::Html {
-                    for sort in exported.sorts() {
+                    let sorts = exported.sorts();
+                    for &sort in &sorts {
                         let sorted = exported.sorted_by(sort);
                         folder.write_with(&sort.file_name("html"), |out| {
                             renderer.render_document(&Document::Index(&sorted), format, out)
                         })?;
                         written += 1;
+                    }
+                    // A sorted page an earlier export wrote, by a column no
+                    // career has now, would list careers that are gone.
+                    for sort in IndexSort::ALL.into_iter().filter(|s| !sorts.contains(s)) {
+                        folder.remove(&sort.file_name("html"));
                     }
                 }
             }
