@@ -600,9 +600,12 @@ mod tests {
              The field will grow 12 percent over the next ten years.\n\
              Number of Jobs, 2024: 10,000\n\
              Number of Jobs, 2024: 12,000\n\
-             Median pay: good",
+             Median pay: good\n\
+             Median salary: varies by state\n\
+             Starting pay: $40,000 a year",
         );
         assert_eq!(facts.openings_per_year, None);
+        assert_eq!(facts.median, None, "pay that is not called the median is not one");
         assert_eq!(facts.jobs, Some((10_000, Some(2024))));
         let review: Vec<(usize, &str)> = notes
             .review
@@ -626,6 +629,10 @@ mod tests {
                 ),
                 (
                     5,
+                    "a median pay is named here without a sum of money: enter it by hand"
+                ),
+                (
+                    6,
                     "a median pay is named here without a sum of money: enter it by hand"
                 ),
             ]
@@ -659,5 +666,24 @@ mod tests {
             })
         );
         assert!(notes.review.is_empty(), "{:?}", notes.review);
+        // A level's own name says nothing more: no text beside it. The same
+        // fact stated twice (the box, then prose) is read once, not for review.
+        let (facts, notes) = page(
+            "Typical Entry-Level Education: Associate's degree.\n\
+             Number of Jobs, 2024: 134,200\n\
+             Technicians held about 134,200 jobs in 2024.",
+        );
+        assert_eq!(facts.entry_education, Some((Some("associate"), None)));
+        assert!(notes.review.is_empty(), "{:?}", notes.review);
+        assert_eq!(notes.found.len(), 2, "{:?}", notes.found);
+        // An hourly figure beside the median only when the median is not
+        // itself hourly, and in the same currency.
+        for text in [
+            "Median pay: $20 per hour ($21 per hour in cities)",
+            "Median pay: $45,980 per year (€20 per hour)",
+        ] {
+            let (facts, _) = page(text);
+            assert_eq!(facts.median.unwrap().hourly, None, "{text}");
+        }
     }
 }
