@@ -605,7 +605,10 @@ mod tests {
              Starting pay: $40,000 a year",
         );
         assert_eq!(facts.openings_per_year, None);
-        assert_eq!(facts.median, None, "pay that is not called the median is not one");
+        assert_eq!(
+            facts.median, None,
+            "pay that is not called the median is not one"
+        );
         assert_eq!(facts.jobs, Some((10_000, Some(2024))));
         let review: Vec<(usize, &str)> = notes
             .review
@@ -685,5 +688,116 @@ mod tests {
             let (facts, _) = page(text);
             assert_eq!(facts.median.unwrap().hourly, None, "{text}");
         }
+    }
+
+    /// Prose that names pay without calling it the median is not a median;
+    /// the median salary or wage is.
+    #[test]
+    fn only_a_median_is_read_as_the_median() {
+        let (facts, _) = page("Starting pay is $40,000 a year.\nThe median age is 42.");
+        assert_eq!(facts.median, None);
+        for text in [
+            "The median salary is $50,000.",
+            "The median wage is $50,000.",
+            "They earn a median of $50,000.",
+        ] {
+            let (facts, _) = page(text);
+            assert_eq!(facts.median.map(|m| m.value), Some(50_000.0), "{text}");
+        }
+    }
+
+    /// The outlook's words alone, or after the sentence with its percent,
+    /// complete it; words that differ from those read are for review.
+    #[test]
+    fn outlook_words_complete_the_percent_or_stand_alone() {
+        let (facts, notes) = page("Growth will be much faster than the average.");
+        assert_eq!(
+            facts.outlook,
+            Some(Outlook {
+                words: Some("Much faster than average".to_owned()),
+                ..Outlook::default()
+            })
+        );
+        assert_eq!(
+            notes.found,
+            [(1, "job outlook: Much faster than average".to_owned())]
+        );
+        let (facts, _) = page("Employment will show little or no change.");
+        assert_eq!(
+            facts.outlook.and_then(|o| o.words).as_deref(),
+            Some("Little or no change")
+        );
+        let (facts, notes) = page(
+            "Employment is projected to grow 9 percent from 2024 to 2034.\n\
+             That is much faster than the average.",
+        );
+        assert_eq!(
+            facts.outlook,
+            Some(Outlook {
+                percent: Some(9.0),
+                period: Some("2024–34".to_owned()),
+                words: Some("Much faster than average".to_owned()),
+            })
+        );
+        assert!(notes.review.is_empty(), "{:?}", notes.review);
+        let (facts, notes) = page(
+            "Employment is projected to grow 9 percent from 2024 to 2034, much faster than the average.\n\
+             Growth is slower than average in rural areas.",
+        );
+        assert_eq!(
+            facts.outlook.and_then(|o| o.words).as_deref(),
+            Some("Much faster than average")
+        );
+        assert_eq!(notes.review.len(), 1, "{:?}", notes.review);
+        assert!(
+            notes.review[0]
+                .1
+                .starts_with("a second job outlook (Slower than average)")
+        );
+    }
+
+    /// The import report says what was read, in words and numbers.
+    #[test]
+    fn each_fact_read_is_reported_as_read() {
+        let (_, notes) = page(
+            "Work Experience in a Related Occupation: None\n\
+             About 14,000 openings are projected each year.\n\
+             Typical Entry-Level Education: Associate's degree\n\
+             Number of Jobs, 2024: 134,200\n\
+             2024 Median Pay: $45,980 per year $22.11 per hour\n\
+             Job Outlook, 2024-34: -3% (Decline)\n\
+             Technicians held about 5,000 jobs.",
+        );
+        let found: Vec<String> = notes
+            .found
+            .iter()
+            .map(|(line, note)| format!("{line}: {note}"))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "1: work experience: \"None\"",
+                "2: openings each year: 14000",
+                "3: entry education: `associate`",
+                "4: number of jobs: 134200 in 2024",
+                "5: median pay: 45980 USD per year (22.11 per hour), 2024",
+                "6: job outlook: -3%, 2024–34, Decline",
+            ]
+        );
+        assert_eq!(
+            notes.review,
+            [(7, "a second number of jobs (5000) differs from the one read (134200 in 2024): it was not read; check which is right".to_owned())]
+        );
+        let (_, notes) = page(
+            "Typical Entry-Level Education: See How to Become One\nEducation needed: a bachelor's degree in biology",
+        );
+        assert_eq!(
+            notes.found[0].1,
+            "entry education: \"See How to Become One\" (no level of the list: kept as text)"
+        );
+        assert_eq!(
+            notes.review[0].1,
+            "a second entry education (`bachelor`, \"a bachelor's degree in biology\") differs from the one read (\"See How to Become One\" (no level of the list: kept as text)): it was not read; check which is right"
+        );
     }
 }
