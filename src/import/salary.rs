@@ -224,7 +224,11 @@ mod tests {
         let read = read.unwrap();
         assert_eq!((read.period, read.ranges[0].1), (Some("hour"), 18.0));
         let (read, _) = figures("The median is $36.50 an hour.");
-        assert_eq!(read.unwrap().median, Some(36.5));
+        let read = read.unwrap();
+        assert_eq!((read.median, read.period), (Some(36.5), Some("hour")));
+        let (read, _) = figures("The average is $36.50 an hour.");
+        let read = read.unwrap();
+        assert_eq!((read.average, read.period), (Some(36.5), Some("hour")));
     }
 
     /// `k` and `M` multiply only as a suffix (`$60k`, not `$60kg`); two
