@@ -1015,3 +1015,45 @@ fn a_source_s_credit_line_is_printed_under_the_facts_and_in_the_sources() {
     let plain = Run::of(pathways().args(["render", FACT_RICH, "-f", "text"]));
     assert!(!plain.stdout.contains("This page includes information"));
 }
+
+/// Pay figures beyond an average and stage ranges open a quick facts block
+/// on their own, each of them alone: a median, one per hour, percentiles,
+/// or the year, region or source of the figures.
+#[test]
+fn pay_beyond_an_average_opens_the_quick_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("minimal.yaml");
+    let base = read(&fixture("valid/minimal.yaml"));
+    for (figure, shown) in [
+        ("median: 51000", "$51,000"),
+        ("median_hourly: 24.5", "$24.50"),
+        ("percentiles: { p10: 41000 }", "Average pay"),
+        ("year: 2024", "2024"),
+        ("region: Ohio", "Ohio"),
+        ("source: { title: State survey }", "State survey"),
+    ] {
+        std::fs::write(
+            &profile,
+            base.replacen(
+                "    average: 52000",
+                &format!("    average: 52000\n    {figure}"),
+                1,
+            ),
+        )
+        .unwrap();
+        let output = Run::of(
+            pathways()
+                .arg("render")
+                .arg(&profile)
+                .args(["-f", "markdown"]),
+        );
+        output.assert_code(0);
+        let block = output
+            .stdout
+            .split("## Quick Facts")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{figure}: no quick facts\n{}", output.stdout));
+        let block = &block[..block.find("\n## ").unwrap_or(block.len())];
+        assert!(block.contains(shown), "{figure}: {block}");
+    }
+}
