@@ -978,3 +978,41 @@ fn a_summary_that_contradicts_the_salary_table_is_reported_at_both() {
     assert_eq!(findings[1]["path"], "sections.salary.ranges[0]");
     assert!(findings[1]["message"].as_str().unwrap().contains("line 8"));
 }
+
+/// Words in quick facts and in a source's credit line are checked like any
+/// other text, and located at their field.
+#[test]
+fn fact_texts_and_credit_lines_are_checked_like_other_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("minimal.yaml");
+    let text = read(&fixture("valid/minimal.yaml")).replacen(
+        "sections:",
+        "facts:\n  training: { text: TODO }\n  regulated: { text: A licence, body: TODO }\n\
+         sources:\n  - { title: BLS, credit: This page uses TODO. }\nsections:",
+        1,
+    );
+    std::fs::write(&profile, text).unwrap();
+    let output = Run::of(
+        pathways()
+            .arg("check")
+            .arg(&profile)
+            .args(["--format", "json"]),
+    );
+    output.assert_code(1);
+    let report: serde_json::Value = serde_json::from_str(&output.stdout).unwrap();
+    let fields: Vec<&str> = report["profiles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "placeholder-text")
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "facts.training.text",
+            "facts.regulated.body",
+            "sources[0].credit"
+        ]
+    );
+}
