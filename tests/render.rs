@@ -1057,3 +1057,51 @@ fn pay_beyond_an_average_opens_the_quick_facts() {
         assert!(block.contains(shown), "{figure}: {block}");
     }
 }
+
+/// A change of none is written without a sign ("0%", not "+0%"); the pay
+/// period is stated to machines as an ISO 8601 duration (a month, an hour).
+#[test]
+fn no_change_has_no_sign_and_the_pay_period_is_a_duration() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("minimal.yaml");
+    let base = read(&fixture("valid/minimal.yaml"));
+    for (period, pay, duration) in [
+        ("month", "    average: 4300", "P1M"),
+        ("hour", "    average: 25", "PT1H"),
+    ] {
+        let ranges = if period == "hour" {
+            "      - { stage: entry, min: 20, max: 24 }\n      - { stage: senior, min: 28, max: 35 }"
+        } else {
+            "      - { stage: entry, min: 3300, max: 4000 }\n      - { stage: senior, min: 5000, max: 6200 }"
+        };
+        let text = base
+            .replacen("    average: 52000", &format!("    period: {period}\n{pay}\n    median: {}", &pay[13..]), 1)
+            .replacen(
+                "      - { stage: entry, min: 40000, max: 48000 }\n      - { stage: senior, min: 60000, max: 75000 }",
+                ranges,
+                1,
+            )
+            .replacen(
+                "sections:",
+                "facts:\n  outlook: { percent: 0, period: 2024–34, words: Little or no change, source: { title: BLS }, year: 2024 }\nsections:",
+                1,
+            );
+        std::fs::write(&profile, text).unwrap();
+        let html = Run::of(pathways().arg("render").arg(&profile).args(["-f", "html"]));
+        html.assert_code(0);
+        assert!(
+            html.stdout.contains(&format!(
+                "<meta itemprop=\"duration\" content=\"{duration}\">"
+            )),
+            "{period}: {}",
+            html.stdout
+        );
+        let text = Run::of(pathways().arg("render").arg(&profile).args(["-f", "text"]));
+        assert!(
+            text.stdout
+                .contains("Job outlook: 0% (2024–34), Little or no change"),
+            "{}",
+            text.stdout
+        );
+    }
+}
