@@ -699,3 +699,66 @@ fn a_sorted_index_page_no_longer_written_is_removed() {
     assert!(by_pay.contains(">School Librarians</a>"), "{by_pay}");
     assert!(!by_pay.contains("Veterinary"), "{by_pay}");
 }
+
+/// Pay is sorted over a year (an hourly wage by 2,080 hours, a monthly one
+/// by 12); a level alone or words alone fill the education column, a
+/// percent alone or words alone the outlook column.
+#[test]
+fn the_index_sorts_pay_over_a_year_and_shows_partial_facts() {
+    let input = tempfile::tempdir().unwrap();
+    let base = read(&fixture("valid/minimal.yaml"));
+    for (id, pay, facts) in [
+        (
+            "hourly",
+            "    period: hour\n    average: 25",
+            "  entry_education: { level: bachelor }",
+        ),
+        (
+            "monthly",
+            "    period: month\n    average: 4300",
+            "  entry_education: { text: See How to Become One }",
+        ),
+        (
+            "yearly",
+            "    average: 50000",
+            "  outlook: { percent: 3, period: 2024–34 }",
+        ),
+        (
+            "wordy",
+            "    average: 40000",
+            "  outlook: { words: Decline }",
+        ),
+    ] {
+        let (low, high) = match id {
+            "hourly" => ("20, max: 24", "28, max: 35"),
+            "monthly" => ("3300, max: 4000", "5000, max: 6200"),
+            _ => ("30000, max: 38000", "55000, max: 70000"),
+        };
+        let text = base
+            .replacen("id: minimal", &format!("id: {id}"), 1)
+            .replacen("title: School Librarians", &format!("title: {id}"), 1)
+            .replacen("    average: 52000", pay, 1)
+            .replacen("min: 40000, max: 48000", &format!("min: {low}"), 1)
+            .replacen("min: 60000, max: 75000", &format!("min: {high}"), 1)
+            .replacen("sections:", &format!("facts:\n{facts}\nsections:"), 1);
+        std::fs::write(input.path().join(format!("{id}.yaml")), text).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    Run::of(export(input.path(), out.path()).args(["-q", "--format", "html"])).assert_code(0);
+    let by_pay = read(&out.path().join("index.by-pay.html"));
+    let at = |title: &str| by_pay.find(&format!(">{title}</a></th>")).unwrap();
+    // $25 an hour is $52,000 a year; $4,300 a month, $51,600.
+    assert!(
+        at("hourly") < at("monthly") && at("monthly") < at("yearly") && at("yearly") < at("wordy"),
+        "{by_pay}"
+    );
+    let index = read(&out.path().join("index.html"));
+    for cell in [
+        "<td>Bachelor’s degree</td>",
+        "<td>See How to Become One</td>",
+        "<td>+3%</td>",
+        "<td>Decline</td>",
+    ] {
+        assert!(index.contains(cell), "{cell}: {index}");
+    }
+}
