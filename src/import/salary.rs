@@ -229,6 +229,10 @@ mod tests {
         let (read, _) = figures("The average is $36.50 an hour.");
         let read = read.unwrap();
         assert_eq!((read.average, read.period), (Some(36.5), Some("hour")));
+        // A period word where nothing is read does not set the period.
+        let (read, _) = figures("The median is $50,000. Some earn $25 an hour.");
+        let read = read.unwrap();
+        assert_eq!((read.median, read.period), (Some(50_000.0), Some("year")));
     }
 
     /// `k` and `M` multiply only as a suffix (`$60k`, not `$60kg`); two
