@@ -621,3 +621,26 @@ fn a_figure_import_cannot_place_is_for_review() {
     assert!(run.stdout.contains("    median: 50000\n"), "{}", run.stdout);
     assert!(!run.stdout.contains("58000"), "{}", run.stdout);
 }
+
+/// A median the page states outside its salary section goes into the
+/// salary figures, which are made when the page has no salary section; a
+/// median in other terms (another period) than the section's is for review.
+#[test]
+fn a_median_outside_the_salary_section_joins_its_figures() {
+    let page = "Career List Archivists\n\nQuick Facts\n\n2024 Median Pay: $40,000 per year\n";
+    let run = Run::of(pathways().arg("import").arg("-").write_stdin(page));
+    assert!(
+        run.stdout.contains(
+            "  salary:\n    currency: USD\n    period: year\n    median: 40000\n    year: 2024\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    let page = "Career List Archivists\n\nAverage Salary Range\n\nThe average is $52,000 a year.\n\n\
+                Quick Facts\n\nMedian Pay: $24.10 per hour\n";
+    let run = Run::of(pathways().arg("import").arg("-").write_stdin(page));
+    run.assert_stderr_has(
+        "the page's median pay (24.1 USD per hour) was not put with the salary section's figures, which differ: enter it by hand",
+    );
+    assert!(!run.stdout.contains("    median:"), "{}", run.stdout);
+}
