@@ -643,6 +643,15 @@ fn a_median_outside_the_salary_section_joins_its_figures() {
         "the page's median pay (24.1 USD per hour) was not put with the salary section's figures, which differ: enter it by hand",
     );
     assert!(!run.stdout.contains("    median:"), "{}", run.stdout);
+    // A SOC code alone is the profile's code.
+    let page = "Career List Archivists\n\nOverview\n\nArchivists (SOC 25-4011) keep records.\n";
+    let run = Run::of(pathways().arg("import").arg("-").write_stdin(page));
+    assert!(
+        run.stdout.contains("codes:\n  soc: \"25-4011\"\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("onet"), "{}", run.stdout);
     // The same median in the section and in the box is one figure.
     let page = "Career List Archivists\n\nAverage Salary Range\n\nThe median is $40,000 a year.\n\n\
                 Quick Facts\n\nMedian Pay: $40,000 per year\n";
