@@ -242,17 +242,17 @@ impl Reader {
             None => {
                 self.notes
                     .found
-                    .push((number, format!("{name}: {}", describe(&fact))));
+                    .push((number, format!("{name}: {}", fact.describe())));
                 *slot = Some(fact);
             }
             Some(existing) if *existing == fact => {}
             Some(existing) => {
-                let existing = describe(existing);
+                let existing = existing.describe();
                 self.notes.review.push((
                     number,
                     format!(
                         "a second {name} ({}) differs from the one read ({existing}): it was not read; check which is right",
-                        describe(&fact)
+                        fact.describe()
                     ),
                 ));
             }
@@ -496,10 +496,6 @@ impl Describe for Outlook {
         .collect();
         parts.join(", ")
     }
-}
-
-fn describe(fact: &impl Describe) -> String {
-    fact.describe()
 }
 
 /// `2024`, `34` → `2024–34`; `2024`, `2034` → `2024–34`.

@@ -125,23 +125,18 @@ fn write_codes_and_facts(out: &mut String, facts: &PageFacts) {
 fn write_section(out: &mut String, section: &DraftSection, indent: usize) {
     let pad = " ".repeat(indent);
     if let Some(salary) = &section.salary {
-        if let Some(currency) = salary.currency {
-            let _ = writeln!(out, "{pad}currency: {currency}");
-        }
-        if let Some(period) = salary.period {
-            let _ = writeln!(out, "{pad}period: {period}");
-        }
-        if let Some(average) = salary.average {
-            let _ = writeln!(out, "{pad}average: {average}");
-        }
-        if let Some(median) = salary.median {
-            let _ = writeln!(out, "{pad}median: {median}");
-        }
-        if let Some(hourly) = salary.median_hourly {
-            let _ = writeln!(out, "{pad}median_hourly: {hourly}");
-        }
-        if let Some(year) = salary.year {
-            let _ = writeln!(out, "{pad}year: {year}");
+        let fields = [
+            ("currency", salary.currency.map(str::to_owned)),
+            ("period", salary.period.map(str::to_owned)),
+            ("average", salary.average.map(|v| v.to_string())),
+            ("median", salary.median.map(|v| v.to_string())),
+            ("median_hourly", salary.median_hourly.map(|v| v.to_string())),
+            ("year", salary.year.map(|v| v.to_string())),
+        ];
+        for (key, value) in fields {
+            if let Some(value) = value {
+                let _ = writeln!(out, "{pad}{key}: {value}");
+            }
         }
         if !salary.ranges.is_empty() {
             let _ = writeln!(out, "{pad}ranges:");
