@@ -83,12 +83,15 @@ pub fn id_problem(id: &str) -> Option<IdProblem> {
     }
 }
 
-/// A usable id made from any text (a title, a bad id): lower-case words
+/// A usable id made from any text (a title, a bad id): its letters in ASCII
+/// (`Técnicos` → `tecnicos`, `Ärzte` → `arzte`), lower-case words
 /// joined by hyphens, cut at a word boundary to [`MAX_ID_LENGTH`], and
 /// never a reserved name.
 pub(crate) fn slug_from(text: &str) -> String {
     let mut slug = String::new();
-    for c in text.chars() {
+    // Letters of any script in ASCII first: `Técnicos` → `tecnicos`, `Ärzte` → `arzte`.
+    let ascii = deunicode::deunicode_with_tofu(text, " ");
+    for c in ascii.chars() {
         if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
         } else if !slug.is_empty() && !slug.ends_with('-') {

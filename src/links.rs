@@ -13,6 +13,8 @@ pub(crate) fn markdown_options() -> Options<'static> {
     options.render.r#unsafe = false;
     options.render.escape = true;
     options.extension.autolink = false;
+    // Pipe tables (GitHub's Markdown), which import keeps from pages.
+    options.extension.table = true;
     options
 }
 

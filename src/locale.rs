@@ -35,6 +35,19 @@ pub fn english(key: &str) -> Option<&'static str> {
     ENGLISH.get(key).map(String::as_str)
 }
 
+/// A built-in label written as plain text on one line (`section-salary =
+/// Rango salarial promedio`), in `language`; `None` for a key the catalogue
+/// lacks or writes with placeables. Import reads section headings with it.
+pub fn simple_label(language: &str, key: &str) -> Option<&'static str> {
+    let (_, source) = BUILT_IN_CATALOGUES
+        .iter()
+        .find(|(code, _)| *code == language)?;
+    source.lines().find_map(|line| {
+        let (name, value) = line.split_once(" = ")?;
+        (name == key && !value.contains(['{', '}'])).then(|| value.trim())
+    })
+}
+
 static ENGLISH: LazyLock<BTreeMap<String, String>> = LazyLock::new(|| {
     let source = BUILT_IN_CATALOGUES[0].1;
     let Ok(resource) = FluentResource::try_new(source.to_owned()) else {

@@ -1,38 +1,31 @@
 //! Hostile input: every case ends with exit 1 or 2 (or, for input that is
-//! merely unusual, a correct report), a message naming the file, and bounded
-//! time and memory, measured with GNU time.
+//! merely unusual, a correct report), a message naming the file, and no panic
+//! or hang. How fast and how small these runs are is a benchmark, not a test:
+//! `scripts/bench-hostile.sh` holds the 2 s and 200 MB targets.
 
 use std::path::Path;
 use std::process::Command;
 
 use crate::common::{Edit, fixture, read};
 
-/// Two seconds for the release build, which the README's test command
-/// (`cargo test --release`) uses; an unoptimised build is about eight to
-/// twenty times slower (60,000 findings drawn with snippets), so a debug run
-/// still catches hangs and quadratic work but allows much more.
-const MAX_SECONDS: f64 = if cfg!(debug_assertions) { 60.0 } else { 2.0 };
-const MAX_KILOBYTES: u64 = 200 * 1024;
+/// A run still going after this long has hung (the slowest case takes about
+/// a second on the release build; an unoptimised build is eight to twenty
+/// times slower). GNU `timeout` stops it and exits 124.
+const HANG_SECONDS: &str = "120";
+const TIMED_OUT: i32 = 124;
 
 struct Run {
     code: Option<i32>,
     stdout: String,
     stderr: String,
-    seconds: f64,
-    kilobytes: u64,
 }
 
-/// Run the release-or-debug `pathways` under /usr/bin/time.
+/// Run the release-or-debug `pathways` under GNU `timeout`.
 fn run(args: &[&str], stdin: Option<&Path>) -> Run {
     let binary = assert_cmd::cargo::cargo_bin("pathways");
-    let dir = tempfile::tempdir().unwrap();
-    let timing = dir.path().join("time");
-    let mut command = Command::new("/usr/bin/time");
+    let mut command = Command::new("timeout");
     command
-        .arg("-f")
-        .arg("%e %M")
-        .arg("-o")
-        .arg(&timing)
+        .arg(HANG_SECONDS)
         .arg(&binary)
         .args(args)
         .env("NO_COLOR", "1");
@@ -41,36 +34,27 @@ fn run(args: &[&str], stdin: Option<&Path>) -> Run {
     }
     let output = command
         .output()
-        .unwrap_or_else(|e| panic!("/usr/bin/time (GNU time) is needed for these tests: {e}"));
-    // GNU time writes "Command exited with non-zero status N" before the figures.
-    let timing = read(&timing);
-    let mut parts = timing.lines().last().unwrap_or("").split_whitespace();
-    let seconds = parts.next().and_then(|s| s.parse().ok()).unwrap();
-    let kilobytes = parts.next().and_then(|s| s.parse().ok()).unwrap();
+        .unwrap_or_else(|e| panic!("GNU `timeout` (coreutils) is needed for these tests: {e}"));
     Run {
         code: output.status.code(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        seconds,
-        kilobytes,
     }
 }
 
-fn bounded(name: &str, run: &Run) {
-    assert!(run.seconds < MAX_SECONDS, "{name}: took {} s", run.seconds);
-    assert!(
-        run.kilobytes < MAX_KILOBYTES,
-        "{name}: used {} KB",
-        run.kilobytes
-    );
+/// The run finished by itself (not stopped by `timeout`, not killed for its
+/// memory) and did not panic.
+fn finished(name: &str, run: &Run) {
+    assert_ne!(run.code, Some(TIMED_OUT), "{name} hung");
+    assert!(run.code.is_some(), "{name} was killed: {}", run.stderr);
     assert_ne!(run.code, Some(101), "{name} panicked: {}", run.stderr);
 }
 
-/// Check `file`: an exit code in `codes`, bounded, and a message naming the file (and a line, when `line`).
+/// Check `file`: an exit code in `codes`, finished, and a message naming the file (and a line, when `line`).
 fn refused(name: &str, file: &Path, expected_code: i32, rule_or_words: &str) {
     let path = file.to_string_lossy();
     let run = run(&["check", &path], None);
-    bounded(name, &run);
+    finished(name, &run);
     assert_eq!(run.code, Some(expected_code), "{name}: {}", run.stderr);
     assert!(
         run.stderr.contains(&*path),
@@ -115,7 +99,7 @@ fn deep_nesting() {
         .collect();
     let path = write(dir.path(), "deep-block.yaml", block.as_bytes());
     let run = run(&["check", &path.to_string_lossy()], None);
-    bounded("deep block nesting", &run);
+    finished("deep block nesting", &run);
     assert!(matches!(run.code, Some(1) | Some(2)), "{}", run.stderr);
 }
 
@@ -174,7 +158,7 @@ fn a_bom_inside_the_text_is_an_error_but_one_at_the_start_is_not() {
         &[b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
     );
     let run = run(&["check", &path.to_string_lossy()], None);
-    bounded("leading BOM", &run);
+    finished("leading BOM", &run);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
 }
 
@@ -187,7 +171,7 @@ fn mixed_line_endings_read_as_one_file() {
         ],
         None,
     );
-    bounded("mixed line endings", &run);
+    finished("mixed line endings", &run);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
 }
 
@@ -196,7 +180,7 @@ fn template_syntax_in_profile_text_prints_literally() {
     let path = fixture("hostile/template-syntax.yaml");
     for format in ["html", "markdown", "text"] {
         let run = run(&["render", &path.to_string_lossy(), "-f", format], None);
-        bounded("template syntax", &run);
+        finished("template syntax", &run);
         assert_eq!(run.code, Some(0), "{}", run.stderr);
         assert!(run.stdout.contains("{{ 7*7 }}"), "{format}: {}", run.stdout);
         assert!(!run.stdout.contains("School 49"), "{format}");
@@ -228,7 +212,7 @@ fn ids_that_would_name_files_elsewhere_are_refused() {
             ],
             None,
         );
-        bounded("import --id", &run);
+        finished("import --id", &run);
         assert_eq!(run.code, Some(2), "{id}: {}", run.stderr);
         assert!(
             run.stderr.contains("cannot be an id"),
@@ -260,7 +244,7 @@ fn many_findings_are_located_in_linear_time() {
         };
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let run = run(&args, None);
-        bounded(&format!("80,000 TODO items ({command})"), &run);
+        finished(&format!("80,000 TODO items ({command})"), &run);
         assert_eq!(run.code, Some(1), "{command}");
     }
     let links: Vec<String> = (0..60_000)
@@ -272,7 +256,7 @@ fn many_findings_are_located_in_linear_time() {
     );
     let path = write(dir.path(), "links.yaml", text.as_bytes());
     let run = run(&["check", &path.to_string_lossy()], None);
-    bounded("60,000 links on one line", &run);
+    finished("60,000 links on one line", &run);
     assert_eq!(run.code, Some(1));
     assert_eq!(run.stderr.matches("warning[unsafe-link]").count(), 60_000);
 }
@@ -314,7 +298,7 @@ fn a_template_that_builds_a_huge_value_is_stopped() {
         ],
         None,
     );
-    bounded("huge template value", &run);
+    finished("huge template value", &run);
     assert_eq!(run.code, Some(2), "{}", run.stderr);
     assert!(run.stderr.contains("report.html.j2"), "{}", run.stderr);
 }
@@ -339,7 +323,7 @@ fn the_size_limit_is_exact_for_files_and_standard_input() {
         let from_file = run(&["check", &path], None);
         let from_stdin = run(&["check", "-"], Some(file));
         for (how, run) in [("file", from_file), ("stdin", from_stdin)] {
-            bounded(name, &run);
+            finished(name, &run);
             assert_eq!(run.code, Some(code), "{name} from {how}: {}", run.stderr);
             assert_eq!(
                 run.stderr.contains("larger than 4 MiB"),
@@ -365,7 +349,7 @@ fn two_hundred_thousand_values_are_too_many() {
 /// What `check` passes renders in every format: text that would come out
 /// wrong or break the PDF (a line break in a title, a title of invisible
 /// characters, `.inf` pay, an endless link, quotes nested past what PDF lays
-/// out) is an error, within the budgets, even at hostile sizes.
+/// out) is an error, even at hostile sizes.
 #[test]
 fn what_would_render_wrongly_is_refused_by_check() {
     let dir = tempfile::tempdir().unwrap();
@@ -445,8 +429,8 @@ fn what_would_render_wrongly_is_refused_by_check() {
 }
 
 /// A profile far too large for a PDF (20,000 sections; one 4 MB paragraph)
-/// is refused up front with a message saying what to do, within the
-/// budgets, and nothing is written; HTML still takes it.
+/// is refused up front with a message saying what to do,
+/// and nothing is written; HTML still takes it.
 #[test]
 fn a_profile_too_large_for_a_pdf_is_refused_up_front() {
     let dir = tempfile::tempdir().unwrap();
@@ -479,7 +463,7 @@ fn a_profile_too_large_for_a_pdf_is_refused_up_front() {
             ],
             None,
         );
-        bounded(name, &run);
+        finished(name, &run);
         assert_eq!(run.code, Some(2), "{name}: {}", run.stderr);
         assert!(
             run.stderr.contains("too large to make into a PDF") && run.stderr.contains("as HTML"),

@@ -7,7 +7,7 @@ use pathways::import::{Headings, ImportError, ImportOptions, import};
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let headings = Headings::built_in();
-    let options = ImportOptions { id: None, schema: None, headings: &headings };
+    let options = ImportOptions { id: None, schema: None, headings: &headings, locale: None };
     match import(&text, "fuzz.txt", options) {
         Ok(_) | Err(ImportError::Empty | ImportError::NotText | ImportError::TooManyHeadings(_)) => {}
         // The importer must always write YAML that parses back.

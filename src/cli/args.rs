@@ -193,6 +193,11 @@ pub struct ImportArgs {
     /// section id (`Salary Scale: salary`), added to the ones pathways knows.
     #[arg(long, value_name = "FILE")]
     pub headings: Option<PathBuf>,
+
+    /// The profile's language and region (`es-MX`, `fr-CA`, `de`); default:
+    /// told from the page's words and currency.
+    #[arg(long, value_name = "TAG")]
+    pub locale: Option<String>,
 }
 
 #[derive(Debug, Args)]

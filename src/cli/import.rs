@@ -44,6 +44,13 @@ pub fn run(args: &ImportArgs) -> Result<ExitStatus, Error> {
         return Err(Error::OutputExists { path: path.clone() });
     }
 
+    if let Some(locale) = &args.locale
+        && !pathways::validate::is_language_tag(locale)
+    {
+        return Err(usage(&format!(
+            "--locale `{locale}` is not a language tag; give one such as es-MX, fr-CA or de"
+        )));
+    }
     let mut headings = Headings::built_in();
     if let Some(path) = &args.headings {
         let text = pathways::load::read_settings(path)?;
@@ -96,6 +103,7 @@ fn import_page(
             id: args.id.as_deref(),
             schema: schema.as_deref(),
             headings,
+            locale: args.locale.as_deref(),
         };
         import(&text, &name, options)
     }) {
@@ -181,6 +189,19 @@ fn report(page: &str, destination: &str, imported: &Imported) {
         for (line, note) in &imported.review {
             errln!("    {}{}", at(*line), visible(note));
         }
+        if !imported.headings_to_map.is_empty() {
+            errln!(
+                "  headings to map (paste into a file, put a section id after each colon, then import with --headings FILE):"
+            );
+            for heading in &imported.headings_to_map {
+                errln!("    {}:", yaml_key(heading));
+            }
+            let ids: Vec<&str> = pathways::profile::CATALOGUE
+                .iter()
+                .map(|info| info.id)
+                .collect();
+            errln!("    (section ids: {})", ids.join(", "));
+        }
         for finding in &imported.findings {
             errln!(
                 "    profile line {}: {}[{}]: {}",
@@ -194,6 +215,22 @@ fn report(page: &str, destination: &str, imported: &Imported) {
                 finding.message
             );
         }
+    }
+}
+
+/// A heading as a YAML key: quoted when YAML would read it otherwise.
+fn yaml_key(heading: &str) -> String {
+    let plain = heading
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'' | '(' | ')' | '/' | ','))
+        && heading.chars().next().is_some_and(char::is_alphanumeric);
+    if plain {
+        visible(heading).into_owned()
+    } else {
+        format!(
+            "\"{}\"",
+            visible(heading).replace('\\', "\\\\").replace('"', "\\\"")
+        )
     }
 }
 

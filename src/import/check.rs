@@ -44,12 +44,12 @@ pub(super) fn missing_lines(
     missing
 }
 
-/// A misconception line without its `Misconception:` or `Reality:` label,
-/// which the profile holds as the pair's structure (`myth`, `reality`).
+/// A misconception line without its label (`Misconception:`, `Mito:`,
+/// `Reality:`, …), which the profile holds as the pair's structure (`myth`,
+/// `reality`).
 fn without_pair_label(text: &str) -> &str {
-    ["Misconception", "Reality"]
-        .iter()
-        .find_map(|label| super::draft::misconception_part(text, label))
+    super::language::myth_part(text)
+        .or_else(|| super::language::reality_part(text))
         .unwrap_or(text)
 }
 
@@ -103,8 +103,13 @@ fn scalar_values(yaml: &str) -> Vec<String> {
     values
 }
 
+/// Words that join the last entry of a list written on one line ("A, B and
+/// C"), which import leaves out when it makes the list's items.
+const LIST_JOINS: [&str; 9] = ["and", "or", "y", "o", "e", "et", "ou", "und", "oder"];
+
 /// A text as words: each line without its list marker, `**` removed,
-/// quotes made plain, a colon ending a word dropped.
+/// quotes made plain, punctuation around a word (a colon, a comma, a table's
+/// `|`) dropped, and the words that join a list's last entry left out.
 fn words_of(text: &str) -> Vec<String> {
     let mut words = Vec::new();
     for line in text.lines() {
@@ -119,8 +124,8 @@ fn words_of(text: &str) -> Vec<String> {
             .replace('\u{a0}', " ");
         words.extend(
             line.split_whitespace()
-                .map(|w| w.trim_end_matches(':').to_owned())
-                .filter(|w| !w.is_empty()),
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+                .filter(|w| !w.is_empty() && !LIST_JOINS.contains(&w.to_lowercase().as_str())),
         );
     }
     words

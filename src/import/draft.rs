@@ -2,8 +2,10 @@
 //! misconception pairs and salary figures.
 
 use super::headings::{Headings, Target};
+use super::language::{self, PageLanguage};
 use super::page::{Block, HeadingKind, Line, list_marker};
-use super::salary::{self, SalaryFigures};
+use super::salary::{self, Passage, SalaryFigures};
+use super::table::{Piece, Table, pieces};
 use crate::profile::{CATALOGUE, section_info};
 
 #[derive(Debug, Default)]
@@ -47,7 +49,17 @@ pub(super) struct DraftGroup {
     pub items: Vec<DraftItem>,
 }
 
-pub(super) fn draft(blocks: &[Block], headings: &Headings) -> Draft {
+/// Sections whose text is a set of names: a line listing them with commas
+/// ("Pharmacist, Pharmacy Aide, Medical Assistant") becomes their items.
+const LIST_LIKE: [&str; 5] = [
+    "related_careers",
+    "tools",
+    "employers",
+    "famous_people",
+    "industry_sectors",
+];
+
+pub(super) fn draft(blocks: &[Block], headings: &Headings, language: &PageLanguage) -> Draft {
     let mut draft = Draft::default();
     for block in blocks {
         match &block.kind {
@@ -74,15 +86,21 @@ pub(super) fn draft(blocks: &[Block], headings: &Headings) -> Draft {
                     ));
                     draft
                         .extras
-                        .push((heading, section_from(&block.lines[1..], false)));
+                        .push((heading, section_from(&block.lines[1..], SectionKind::Plain)));
                 }
             }
             HeadingKind::Section(id) => {
-                let mut section = section_from(&block.lines, *id == "misconceptions");
+                let kind = match *id {
+                    "misconceptions" => SectionKind::Misconceptions,
+                    id if LIST_LIKE.contains(&id) => SectionKind::Names,
+                    _ => SectionKind::Plain,
+                };
+                let mut section = section_from(&block.lines, kind);
                 if *id == "salary" {
-                    section.salary = salary_figures(&block.lines, block.line, &mut draft);
+                    section.salary =
+                        salary_figures(&block.lines, block.line, language.dollar, &mut draft);
                 } else {
-                    note_pay_figures(block, &mut draft);
+                    note_pay_figures(block, language.dollar, &mut draft);
                 }
                 let heading = section_info(id).map_or(*id, |info| info.heading());
                 if let Some(Target::Section(other)) =
@@ -115,7 +133,7 @@ pub(super) fn draft(blocks: &[Block], headings: &Headings) -> Draft {
                 }
             }
             HeadingKind::Unknown(heading) => {
-                let section = section_from(&block.lines, false);
+                let section = section_from(&block.lines, SectionKind::Plain);
                 draft.review.push((
                     block.line,
                     format!(
@@ -178,9 +196,9 @@ pub(super) fn place_median(draft: &mut Draft, facts: &super::facts::PageFacts) {
 
 /// A sum of money outside the salary section is not read as pay, but a
 /// person should see it: it may belong there.
-fn note_pay_figures(block: &Block, draft: &mut Draft) {
+fn note_pay_figures(block: &Block, dollar: &'static str, draft: &mut Draft) {
     for line in &block.lines {
-        if salary::has_amount(&line.text) {
+        if salary::has_amount(&line.text, dollar) {
             draft.review.push((
                 line.number,
                 format!(
@@ -243,12 +261,10 @@ fn overview(block: &Block, draft: &mut Draft) {
     let mut loose: Vec<String> = Vec::new();
     for line in &block.lines {
         let text = line.text.trim();
-        if let Some(name) = text.strip_prefix("Career List ") {
+        if let Some(name) = language::title_in(text) {
             draft.structural_lines.push(line.number);
-            draft.title.get_or_insert_with(|| name.trim().to_owned());
-            draft
-                .found
-                .push((line.number, format!("title: {}", name.trim())));
+            draft.title.get_or_insert_with(|| name.to_owned());
+            draft.found.push((line.number, format!("title: {name}")));
             continue;
         }
         if text.starts_with('#') {
@@ -339,15 +355,36 @@ fn join_markdown(lines: &[String]) -> String {
     out
 }
 
-fn section_from(lines: &[Line], misconceptions: bool) -> DraftSection {
-    let texts: Vec<&str> = lines.iter().map(|l| l.text.trim()).collect();
-    if misconceptions
-        || texts
-            .iter()
-            .any(|t| misconception_part(t, "Misconception").is_some())
-    {
-        return myths(&texts);
+/// What a section's text is read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SectionKind {
+    Plain,
+    /// Misconception and reality pairs.
+    Misconceptions,
+    /// A set of names (related careers, tools, employers, people).
+    Names,
+}
+
+fn section_from(lines: &[Line], kind: SectionKind) -> DraftSection {
+    let raw: Vec<&str> = lines.iter().map(|l| l.text.trim()).collect();
+    if kind == SectionKind::Misconceptions || raw.iter().any(|t| language::myth_part(t).is_some()) {
+        return myths(&raw);
     }
+    // Each table becomes one Markdown table; a line naming a set, items.
+    let has_list = raw.iter().any(|t| list_marker(t).is_some());
+    let mut owned: Vec<String> = Vec::with_capacity(raw.len());
+    for piece in pieces(&raw) {
+        match piece {
+            Piece::Table(table) => owned.push(table.markdown()),
+            Piece::Line(text) => match names_in(text) {
+                Some(names) if kind == SectionKind::Names && !has_list => {
+                    owned.extend(names.into_iter().map(|name| format!("- {name}")));
+                }
+                _ => owned.push(text.to_owned()),
+            },
+        }
+    }
+    let texts: Vec<&str> = owned.iter().map(String::as_str).collect();
     // Runs of list lines, and the plain lines before each.
     let mut runs: Vec<(Vec<&str>, Vec<&str>)> = Vec::new();
     let mut lead: Vec<&str> = Vec::new();
@@ -395,6 +432,46 @@ fn section_from(lines: &[Line], misconceptions: bool) -> DraftSection {
     section
 }
 
+/// The names a line lists, when it is nothing but a list of three or more
+/// short names apart by commas or semicolons ("Pharmacist, Pharmacy Aide
+/// and Medical Assistant"); a sentence that leads into names ("… include:
+/// A, B, and C.") stays a sentence.
+fn names_in(text: &str) -> Option<Vec<String>> {
+    let bare = text.trim().trim_end_matches('.');
+    let separator = if bare.contains(';') { ';' } else { ',' };
+    let mut names: Vec<String> = bare
+        .split(separator)
+        .map(|part| part.trim().to_owned())
+        .collect();
+    // "A, B and C": the last part holds two names.
+    if let Some(last) = names.pop() {
+        let joined = [
+            " and ", " or ", " y ", " o ", " et ", " ou ", " und ", " oder ",
+        ]
+        .iter()
+        .find_map(|join| last.split_once(join));
+        match joined {
+            Some((one, other)) if !one.trim().is_empty() => {
+                names.push(one.trim().to_owned());
+                names.push(other.trim().to_owned());
+            }
+            _ => names.push(last),
+        }
+    }
+    for name in &mut names {
+        for join in ["and ", "or ", "y ", "o ", "et ", "ou ", "und ", "oder "] {
+            if let Some(rest) = name.strip_prefix(join) {
+                *name = rest.trim().to_owned();
+            }
+        }
+    }
+    let short = |name: &String| {
+        let words = name.split_whitespace().count();
+        (1..=6).contains(&words) && !name.contains([':', '.', '!', '?'])
+    };
+    (names.len() >= 3 && names.iter().all(short)).then_some(names)
+}
+
 /// One list line → an item, with a title when the line starts with one
 /// (`**Title**: text`, `**Title:** text`, or a short `Title: text`).
 fn item(text: &str) -> DraftItem {
@@ -427,28 +504,36 @@ fn item(text: &str) -> DraftItem {
     }
 }
 
-/// `**Misconception:** text` → `text`.
-pub(super) fn misconception_part<'a>(text: &'a str, label: &str) -> Option<&'a str> {
+/// The text after `label` and its colon at the start of a line, in any
+/// case: `**Misconception:** text`, `Mito: texto`, `**Idée reçue :** texte`,
+/// after a list marker too. "Misconceptions are…" has no label.
+pub(super) fn labelled_part<'a>(text: &'a str, label: &str) -> Option<&'a str> {
     let at = list_marker(text).map_or(0, |(at, _)| at);
     let rest = text[at..].trim();
     let rest = rest.strip_prefix("**").unwrap_or(rest);
-    let rest = rest.strip_prefix(label)?;
-    let rest = rest
-        .trim_start_matches(':')
-        .trim_start_matches("**")
-        .trim_start_matches(':');
-    Some(rest.trim())
+    let head = rest.get(..label.len())?;
+    if head.to_lowercase() != label.to_lowercase() {
+        return None;
+    }
+    let after = rest[label.len()..].trim_start();
+    let after_bold = after.strip_prefix("**").unwrap_or(after).trim_start();
+    let after_colon = after_bold.strip_prefix(':');
+    if after_colon.is_none() && after_bold.len() == after.len() {
+        return None;
+    }
+    let rest = after_colon.unwrap_or(after_bold);
+    Some(rest.strip_prefix("**").unwrap_or(rest).trim())
 }
 
 fn myths(texts: &[&str]) -> DraftSection {
     let mut section = DraftSection::default();
     let mut pending: Option<String> = None;
     for text in texts {
-        if let Some(myth) = misconception_part(text, "Misconception") {
+        if let Some(myth) = language::myth_part(text) {
             if let Some(previous) = pending.replace(myth.to_owned()) {
                 section.myths.push((previous, String::new()));
             }
-        } else if let Some(reality) = misconception_part(text, "Reality") {
+        } else if let Some(reality) = language::reality_part(text) {
             let myth = pending.take().unwrap_or_default();
             section.myths.push((myth, reality.to_owned()));
         } else if let Some(myth) = pending.as_mut() {
@@ -458,7 +543,7 @@ fn myths(texts: &[&str]) -> DraftSection {
         } else if let Some((_, reality)) = section.myths.last_mut() {
             // A line after a reality belongs to it, unless it closes the
             // section ("Overall, ...") or comes after the closing.
-            if text.starts_with("Overall") || !section.outro.is_empty() {
+            if language::is_closing(text) || !section.outro.is_empty() {
                 section.outro.push((*text).to_owned());
             } else {
                 reality.push_str("\n\n");
@@ -476,14 +561,26 @@ fn myths(texts: &[&str]) -> DraftSection {
 
 /// Salary figures the wording states unambiguously: an average, and ranges
 /// whose career stage the sentence names.
-fn salary_figures(lines: &[Line], heading_line: usize, draft: &mut Draft) -> Option<SalaryFigures> {
-    let text: String = lines
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+fn salary_figures(
+    lines: &[Line],
+    heading_line: usize,
+    dollar: &'static str,
+    draft: &mut Draft,
+) -> Option<SalaryFigures> {
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    let mut passages: Vec<Passage> = Vec::new();
+    for piece in pieces(&texts) {
+        match (piece, passages.last_mut()) {
+            (Piece::Line(text), Some(Passage::Prose(prose))) => {
+                prose.push(' ');
+                prose.push_str(text);
+            }
+            (Piece::Line(text), _) => passages.push(Passage::Prose(text.to_owned())),
+            (Piece::Table(table), _) => passages.push(table_passage(&table)),
+        }
+    }
     let mut review = Vec::new();
-    let figures = salary::read(&text, &mut review);
+    let figures = salary::read(&passages, dollar, &mut review);
     draft
         .review
         .extend(review.into_iter().map(|note| (heading_line, note)));
@@ -512,10 +609,40 @@ fn salary_figures(lines: &[Line], heading_line: usize, draft: &mut Draft) -> Opt
         ));
         draft.review.push((
             heading_line,
-            format!("the salary currency was read from its sign as {currency}: check it"),
+            format!("the salary currency was read from the page as {currency}: check it"),
         ));
     }
     figures
+}
+
+/// A pay table as the salary reader takes it: each row its label, a colon
+/// and its figures (`Entry: $17 – $20`; two cells of one figure each are a
+/// range), the rows before the first with figures as the header.
+fn table_passage(table: &Table) -> Passage {
+    let has_figure = |cell: &String| cell.chars().any(|c| c.is_ascii_digit());
+    let first_with_figures = table
+        .rows
+        .iter()
+        .position(|row| row[1..].iter().any(has_figure))
+        .unwrap_or(table.rows.len());
+    let header = table.rows[..first_with_figures]
+        .iter()
+        .map(|row| row.join(" "))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let rows = table.rows[first_with_figures..]
+        .iter()
+        .map(|row| {
+            let (figures, words): (Vec<&String>, Vec<&String>) =
+                row[1..].iter().partition(|c| has_figure(c));
+            let words: Vec<&str> = words.iter().map(|c| c.as_str()).collect();
+            match figures.as_slice() {
+                [low, high] => format!("{}: {low} – {high} {}", row[0], words.join(" ")),
+                _ => format!("{}: {}", row[0], row[1..].join(" ")),
+            }
+        })
+        .collect();
+    Passage::Table { header, rows }
 }
 
 #[cfg(test)]

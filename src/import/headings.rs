@@ -1,6 +1,8 @@
 //! Which part of a profile a page's heading names: the headings offices use
-//! (`headings.yaml`, data kept in one place) and an office's own
-//! (`import --headings FILE`, in the same form, checked like any input).
+//! in English, Spanish, French and German (`headings.yaml`,
+//! `headings.<language>.yaml`, data kept in one place, plus the section
+//! headings of the label catalogues) and an office's own (`import --headings
+//! FILE`, in the same form, checked like any input).
 
 use crate::rules::Rule;
 
@@ -10,8 +12,13 @@ use crate::finding::{Finding, Position};
 use crate::load::{Locations, Source, parse_as};
 use crate::profile::CATALOGUE;
 
-/// The built-in list, embedded.
-const BUILT_IN: &str = include_str!("headings.yaml");
+/// The built-in lists, embedded, by language.
+const BUILT_IN: [(&str, &str); 4] = [
+    ("en", include_str!("headings.yaml")),
+    ("es", include_str!("headings.es.yaml")),
+    ("fr", include_str!("headings.fr.yaml")),
+    ("de", include_str!("headings.de.yaml")),
+];
 
 /// What a heading names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,24 +54,53 @@ impl Target {
 #[derive(Debug, Clone)]
 pub struct Headings {
     known: HashMap<String, Target>,
+    /// The language of each built-in heading (an office's own have none).
+    languages: HashMap<String, &'static str>,
 }
 
 impl Headings {
-    /// The built-in list, and every section's own heading.
+    /// The built-in lists, and every section's own heading in each
+    /// language of the label catalogues.
     pub fn built_in() -> Self {
-        let source = Source {
-            name: "headings.yaml".to_owned(),
-            text: BUILT_IN.to_owned(),
-        };
         let mut headings = Headings {
-            known: CATALOGUE
-                .iter()
-                .map(|info| (normalise(info.heading()), Target::Section(info.id)))
-                .collect(),
+            known: HashMap::new(),
+            languages: HashMap::new(),
         };
-        // The built-in list is tested to read (tests below): nothing to report here.
-        let _ = headings.add(&source);
+        for (language, text) in BUILT_IN {
+            for info in CATALOGUE {
+                let key = format!("section-{}", info.id);
+                if let Some(heading) = crate::locale::simple_label(language, &key) {
+                    headings.learn(heading, Target::Section(info.id), language);
+                }
+            }
+            let name = match language {
+                "en" => "headings.yaml".to_owned(),
+                other => format!("headings.{other}.yaml"),
+            };
+            let before: Vec<String> = headings.known.keys().cloned().collect();
+            // The built-in lists are tested to read (tests below): nothing to report here.
+            let _ = headings.add(&Source {
+                name,
+                text: text.to_owned(),
+            });
+            for key in headings.known.keys() {
+                if !before.contains(key) {
+                    headings.languages.entry(key.clone()).or_insert(language);
+                }
+            }
+        }
         headings
+    }
+
+    fn learn(&mut self, heading: &str, target: Target, language: &'static str) {
+        let key = normalise(heading);
+        self.languages.entry(key.clone()).or_insert(language);
+        self.known.entry(key).or_insert(target);
+    }
+
+    /// The language of a built-in heading (`Perspectivas laborales` → `es`).
+    pub(super) fn language_of(&self, heading: &str) -> Option<&'static str> {
+        self.languages.get(&normalise(heading)).copied()
     }
 
     /// Add (or override) headings from an office's file: a YAML map of
@@ -124,8 +160,8 @@ impl Headings {
     }
 }
 
-/// Lower case, single spaces, "and" as "&", without a leading `#`, `**` or
-/// a trailing `:` or `?`.
+/// Lower case, single spaces, "and" as "&", `’` as `'`, without a leading
+/// `#`, `**`, `¿` or a trailing `:` or `?`.
 pub(super) fn normalise(heading: &str) -> String {
     let bare = heading
         .trim()
@@ -134,8 +170,11 @@ pub(super) fn normalise(heading: &str) -> String {
         .trim_matches('*')
         .trim()
         .trim_end_matches([':', '?'])
+        .trim()
+        .trim_start_matches('¿')
         .trim();
-    bare.to_lowercase()
+    bare.replace('’', "'")
+        .to_lowercase()
         .split_whitespace()
         .map(|word| if word == "and" { "&" } else { word })
         .collect::<Vec<_>>()
@@ -148,15 +187,18 @@ mod tests {
 
     #[test]
     fn the_built_in_list_reads_and_names_only_known_parts() {
-        let source = Source {
-            name: "headings.yaml".to_owned(),
-            text: BUILT_IN.to_owned(),
-        };
-        let mut headings = Headings {
-            known: HashMap::new(),
-        };
-        headings.add(&source).unwrap();
-        assert!(headings.known.len() > 90);
+        for (language, text) in BUILT_IN {
+            let source = Source {
+                name: format!("headings.{language}.yaml"),
+                text: text.to_owned(),
+            };
+            let mut headings = Headings {
+                known: HashMap::new(),
+                languages: HashMap::new(),
+            };
+            headings.add(&source).unwrap();
+            assert!(headings.known.len() > 60, "{language}");
+        }
     }
 
     #[test]

@@ -1,15 +1,18 @@
 //! IMPORT: legacy career pages (plain text exported from a website) → profiles.
 //!
-//! `page` splits the page into blocks under headings, `draft` reads each
-//! block's lists, pairs and figures, `yaml` writes the profile. The result is
-//! parsed and validated like any profile before it is written.
+//! `language` tells the page's language, `page` splits the page into blocks
+//! under headings, `draft` reads each block's lists, tables, pairs and
+//! figures, `yaml` writes the profile. The result is parsed and validated
+//! like any profile before it is written.
 
 mod check;
 mod draft;
 mod facts;
 mod headings;
+mod language;
 mod page;
 mod salary;
+mod table;
 mod yaml;
 
 pub use headings::{Headings, Target};
@@ -34,6 +37,9 @@ pub struct Imported {
     /// Page lines that are not in the profile (the import checks itself):
     /// (page line, text). Empty when nothing was lost.
     pub missing: Vec<(usize, String)>,
+    /// When most of the page's headings are unknown: each of them, to map
+    /// to a section in a `--headings` file. Empty otherwise.
+    pub headings_to_map: Vec<String>,
 }
 
 /// How to import: the id to give, the schema to name, the headings to know.
@@ -45,6 +51,8 @@ pub struct ImportOptions<'a> {
     pub schema: Option<&'a str>,
     /// The headings that name each section (built-in, plus `--headings`).
     pub headings: &'a Headings,
+    /// The profile's `locale` (`--locale`); default: told from the page.
+    pub locale: Option<&'a str>,
 }
 
 /// Why a page could not be imported.
@@ -107,7 +115,11 @@ pub fn import(
     if blocks.len() > MAX_HEADINGS {
         return Err(ImportError::TooManyHeadings(blocks.len()));
     }
-    let mut draft = draft::draft(&blocks, options.headings);
+    let language = language::detect(&lines, options.headings, options.locale);
+    let mut draft = draft::draft(&blocks, options.headings, &language);
+    draft
+        .found
+        .push((0, format!("language: {}", language.reason)));
     // Facts are read from every line but the salary section's, which
     // `draft` reads for pay.
     let fact_lines: Vec<page::Line> = blocks
@@ -137,7 +149,31 @@ pub fn import(
     if draft.title.is_none() {
         review.insert(0, (0, "no title found on the page: set `title`".to_owned()));
     }
-    let yaml = yaml::write(&draft, &page_facts, &id, &title, source, options.schema);
+    let headings_to_map = unknown_headings(&blocks);
+    if !headings_to_map.is_empty() {
+        review.insert(
+            0,
+            (
+                0,
+                format!(
+                    "most of the page's headings ({} of {}) are not ones pathways knows: if they name sections, map each to its section in a headings file and import again with `--headings FILE` (the headings are listed below, ready to paste)",
+                    headings_to_map.len(),
+                    blocks.iter().filter(|b| !b.heading.is_empty()).count()
+                ),
+            ),
+        );
+    }
+    let yaml = yaml::write(
+        &draft,
+        &page_facts,
+        yaml::Identity {
+            id: &id,
+            title: &title,
+            locale: &language.locale,
+        },
+        source,
+        options.schema,
+    );
     let document = parse(Source {
         name: format!("{id}.yaml"),
         text: yaml.clone(),
@@ -157,7 +193,26 @@ pub fn import(
         review,
         findings,
         missing,
+        headings_to_map,
     })
+}
+
+/// The page's unknown headings, when they are most of its headings (and
+/// more than one): a page in a language or layout pathways does not know.
+fn unknown_headings(blocks: &[page::Block]) -> Vec<String> {
+    let headed: Vec<&page::Block> = blocks.iter().filter(|b| !b.heading.is_empty()).collect();
+    let unknown: Vec<String> = headed
+        .iter()
+        .filter_map(|block| match &block.kind {
+            page::HeadingKind::Unknown(heading) => Some(heading.clone()),
+            _ => None,
+        })
+        .collect();
+    if unknown.len() > 1 && unknown.len() * 2 > headed.len() {
+        unknown
+    } else {
+        Vec::new()
+    }
 }
 
 #[cfg(test)]
@@ -173,6 +228,7 @@ mod tests {
             id: None,
             schema: None,
             headings: &headings,
+            locale: None,
         };
         let mut tried = 0;
         for line in include_str!("headings.yaml").lines() {
@@ -218,6 +274,7 @@ mod tests {
             id: None,
             schema: None,
             headings,
+            locale: None,
         }
     }
 

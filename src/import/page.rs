@@ -72,8 +72,12 @@ pub(super) fn heading_kind(text: &str, isolated: bool, headings: &Headings) -> O
     if bare.is_empty() {
         return None;
     }
-    // "Career List Library Technicians" names the career: the title, not a heading.
-    if bare.to_lowercase().starts_with("career list ") {
+    // "Career List Library Technicians" names the career: the title, not a
+    // heading; "Mito: …" is half of a pair.
+    if super::language::title_in(bare).is_some()
+        || super::language::myth_part(text).is_some()
+        || super::language::reality_part(text).is_some()
+    {
         return None;
     }
     if let Some(target) = headings.find(bare) {
@@ -86,7 +90,10 @@ pub(super) fn heading_kind(text: &str, isolated: bool, headings: &Headings) -> O
         });
     }
     // A question is a heading like any other ("Why Join an Association?").
+    // A line listing names ("Librarian; Archivist; Curator") is not a heading.
+    let lists_names = bare.contains(';') || bare.matches(',').count() >= 2;
     let looks_like_heading = isolated
+        && !lists_names
         && bare.chars().count() <= 60
         && !bare.ends_with(['.', '!', ',', ';'])
         && !starts_list(text)

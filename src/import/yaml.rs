@@ -7,14 +7,22 @@ use super::facts::PageFacts;
 use crate::profile::CATALOGUE;
 use crate::scaffold::schema_header;
 
+/// What names the profile: its id, title and locale.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Identity<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub locale: &'a str,
+}
+
 pub(super) fn write(
     draft: &Draft,
     facts: &PageFacts,
-    id: &str,
-    title: &str,
+    identity: Identity<'_>,
     source: &str,
     schema: Option<&str>,
 ) -> String {
+    let Identity { id, title, locale } = identity;
     let mut out = schema_header(schema);
     let _ = writeln!(
         out,
@@ -28,7 +36,7 @@ pub(super) fn write(
     if let Some(career_type) = &draft.career_type {
         let _ = writeln!(out, "career_type: {}", scalar(career_type, 2));
     }
-    let _ = writeln!(out, "locale: en-US");
+    let _ = writeln!(out, "locale: {}", scalar(locale, 2));
     write_codes_and_facts(&mut out, facts);
     if !draft.summary.is_empty() {
         out.push_str("\nsummary:\n");

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use comrak::nodes::{AstNode, ListType, NodeValue};
 use comrak::{Arena, format_commonmark, format_html, parse_document};
+use textwrap::core::display_width;
 
 use super::Format;
 use super::blocks::join_blocks;
@@ -401,8 +402,63 @@ fn write_text_block<'a>(node: &'a AstNode<'a>, out: &mut String) {
             out.push_str(&lines.join("\n"));
         }
         NodeValue::ThematicBreak => out.push_str("* * *"),
+        NodeValue::Table(_) => write_text_table(node, out),
         _ => write_text_blocks(node, out),
     }
+}
+
+/// The widest table text lines up in columns: a report's usual 80 columns,
+/// less a list's indent (the wrap comes later, over the whole report).
+const TABLE_WIDTH: usize = 76;
+
+/// A table as text: columns lined up under a rule when they fit in a
+/// line of the report, otherwise each row's cells apart by ` | `.
+fn write_text_table<'a>(table: &'a AstNode<'a>, out: &mut String) {
+    let rows: Vec<Vec<String>> = table
+        .children()
+        .map(|row| {
+            row.children()
+                .map(|cell| {
+                    let mut text = String::new();
+                    write_inlines(cell, &mut text);
+                    text.replace('\n', " ")
+                })
+                .collect()
+        })
+        .collect();
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|column| {
+            rows.iter()
+                .filter_map(|row| row.get(column))
+                .map(|cell| display_width(cell))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let aligned = widths.iter().sum::<usize>() + 2 * columns <= TABLE_WIDTH;
+    let mut lines: Vec<String> = Vec::with_capacity(rows.len() + 1);
+    for (index, row) in rows.iter().enumerate() {
+        let line = if aligned {
+            let cells: Vec<String> = row
+                .iter()
+                .zip(&widths)
+                .map(|(cell, width)| {
+                    let pad = width - display_width(cell);
+                    format!("{cell}{}", " ".repeat(pad))
+                })
+                .collect();
+            cells.join("  ").trim_end().to_owned()
+        } else {
+            row.join(" | ")
+        };
+        lines.push(line);
+        if index == 0 && aligned {
+            let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+            lines.push(rule.join("  "));
+        }
+    }
+    out.push_str(&lines.join("\n"));
 }
 
 fn write_inlines<'a>(node: &'a AstNode<'a>, out: &mut String) {

@@ -600,7 +600,8 @@ const WORD_BYTES: [bool; 256] = {
 /// The last line of `text` when it stops mid-sentence.
 fn unfinished_ending(text: &str) -> Option<&str> {
     let last_line = text.trim_end().rsplit('\n').next()?.trim();
-    if last_line.is_empty() || is_list_line(last_line) || last_line.starts_with('#') {
+    // A list entry, a heading or a table row is not a sentence.
+    if last_line.is_empty() || is_list_line(last_line) || last_line.starts_with(['#', '|']) {
         return None;
     }
     let ending = last_line.trim_end_matches([
@@ -670,6 +671,10 @@ mod tests {
             Some("To succeed as a library technician")
         );
         assert_eq!(unfinished_ending("Done."), None);
+        assert_eq!(
+            unfinished_ending("Pay:\n\n| Entry | $17 |\n| --- | --- |\n| Senior | $30 |"),
+            None
+        );
         assert_eq!(unfinished_ending("求められます。"), None);
         assert_eq!(unfinished_ending("「有利です。」"), None);
         assert_eq!(unfinished_ending("هل هذا صحيح؟"), None);

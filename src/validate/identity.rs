@@ -230,13 +230,11 @@ fn is_iso_date(text: &str) -> bool {
     }
 }
 
-/// A practical BCP 47 shape: a 2–3 letter language, then 2–8 character subtags.
-/// A BCP 47 tag: ICU's parser accepts it, and it is written with `-`
-/// (`en-US`, not `en_US`), a language of two or three letters first.
-/// A BCP 47 language tag as ICU reads it, with a two- or three-letter
-/// language first: `en-US`, `zh-Hant-TW`, `th-TH-u-nu-thai`, `de-CH-1996`.
-/// Extensions (`-u-`, `-t-`) and private use (`-x-`) have subtags of one letter.
-fn is_language_tag(tag: &str) -> bool {
+/// A BCP 47 language tag as ICU reads it, written with `-` (`en-US`, not
+/// `en_US`), a two- or three-letter language first: `en-US`, `zh-Hant-TW`,
+/// `th-TH-u-nu-thai`, `de-CH-1996`. Extensions (`-u-`, `-t-`) and private
+/// use (`-x-`) have subtags of one letter.
+pub fn is_language_tag(tag: &str) -> bool {
     if icu::locale::Locale::try_from_str(tag).is_err() {
         return false;
     }

@@ -18,6 +18,7 @@ mod sections;
 
 pub use crate::id::{IdProblem, id_problem, is_reserved_stem};
 pub use collection::{IdClaim, duplicate_ids};
+pub use identity::is_language_tag;
 pub use policy::Policy;
 pub use score::completeness;
 

@@ -200,6 +200,26 @@ fn write_block<'a>(node: &'a AstNode<'a>, out: &mut String) {
             );
         }
         NodeValue::ThematicBreak => out.push_str("#line(length: 100%)"),
+        NodeValue::Table(table) => {
+            let _ = write!(out, "#table(columns: {}", table.num_columns);
+            for row in node.children() {
+                let header = matches!(row.data.borrow().value, NodeValue::TableRow(true));
+                out.push_str(if header { ", table.header(" } else { "" });
+                for (index, cell) in row.children().enumerate() {
+                    if header && index == 0 {
+                        out.push('[');
+                    } else {
+                        out.push_str(", [");
+                    }
+                    write_inlines(cell, out);
+                    out.push(']');
+                }
+                if header {
+                    out.push(')');
+                }
+            }
+            out.push(')');
+        }
         _ => write_blocks(node, out),
     }
 }

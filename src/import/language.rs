@@ -1,0 +1,312 @@
+//! The language of a page: what import knows of English, Spanish, French and
+//! German pages (the line that gives the title, the misconception markers,
+//! the commonest words), and which of them a page is in, with its region.
+
+use super::headings::Headings;
+use super::page::Line;
+use crate::pay_text::{amounts_with_dollar, dollar_of};
+
+/// What import knows of one language's pages (headings are in `headings*.yaml`).
+#[derive(Debug)]
+pub(super) struct Language {
+    /// ISO 639-1 code, as a profile's `locale` starts.
+    pub code: &'static str,
+    /// The words before the career's name in the line that gives the
+    /// title ("Career List Library Technicians"), lower case.
+    pub title_prefixes: &'static [&'static str],
+    /// Labels of a misconception and of its reality ("Mito:", "Realidad:").
+    pub myth: &'static [&'static str],
+    pub reality: &'static [&'static str],
+    /// Its commonest short words, lower case: how a page's language is told.
+    pub common_words: &'static [&'static str],
+    /// How a closing paragraph after the misconceptions starts ("Overall, ...").
+    pub closings: &'static [&'static str],
+    /// The region a currency or a place name says, and the region when
+    /// nothing does (empty: the language alone).
+    pub regions: &'static [(&'static str, &'static str)],
+    pub default_region: &'static str,
+}
+
+/// The four languages import reads.
+pub(super) const LANGUAGES: [Language; 4] = [
+    Language {
+        code: "en",
+        closings: &["Overall"],
+        title_prefixes: &["career list "],
+        myth: &["Misconception"],
+        reality: &["Reality"],
+        common_words: &[
+            "the", "and", "of", "to", "is", "for", "with", "are", "in", "they", "this", "can",
+            "their", "or", "as", "an", "be", "on",
+        ],
+        regions: &[
+            ("GBP", "GB"),
+            ("CAD", "CA"),
+            ("AUD", "AU"),
+            ("united kingdom", "GB"),
+            ("canada", "CA"),
+            ("australia", "AU"),
+        ],
+        default_region: "US",
+    },
+    Language {
+        code: "es",
+        closings: &["En general", "En resumen", "En conclusión"],
+        title_prefixes: &["lista de carreras ", "lista de profesiones "],
+        myth: &["Mito", "Idea errónea", "Concepto erróneo"],
+        reality: &["Realidad", "La realidad"],
+        common_words: &[
+            "el", "la", "los", "las", "de", "del", "que", "y", "en", "para", "con", "una", "por",
+            "es", "se", "su", "sus", "como", "al", "más",
+        ],
+        regions: &[
+            ("MXN", "MX"),
+            ("EUR", "ES"),
+            ("USD", "US"),
+            ("méxico", "MX"),
+            ("mexico", "MX"),
+            ("españa", "ES"),
+        ],
+        default_region: "",
+    },
+    Language {
+        code: "fr",
+        closings: &["En résumé", "Dans l'ensemble", "En somme"],
+        title_prefixes: &["liste des carrières ", "liste des métiers "],
+        myth: &["Idée reçue", "Mythe"],
+        reality: &["Réalité", "En réalité"],
+        common_words: &[
+            "le", "la", "les", "des", "et", "est", "pour", "dans", "une", "du", "avec", "sont",
+            "en", "un", "au", "aux", "qui", "sur", "leur",
+        ],
+        regions: &[
+            ("CAD", "CA"),
+            ("CHF", "CH"),
+            ("EUR", "FR"),
+            ("québec", "CA"),
+            ("canada", "CA"),
+            ("suisse", "CH"),
+            ("belgique", "BE"),
+        ],
+        default_region: "",
+    },
+    Language {
+        code: "de",
+        closings: &["Insgesamt", "Alles in allem", "Zusammenfassend"],
+        title_prefixes: &["berufsliste ", "karriereliste "],
+        myth: &["Irrtum", "Mythos"],
+        reality: &["Wahrheit", "Tatsächlich", "Realität"],
+        common_words: &[
+            "der", "die", "das", "und", "ist", "für", "mit", "von", "eine", "ein", "nicht", "sie",
+            "werden", "zu", "im", "den", "dem", "auf", "sich",
+        ],
+        regions: &[
+            ("CHF", "CH"),
+            ("EUR", "DE"),
+            ("schweiz", "CH"),
+            ("österreich", "AT"),
+        ],
+        default_region: "",
+    },
+];
+
+/// The language a page is in, and what follows from it.
+#[derive(Debug, Clone)]
+pub(super) struct PageLanguage {
+    /// What the profile's `locale` becomes: `es-MX`, `fr`, `en-US`.
+    pub locale: String,
+    /// What `$` stands for on the page.
+    pub dollar: &'static str,
+    /// How the language was told, for the import report.
+    pub reason: String,
+}
+
+/// The career's name when `text` is the line that gives the title, in any
+/// of the four languages ("Lista de Carreras Técnicos en Farmacia").
+pub(super) fn title_in(text: &str) -> Option<&str> {
+    let text = text.trim();
+    LANGUAGES
+        .iter()
+        .flat_map(|language| language.title_prefixes)
+        .find_map(|prefix| {
+            let head = text.get(..prefix.len())?;
+            (head.to_lowercase() == *prefix).then(|| text[prefix.len()..].trim())
+        })
+        .filter(|name| !name.is_empty())
+}
+
+/// The text after a misconception label (`**Mito:** texto` → `texto`).
+pub(super) fn myth_part(text: &str) -> Option<&str> {
+    LANGUAGES
+        .iter()
+        .flat_map(|language| language.myth)
+        .find_map(|label| super::draft::labelled_part(text, label))
+}
+
+/// The text after a reality label (`Realidad: texto` → `texto`).
+pub(super) fn reality_part(text: &str) -> Option<&str> {
+    LANGUAGES
+        .iter()
+        .flat_map(|language| language.reality)
+        .find_map(|label| super::draft::labelled_part(text, label))
+}
+
+/// Whether `text` closes a list of misconceptions ("Overall, …", "En general, …").
+pub(super) fn is_closing(text: &str) -> bool {
+    LANGUAGES
+        .iter()
+        .flat_map(|language| language.closings)
+        .any(|closing| text.starts_with(closing))
+}
+
+/// The page's language, from its commonest words and the headings it uses
+/// (a heading counts as five words), and its region, from its currency or a
+/// country it names. `forced`: the locale `--locale` gave.
+pub(super) fn detect(lines: &[Line], headings: &Headings, forced: Option<&str>) -> PageLanguage {
+    let text: String = lines
+        .iter()
+        .map(|line| line.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let dollar = dollar_of(&text);
+    if let Some(locale) = forced {
+        return PageLanguage {
+            locale: locale.to_owned(),
+            dollar,
+            reason: format!("{locale}, given with --locale"),
+        };
+    }
+    let lower = text.to_lowercase();
+    let mut scores = [0usize; LANGUAGES.len()];
+    for word in lower.split(|c: char| !c.is_alphanumeric()) {
+        for (score, language) in scores.iter_mut().zip(&LANGUAGES) {
+            if language.common_words.contains(&word) {
+                *score += 1;
+            }
+        }
+    }
+    for line in lines {
+        if let Some(code) = headings.language_of(&line.text)
+            && let Some(at) = LANGUAGES.iter().position(|l| l.code == code)
+        {
+            scores[at] += 5;
+        }
+    }
+    // Ties go to the first, English.
+    let best = (0..LANGUAGES.len())
+        .rev()
+        .max_by_key(|&at| scores[at])
+        .unwrap_or(0);
+    let language = &LANGUAGES[best];
+    let currency = commonest_currency(&text, dollar);
+    let region = language
+        .regions
+        .iter()
+        .find(|(sign, _)| Some(*sign) == currency || (sign.len() > 3 && lower.contains(sign)))
+        .map_or(language.default_region, |(_, region)| region);
+    let locale = if region.is_empty() {
+        language.code.to_owned()
+    } else {
+        format!("{}-{region}", language.code)
+    };
+    let reason = match currency {
+        Some(currency) if !region.is_empty() && region != language.default_region => {
+            format!("{locale}, from the page's words and its currency ({currency})")
+        }
+        _ => format!("{locale}, from the page's words"),
+    };
+    PageLanguage {
+        locale,
+        dollar,
+        reason,
+    }
+}
+
+/// The currency most amounts on the page are in.
+fn commonest_currency(text: &str, dollar: &'static str) -> Option<&'static str> {
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for line in text.lines() {
+        for amount in amounts_with_dollar(line, dollar) {
+            match counts.iter_mut().find(|(c, _)| *c == amount.currency) {
+                Some((_, count)) => *count += 1,
+                None => counts.push((amount.currency, 1)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .rev()
+        .max_by_key(|(_, count)| *count)
+        .map(|(currency, _)| currency)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::page::lines_of;
+
+    fn detected(page: &str) -> String {
+        detect(&lines_of(page), &Headings::built_in(), None).locale
+    }
+
+    #[test]
+    fn a_page_s_language_and_region_are_told_from_its_words_and_money() {
+        assert_eq!(
+            detected(
+                "Library technicians help patrons and the librarians. They earn $36,000 a year."
+            ),
+            "en-US"
+        );
+        assert_eq!(
+            detected(
+                "Los técnicos en farmacia preparan los medicamentos. Ganan entre $8,000 y $11,000 pesos mensuales."
+            ),
+            "es-MX"
+        );
+        assert_eq!(
+            detected(
+                "Les préparateurs en pharmacie délivrent les médicaments. Ils gagnent de 1 800 à 2 200 € par mois."
+            ),
+            "fr-FR"
+        );
+        assert_eq!(
+            detected(
+                "Die Pharmazeutisch-technischen Assistenten prüfen die Arzneimittel. Sie verdienen 3.000 bis 3.500 CHF im Monat."
+            ),
+            "de-CH"
+        );
+        // Without money, the language alone.
+        assert_eq!(
+            detected("Los técnicos preparan los medicamentos en la farmacia."),
+            "es"
+        );
+        // Headings count too: a page of Spanish headings with little prose.
+        assert_eq!(
+            detected("Descripción general\n\nTexto.\n\nPerspectivas laborales\n\nBuenas."),
+            "es"
+        );
+    }
+
+    #[test]
+    fn titles_and_markers_in_every_language() {
+        assert_eq!(
+            title_in("Lista de Carreras Técnicos en Farmacia"),
+            Some("Técnicos en Farmacia")
+        );
+        assert_eq!(title_in("Career List Archivists"), Some("Archivists"));
+        assert_eq!(title_in("Liste des métiers Archiviste"), Some("Archiviste"));
+        assert_eq!(title_in("Berufsliste Archivar"), Some("Archivar"));
+        assert_eq!(title_in("Career List"), None);
+        assert_eq!(myth_part("**Mito:** Solo venden."), Some("Solo venden."));
+        assert_eq!(reality_part("Realidad: Asesoran."), Some("Asesoran."));
+        assert_eq!(
+            myth_part("1. **Idée reçue :** Ils vendent."),
+            Some("Ils vendent.")
+        );
+        assert_eq!(
+            reality_part("**Wahrheit:** Sie beraten."),
+            Some("Sie beraten.")
+        );
+        assert_eq!(myth_part("Mitos y leyendas"), None);
+    }
+}
