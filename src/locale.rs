@@ -39,14 +39,29 @@ pub fn english(key: &str) -> Option<&'static str> {
 /// Rango salarial promedio`), in `language`; `None` for a key the catalogue
 /// lacks or writes with placeables. Import reads section headings with it.
 pub fn simple_label(language: &str, key: &str) -> Option<&'static str> {
-    let (_, source) = BUILT_IN_CATALOGUES
+    SIMPLE_LABELS
         .iter()
-        .find(|(code, _)| *code == language)?;
-    source.lines().find_map(|line| {
-        let (name, value) = line.split_once(" = ")?;
-        (name == key && !value.contains(['{', '}'])).then(|| value.trim())
-    })
+        .find(|(code, _)| *code == language)?
+        .1
+        .get(key)
+        .copied()
 }
+
+/// Each catalogue's one-line plain labels, by language.
+static SIMPLE_LABELS: LazyLock<Vec<(&str, BTreeMap<&str, &str>)>> = LazyLock::new(|| {
+    BUILT_IN_CATALOGUES
+        .iter()
+        .map(|(code, source)| {
+            let labels = source
+                .lines()
+                .filter_map(|line| line.split_once(" = "))
+                .filter(|(_, value)| !value.contains(['{', '}']))
+                .map(|(name, value)| (name, value.trim()))
+                .collect();
+            (*code, labels)
+        })
+        .collect()
+});
 
 static ENGLISH: LazyLock<BTreeMap<String, String>> = LazyLock::new(|| {
     let source = BUILT_IN_CATALOGUES[0].1;

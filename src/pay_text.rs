@@ -229,18 +229,37 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
 /// The dollar a page means by `$`: Mexican pesos when it speaks of pesos,
 /// Canadian dollars when it says so, else US dollars.
 pub(crate) fn dollar_of(text: &str) -> &'static str {
-    let lower = text.to_lowercase();
-    if lower.contains("peso") || text.contains("MXN") {
+    let says = |hint: &Option<regex::Regex>| hint.as_ref().is_some_and(|h| h.is_match(text));
+    if says(&PESOS) {
         "MXN"
-    } else if text.contains("CAD")
-        || lower.contains("canadian dollar")
-        || lower.contains("dollars canadiens")
-    {
+    } else if says(&CANADIAN_DOLLARS) {
         "CAD"
     } else {
         "USD"
     }
 }
+
+/// Words that say `$` is pesos, or Canadian dollars (ASCII patterns, which
+/// the regex crate searches for at the speed of a plain substring search).
+static PESOS: std::sync::LazyLock<Option<regex::Regex>> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"(?i-u:peso)|(?-u:\bMXN\b)").ok());
+static CANADIAN_DOLLARS: std::sync::LazyLock<Option<regex::Regex>> =
+    std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i-u:canadian dollar|dollars canadiens)|(?-u:\bCAD\b)").ok()
+    });
+
+/// Whether `text` may hold a sum of money: a currency sign, code or word.
+/// A quick test before the full reading of a page's every line.
+pub(crate) fn may_hold_money(text: &str) -> bool {
+    MONEY_HINT.as_ref().is_none_or(|hint| hint.is_match(text))
+}
+
+static MONEY_HINT: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"[$£€]|(?-u:\b(?:USD|EUR|GBP|MXN|CAD|CHF|AUD)\b)|(?i-u:euro|peso|dollar|franc|franken|pound|livre)|[dD]ólar",
+    )
+    .ok()
+});
 
 /// Every amount in `sentence`, `$` read as US dollars.
 pub(crate) fn amounts_in(sentence: &str) -> Vec<Amount> {
@@ -263,6 +282,9 @@ struct Figure {
 /// number that starts a range whose other end has a currency (`entre 8.000
 /// y 11.000 pesos`). `dollar` is what `$` stands for.
 pub(crate) fn amounts_with_dollar(sentence: &str, dollar: &'static str) -> Vec<Amount> {
+    if !sentence.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let mut figures: Vec<Figure> = Vec::new();
     let bytes = sentence.as_bytes();
     let mut at = 0;
@@ -356,7 +378,8 @@ fn number_at(text: &str) -> Option<(f64, usize)> {
     if lead == 0 {
         return None;
     }
-    let mut whole = text[..lead].to_owned();
+    let digits_value = |digits: &str| digits.parse::<f64>().ok();
+    let mut value = digits_value(&text[..lead])?;
     let mut at = lead;
     let mut group_mark: Option<char> = None;
     if lead <= 3 {
@@ -370,11 +393,10 @@ fn number_at(text: &str) -> Option<(f64, usize)> {
                 break;
             }
             group_mark = Some(mark);
-            whole.push_str(&text[after..after + 3]);
+            value = value * 1000.0 + digits_value(&text[after..after + 3])?;
             at = after + 3;
         }
     }
-    let mut value: f64 = whole.parse().ok()?;
     if let Some(mark) = text[at..].chars().next()
         && matches!(mark, ',' | '.')
         && group_mark != Some(mark)
@@ -434,9 +456,9 @@ fn currency_after(
     }
     CURRENCY_WORDS.iter().find_map(|(word, code)| {
         let head = rest.get(..word.len())?;
-        if !head.eq_ignore_ascii_case(word) && head.to_lowercase() != *word {
-            return None;
-        }
+        let same = head.eq_ignore_ascii_case(word)
+            || head.chars().flat_map(char::to_lowercase).eq(word.chars());
+        same.then_some(())?;
         Some((*code, word_end(word.len())?))
     })
 }
@@ -678,6 +700,27 @@ mod tests {
         ] {
             assert_eq!(periods_in(&text.to_lowercase()), [period], "{text}");
         }
+    }
+
+    /// The quick tests compile, and pass what holds money.
+    #[test]
+    fn the_money_hints_compile_and_find_money() {
+        assert!(MONEY_HINT.is_some() && PESOS.is_some() && CANADIAN_DOLLARS.is_some());
+        for text in [
+            "$5",
+            "5 €",
+            "5 EUR",
+            "5 Euro",
+            "5 pesos",
+            "5 dólares",
+            "5 Franken",
+        ] {
+            assert!(may_hold_money(text), "{text}");
+        }
+        assert!(!may_hold_money("1. Apply in 2024."));
+        assert_eq!(dollar_of("$8,000 pesos"), "MXN");
+        assert_eq!(dollar_of("$8,000 CAD"), "CAD");
+        assert_eq!(dollar_of("$8,000 a year"), "USD");
     }
 
     /// Stage words count as words: "top" is not in "laptop", nor "new" in

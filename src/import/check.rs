@@ -111,22 +111,33 @@ const LIST_JOINS: [&str; 9] = ["and", "or", "y", "o", "e", "et", "ou", "und", "o
 /// quotes made plain, punctuation around a word (a colon, a comma, a table's
 /// `|`) dropped, and the words that join a list's last entry left out.
 fn words_of(text: &str) -> Vec<String> {
+    use std::borrow::Cow;
     let mut words = Vec::new();
     for line in text.lines() {
-        let line = line.trim().replace("**", "");
+        let line = line.trim();
+        let line: Cow<str> = if line.contains("**") {
+            Cow::Owned(line.replace("**", ""))
+        } else {
+            Cow::Borrowed(line)
+        };
         let line = match super::page::list_marker(&line) {
             Some((at, _)) => &line[at..],
-            None => line.as_str(),
+            None => &line[..],
         };
-        let line = line
-            .replace(['’', '‘'], "'")
-            .replace(['“', '”'], "\"")
-            .replace('\u{a0}', " ");
-        words.extend(
-            line.split_whitespace()
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
-                .filter(|w| !w.is_empty() && !LIST_JOINS.contains(&w.to_lowercase().as_str())),
-        );
+        // Split on any white space, the no-break space included.
+        for word in line.split_whitespace() {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if word.is_empty()
+                || (word.len() <= 4 && LIST_JOINS.iter().any(|j| j.eq_ignore_ascii_case(word)))
+            {
+                continue;
+            }
+            words.push(if word.contains(['’', '‘', '“', '”']) {
+                word.replace(['’', '‘'], "'").replace(['“', '”'], "\"")
+            } else {
+                word.to_owned()
+            });
+        }
     }
     words
 }

@@ -511,11 +511,8 @@ pub(super) fn labelled_part<'a>(text: &'a str, label: &str) -> Option<&'a str> {
     let at = list_marker(text).map_or(0, |(at, _)| at);
     let rest = text[at..].trim();
     let rest = rest.strip_prefix("**").unwrap_or(rest);
-    let head = rest.get(..label.len())?;
-    if head.to_lowercase() != label.to_lowercase() {
-        return None;
-    }
-    let after = rest[label.len()..].trim_start();
+    let label_length = language::prefix_length(rest, label)?;
+    let after = rest[label_length..].trim_start();
     let after_bold = after.strip_prefix("**").unwrap_or(after).trim_start();
     let after_colon = after_bold.strip_prefix(':');
     if after_colon.is_none() && after_bold.len() == after.len() {

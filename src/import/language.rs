@@ -3,8 +3,7 @@
 //! the commonest words), and which of them a page is in, with its region.
 
 use super::headings::Headings;
-use super::page::Line;
-use crate::pay_text::{amounts_with_dollar, dollar_of};
+use crate::pay_text::{amounts_with_dollar, dollar_of, may_hold_money};
 
 /// What import knows of one language's pages (headings are in `headings*.yaml`).
 #[derive(Debug)]
@@ -40,6 +39,7 @@ pub(super) const LANGUAGES: [Language; 4] = [
             "their", "or", "as", "an", "be", "on",
         ],
         regions: &[
+            ("USD", "US"),
             ("GBP", "GB"),
             ("CAD", "CA"),
             ("AUD", "AU"),
@@ -110,6 +110,22 @@ pub(super) const LANGUAGES: [Language; 4] = [
     },
 ];
 
+/// The longest common word, in bytes ("werden", "leur").
+const MAX_COMMON_WORD: usize = 7;
+
+/// Each common word, and the languages it is common in (bit `n` for
+/// `LANGUAGES[n]`).
+static COMMON_WORDS: std::sync::LazyLock<std::collections::HashMap<&'static str, u8>> =
+    std::sync::LazyLock::new(|| {
+        let mut words = std::collections::HashMap::new();
+        for (at, language) in LANGUAGES.iter().enumerate() {
+            for word in language.common_words {
+                *words.entry(*word).or_insert(0) |= 1 << at;
+            }
+        }
+        words
+    });
+
 /// The language a page is in, and what follows from it.
 #[derive(Debug, Clone)]
 pub(super) struct PageLanguage {
@@ -128,26 +144,54 @@ pub(super) fn title_in(text: &str) -> Option<&str> {
     LANGUAGES
         .iter()
         .flat_map(|language| language.title_prefixes)
-        .find_map(|prefix| {
-            let head = text.get(..prefix.len())?;
-            (head.to_lowercase() == *prefix).then(|| text[prefix.len()..].trim())
-        })
+        .find_map(|prefix| Some(text[prefix_length(text, prefix)?..].trim()))
         .filter(|name| !name.is_empty())
+}
+
+/// The length in bytes of `prefix` at the start of `text`, either in any
+/// case, without allocating: this runs for every line of a page.
+pub(super) fn prefix_length(text: &str, prefix: &str) -> Option<usize> {
+    let mut wanted = prefix.chars();
+    let mut length = 0;
+    for c in text.chars() {
+        let Some(next) = wanted.next() else {
+            return Some(length);
+        };
+        if !c.to_lowercase().eq(next.to_lowercase()) {
+            return None;
+        }
+        length += c.len_utf8();
+    }
+    wanted.next().is_none().then_some(length)
 }
 
 /// The text after a misconception label (`**Mito:** texto` → `texto`).
 pub(super) fn myth_part(text: &str) -> Option<&str> {
-    LANGUAGES
-        .iter()
-        .flat_map(|language| language.myth)
-        .find_map(|label| super::draft::labelled_part(text, label))
+    labelled(text, |language| language.myth)
 }
 
 /// The text after a reality label (`Realidad: texto` → `texto`).
 pub(super) fn reality_part(text: &str) -> Option<&str> {
+    labelled(text, |language| language.reality)
+}
+
+/// The text after any language's label of one kind. This runs for every
+/// line of a page: a line whose first letter starts no label is passed
+/// over at once.
+fn labelled(text: &str, labels: fn(&Language) -> &'static [&'static str]) -> Option<&str> {
+    let first = text
+        .trim_start_matches(|c: char| !c.is_alphabetic())
+        .chars()
+        .next()?;
     LANGUAGES
         .iter()
-        .flat_map(|language| language.reality)
+        .flat_map(labels)
+        .filter(|label| {
+            label
+                .chars()
+                .next()
+                .is_some_and(|l| l.to_lowercase().eq(first.to_lowercase()))
+        })
         .find_map(|label| super::draft::labelled_part(text, label))
 }
 
@@ -159,16 +203,20 @@ pub(super) fn is_closing(text: &str) -> bool {
         .any(|closing| text.starts_with(closing))
 }
 
-/// The page's language, from its commonest words and the headings it uses
-/// (a heading counts as five words), and its region, from its currency or a
-/// country it names. `forced`: the locale `--locale` gave.
-pub(super) fn detect(lines: &[Line], headings: &Headings, forced: Option<&str>) -> PageLanguage {
-    let text: String = lines
-        .iter()
-        .map(|line| line.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let dollar = dollar_of(&text);
+/// How many words of a page are read to tell its language: plenty for four
+/// languages, and a bound on the work for a long page.
+const WORDS_READ: usize = 600;
+
+/// The page's language, from its commonest words and its headings (each
+/// counts as five words), and its region, from its currency or a country it
+/// names. `forced`: the locale `--locale` gave.
+pub(super) fn detect<'a>(
+    text: &str,
+    headings_on_page: impl Iterator<Item = &'a str>,
+    headings: &Headings,
+    forced: Option<&str>,
+) -> PageLanguage {
+    let dollar = dollar_of(text);
     if let Some(locale) = forced {
         return PageLanguage {
             locale: locale.to_owned(),
@@ -176,17 +224,27 @@ pub(super) fn detect(lines: &[Line], headings: &Headings, forced: Option<&str>) 
             reason: format!("{locale}, given with --locale"),
         };
     }
-    let lower = text.to_lowercase();
     let mut scores = [0usize; LANGUAGES.len()];
-    for word in lower.split(|c: char| !c.is_alphanumeric()) {
-        for (score, language) in scores.iter_mut().zip(&LANGUAGES) {
-            if language.common_words.contains(&word) {
-                *score += 1;
+    let mut lower = String::new();
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .take(WORDS_READ)
+    {
+        // Common words are short; a long word needs no look-up.
+        if word.len() > MAX_COMMON_WORD {
+            continue;
+        }
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if let Some(languages) = COMMON_WORDS.get(lower.as_str()) {
+            for (at, score) in scores.iter_mut().enumerate() {
+                *score += usize::from(languages & (1 << at) != 0);
             }
         }
     }
-    for line in lines {
-        if let Some(code) = headings.language_of(&line.text)
+    for heading in headings_on_page {
+        if let Some(code) = headings.language_of(heading)
             && let Some(at) = LANGUAGES.iter().position(|l| l.code == code)
         {
             scores[at] += 5;
@@ -198,11 +256,18 @@ pub(super) fn detect(lines: &[Line], headings: &Headings, forced: Option<&str>) 
         .max_by_key(|&at| scores[at])
         .unwrap_or(0);
     let language = &LANGUAGES[best];
-    let currency = commonest_currency(&text, dollar);
+    let currency = commonest_currency(text, dollar);
+    // The currency says the region first; else a country the page names.
     let region = language
         .regions
         .iter()
-        .find(|(sign, _)| Some(*sign) == currency || (sign.len() > 3 && lower.contains(sign)))
+        .find(|(sign, _)| Some(*sign) == currency)
+        .or_else(|| {
+            language
+                .regions
+                .iter()
+                .find(|(place, _)| place.len() > 3 && contains_ignoring_case(text, place))
+        })
         .map_or(language.default_region, |(_, region)| region);
     let locale = if region.is_empty() {
         language.code.to_owned()
@@ -222,10 +287,19 @@ pub(super) fn detect(lines: &[Line], headings: &Headings, forced: Option<&str>) 
     }
 }
 
+/// Whether `text` holds `word` (lower case), capitalised or not.
+fn contains_ignoring_case(text: &str, word: &str) -> bool {
+    let mut capitalised = String::with_capacity(word.len());
+    let mut chars = word.chars();
+    capitalised.extend(chars.next().into_iter().flat_map(char::to_uppercase));
+    capitalised.push_str(chars.as_str());
+    text.contains(word) || text.contains(&capitalised) || text.contains(&word.to_uppercase())
+}
+
 /// The currency most amounts on the page are in.
 fn commonest_currency(text: &str, dollar: &'static str) -> Option<&'static str> {
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
-    for line in text.lines() {
+    for line in text.lines().filter(|line| may_hold_money(line)) {
         for amount in amounts_with_dollar(line, dollar) {
             match counts.iter_mut().find(|(c, _)| *c == amount.currency) {
                 Some((_, count)) => *count += 1,
@@ -243,10 +317,19 @@ fn commonest_currency(text: &str, dollar: &'static str) -> Option<&'static str> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::page::lines_of;
+    use crate::import::page::{blocks_of, lines_of};
 
     fn detected(page: &str) -> String {
-        detect(&lines_of(page), &Headings::built_in(), None).locale
+        let headings = Headings::built_in();
+        let lines = lines_of(page);
+        let blocks = blocks_of(&lines, &headings);
+        detect(
+            page,
+            blocks.iter().map(|b| b.heading.as_str()),
+            &headings,
+            None,
+        )
+        .locale
     }
 
     #[test]
@@ -288,6 +371,15 @@ mod tests {
     }
 
     #[test]
+    fn no_common_word_is_longer_than_the_look_up_allows() {
+        for language in &LANGUAGES {
+            for word in language.common_words {
+                assert!(word.len() <= MAX_COMMON_WORD, "{word}");
+            }
+        }
+    }
+
+    #[test]
     fn titles_and_markers_in_every_language() {
         assert_eq!(
             title_in("Lista de Carreras Técnicos en Farmacia"),
@@ -308,5 +400,7 @@ mod tests {
             Some("Sie beraten.")
         );
         assert_eq!(myth_part("Mitos y leyendas"), None);
+        assert_eq!(prefix_length("ÉTUDE et plus", "étude"), Some("ÉTUDE".len()));
+        assert_eq!(prefix_length("Étu", "étude"), None);
     }
 }

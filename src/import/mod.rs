@@ -115,7 +115,12 @@ pub fn import(
     if blocks.len() > MAX_HEADINGS {
         return Err(ImportError::TooManyHeadings(blocks.len()));
     }
-    let language = language::detect(&lines, options.headings, options.locale);
+    let language = language::detect(
+        text,
+        blocks.iter().map(|block| block.heading.as_str()),
+        options.headings,
+        options.locale,
+    );
     let mut draft = draft::draft(&blocks, options.headings, &language);
     draft
         .found

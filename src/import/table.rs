@@ -82,7 +82,7 @@ fn pipe_table(texts: &[&str]) -> Option<(Table, usize)> {
 
 /// Cells of an aligned row, each with the column (in characters) it starts at.
 fn aligned_cells(text: &str) -> Option<Vec<(usize, String)>> {
-    if starts_list(text) || text.trim().is_empty() {
+    if !(text.contains('\t') || text.trim().contains("  ")) || starts_list(text) {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
