@@ -35,6 +35,21 @@ for set in $("$pathways" templates | awk '{print $1}'); do
   done
 done
 
+# Profiles import makes of pages in Spanish, French and German, and of a
+# page with tables (kept as Markdown tables), as imported.
+imported="$(mktemp -d)"
+"$pathways" import tests/fixtures/pages/pay-table.txt tests/fixtures/pages/*.es.txt \
+  tests/fixtures/pages/*.fr.txt tests/fixtures/pages/*.de.txt --out "$imported" 2>/dev/null
+for set in $("$pathways" templates | awk '{print $1}'); do
+  for profile in "$imported"/*.yaml; do
+    for format in html md; do
+      "$pathways" render "$profile" --template "$set" \
+        -o "$out/imported-$(basename "$profile" .yaml)-$set.$format" 2>/dev/null
+    done
+  done
+done
+rm -rf "$imported"
+
 # Comparisons of two, three and four careers.
 careers=(profiles/library-technicians.yaml tests/fixtures/compare/archivists.yaml
   tests/fixtures/compare/museum-guides.yaml tests/fixtures/locales/tecnicos-en-bibliotecas.yaml)

@@ -1776,3 +1776,38 @@ fn the_pdf_shows_every_quick_fact_its_sources_and_codes() {
         );
     }
 }
+
+/// A table in a profile's text (here one import kept from a page) is a
+/// table in the PDF: every cell's text is there, row by row, and the file
+/// is sound.
+#[test]
+#[ignore = "needs poppler-utils and qpdf: .ci/run runs it"]
+fn a_table_in_profile_text_is_a_table_in_the_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("veterinary-technicians.yaml");
+    Run::of(
+        pathways()
+            .arg("import")
+            .arg(fixture("pages/pay-table.txt"))
+            .arg("-o")
+            .arg(&profile),
+    )
+    .assert_code(0);
+    let pdf = dir.path().join("veterinary-technicians.pdf");
+    Run::of(pathways().arg("render").arg(&profile).arg("-o").arg(&pdf)).assert_code(0);
+    assert_pdf_is_sound(&pdf);
+    let text = pages_text(&pdf, &["-layout"]);
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .map(|line| line.split_whitespace().collect())
+        .collect();
+    for row in [
+        &["Level", "Hourly", "pay"][..],
+        &["Entry", "$17", "–", "$20"],
+        &["Specialist", "$26", "–", "$32"],
+        &["Shift", "Extra", "per", "hour"],
+        &["Weekend", "$1.50"],
+    ] {
+        assert!(rows.iter().any(|r| r == row), "{row:?} in\n{text}");
+    }
+}

@@ -120,7 +120,7 @@ fn words_of(text: &str) -> Vec<String> {
         } else {
             Cow::Borrowed(line)
         };
-        let line = match super::page::list_marker(&line) {
+        let line = match super::markers::list_marker(&line) {
             Some((at, _)) => &line[at..],
             None => &line[..],
         };

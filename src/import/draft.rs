@@ -3,7 +3,8 @@
 
 use super::headings::{Headings, Target};
 use super::language::{self, PageLanguage};
-use super::page::{Block, HeadingKind, Line, list_marker};
+use super::markers::list_marker;
+use super::page::{Block, HeadingKind, Line};
 use super::salary::{self, Passage, SalaryFigures};
 use super::table::{Piece, Table, pieces};
 use crate::profile::{CATALOGUE, section_info};
@@ -502,24 +503,6 @@ fn item(text: &str) -> DraftItem {
         title: None,
         text: rest.to_owned(),
     }
-}
-
-/// The text after `label` and its colon at the start of a line, in any
-/// case: `**Misconception:** text`, `Mito: texto`, `**Idée reçue :** texte`,
-/// after a list marker too. "Misconceptions are…" has no label.
-pub(super) fn labelled_part<'a>(text: &'a str, label: &str) -> Option<&'a str> {
-    let at = list_marker(text).map_or(0, |(at, _)| at);
-    let rest = text[at..].trim();
-    let rest = rest.strip_prefix("**").unwrap_or(rest);
-    let label_length = language::prefix_length(rest, label)?;
-    let after = rest[label_length..].trim_start();
-    let after_bold = after.strip_prefix("**").unwrap_or(after).trim_start();
-    let after_colon = after_bold.strip_prefix(':');
-    if after_colon.is_none() && after_bold.len() == after.len() {
-        return None;
-    }
-    let rest = after_colon.unwrap_or(after_bold);
-    Some(rest.strip_prefix("**").unwrap_or(rest).trim())
 }
 
 fn myths(texts: &[&str]) -> DraftSection {

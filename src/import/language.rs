@@ -3,6 +3,7 @@
 //! the commonest words), and which of them a page is in, with its region.
 
 use super::headings::Headings;
+use super::markers::list_marker;
 use crate::pay_text::{amounts_with_dollar, dollar_of, may_hold_money};
 
 /// What import knows of one language's pages (headings are in `headings*.yaml`).
@@ -192,7 +193,25 @@ fn labelled(text: &str, labels: fn(&Language) -> &'static [&'static str]) -> Opt
                 .next()
                 .is_some_and(|l| l.to_lowercase().eq(first.to_lowercase()))
         })
-        .find_map(|label| super::draft::labelled_part(text, label))
+        .find_map(|label| labelled_part(text, label))
+}
+
+/// The text after `label` and its colon at the start of a line, in any
+/// case: `**Misconception:** text`, `Mito: texto`, `**Idée reçue :** texte`,
+/// after a list marker too. "Misconceptions are…" has no label.
+fn labelled_part<'a>(text: &'a str, label: &str) -> Option<&'a str> {
+    let at = list_marker(text).map_or(0, |(at, _)| at);
+    let rest = text[at..].trim();
+    let rest = rest.strip_prefix("**").unwrap_or(rest);
+    let label_length = prefix_length(rest, label)?;
+    let after = rest[label_length..].trim_start();
+    let after_bold = after.strip_prefix("**").unwrap_or(after).trim_start();
+    let after_colon = after_bold.strip_prefix(':');
+    if after_colon.is_none() && after_bold.len() == after.len() {
+        return None;
+    }
+    let rest = after_colon.unwrap_or(after_bold);
+    Some(rest.strip_prefix("**").unwrap_or(rest).trim())
 }
 
 /// Whether `text` closes a list of misconceptions ("Overall, …", "En general, …").

@@ -1,15 +1,19 @@
 //! IMPORT: legacy career pages (plain text exported from a website) → profiles.
 //!
-//! `language` tells the page's language, `page` splits the page into blocks
-//! under headings, `draft` reads each block's lists, tables, pairs and
-//! figures, `yaml` writes the profile. The result is parsed and validated
-//! like any profile before it is written.
+//! `page` splits the page into blocks under headings (`headings`: which
+//! heading names what), `language` tells the page's language and region,
+//! `draft` reads each block's lists (`markers`), tables (`table`),
+//! misconception pairs and pay (`salary`), `facts` its quick facts and
+//! codes, `yaml` writes the profile, and `check` makes sure every line of
+//! the page is in it. The result is parsed and validated like any profile
+//! before it is written.
 
 mod check;
 mod draft;
 mod facts;
 mod headings;
 mod language;
+mod markers;
 mod page;
 mod salary;
 mod table;

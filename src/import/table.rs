@@ -3,7 +3,7 @@
 //! the same place on every row). A salary section reads each row as a range
 //! with its stage; elsewhere a table is kept as a Markdown table.
 
-use super::page::starts_list;
+use super::markers::starts_list;
 
 /// A table read from consecutive page lines.
 #[derive(Debug, Clone, PartialEq)]

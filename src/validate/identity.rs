@@ -291,6 +291,12 @@ mod tests {
         assert_eq!(slug_from("Index"), "index-career");
         assert_eq!(slug_from("CON"), "con-career");
         assert_eq!(slug_from("¿?"), "career");
+        // Letters of every script in ASCII, never dropped.
+        assert_eq!(slug_from("Técnicos en Farmacia"), "tecnicos-en-farmacia");
+        assert_eq!(slug_from("Ärzte und Ärztinnen"), "arzte-und-arztinnen");
+        assert_eq!(slug_from("Œnologue"), "oenologue");
+        assert_eq!(slug_from("Библиотекарь"), "bibliotekar");
+        assert_eq!(slug_from("图书馆员"), "tu-shu-guan-yuan");
         let long = "word ".repeat(60);
         let id = slug_from(&long);
         assert!(id.len() <= MAX_ID_LENGTH && id.ends_with("word"), "{id}");
@@ -447,6 +453,12 @@ mod tests {
         assert_eq!(slug_from(&"x".repeat(150)), "x".repeat(MAX_ID_LENGTH));
         assert_eq!(slug_from("Index"), "index-career");
         assert_eq!(slug_from("¿?"), "career");
+        // Letters of every script in ASCII, never dropped.
+        assert_eq!(slug_from("Técnicos en Farmacia"), "tecnicos-en-farmacia");
+        assert_eq!(slug_from("Ärzte und Ärztinnen"), "arzte-und-arztinnen");
+        assert_eq!(slug_from("Œnologue"), "oenologue");
+        assert_eq!(slug_from("Библиотекарь"), "bibliotekar");
+        assert_eq!(slug_from("图书馆员"), "tu-shu-guan-yuan");
     }
 
     /// A profile exactly as old as the policy allows is not outdated; one

@@ -206,13 +206,13 @@ fn write_block<'a>(node: &'a AstNode<'a>, out: &mut String) {
                 let header = matches!(row.data.borrow().value, NodeValue::TableRow(true));
                 out.push_str(if header { ", table.header(" } else { "" });
                 for (index, cell) in row.children().enumerate() {
-                    if header && index == 0 {
-                        out.push('[');
-                    } else {
-                        out.push_str(", [");
-                    }
+                    out.push_str(match (header, index) {
+                        (true, 0) => "[#strong[",
+                        (true, _) => ", [#strong[",
+                        (false, _) => ", [",
+                    });
                     write_inlines(cell, out);
-                    out.push(']');
+                    out.push_str(if header { "]]" } else { "]" });
                 }
                 if header {
                     out.push(')');
