@@ -272,7 +272,8 @@ struct Figure {
     currency: Option<&'static str>,
     start: usize,
     end: usize,
-    /// Written as a year would be (`2024`): never a range's first end by inheritance.
+    /// Written as a year would be (`2024`, 1900 to 2100): never a range's
+    /// first end by inheritance.
     year_like: bool,
 }
 
@@ -312,7 +313,9 @@ pub(crate) fn amounts_with_dollar(sentence: &str, dollar: &'static str) -> Vec<A
             end += 1;
         }
         let digits = &sentence[at..at + length];
-        let year_like = digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit());
+        let year_like = digits.len() == 4
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (1900.0..=2100.0).contains(&value);
         let (currency, start, end) = match currency_before(sentence, at, dollar) {
             Some((currency, start)) => (Some(currency), start, end),
             None => match currency_after(sentence, end, dollar) {
@@ -334,7 +337,8 @@ pub(crate) fn amounts_with_dollar(sentence: &str, dollar: &'static str) -> Vec<A
             end,
             year_like,
         });
-        at = end.max(at + 1);
+        // A number is at least one digit long: `end` is past `at`.
+        at = end;
     }
     // A bare number starts a range whose other end names the currency.
     for i in (0..figures.len().saturating_sub(1)).rev() {
@@ -592,8 +596,22 @@ mod tests {
                 "{text}"
             );
         }
-        // A year is not grouped with what follows it.
+        // A year is not grouped with what follows it, nor are groups
+        // written with two different marks.
         assert_eq!(read("In 2024 360 € a month", "USD"), [(360.0, "EUR")]);
+        assert_eq!(read("$1,234 567 staff", "USD"), [(1_234.0, "USD")]);
+        // Digits inside a word are not a number ("Form W2").
+        assert_eq!(read("Form W2 $40", "USD"), [(40.0, "USD")]);
+        // A bare number starts a range whose end has a currency; a year does not.
+        assert_eq!(
+            read("entre 8.000 y 11.000 pesos", "USD"),
+            [(8_000.0, "MXN"), (11_000.0, "MXN")]
+        );
+        assert_eq!(
+            read("entre 8000 y 11000 pesos", "USD"),
+            [(8_000.0, "MXN"), (11_000.0, "MXN")]
+        );
+        assert_eq!(read("Desde 2024 - 2.500 €", "USD"), [(2_500.0, "EUR")]);
     }
 
     #[test]

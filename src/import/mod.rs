@@ -316,6 +316,32 @@ mod tests {
         assert!(!is_text(&long_with_nul), "one NUL in 201");
     }
 
+    /// Unknown headings are listed when they are more than half of the
+    /// page's headings, and more than one.
+    #[test]
+    fn unknown_headings_are_listed_when_they_are_most_of_the_page() {
+        let headings = Headings::built_in();
+        let page = |unknown: usize, known: usize| {
+            let mut page = "Career List Archivists\n\n".to_owned();
+            for i in 0..unknown {
+                page.push_str(&format!("Rubrica {i}\n\nTesto.\n\n"));
+            }
+            for heading in ["Overview", "Job Outlook", "Required Skills"]
+                .iter()
+                .take(known)
+            {
+                page.push_str(&format!("{heading}\n\nText.\n\n"));
+            }
+            let imported = import(&page, "p.txt", options(&headings)).unwrap();
+            imported.headings_to_map.len()
+        };
+        assert_eq!(page(1, 0), 0, "one heading alone");
+        assert_eq!(page(2, 0), 2);
+        assert_eq!(page(3, 2), 3, "3 of 5");
+        assert_eq!(page(2, 2), 0, "half is not most");
+        assert_eq!(page(2, 3), 0);
+    }
+
     /// `MAX_HEADINGS` blocks are accepted; one more is refused, with the count.
     #[test]
     fn the_heading_limit_is_exact() {
