@@ -316,16 +316,26 @@ pub(crate) fn amounts_with_dollar(sentence: &str, dollar: &'static str) -> Vec<A
         let year_like = digits.len() == 4
             && digits.bytes().all(|b| b.is_ascii_digit())
             && (1900.0..=2100.0).contains(&value);
-        let (currency, start, end) = match currency_before(sentence, at, dollar) {
+        // A sign the amount before has taken ("30 € 40 €") is not this one's.
+        let taken_until = figures.last().map_or(0, |figure| figure.end);
+        let before =
+            currency_before(sentence, at, dollar).filter(|(_, start)| *start >= taken_until);
+        let (currency, start, end) = match before {
             Some((currency, start)) => (Some(currency), start, end),
             None => match currency_after(sentence, end, dollar) {
                 Some((currency, after)) => (Some(currency), at, after),
                 None => (None, at, end),
             },
         };
-        // `$8,000 pesos`: a word after a sign says which dollar it is.
+        // `$8,000 pesos`: a word (not the next amount's sign) after a sign
+        // says which dollar it is.
+        let word_follows = !sentence[end..]
+            .trim_start()
+            .starts_with(|c: char| SIGNS.iter().any(|(sign, _)| *sign == c));
         let (currency, end) = match (currency, currency_after(sentence, end, dollar)) {
-            (Some(_), Some((word, after))) if sentence[start..].starts_with('$') => {
+            (Some(_), Some((word, after)))
+                if word_follows && sentence[start..].starts_with('$') =>
+            {
                 (Some(word), after)
             }
             (currency, _) => (currency, end),
@@ -595,6 +605,25 @@ mod tests {
                 Some(value),
                 "{text}"
             );
+        }
+        // Amounts never overlap: a sign between two numbers goes with the
+        // first ("30 € 40 €", "$30 $40", "EUR 3 EUR 4").
+        assert_eq!(read("30 € 40 €", "USD"), [(30.0, "EUR"), (40.0, "EUR")]);
+        assert_eq!(read("$30 $40", "USD"), [(30.0, "USD"), (40.0, "USD")]);
+        assert_eq!(read("EUR 3 EUR 4", "USD"), [(3.0, "EUR"), (4.0, "EUR")]);
+        for text in [
+            "30 € 40 €",
+            "$30 $40 $50",
+            "EUR 3 EUR 4 EUR",
+            "1 € 2 € 3 € 4 €",
+        ] {
+            let amounts = amounts_with_dollar(text, "USD");
+            assert!(
+                amounts.windows(2).all(|pair| pair[0].end <= pair[1].start),
+                "{text}: {amounts:?}"
+            );
+            // Reading ranges over them never slices backwards.
+            let _ = ranges_in(text, &amounts);
         }
         // A year is not grouped with what follows it, nor are groups
         // written with two different marks.

@@ -489,3 +489,32 @@ fn run_html(profile: &Path, html: &Path) -> Option<i32> {
     )
     .code
 }
+
+/// Money written oddly ("30 € 40 €", "$30 $40", "EUR 3 EUR 4", codes and
+/// signs glued to words) is read or left for review, never a panic: in
+/// an imported page's salary section, and in a profile's summary, which
+/// `check` compares with the salary figures.
+#[test]
+fn money_written_oddly_never_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    let odd = "Senior staff earn 30 € 40 € a month, $30 $40 $50, EUR 3 EUR 4 EUR, x5€6, 1'000'000 CHF CHF.";
+    let page = write(
+        dir.path(),
+        "page.txt",
+        format!("Career List Test\n\nSalary\n\n{odd}\n\nOverview\n\n{odd}\n").as_bytes(),
+    );
+    let imported = run(&["import", &page.to_string_lossy()], None);
+    finished("import", &imported);
+    assert!(matches!(imported.code, Some(0 | 1)), "{}", imported.stderr);
+    let minimal = read(&fixture("valid/minimal.yaml"));
+    let profile = write(
+        dir.path(),
+        "odd.yaml",
+        minimal
+            .edited("School librarians run the library of a school.", odd)
+            .as_bytes(),
+    );
+    let checked = run(&["check", &profile.to_string_lossy()], None);
+    finished("check", &checked);
+    assert!(matches!(checked.code, Some(0 | 1)), "{}", checked.stderr);
+}
