@@ -119,6 +119,15 @@ pub enum Error {
         /// What is wrong and what to do instead.
         message: String,
     },
+    /// `--lang` names a language the profile has no translation file for.
+    NoTranslationFile {
+        /// The base profile.
+        profile: PathBuf,
+        /// The language asked for.
+        language: String,
+        /// The languages it has translations into.
+        available: Vec<String>,
+    },
     /// `new` or `import -o FILE` would replace a file that is already there.
     OutputExists {
         /// The existing file.
@@ -231,6 +240,21 @@ impl fmt::Display for Error {
                     shown(path)
                 ),
             },
+            Error::NoTranslationFile {
+                profile,
+                language,
+                available,
+            } => write!(
+                f,
+                "`{}` has no translation into `{language}` (a file `{}` beside it); {}",
+                shown(profile),
+                crate::translate::file_for(profile, language).display(),
+                if available.is_empty() {
+                    "it has no translations: `pathways new --translate PROFILE --lang LANGUAGE` starts one".to_owned()
+                } else {
+                    format!("it has: {}", available.join(", "))
+                }
+            ),
             Error::OutputExists { path } => write!(
                 f,
                 "`{}` already exists; pathways will not overwrite it (choose another name, or delete it first)",

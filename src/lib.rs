@@ -30,5 +30,6 @@ pub mod report;
 pub mod rules;
 pub mod scaffold;
 pub mod schema;
+pub mod translate;
 pub mod validate;
 pub mod words;

@@ -350,6 +350,12 @@ fn process_is_running(pid: u32) -> bool {
 /// written there should name for editors: in `folder` or a folder above it,
 /// directly or in its `profiles/` folder. `None` when there is none.
 pub fn schema_reference(folder: &Path) -> Option<String> {
+    schema_file_reference(folder, "profile.schema.json")
+}
+
+/// As [`schema_reference`], for the schema file named `name` (the
+/// translation schema, `translation.schema.json`).
+pub fn schema_file_reference(folder: &Path, name: &str) -> Option<String> {
     let folder = if folder.as_os_str().is_empty() {
         Path::new(".")
     } else {
@@ -358,8 +364,8 @@ pub fn schema_reference(folder: &Path) -> Option<String> {
     let absolute = folder.canonicalize().ok()?;
     for (depth, dir) in absolute.ancestors().enumerate() {
         let up = "../".repeat(depth);
-        for candidate in ["profile.schema.json", "profiles/profile.schema.json"] {
-            if dir.join(candidate).is_file() {
+        for candidate in [name.to_owned(), format!("profiles/{name}")] {
+            if dir.join(&candidate).is_file() {
                 return Some(format!("{up}{candidate}"));
             }
         }

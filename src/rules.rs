@@ -120,6 +120,10 @@ rules! {
         "A link's address has at most 2,000 characters, as browsers and PDF readers accept.";
     TooDeeplyNested = "too-deeply-nested", Error, false,
         "Quotes and lists are nested at most 10 deep, so every format (PDF too) can lay them out.";
+    TranslationAddsData = "translation-adds-data", Error, false,
+        "A translation holds only its base profile's text: figures, codes, dates and addresses come from the base, and it adds no text the base lacks.";
+    TranslationOrphan = "translation-orphan", Error, false,
+        "A translation file (`<id>.<language>.yaml`) sits beside its base profile (`<id>.yaml`).";
     // The profile reads, but something in it is wrong or unfinished.
     EmptyTitle = "empty-title", Error, true,
         "The title names the career.";
@@ -187,6 +191,12 @@ rules! {
         "The median pay falls within the salary ranges given.";
     MissingGlyph = "missing-glyph", Warning, true,
         "Every character of a PDF has a font that shows it; without one it prints as a box, and the PDF cannot be accessible (PDF/UA).";
+    TranslationIncomplete = "translation-incomplete", Warning, true,
+        "A translation translates every text of its base profile; what it leaves out prints in the base's language.";
+    TranslationOutdated = "translation-outdated", Warning, true,
+        "A translation was checked against its base profile (`updated`) on or after the base's own review date.";
+    MissingLanguage = "missing-language", Error, true,
+        "A profile has a translation into each language the policy's `require_languages` names.";
     IdFileName = "id-file-name", Warning, true,
         "The file is named after the profile's id (`<id>.yaml`).";
     DuplicateId = "duplicate-id", Error, true,

@@ -113,13 +113,15 @@ fn each_rule_passes_on_a_profile_without_the_problem() {
 fn the_rule_fixture_set_is_complete() {
     let fixtures = std::fs::read_dir(fixture("rules")).unwrap().count();
     // Each rule case, plus the policy and the profile that meets it, the
-    // policy that breaks invalid-policy and the folder with a duplicate id.
-    assert_eq!(fixtures, RULE_CASES.len() + 4);
+    // policy that breaks invalid-policy, the folder with a duplicate id,
+    // the four folders with a translation and its base, and the folder and
+    // policy of missing-language.
+    assert_eq!(fixtures, RULE_CASES.len() + 10);
 }
 
 /// Rules whose fixture is not `rules/<id>.yaml`, `invalid/<id>.yaml` or
 /// `schema/<id>.yaml`: the arguments to `pathways check` that break them.
-const TRIGGERS: [(&str, &[&str]); 9] = [
+const TRIGGERS: [(&str, &[&str]); 14] = [
     ("not-utf8", &["tests/fixtures/invalid/invalid-utf8.yaml"]),
     ("empty-file", &["tests/fixtures/invalid/empty.yaml"]),
     (
@@ -139,6 +141,31 @@ const TRIGGERS: [(&str, &[&str]); 9] = [
             "tests/fixtures/valid/minimal.yaml",
             "--policy",
             "tests/fixtures/rules/invalid-policy.yaml",
+        ],
+    ),
+    // A translation is a pair of files: a base profile and its translation.
+    (
+        "translation-adds-data",
+        &["tests/fixtures/rules/translation-adds-data"],
+    ),
+    (
+        "translation-orphan",
+        &["tests/fixtures/rules/translation-orphan"],
+    ),
+    (
+        "translation-incomplete",
+        &["tests/fixtures/rules/translation-incomplete"],
+    ),
+    (
+        "translation-outdated",
+        &["tests/fixtures/rules/translation-outdated"],
+    ),
+    (
+        "missing-language",
+        &[
+            "tests/fixtures/rules/missing-language",
+            "--policy",
+            "tests/fixtures/rules/missing-language-policy.yaml",
         ],
     ),
     // 200,001 values is made by the test: a fixture would be 600 KB.

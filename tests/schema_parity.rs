@@ -33,7 +33,19 @@ const EXPRESSED: [(&str, &str); 18] = [
 ];
 
 /// Error rules a JSON Schema cannot express, and why.
-const NOT_EXPRESSIBLE: [(&str, &str); 26] = [
+const NOT_EXPRESSIBLE: [(&str, &str); 29] = [
+    (
+        "translation-adds-data",
+        "about a translation file, which has its own schema (`schema --translation`)",
+    ),
+    (
+        "translation-orphan",
+        "about where a translation file is, not what a profile holds",
+    ),
+    (
+        "missing-language",
+        "about which translation files sit beside a profile, which a schema cannot see",
+    ),
     (
         "invalid-policy",
         "about a policy file, not a profile: the schema describes profiles",

@@ -205,20 +205,34 @@ pub struct SchemaArgs {
     /// Write the schema to this file (replaced whole) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// The schema of translation files (`<id>.<language>.yaml`) instead of profiles.
+    #[arg(long)]
+    pub translation: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
     /// The new profile's id: lower-case words joined by hyphens, e.g. `school-librarians`.
-    pub id: String,
+    #[arg(required_unless_present = "translate")]
+    pub id: Option<String>,
 
     /// The career's name, e.g. "School Librarians".
-    #[arg(long)]
-    pub title: String,
+    #[arg(long, required_unless_present = "translate")]
+    pub title: Option<String>,
 
     /// Write the profile to this file (it must not exist yet) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Start a translation of this profile instead: every text field to fill
+    /// in, under the base text. Written beside it as `<name>.<LANG>.yaml` unless -o says where.
+    #[arg(long, value_name = "PROFILE", requires = "lang", conflicts_with_all = ["id", "title"])]
+    pub translate: Option<PathBuf>,
+
+    /// The language of the translation, a tag such as `es-MX` or `fr-CA`.
+    #[arg(long, value_name = "LANG", requires = "translate")]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -281,6 +295,11 @@ pub struct RenderArgs {
     #[arg(long, value_name = "N", default_value_t = 80,
           value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: u16,
+
+    /// Render the profile's translation into this language: the file
+    /// `<name>.<LANG>.yaml` beside it (`es-MX`). Without it, the profile's own language.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Args)]

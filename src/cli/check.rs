@@ -11,7 +11,7 @@ use crate::cli::args::{CheckArgs, ReportFormat};
 use crate::cli::exit::ExitStatus;
 use pathways::error::Error;
 use pathways::finding::{Finding, Position, Severity};
-use pathways::load::{Discovered, Input, LoadFailure, Source};
+use pathways::load::{Discovered, Document, Input, LoadFailure, Source};
 use pathways::report::{self, Base, CheckReport, ProfileReport};
 use pathways::validate::{
     IdClaim, Policy, Scope, Validated, completeness, duplicate_ids, load_and_validate,
@@ -102,6 +102,8 @@ struct Checked {
     report: ProfileReport,
     /// Where the `id` value is, for a duplicate-id finding.
     id_position: Option<Position>,
+    /// Whether it names an id of its own (a translation has its base's).
+    claims_id: bool,
 }
 
 fn check_one(file: &Path, policy: &Policy) -> Result<Checked, (String, String)> {
@@ -109,8 +111,19 @@ fn check_one(file: &Path, policy: &Policy) -> Result<Checked, (String, String)> 
     let name = input.display_name();
     match load_and_validate(&input, policy, Scope::All) {
         Ok(Validated {
-            document, findings, ..
+            document,
+            mut findings,
+            ..
         }) => {
+            // A translation's findings about its base's text are its base's,
+            // reported when the base is checked; its id is its base's.
+            let translated = document.translation.is_some();
+            if translated {
+                findings.retain(|f| f.file == document.source.name);
+            } else {
+                findings.extend(missing_languages(file, &document, policy));
+                findings.sort_by_key(|f| (f.position.line, f.position.column));
+            }
             let id_position = document.top_level_value("id");
             let lines = report::source_lines(
                 &document.source.text,
@@ -126,6 +139,7 @@ fn check_one(file: &Path, policy: &Policy) -> Result<Checked, (String, String)> 
                     lines,
                 },
                 id_position,
+                claims_id: !translated,
             })
         }
         Err(LoadFailure::Invalid { finding, source }) => {
@@ -143,10 +157,51 @@ fn check_one(file: &Path, policy: &Policy) -> Result<Checked, (String, String)> 
                     lines,
                 },
                 id_position: None,
+                claims_id: false,
             })
         }
         Err(LoadFailure::Unreadable(error)) => Err((name, error.to_string())),
     }
+}
+
+/// A finding for each language the policy requires that `file` (a base
+/// profile) is neither written in nor translated into.
+fn missing_languages(file: &Path, document: &Document, policy: &Policy) -> Vec<Finding> {
+    let Some(severity) = policy.severity(Rule::MissingLanguage) else {
+        return Vec::new();
+    };
+    let own = document.profile.locale();
+    let missing: Vec<&str> = policy
+        .require_languages
+        .iter()
+        .map(String::as_str)
+        .filter(|language| !language.eq_ignore_ascii_case(own))
+        .filter(|language| !pathways::translate::file_for(file, language).is_file())
+        .collect();
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    let position = document
+        .top_level_value("locale")
+        .or_else(|| document.top_level_value("id"))
+        .unwrap_or(Position::new(1, 1, 1));
+    let mut finding = Finding::new(
+        Rule::MissingLanguage,
+        format!(
+            "the policy asks for every profile in {}; this one (in {own}) has no translation into {}",
+            policy.require_languages.join(", "),
+            missing.join(", ")
+        ),
+        format!(
+            "start each with `pathways new --translate {} --lang {}`",
+            file.display(),
+            missing[0]
+        ),
+    )
+    .at(position)
+    .in_file(&document.source.name);
+    finding.severity = severity;
+    vec![finding]
 }
 
 /// Each profile whose id another profile also uses gets a finding naming the others.
@@ -154,6 +209,7 @@ fn add_duplicate_ids(checked: &mut [Checked], severity: Severity) {
     let claims: Vec<(usize, IdClaim)> = checked
         .iter()
         .enumerate()
+        .filter(|(_, one)| one.claims_id)
         .filter_map(|(index, one)| {
             let id = one.report.id.as_deref()?;
             let claim = IdClaim {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::args::ColorChoice;
 use pathways::error::{Error, SettingsFile};
 use pathways::finding::Finding;
-use pathways::load::{Discovered, LoadFailure, discover};
+use pathways::load::{Discovered, Document, LoadFailure, discover};
 use pathways::report::{self, human};
 use pathways::validate::Policy;
 
@@ -74,6 +74,21 @@ pub fn print_findings(findings: &[Finding], text: Option<&str>, color: bool) {
     if !findings.is_empty() {
         let lines = report::source_lines(text.unwrap_or(""), findings, None);
         err!("{}", human::render(findings, &lines, color));
+    }
+}
+
+/// Print findings about a document to standard error, each with its own
+/// file's lines (a translation's findings may be in its base profile).
+pub fn print_document_findings(findings: &[Finding], document: &Document, color: bool) {
+    let sources =
+        std::iter::once(&document.source).chain(document.translation.as_ref().map(|t| &t.base));
+    for source in sources {
+        let in_file: Vec<Finding> = findings
+            .iter()
+            .filter(|f| f.file == source.name)
+            .cloned()
+            .collect();
+        print_findings(&in_file, Some(&source.text), color);
     }
 }
 

@@ -15,7 +15,7 @@ use pathways::validate::{Policy, Scope, load_and_validate};
 use pathways::words::plural;
 
 pub fn run(args: &RenderArgs, color: bool) -> Result<ExitStatus, Error> {
-    let input = Input::from_arg(&args.profile);
+    let input = in_language(Input::from_arg(&args.profile), args.lang.as_deref())?;
     let format = choose_format(args.format, args.output.as_deref())?;
     let destination = destination(format, args.output.as_deref(), std::slice::from_ref(&input))?;
     let renderer = crate::cli::common::renderer(args.look.templates.as_deref())?
@@ -31,6 +31,40 @@ pub fn run(args: &RenderArgs, color: bool) -> Result<ExitStatus, Error> {
     let report = renderer.render(&document.profile, format)?;
     write_report(&destination, &report, format, warnings)?;
     Ok(ExitStatus::Success)
+}
+
+/// The translation of `input` into `language`, when one is asked for.
+pub(super) fn in_language(input: Input, language: Option<&str>) -> Result<Input, Error> {
+    let Some(language) = language else {
+        return Ok(input);
+    };
+    let Input::File(base) = &input else {
+        return Err(Error::Usage {
+            message: "`--lang` needs the profile's file, to find its translation beside it; \
+                      standard input has no folder"
+                .to_owned(),
+        });
+    };
+    if pathways::translate::base_of(base).is_some() {
+        return Err(Error::Usage {
+            message: format!(
+                "`{}` is already a translation; give its base profile with `--lang`, or the translation alone",
+                input.display_name()
+            ),
+        });
+    }
+    let file = pathways::translate::file_for(base, language);
+    if !file.is_file() {
+        return Err(Error::NoTranslationFile {
+            profile: base.clone(),
+            language: language.to_owned(),
+            available: pathways::translate::translations_of(base)
+                .into_iter()
+                .map(|(_, language)| language)
+                .collect(),
+        });
+    }
+    Ok(Input::File(file))
 }
 
 /// Where a report goes: the `-o` file (never one of the inputs), else
@@ -113,7 +147,7 @@ pub(super) fn load_checked(
     {
         findings.push(finding);
     }
-    super::common::print_findings(&findings, Some(&document.source.text), color);
+    super::common::print_document_findings(&findings, &document, color);
     let warnings = findings.len();
     if findings.iter().any(Finding::is_error) {
         let errors = findings.iter().filter(|f| f.is_error()).count();

@@ -2,7 +2,7 @@
 
 use pathways::error::Error;
 use pathways::output::{Destination, write};
-use pathways::schema::profile_schema;
+use pathways::schema::{profile_schema, translation_schema};
 
 use crate::cli::args::SchemaArgs;
 use crate::cli::console::errln;
@@ -13,7 +13,12 @@ pub fn run(args: &SchemaArgs) -> Result<ExitStatus, Error> {
         Some(path) => Destination::File(path.clone()),
         None => Destination::Stdout,
     };
-    write(&destination, profile_schema().as_bytes())?;
+    let schema = if args.translation {
+        translation_schema()
+    } else {
+        profile_schema()
+    };
+    write(&destination, schema.as_bytes())?;
     if let Destination::File(path) = &destination {
         errln!(
             "Wrote {}. Name it in a profile's first line for checks as you type: \

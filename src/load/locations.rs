@@ -171,6 +171,14 @@ impl Locations {
         );
     }
 
+    /// Every field path written in the document, with where its key (or,
+    /// for a list entry, its value) is.
+    pub fn paths(&self) -> impl Iterator<Item = (&str, Position)> {
+        self.entries
+            .iter()
+            .filter_map(|(path, entry)| Some((path.as_str(), entry.key.or(entry.value)?)))
+    }
+
     /// Where the document's `*alias` copies grow past what a profile could
     /// need (an alias bomb), if they do.
     pub fn alias_explosion(&self) -> Option<Position> {

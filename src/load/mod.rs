@@ -73,6 +73,55 @@ pub struct Document {
     pub profile: Profile,
     /// Found on first use: a profile without findings never needs them.
     locations: OnceLock<Locations>,
+    /// For a translation file: its base profile, and what came from where.
+    pub translation: Option<Box<TranslationOf>>,
+}
+
+/// What a translated document knows of its base profile.
+#[derive(Debug, Clone)]
+pub struct TranslationOf {
+    /// The base profile's file and text.
+    pub base: Source,
+    /// The base profile's review date.
+    pub base_updated: Option<String>,
+    /// The base profile's language.
+    pub base_language: String,
+    /// The translation's language (the tag in its file name).
+    pub language: String,
+    /// The field paths whose text the translation gave.
+    pub translated: std::collections::BTreeSet<String>,
+    /// The text field paths that kept the base's text.
+    pub fallback: Vec<String>,
+    /// What the translation holds that it may not, located in it.
+    pub problems: Vec<Finding>,
+    base_locations: OnceLock<Locations>,
+}
+
+impl TranslationOf {
+    /// Whether a finding about `path` is about the translation's text (or
+    /// a part holding some), rather than the base's.
+    pub fn owns(&self, path: &str) -> bool {
+        if path.is_empty() || self.translated.contains(path) {
+            return true;
+        }
+        let holds_translated = self
+            .translated
+            .range::<str, _>((std::ops::Bound::Excluded(path), std::ops::Bound::Unbounded))
+            .next()
+            .is_some_and(|next| {
+                next.strip_prefix(path)
+                    .is_some_and(|rest| rest.starts_with(['.', '[']))
+            });
+        holds_translated
+            || std::iter::successors(Some(path), |p| p.rfind(['.', '[']).map(|at| &p[..at]))
+                .any(|ancestor| self.translated.contains(ancestor))
+    }
+
+    /// Where each field of the base profile is.
+    pub fn base_locations(&self) -> &Locations {
+        self.base_locations
+            .get_or_init(|| Locations::scan(&self.base.text))
+    }
 }
 
 impl Document {
@@ -80,6 +129,22 @@ impl Document {
     pub fn locations(&self) -> &Locations {
         self.locations
             .get_or_init(|| Locations::scan(&self.source.text))
+    }
+
+    /// The file a finding about `path` is in, and where its fields are:
+    /// the translation file for its own text, else the base profile.
+    pub fn place(&self, path: &str) -> (&Source, &Locations) {
+        match &self.translation {
+            Some(translation) if !translation.owns(path) => {
+                (&translation.base, translation.base_locations())
+            }
+            _ => (&self.source, self.locations()),
+        }
+    }
+
+    /// The base profile's file: this one, unless it is a translation.
+    pub fn base_source(&self) -> &Source {
+        self.translation.as_ref().map_or(&self.source, |t| &t.base)
     }
 
     /// Whether [`Document::locations`] has walked the file yet.
@@ -109,8 +174,71 @@ pub enum LoadFailure {
     },
 }
 
-/// Read and parse one profile.
+/// Read and parse one profile, or a translation file
+/// (`<id>.<language>.yaml`) with its base profile beside it.
 pub fn load(input: &Input) -> Result<Document, LoadFailure> {
+    let source = read_source(input)?;
+    if let Input::File(path) = input
+        && let Some((base, language)) = crate::translate::base_of(path)
+    {
+        return load_translation(source, &base, language);
+    }
+    parse(source)
+}
+
+fn load_translation(
+    source: Source,
+    base: &Path,
+    language: String,
+) -> Result<Document, LoadFailure> {
+    let invalid = |finding: Finding, source: Source| LoadFailure::Invalid {
+        finding: Box::new(finding.in_file(&source.name)),
+        source: Some(source),
+    };
+    let base_input = Input::File(base.to_path_buf());
+    if !base.is_file() {
+        let finding = Finding::new(
+            Rule::TranslationOrphan,
+            format!(
+                "this is a translation into `{language}` (by its name), but its base profile `{}` is not there",
+                base_input.display_name()
+            ),
+            "put the translation beside its base profile, named `<id>.<language>.yaml` after the base's \
+             `<id>.yaml`; a file that is not a translation must not have a language tag before `.yaml`",
+        )
+        .at(Position::new(1, 1, 0));
+        return Err(invalid(finding, source));
+    }
+    let base = parse(read_source(&base_input)?)?;
+    let translation = match parse_yaml::<crate::translate::Translation>(&source) {
+        Ok(translation) => translation,
+        Err(finding) => return Err(invalid(*finding, source)),
+    };
+    let locations = Locations::scan(&source.text);
+    let mut problems = crate::translate::check_keys(&locations, &language, &base.source.name);
+    let projection = crate::translate::project(&base.profile, &translation, &language);
+    problems.extend(projection.problems.into_iter().map(|finding| {
+        let position = locations.nearest(&finding.path);
+        finding.at(position)
+    }));
+    Ok(Document {
+        translation: Some(Box::new(TranslationOf {
+            base_updated: base.profile.updated.clone(),
+            base_language: base.profile.locale().to_owned(),
+            base: base.source,
+            language,
+            translated: projection.translated,
+            fallback: projection.fallback,
+            problems,
+            base_locations: base.locations,
+        })),
+        source,
+        profile: projection.profile,
+        locations: OnceLock::from(locations),
+    })
+}
+
+fn read_source(input: &Input) -> Result<Source, LoadFailure> {
     let bytes = read_bytes(input).map_err(LoadFailure::Unreadable)?;
     let name = input.display_name();
     let text = decode(&bytes).map_err(|finding| LoadFailure::Invalid {
@@ -121,7 +249,7 @@ pub fn load(input: &Input) -> Result<Document, LoadFailure> {
             text: String::from_utf8_lossy(&bytes).into_owned(),
         }),
     })?;
-    parse(Source { name, text })
+    Ok(Source { name, text })
 }
 
 /// Parse profile text that is already in memory (tests, benches, import).
@@ -131,6 +259,7 @@ pub fn parse(source: Source) -> Result<Document, LoadFailure> {
             source,
             profile,
             locations: OnceLock::new(),
+            translation: None,
         }),
         Err(finding) => Err(LoadFailure::Invalid {
             finding: Box::new(finding.in_file(&source.name)),

@@ -5,7 +5,10 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::{MisconceptionsSection, RemoteWorkSection, SalarySection, Section, SectionContent};
+use super::{
+    MisconceptionsSection, RemoteWorkSection, SalarySection, Section, SectionContent,
+    SectionContentMut,
+};
 
 /// What the catalogue knows about one section.
 #[derive(Debug)]
@@ -63,6 +66,14 @@ macro_rules! catalogue {
             pub fn get(&self, id: &str) -> Option<SectionContent<'_>> {
                 match id {
                     $(stringify!($id) => self.$id.as_ref().map(SectionContent::$variant),)*
+                    _ => None,
+                }
+            }
+
+            /// The section stored under a catalogue id, to change.
+            pub fn get_mut(&mut self, id: &str) -> Option<SectionContentMut<'_>> {
+                match id {
+                    $(stringify!($id) => self.$id.as_mut().map(SectionContentMut::$variant),)*
                     _ => None,
                 }
             }

@@ -117,6 +117,79 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// Each fact's words (not its figures), by field name, for a
+    /// translation to replace: `(name, [(field, text)], source)`.
+    pub fn words_mut<'a>(&'a mut self) -> Vec<FactWords<'a>> {
+        let mut all = Vec::new();
+        let mut add = |name, texts, source: &'a mut Option<SourceRef>| {
+            all.push(FactWords {
+                name,
+                texts,
+                source: source.as_mut(),
+            });
+        };
+        if let Some(f) = &mut self.entry_education {
+            add(
+                "entry_education",
+                vec![("text", Words::Optional(&mut f.text))],
+                &mut f.source,
+            );
+        }
+        if let Some(f) = &mut self.work_experience {
+            add(
+                "work_experience",
+                vec![("text", Words::Required(&mut f.text))],
+                &mut f.source,
+            );
+        }
+        if let Some(f) = &mut self.training {
+            add(
+                "training",
+                vec![("text", Words::Required(&mut f.text))],
+                &mut f.source,
+            );
+        }
+        if let Some(f) = &mut self.jobs {
+            add(
+                "jobs",
+                vec![("text", Words::Optional(&mut f.text))],
+                &mut f.source,
+            );
+        }
+        if let Some(f) = &mut self.outlook {
+            add(
+                "outlook",
+                vec![("words", Words::Optional(&mut f.words))],
+                &mut f.source,
+            );
+        }
+        if let Some(f) = &mut self.openings_per_year {
+            add(
+                "openings_per_year",
+                vec![("text", Words::Optional(&mut f.text))],
+                &mut f.source,
+            );
+        }
+        if let Some(f) = &mut self.hours {
+            add(
+                "hours",
+                vec![("text", Words::Optional(&mut f.text))],
+                &mut f.source,
+            );
+        }
+        if let Some(f) = &mut self.regulated {
+            add(
+                "regulated",
+                vec![
+                    ("text", Words::Required(&mut f.text)),
+                    ("body", Words::Optional(&mut f.body)),
+                ],
+                &mut f.source,
+            );
+        }
+        all
+    }
+
     /// The facts given, by field name, in the order reports print them.
     pub fn present(&self) -> Vec<(&'static str, Stated<'_>)> {
         [
@@ -313,4 +386,24 @@ impl Percentiles {
         .filter_map(|(rank, value)| Some((rank, value?)))
         .collect()
     }
+}
+
+/// One fact's words, for a translation to replace.
+#[derive(Debug)]
+pub struct FactWords<'a> {
+    /// The fact's field name (`entry_education`).
+    pub name: &'static str,
+    /// Its text fields, by key (`text`, `words`, `body`).
+    pub texts: Vec<(&'static str, Words<'a>)>,
+    /// Its source, if it names one.
+    pub source: Option<&'a mut SourceRef>,
+}
+
+/// A text field a fact always has, or may have.
+#[derive(Debug)]
+pub enum Words<'a> {
+    /// Always there.
+    Required(&'a mut String),
+    /// May be left out.
+    Optional(&'a mut Option<String>),
 }

@@ -8,8 +8,8 @@ mod facts;
 
 pub use catalogue::{CATALOGUE, SectionInfo, Sections, default_required_sections, section_info};
 pub use facts::{
-    Codes, CountFact, EducationFact, EducationLevel, EscoUri, Facts, HoursFact, IscoCode, OnetCode,
-    OutlookFact, Percentiles, RegulatedFact, Stated, TextFact,
+    Codes, CountFact, EducationFact, EducationLevel, EscoUri, FactWords, Facts, HoursFact,
+    IscoCode, OnetCode, OutlookFact, Percentiles, RegulatedFact, Stated, TextFact, Words,
 };
 
 use std::fmt;
@@ -365,6 +365,19 @@ pub enum SectionContent<'a> {
     RemoteWork(&'a RemoteWorkSection),
     /// The misconceptions section, with its pairs.
     Misconceptions(&'a MisconceptionsSection),
+}
+
+/// A mutable view of one present section, whatever its shape.
+#[derive(Debug)]
+pub enum SectionContentMut<'a> {
+    /// A section of prose and lists.
+    General(&'a mut Section),
+    /// The salary section.
+    Salary(&'a mut SalarySection),
+    /// The remote-work section.
+    RemoteWork(&'a mut RemoteWorkSection),
+    /// The misconceptions section.
+    Misconceptions(&'a mut MisconceptionsSection),
 }
 
 /// The prose fields every section shape has.

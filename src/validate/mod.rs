@@ -15,6 +15,7 @@ mod policy;
 mod salary;
 mod score;
 mod sections;
+mod translations;
 
 pub use crate::id::{IdProblem, id_problem, is_reserved_stem};
 pub use collection::{IdClaim, duplicate_ids};
@@ -92,7 +93,10 @@ fn validate_scope(document: &Document, policy: &Policy, scope: Scope) -> (Vec<Fi
         warnings: 0,
     };
     let profile = &document.profile;
-    identity::check(profile, &document.source.name, policy, &mut findings);
+    identity::check(profile, &document.base_source().name, policy, &mut findings);
+    if let Some(translation) = &document.translation {
+        translations::check(translation, &mut findings);
+    }
     sections::check(profile, policy, &mut findings);
     content::check(profile, &mut findings);
     if let Some(can_show) = policy.glyphs {
@@ -110,16 +114,21 @@ fn validate_scope(document: &Document, policy: &Policy, scope: Scope) -> (Vec<Fi
                     format!("the profile is {score}% complete; the policy asks for at least {minimum}%"),
                     "fill in more of the catalogue sections (`pathways new` lists them all with guidance)",
                 ),
-                |locations| (locations.start(), String::new()),
+                "",
+                |locations, _| locations.start(),
             );
         }
     }
     let warnings = findings.warnings;
     let mut list = findings.list;
-    for finding in &mut list {
-        finding.file.clone_from(&document.source.name);
-    }
-    list.sort_by_key(|f| (f.position.line, f.position.column));
+    // The file the user named first (a translation), then its base's.
+    list.sort_by_key(|f| {
+        (
+            f.file != document.source.name,
+            f.position.line,
+            f.position.column,
+        )
+    });
     (list, warnings)
 }
 
@@ -151,56 +160,69 @@ impl Findings<'_> {
         }
     }
 
-    /// Keep `finding` if the policy and scope want it, located by `locate`
-    /// (which returns its position and field path).
+    /// The severity a finding of `rule` is kept with; `None` when the
+    /// policy turns it off or the scope only counts it.
+    fn kept_severity(&mut self, rule: Rule) -> Option<Severity> {
+        let severity = self.policy.severity(rule)?;
+        if self.scope == Scope::ErrorsCountingWarnings && severity == Severity::Warning {
+            self.warnings += 1;
+            return None;
+        }
+        Some(severity)
+    }
+
+    /// Keep `finding` about `path` if the policy and scope want it, placed
+    /// in the file that holds `path` (a translation's own text is in the
+    /// translation) by `locate`.
     fn push(
         &mut self,
         mut finding: Finding,
-        locate: impl FnOnce(&Locations) -> (Position, String),
+        path: &str,
+        locate: impl FnOnce(&Locations, &str) -> Position,
     ) {
-        let Some(severity) = self.policy.severity(finding.rule) else {
+        let Some(severity) = self.kept_severity(finding.rule) else {
             return;
         };
-        if self.scope == Scope::ErrorsCountingWarnings && severity == Severity::Warning {
-            self.warnings += 1;
-            return;
-        }
         finding.severity = severity;
-        let (position, path) = locate(self.document.locations());
-        self.list.push(finding.at(position).path(path));
+        let (source, locations) = self.document.place(path);
+        let position = locate(locations, &source.text);
+        self.list
+            .push(finding.at(position).path(path).in_file(&source.name));
+    }
+
+    /// Keep a finding already placed in the file the user named.
+    fn placed(&mut self, mut finding: Finding) {
+        let Some(severity) = self.kept_severity(finding.rule) else {
+            return;
+        };
+        finding.severity = severity;
+        self.list.push(finding.in_file(&self.document.source.name));
     }
 
     /// Report a problem with a value (`min: 50000`): points at the value.
     fn at_value(&mut self, path: &str, finding: Finding) {
-        self.push(finding, |locations| {
-            let position = locations
+        self.push(finding, path, |locations, _| {
+            locations
                 .value(path)
-                .unwrap_or_else(|| locations.nearest(path));
-            (position, path.to_owned())
+                .unwrap_or_else(|| locations.nearest(path))
         });
     }
 
     /// Report a problem with a field as a whole (`salary:`), or a missing one:
     /// points at its key, or for a missing field at its nearest parent.
     fn at_key(&mut self, path: &str, finding: Finding) {
-        self.push(finding, |locations| {
-            (locations.nearest(path), path.to_owned())
-        });
+        self.push(finding, path, |locations, _| locations.nearest(path));
     }
 
     /// Report a problem with a piece of text inside a value: points at the
     /// line where `needle` appears (block scalars span many lines), else at
     /// the value.
     fn at_text(&mut self, path: &str, needle: &str, finding: Finding) {
-        let text = &self.document.source.text;
-        self.push(finding, |locations| {
+        self.push(finding, path, |locations, text| {
             let start = locations
                 .value(path)
                 .unwrap_or_else(|| locations.nearest(path));
-            (
-                find_after(locations, text, start, needle).unwrap_or(start),
-                path.to_owned(),
-            )
+            find_after(locations, text, start, needle).unwrap_or(start)
         });
     }
 }

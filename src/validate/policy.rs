@@ -58,6 +58,9 @@ pub struct Policy {
     /// Whether the fonts a PDF is made with show a character; set when a
     /// command makes PDF, so that text no font shows is `missing-glyph`.
     pub glyphs: Option<fn(char) -> bool>,
+    /// Languages every profile must have a translation into (or be
+    /// written in): `missing-language`.
+    pub require_languages: Vec<String>,
 }
 
 impl Default for Policy {
@@ -81,6 +84,7 @@ impl Default for Policy {
                 languages
             },
             glyphs: None,
+            require_languages: Vec::new(),
         }
     }
 }
@@ -101,6 +105,8 @@ struct PolicyFile {
     min_score: Option<u8>,
     #[serde(default)]
     rules: BTreeMap<String, Level>,
+    #[serde(default)]
+    require_languages: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -183,6 +189,16 @@ impl Policy {
             ));
         }
         policy.min_score = file.min_score;
+        for (i, language) in file.require_languages.iter().enumerate() {
+            if !crate::validate::is_language_tag(language) {
+                return Err(problem(
+                    &format!("require_languages[{i}]"),
+                    format!("`{language}` is not a language tag"),
+                    "write languages as tags such as `en-US`, `es-MX` or `fr-CA`".to_owned(),
+                ));
+            }
+        }
+        policy.require_languages = file.require_languages;
         let rule_ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
         for (id, level) in file.rules {
             let path = format!("rules.{id}");

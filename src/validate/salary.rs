@@ -169,11 +169,12 @@ pub(super) fn check_summary(profile: &Profile, findings: &mut Findings) {
                 // are only counted (an export's warnings).
                 let (range_line, summary_line) = if findings.keeps(Rule::SummaryContradictsSalary) {
                     let document = findings.document;
-                    let locations = document.locations();
+                    let (_, locations) = document.place(&range_path);
                     let range_line = locations.value(&range_path).map_or(0, |p| p.line);
+                    let (source, locations) = document.place(&summary_path);
                     let summary_line = locations.value(&summary_path).map_or(0, |start| {
                         let needle = &sentence[low.start..low.end];
-                        super::find_after(locations, &document.source.text, start, needle)
+                        super::find_after(locations, &source.text, start, needle)
                             .unwrap_or(start)
                             .line
                     });

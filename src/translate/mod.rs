@@ -1,0 +1,577 @@
+//! TRANSLATE: a base profile and one of its translation files become one
+//! single-language profile, before validation, so every document and format
+//! works on it unchanged.
+//!
+//! A translation (`library-technicians.es-MX.yaml`) holds only the base's
+//! text, in the base's shape; what is not language (ids, codes, figures,
+//! dates, addresses) comes from the base. What it leaves out is the base's
+//! text, recorded as such so documents can mark its language.
+
+mod keys;
+mod model;
+mod skeleton;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+pub use keys::check_keys;
+pub use model::{
+    ExtraSectionText, FactText, GroupText, ItemParts, ItemText, SectionText, SourceText,
+    SummaryText, Translation,
+};
+pub use skeleton::skeleton;
+
+use crate::finding::Finding;
+use crate::profile::{Group, Item, Profile, SourceRef, Words};
+use crate::rules::Rule;
+
+/// A base profile's file and the language of a translation file:
+/// `dir/library-technicians.es-MX.yaml` → (`dir/library-technicians.yaml`,
+/// `es-MX`). `None` for a file that is not a translation: one without a
+/// language tag before `.yaml`, or whose tag starts with a three-letter
+/// code (`career.old.yaml`, `page.txt.yaml`) and has no base beside it.
+pub fn base_of(path: &Path) -> Option<(PathBuf, String)> {
+    let (base, language) = named_base_of(path)?;
+    let two_letters = language.split('-').next().is_some_and(|l| l.len() == 2);
+    (two_letters || base.is_file()).then_some((base, language))
+}
+
+/// [`base_of`] from the name alone.
+fn named_base_of(path: &Path) -> Option<(PathBuf, String)> {
+    let name = path.file_name()?.to_str()?;
+    let (stem, extension) = name
+        .strip_suffix(".yaml")
+        .map(|s| (s, "yaml"))
+        .or_else(|| name.strip_suffix(".yml").map(|s| (s, "yml")))?;
+    let (id, language) = stem.rsplit_once('.')?;
+    if id.is_empty() || !crate::validate::is_language_tag(language) {
+        return None;
+    }
+    Some((
+        path.with_file_name(format!("{id}.{extension}")),
+        language.to_owned(),
+    ))
+}
+
+/// The translation file of `base` into `language`: `a.yaml` → `a.es-MX.yaml`.
+pub fn file_for(base: &Path, language: &str) -> PathBuf {
+    let stem = base
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let extension = base.extension().and_then(|s| s.to_str()).unwrap_or("yaml");
+    base.with_file_name(format!("{stem}.{language}.{extension}"))
+}
+
+/// The translation files beside a base profile, by language, in name order.
+pub fn translations_of(base: &Path) -> Vec<(PathBuf, String)> {
+    let Some(stem) = base.file_stem().and_then(|s| s.to_str()) else {
+        return Vec::new();
+    };
+    let folder = match base.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(PathBuf, String)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let path = base.with_file_name(entry.file_name());
+            let (of, language) = named_base_of(&path)?;
+            (of.file_stem().and_then(|s| s.to_str()) == Some(stem) && path.is_file())
+                .then_some((path, language))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// A base profile in one language.
+#[derive(Debug, Clone)]
+pub struct Projection {
+    /// The profile with the translation's text, in the translation's language.
+    pub profile: Profile,
+    /// The field paths whose text the translation gave.
+    pub translated: BTreeSet<String>,
+    /// The field paths that kept the base's text, in file order.
+    pub fallback: Vec<String>,
+    /// What the translation holds that the base has no place for (not
+    /// located: paths in the translation file).
+    pub problems: Vec<Finding>,
+}
+
+/// `base` in `language`, with `translation`'s text where it gives some.
+pub fn project(base: &Profile, translation: &Translation, language: &str) -> Projection {
+    let (projection, _) = walk(base, translation, language, false);
+    projection
+}
+
+/// Every text field of `base`, by path, in file order (the aliases as one
+/// field, `aliases`, not among them): what a translator translates.
+pub fn texts_of(base: &Profile) -> Vec<(String, String)> {
+    let (_, texts) = walk(base, &Translation::default(), base.locale(), true);
+    texts
+}
+
+fn walk(
+    base: &Profile,
+    translation: &Translation,
+    language: &str,
+    keep_texts: bool,
+) -> (Projection, Vec<(String, String)>) {
+    let mut profile = base.clone();
+    profile.locale = Some(language.to_owned());
+    let mut walk = Walk {
+        texts: keep_texts.then(Vec::new),
+        ..Walk::default()
+    };
+    if translation.updated.is_some() {
+        profile.updated.clone_from(&translation.updated);
+        walk.translated.insert("updated".to_owned());
+    }
+    walk.text("title", &mut profile.title, translation.title.as_ref());
+    match &translation.aliases {
+        Some(aliases) => {
+            profile.aliases = aliases
+                .iter()
+                .map(|a| crate::profile::Alias(a.clone()))
+                .collect();
+            walk.translated.insert("aliases".to_owned());
+        }
+        None if !profile.aliases.is_empty() => walk.fallback.push("aliases".to_owned()),
+        None => {}
+    }
+    walk.optional(
+        "category",
+        &mut profile.category,
+        translation.category.as_ref(),
+    );
+    walk.optional(
+        "career_type",
+        &mut profile.career_type,
+        translation.career_type.as_ref(),
+    );
+    walk.positional(
+        "sources",
+        &mut profile.sources,
+        &translation.sources,
+        |walk, path, source, given| {
+            walk.source(path, source, given);
+        },
+    );
+    walk.positional(
+        "summary",
+        &mut profile.summary,
+        &translation.summary,
+        |walk, path, item, given| {
+            walk.text(
+                &format!("{path}.heading"),
+                &mut item.heading,
+                given.and_then(|g| g.heading.as_ref()),
+            );
+            walk.text(
+                &format!("{path}.text"),
+                &mut item.text,
+                given.and_then(|g| g.text.as_ref()),
+            );
+        },
+    );
+    walk.facts(&mut profile, translation);
+    walk.sections(&mut profile, translation);
+    walk.extra_sections(&mut profile, translation);
+    (
+        Projection {
+            profile,
+            translated: walk.translated,
+            fallback: walk.fallback,
+            problems: walk.problems,
+        },
+        walk.texts.unwrap_or_default(),
+    )
+}
+
+/// The projection's record of what came from where.
+#[derive(Default)]
+struct Walk {
+    translated: BTreeSet<String>,
+    fallback: Vec<String>,
+    problems: Vec<Finding>,
+    /// Each base text by path, when asked for.
+    texts: Option<Vec<(String, String)>>,
+}
+
+impl Walk {
+    /// A text the base always has.
+    fn text(&mut self, path: &str, base: &mut String, given: Option<&String>) {
+        if let Some(texts) = &mut self.texts {
+            texts.push((path.to_owned(), base.clone()));
+        }
+        match given {
+            Some(text) => {
+                base.clone_from(text);
+                self.translated.insert(path.to_owned());
+            }
+            None => self.fallback.push(path.to_owned()),
+        }
+    }
+
+    /// A text the base may lack; the translation cannot add one.
+    fn optional(&mut self, path: &str, base: &mut Option<String>, given: Option<&String>) {
+        match (base, given) {
+            (Some(base), given) => self.text(path, base, given),
+            (None, Some(_)) => {
+                self.no_place(path, "the base profile has no text here to translate")
+            }
+            (None, None) => {}
+        }
+    }
+
+    fn no_place(&mut self, path: &str, what: &str) {
+        self.problems.push(
+            Finding::new(
+                Rule::TranslationAddsData,
+                format!("`{path}`: {what}"),
+                "a translation only translates the base profile's text; \
+                 add the text to the base profile first, or remove it here",
+            )
+            .path(path),
+        );
+    }
+
+    /// A list matched by position: entries past the base's are refused,
+    /// `~` or a shorter list keeps the base's entries.
+    fn positional<B, T>(
+        &mut self,
+        path: &str,
+        base: &mut [B],
+        given: &[Option<T>],
+        mut each: impl FnMut(&mut Self, &str, &mut B, Option<&T>),
+    ) {
+        for (index, entry) in base.iter_mut().enumerate() {
+            let given = given.get(index).and_then(Option::as_ref);
+            each(self, &format!("{path}[{index}]"), entry, given);
+        }
+        for index in base.len()..given.len() {
+            self.no_place(
+                &format!("{path}[{index}]"),
+                &format!(
+                    "the base profile has {} here, so there is no entry {} to translate",
+                    crate::words::plural(base.len(), "entry"),
+                    index + 1
+                ),
+            );
+        }
+    }
+
+    fn source(&mut self, path: &str, source: &mut SourceRef, given: Option<&SourceText>) {
+        self.text(
+            &format!("{path}.title"),
+            &mut source.title,
+            given.and_then(|g| g.title.as_ref()),
+        );
+        self.optional(
+            &format!("{path}.credit"),
+            &mut source.credit,
+            given.and_then(|g| g.credit.as_ref()),
+        );
+    }
+
+    fn optional_source(
+        &mut self,
+        path: &str,
+        source: Option<&mut SourceRef>,
+        given: Option<&SourceText>,
+    ) {
+        match source {
+            Some(source) => self.source(path, source, given),
+            None if given.is_some() => self.no_place(path, "the base profile names no source here"),
+            None => {}
+        }
+    }
+
+    fn items(&mut self, path: &str, base: &mut [Item], given: &[Option<ItemText>]) {
+        self.positional(path, base, given, |walk, path, item, given| {
+            let (title, text) = match given {
+                None => (None, None),
+                Some(ItemText::Plain(text)) => (None, Some(text)),
+                Some(ItemText::Parts(parts)) => {
+                    if parts.myth.is_some() || parts.reality.is_some() {
+                        walk.no_place(path, "this list's entries have no `myth` or `reality`");
+                    }
+                    (parts.title.as_ref(), parts.text.as_ref())
+                }
+            };
+            if item.title.is_some() || title.is_some() {
+                walk.optional(&format!("{path}.title"), &mut item.title, title);
+            }
+            let text_path = if item.title.is_some() {
+                format!("{path}.text")
+            } else {
+                path.to_owned()
+            };
+            walk.text(&text_path, &mut item.text, text);
+        });
+    }
+
+    fn groups(&mut self, path: &str, base: &mut [Group], given: &[Option<GroupText>]) {
+        self.positional(path, base, given, |walk, path, group, given| {
+            walk.text(
+                &format!("{path}.heading"),
+                &mut group.heading,
+                given.and_then(|g| g.heading.as_ref()),
+            );
+            walk.optional(
+                &format!("{path}.intro"),
+                &mut group.intro,
+                given.and_then(|g| g.intro.as_ref()),
+            );
+            walk.items(
+                &format!("{path}.items"),
+                &mut group.items,
+                given.map_or(&[], |g| &g.items),
+            );
+            walk.optional(
+                &format!("{path}.outro"),
+                &mut group.outro,
+                given.and_then(|g| g.outro.as_ref()),
+            );
+        });
+    }
+
+    /// The prose every section shape shares.
+    #[allow(clippy::too_many_arguments)]
+    fn prose(
+        &mut self,
+        path: &str,
+        intro: &mut Option<String>,
+        items: &mut [Item],
+        groups: &mut [Group],
+        outro: &mut Option<String>,
+        given: Option<&SectionText>,
+    ) {
+        self.optional(
+            &format!("{path}.intro"),
+            intro,
+            given.and_then(|g| g.intro.as_ref()),
+        );
+        self.items(
+            &format!("{path}.items"),
+            items,
+            given.map_or(&[], |g| &g.items),
+        );
+        self.groups(
+            &format!("{path}.groups"),
+            groups,
+            given.map_or(&[], |g| &g.groups),
+        );
+        self.optional(
+            &format!("{path}.outro"),
+            outro,
+            given.and_then(|g| g.outro.as_ref()),
+        );
+    }
+
+    fn facts(&mut self, profile: &mut Profile, translation: &Translation) {
+        let mut words = profile
+            .facts
+            .as_mut()
+            .map(crate::profile::Facts::words_mut)
+            .unwrap_or_default();
+        for name in translation.facts.keys() {
+            if !words.iter().any(|fact| fact.name == name) {
+                self.no_place(
+                    &format!("facts.{name}"),
+                    "the base profile has no such fact",
+                );
+            }
+        }
+        for fact in &mut words {
+            let given = translation.facts.get(fact.name);
+            let path = format!("facts.{}", fact.name);
+            let asked = |key: &str| {
+                given.and_then(|g| match key {
+                    "text" => g.text.as_ref(),
+                    "words" => g.words.as_ref(),
+                    _ => g.body.as_ref(),
+                })
+            };
+            for (key, text) in &mut fact.texts {
+                let field = format!("{path}.{key}");
+                match text {
+                    Words::Required(text) => self.text(&field, text, asked(key)),
+                    Words::Optional(text) => self.optional(&field, text, asked(key)),
+                }
+            }
+            for key in ["text", "words", "body"] {
+                if asked(key).is_some() && !fact.texts.iter().any(|(k, _)| *k == key) {
+                    self.no_place(&format!("{path}.{key}"), "this fact has no such words");
+                }
+            }
+            self.optional_source(
+                &format!("{path}.source"),
+                fact.source.as_deref_mut(),
+                given.and_then(|g| g.source.as_ref()),
+            );
+        }
+    }
+
+    fn sections(&mut self, profile: &mut Profile, translation: &Translation) {
+        for id in translation.sections.keys() {
+            if profile.sections.get(id).is_none() {
+                let what = if crate::profile::section_info(id).is_some() {
+                    "the base profile has no such section, so there is nothing to translate"
+                } else {
+                    "there is no section with this id (see `pathways new` for the list)"
+                };
+                self.no_place(&format!("sections.{id}"), what);
+            }
+        }
+        let sections = &mut profile.sections;
+        for info in crate::profile::CATALOGUE {
+            let given = translation.sections.get(info.id);
+            let path = format!("sections.{}", info.id);
+            match sections.get_mut(info.id) {
+                None => {}
+                Some(crate::profile::SectionContentMut::General(s)) => {
+                    self.prose(
+                        &path,
+                        &mut s.intro,
+                        &mut s.items,
+                        &mut s.groups,
+                        &mut s.outro,
+                        given,
+                    );
+                    self.refuse_salary_words(&path, given);
+                }
+                Some(crate::profile::SectionContentMut::RemoteWork(s)) => {
+                    self.prose(
+                        &path,
+                        &mut s.intro,
+                        &mut s.items,
+                        &mut s.groups,
+                        &mut s.outro,
+                        given,
+                    );
+                    self.refuse_salary_words(&path, given);
+                }
+                Some(crate::profile::SectionContentMut::Salary(s)) => {
+                    self.prose(
+                        &path,
+                        &mut s.intro,
+                        &mut s.items,
+                        &mut s.groups,
+                        &mut s.outro,
+                        given,
+                    );
+                    self.optional(
+                        &format!("{path}.region"),
+                        &mut s.region,
+                        given.and_then(|g| g.region.as_ref()),
+                    );
+                    self.optional_source(
+                        &format!("{path}.source"),
+                        s.source.as_mut(),
+                        given.and_then(|g| g.source.as_ref()),
+                    );
+                }
+                Some(crate::profile::SectionContentMut::Misconceptions(s)) => {
+                    self.optional(
+                        &format!("{path}.intro"),
+                        &mut s.intro,
+                        given.and_then(|g| g.intro.as_ref()),
+                    );
+                    let items = given.map_or(&[][..], |g| &g.items[..]);
+                    self.positional(&format!("{path}.items"), &mut s.items, items, |walk, path, pair, given| {
+                        let parts = match given {
+                            Some(ItemText::Parts(parts)) => Some(parts),
+                            Some(ItemText::Plain(_)) => {
+                                walk.no_place(path, "a misconception is a `myth` and a `reality`, not one text");
+                                None
+                            }
+                            None => None,
+                        };
+                        if parts.is_some_and(|p| p.title.is_some() || p.text.is_some()) {
+                            walk.no_place(path, "a misconception has a `myth` and a `reality`, not a `title` or `text`");
+                        }
+                        walk.text(&format!("{path}.myth"), &mut pair.myth, parts.and_then(|p| p.myth.as_ref()));
+                        walk.text(&format!("{path}.reality"), &mut pair.reality, parts.and_then(|p| p.reality.as_ref()));
+                    });
+                    if given.is_some_and(|g| !g.groups.is_empty()) {
+                        self.no_place(&format!("{path}.groups"), "this section has no sub-lists");
+                    }
+                    self.optional(
+                        &format!("{path}.outro"),
+                        &mut s.outro,
+                        given.and_then(|g| g.outro.as_ref()),
+                    );
+                    self.refuse_salary_words(&path, given);
+                }
+            }
+        }
+    }
+
+    fn refuse_salary_words(&mut self, path: &str, given: Option<&SectionText>) {
+        if given.is_some_and(|g| g.region.is_some()) {
+            self.no_place(
+                &format!("{path}.region"),
+                "only the salary section has a region",
+            );
+        }
+        if given.is_some_and(|g| g.source.is_some()) {
+            self.no_place(
+                &format!("{path}.source"),
+                "only the salary section has a source",
+            );
+        }
+    }
+
+    fn extra_sections(&mut self, profile: &mut Profile, translation: &Translation) {
+        let given = &translation.extra_sections;
+        for (index, section) in profile.extra_sections.iter_mut().enumerate() {
+            let path = format!("extra_sections[{index}]");
+            let given = given.get(index);
+            if let Some(given) = given
+                && given.id != section.id
+            {
+                self.no_place(
+                    &format!("{path}.id"),
+                    &format!(
+                        "the base profile's section {} here is `{}`; an office's own sections are translated in the base's order",
+                        index + 1,
+                        section.id
+                    ),
+                );
+                continue;
+            }
+            self.text(
+                &format!("{path}.heading"),
+                &mut section.heading,
+                given.and_then(|g| g.heading.as_ref()),
+            );
+            let prose = given.map(|g| SectionText {
+                intro: g.intro.clone(),
+                items: g.items.clone(),
+                groups: g.groups.clone(),
+                outro: g.outro.clone(),
+                region: None,
+                source: None,
+            });
+            self.prose(
+                &path,
+                &mut section.intro,
+                &mut section.items,
+                &mut section.groups,
+                &mut section.outro,
+                prose.as_ref(),
+            );
+        }
+        for index in profile.extra_sections.len()..given.len() {
+            self.no_place(
+                &format!("extra_sections[{index}]"),
+                "the base profile has no section here to translate",
+            );
+        }
+    }
+}

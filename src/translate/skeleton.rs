@@ -1,0 +1,113 @@
+//! The translation file `pathways new --translate` writes: every text field
+//! of the base, in its shape, as a TODO under a comment holding the base
+//! text, so a translator works from top to bottom.
+
+use crate::profile::Profile;
+
+/// One step of a field path: a key, or a list position.
+#[derive(Debug, Clone, PartialEq)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn steps(path: &str) -> Vec<Step<'_>> {
+    let mut steps = Vec::new();
+    for part in path.split('.') {
+        let mut pieces = part.split('[');
+        if let Some(key) = pieces.next().filter(|k| !k.is_empty()) {
+            steps.push(Step::Key(key));
+        }
+        for index in pieces {
+            let index = index.trim_end_matches(']').parse().unwrap_or(0);
+            steps.push(Step::Index(index));
+        }
+    }
+    steps
+}
+
+/// The translation file for `base` (read from `base_file`) into `language`.
+pub fn skeleton(base: &Profile, base_file: &str, language: &str, schema: Option<&str>) -> String {
+    let mut out = String::new();
+    if let Some(schema) = schema {
+        out.push_str(&format!("# yaml-language-server: $schema={schema}\n"));
+    }
+    out.push_str(&format!(
+        "# The {language} translation of {base_file} ({}).\n\
+         # Replace each TODO with the text in the comment above it, in {language}.\n\
+         # Leave a field out (or write ~ for a list entry) to print the base text;\n\
+         # figures, codes, dates and addresses come from the base profile.\n\
+         # When done, set `updated` to the day you checked it against the base:\n\
+         # updated: YYYY-MM-DD\n",
+        base.title.replace('\n', " ")
+    ));
+    let mut texts = crate::translate::texts_of(base);
+    // The aliases are one field to a translation (any number of them); they follow the title.
+    if !base.aliases.is_empty() {
+        let at = texts
+            .iter()
+            .position(|(path, _)| path != "title")
+            .unwrap_or(texts.len());
+        let aliases = base
+            .aliases
+            .iter()
+            .enumerate()
+            .map(|(i, alias)| (format!("aliases[{i}]"), alias.0.clone()));
+        texts.splice(at..at, aliases);
+    }
+    let mut previous: Vec<Step<'_>> = Vec::new();
+    for (path, text) in &texts {
+        let steps = steps(path);
+        let shared = previous
+            .iter()
+            .zip(&steps)
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(steps.len() - 1);
+        let mut line_start: Option<String> = None;
+        for (depth, step) in steps.iter().enumerate().skip(shared) {
+            let i = depth;
+            let last = i + 1 == steps.len();
+            let indent = line_start.take().unwrap_or_else(|| "  ".repeat(depth));
+            match step {
+                Step::Key(key) if last => {
+                    out.push_str(&comment(&"  ".repeat(depth), text));
+                    out.push_str(&format!("{indent}{key}: TODO\n"));
+                }
+                Step::Key(key) => out.push_str(&format!("{indent}{key}:\n")),
+                Step::Index(_) if last => {
+                    out.push_str(&comment(&"  ".repeat(depth), text));
+                    out.push_str(&format!("{indent}- TODO\n"));
+                }
+                Step::Index(_) => {
+                    // The entry's first key goes on the `- ` line.
+                    line_start = Some(format!("{indent}- "));
+                    if matches!(steps.get(i + 1), Some(Step::Key(_))) && i + 2 == steps.len() {
+                        out.push_str(&comment(&"  ".repeat(depth), text));
+                        let Some(Step::Key(key)) = steps.get(i + 1) else {
+                            unreachable!()
+                        };
+                        out.push_str(&format!("{indent}- {key}: TODO\n"));
+                        break;
+                    }
+                }
+            }
+        }
+        previous = steps;
+    }
+    out
+}
+
+/// `text` as YAML comment lines at `indent`.
+fn comment(indent: &str, text: &str) -> String {
+    text.trim_end()
+        .lines()
+        .map(|line| {
+            let line: String = line
+                .chars()
+                .map(|c| if c.is_control() && c != '\t' { ' ' } else { c })
+                .collect();
+            format!("{indent}# {line}\n").replace(" \n", "\n")
+        })
+        .collect()
+}

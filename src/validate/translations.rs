@@ -1,0 +1,86 @@
+//! Translation rules: what a translation file may not hold, what it leaves
+//! to the base's language, and whether it is older than its base.
+
+use super::Findings;
+use crate::finding::Finding;
+use crate::load::TranslationOf;
+use crate::rules::Rule;
+
+/// How many untranslated fields a message names before "and N more".
+const NAMED_FIELDS: usize = 8;
+
+pub(super) fn check(translation: &TranslationOf, findings: &mut Findings) {
+    for problem in &translation.problems {
+        findings.placed(problem.clone());
+    }
+    let fallback = &translation.fallback;
+    if !fallback.is_empty() && findings.keeps(Rule::TranslationIncomplete) {
+        let mut named: Vec<String> = fallback
+            .iter()
+            .take(NAMED_FIELDS)
+            .map(|path| format!("`{path}`"))
+            .collect();
+        if fallback.len() > NAMED_FIELDS {
+            named.push(format!("and {} more", fallback.len() - NAMED_FIELDS));
+        }
+        findings.at_key(
+            "",
+            Finding::new(
+                Rule::TranslationIncomplete,
+                format!(
+                    "{} of the base profile {} not translated and will print in {}: {}",
+                    crate::words::plural(fallback.len(), "text field"),
+                    if fallback.len() == 1 { "is" } else { "are" },
+                    translation.base_language,
+                    named.join(", ")
+                ),
+                "add the text in this language under the same keys as in the base profile \
+                 (`pathways new --translate BASE --lang LANGUAGE` writes every field to fill in)",
+            ),
+        );
+    } else if !fallback.is_empty() {
+        // Only counted (an export's warnings), or off: no message to build.
+        findings.at_key("", Finding::new(Rule::TranslationIncomplete, "", ""));
+    }
+    outdated(translation, findings);
+}
+
+fn outdated(translation: &TranslationOf, findings: &mut Findings) {
+    let Some(base_updated) = &translation.base_updated else {
+        return;
+    };
+    let own_date = translation.translated.contains("updated");
+    let updated = findings
+        .document
+        .profile
+        .updated
+        .as_ref()
+        .filter(|_| own_date);
+    let days = super::identity::days_from_date;
+    match updated {
+        Some(updated) if days(updated) >= days(base_updated) => {}
+        Some(updated) => findings.at_value(
+            "updated",
+            Finding::new(
+                Rule::TranslationOutdated,
+                format!(
+                    "the base profile `{}` was reviewed on {base_updated}, after this translation ({updated}): \
+                     its text may have changed since",
+                    translation.base.name
+                ),
+                "compare the translation with the base profile, bring it up to date, then set `updated` to today's date",
+            ),
+        ),
+        None => findings.at_key(
+            "",
+            Finding::new(
+                Rule::TranslationOutdated,
+                format!(
+                    "this translation has no `updated` date, so whether it is older than its base profile \
+                     (reviewed on {base_updated}) cannot be told"
+                ),
+                "add `updated: YYYY-MM-DD`, the day the translation was last checked against the base profile",
+            ),
+        ),
+    }
+}
