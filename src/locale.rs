@@ -29,6 +29,47 @@ pub fn language_of(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
+/// Each language's name for itself, as a language switch shows it.
+const AUTONYMS: &[(&str, &str)] = &[
+    ("ar", "العربية"),
+    ("de", "Deutsch"),
+    ("en", "English"),
+    ("es", "español"),
+    ("fa", "فارسی"),
+    ("fr", "français"),
+    ("he", "עברית"),
+    ("hi", "हिन्दी"),
+    ("it", "italiano"),
+    ("ja", "日本語"),
+    ("ko", "한국어"),
+    ("nl", "Nederlands"),
+    ("pl", "polski"),
+    ("pt", "português"),
+    ("ru", "русский"),
+    ("so", "Soomaali"),
+    ("tl", "Tagalog"),
+    ("uk", "українська"),
+    ("vi", "Tiếng Việt"),
+    ("zh", "中文"),
+];
+
+/// The name a language gives itself (`es-MX` → "español (MX)"), for a
+/// link to a page in it; the tag itself for a language not listed.
+pub fn autonym(tag: &str) -> String {
+    let language = language_of(tag);
+    let region = tag
+        .split(['-', '_'])
+        .skip(1)
+        .find(|part| part.len() == 2 && part.bytes().all(|b| b.is_ascii_alphabetic()));
+    match AUTONYMS.iter().find(|(code, _)| *code == language) {
+        Some((_, name)) => match region {
+            Some(region) => format!("{name} ({})", region.to_ascii_uppercase()),
+            None => (*name).to_owned(),
+        },
+        None => tag.to_owned(),
+    }
+}
+
 /// The English text of a built-in label without arguments (`section-salary`
 /// → "Average Salary Range"); `None` for a key the catalogue lacks.
 pub fn english(key: &str) -> Option<&'static str> {

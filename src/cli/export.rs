@@ -8,7 +8,7 @@
 //! Two profiles claiming one id are both set aside, their reports removed.
 
 use crate::cli::console::{err, errln};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -24,6 +24,7 @@ use pathways::error::Error;
 use pathways::finding::{Finding, Position, Severity};
 use pathways::load::{Discovered, Input, LoadFailure};
 use pathways::output::OutputFolder;
+use pathways::profile::Alternate;
 use pathways::render::{CareerIndex, Document, Format, IndexEntry, IndexSort, Renderer};
 use pathways::report;
 use pathways::rules::Rule;
@@ -137,6 +138,7 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         book_format: book.as_ref().map(|(_, format)| *format),
         folder: &folder,
         claimed_ids: Mutex::new(HashMap::new()),
+        languages: &Languages::of(&files),
     };
     // Outcomes are handed to this thread as they come and kept by the
     // profile's place in the list.
@@ -165,18 +167,22 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
 
     let duplicates = policy.severity(Rule::DuplicateId);
     set_aside_duplicate_ids(&mut outcomes, &display_name, &folder, &formats, duplicates);
-    let mut exported: Vec<IndexEntry> = Vec::new();
-    let mut chapters: HashMap<String, String> = HashMap::new();
+    // The careers of each language: the base profiles (`None`), then the
+    // translations into each language, each with its booklet chapters.
+    let mut by_language: ByLanguage = BTreeMap::new();
     let mut skipped: Vec<(String, Finding)> = Vec::new();
     let mut failed: Vec<(String, Error)> = Vec::new();
     let mut warnings = 0;
     for (index, outcome) in outcomes.into_iter().enumerate() {
         match outcome {
             Some(Outcome::Exported(one)) => {
+                let (entries, chapters) = by_language
+                    .entry(one.entry.translation().map(str::to_owned))
+                    .or_default();
                 if let Some(chapter) = one.chapter {
                     chapters.insert(one.entry.id().to_owned(), chapter);
                 }
-                exported.push(one.entry);
+                entries.push(one.entry);
                 warnings += one.warnings;
                 if let Some(listed) = one.listed {
                     err!("{listed}");
@@ -201,20 +207,23 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
     for (file, error) in &failed {
         super::console::print_error(Some(file), error);
     }
-    let mut written = exported.len() * formats.len();
-    let exported = CareerIndex::new(exported).with_scores(args.index_scores);
+    let exported_count: usize = by_language.values().map(|(entries, _)| entries.len()).sum();
+    // With nothing exported, the index still says so.
+    by_language.entry(None).or_default();
+    let mut written = exported_count * formats.len();
+    let indexes = language_indexes(by_language, args.index_scores);
     if INTERRUPTED.load(Ordering::SeqCst) {
         errln!(
             "Interrupted: exported {} of {} to {} before stopping; no partial file is left, \
              and the index was not updated.",
-            exported.len(),
+            exported_count,
             plural(files.len(), "profile"),
             folder.path().display(),
         );
         return Ok(ExitStatus::Interrupted);
     }
-    // The booklet's name, once it is written.
-    let mut booklet_written: Option<&String> = None;
+    // The booklets' names, once they are written.
+    let mut booklets_written: Vec<String> = Vec::new();
     let unwritten = failed
         .iter()
         .filter(|(_, error)| error.is_about_output())
@@ -226,41 +235,32 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
             plural(unwritten, "profile")
         );
     } else {
-        if !args.no_index {
-            for &format in &formats {
-                folder.write_with(&format!("index.{}", format.extension()), |out| {
-                    renderer.render_document(&Document::Index(&exported), format, out)
-                })?;
-                written += 1;
-                // HTML sorts by a column without a script: a page per order.
-                if format == Format::Html {
-                    let sorts = exported.sorts();
-                    for &sort in &sorts {
-                        let sorted = exported.sorted_by(sort);
-                        folder.write_with(&sort.file_name("html"), |out| {
-                            renderer.render_document(&Document::Index(&sorted), format, out)
-                        })?;
-                        written += 1;
-                    }
-                    // A sorted page an earlier export wrote, by a column no
-                    // career has now, would list careers that are gone.
-                    for sort in IndexSort::ALL.into_iter().filter(|s| !sorts.contains(s)) {
-                        folder.remove(&sort.file_name("html"));
-                    }
-                }
+        for (language, exported, chapters) in &indexes {
+            if !args.no_index {
+                written += write_index(&folder, &renderer, exported, &formats)?;
             }
-        }
-        if book.is_some() && !failed.is_empty() {
-            errln!(
-                "The booklet was not written: {} could not be rendered (see above).",
-                plural(failed.len(), "profile")
-            );
-        } else if let Some((name, format)) = &book {
+            if book.is_some() && !failed.is_empty() {
+                errln!(
+                    "The booklet was not written: {} could not be rendered (see above).",
+                    plural(failed.len(), "profile")
+                );
+                break;
+            }
+            let Some((name, format)) = &book else {
+                continue;
+            };
+            let name = match language {
+                Some(language) => in_language(name, language),
+                None => name.clone(),
+            };
             // (`index.*` is a reserved name, refused before the export.)
-            let replaced_report = exported
-                .entries()
-                .iter()
-                .any(|entry| formats.iter().any(|&f| report_name(entry.id(), f) == *name));
+            let replaced_report = indexes.iter().any(|(_, careers, _)| {
+                careers.entries().iter().any(|entry| {
+                    formats
+                        .iter()
+                        .any(|&f| report_name(&entry.stem(), f) == name)
+                })
+            });
             if replaced_report {
                 return Err(Error::Usage {
                     message: format!(
@@ -272,16 +272,16 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
                 .book_title
                 .clone()
                 .unwrap_or_else(|| renderer.label(exported.locale(), "book-title"));
-            folder.write_with(name, |out| {
+            folder.write_with(&name, |out| {
                 let booklet = Document::Booklet {
                     title: &title,
-                    careers: &exported,
-                    chapters: &chapters,
+                    careers: exported,
+                    chapters,
                 };
                 renderer.render_document(&booklet, *format, out)
             })?;
             written += 1;
-            booklet_written = Some(name);
+            booklets_written.push(name);
         }
     }
     if !args.quiet || !skipped.is_empty() || !failed.is_empty() {
@@ -292,7 +292,7 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         };
         errln!(
             "Exported {}{warned}, skipped {}, failed {}: wrote {} to {}{} in {:.1} s.",
-            plural(exported.len(), "profile"),
+            plural(exported_count, "profile"),
             skipped.len(),
             failed.len(),
             plural(written, "file"),
@@ -305,9 +305,8 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
             started.elapsed().as_secs_f64()
         );
     }
-    if let Some(name) = booklet_written
-        && !skipped.is_empty()
-    {
+    if !booklets_written.is_empty() && !skipped.is_empty() {
+        let name = booklets_written.join(", ");
         let left_out: Vec<&str> = skipped.iter().map(|(file, _)| file.as_str()).collect();
         errln!(
             "Not in the booklet {name} ({}): {}",
@@ -335,9 +334,12 @@ struct Job<'a> {
     /// `--book`: each profile's chapter is rendered in this format.
     book_format: Option<Format>,
     folder: &'a OutputFolder,
-    /// The ids written so far, each with the place in the list of the
-    /// profile whose reports hold it.
+    /// The report names (`<id>` or `<id>.<language>`) written so far, each
+    /// with the place in the list of the profile whose reports hold it.
     claimed_ids: Mutex<HashMap<String, usize>>,
+    /// The languages of the translation files in this export, by the base
+    /// profile they translate, and whether that base is in it too.
+    languages: &'a Languages,
 }
 
 impl Job<'_> {
@@ -358,7 +360,9 @@ impl Job<'_> {
             Err(LoadFailure::Unreadable(error)) => return Outcome::Failed(error),
         };
         let mut warnings = validated.warnings();
-        let document = validated.document;
+        let mut document = validated.document;
+        let language = document.translation.as_ref().map(|t| t.language.clone());
+        document.profile.languages.alternates = self.languages.alternates(file, &document);
         let mut findings = validated.findings;
         let makes_pdf =
             self.formats.contains(&Format::Pdf) || self.book_format == Some(Format::Pdf);
@@ -389,6 +393,10 @@ impl Job<'_> {
             .top_level_value("id")
             .unwrap_or(Position::new(1, 1, 1));
         let profile = &document.profile;
+        let stem = match &language {
+            Some(language) => format!("{}.{language}", profile.id),
+            None => profile.id.clone(),
+        };
         let reports = match self.renderer.render_all(profile, self.formats) {
             Ok(reports) => reports,
             Err(error) => return Outcome::Failed(error),
@@ -405,7 +413,7 @@ impl Job<'_> {
         let names: Vec<String> = self
             .formats
             .iter()
-            .map(|&format| report_name(&profile.id, format))
+            .map(|&format| report_name(&stem, format))
             .collect();
         // Staged under its place in the list, so two profiles claiming one
         // id never write the same staging file.
@@ -433,15 +441,9 @@ impl Job<'_> {
             discard(&names);
             return Outcome::NotReached;
         };
-        if claimed
-            .get(&profile.id)
-            .is_some_and(|&holder| holder < place)
-        {
+        if claimed.get(&stem).is_some_and(|&holder| holder < place) {
             discard(&names);
-            return Outcome::SameIdAs {
-                id: profile.id.clone(),
-                id_at,
-            };
+            return Outcome::SameIdAs { id: stem, id_at };
         }
         for (index, name) in names.iter().enumerate() {
             if let Err(error) = self.folder.commit(name, place) {
@@ -449,18 +451,22 @@ impl Job<'_> {
                 return Outcome::Failed(error);
             }
         }
-        claimed.insert(profile.id.clone(), place);
+        claimed.insert(stem, place);
         drop(claimed);
+        let entry = IndexEntry::new(
+            &profile.id,
+            &profile.title,
+            profile.category.as_deref(),
+            profile.career_type.as_deref(),
+            completeness(profile, self.policy),
+            profile.locale(),
+        )
+        .with_facts_of(profile);
         Outcome::Exported(Exported {
-            entry: IndexEntry::new(
-                &profile.id,
-                &profile.title,
-                profile.category.as_deref(),
-                profile.career_type.as_deref(),
-                completeness(profile, self.policy),
-                profile.locale(),
-            )
-            .with_facts_of(profile),
+            entry: match &language {
+                Some(language) => entry.translated_into(language),
+                None => entry,
+            },
             id_at,
             warnings,
             listed,
@@ -504,9 +510,155 @@ fn book_file(path: &Path, out: &Path) -> Result<(String, Format), Error> {
     }
 }
 
-/// `<id>.<extension>`
-fn report_name(id: &str, format: Format) -> String {
-    format!("{id}.{}", format.extension())
+/// `<stem>.<extension>`: the stem is the id, then the language for a translation.
+fn report_name(stem: &str, format: Format) -> String {
+    format!("{stem}.{}", format.extension())
+}
+
+/// `guide.pdf` in `language`: `guide.es-MX.pdf`.
+fn in_language(name: &str, language: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, extension)) => format!("{stem}.{language}.{extension}"),
+        None => format!("{name}.{language}"),
+    }
+}
+
+/// The careers exported in each language (`None`: the base profiles), each
+/// with its booklet chapters by id.
+type ByLanguage = BTreeMap<Option<String>, (Vec<IndexEntry>, HashMap<String, String>)>;
+
+/// An index of each language's careers, each linking to the others.
+fn language_indexes(
+    by_language: ByLanguage,
+    scores: bool,
+) -> Vec<(Option<String>, CareerIndex, HashMap<String, String>)> {
+    let indexes: Vec<(Option<String>, CareerIndex, HashMap<String, String>)> = by_language
+        .into_iter()
+        .map(|(language, (entries, chapters))| {
+            (
+                language,
+                CareerIndex::new(entries).with_scores(scores),
+                chapters,
+            )
+        })
+        .collect();
+    let every: Vec<(Option<String>, Alternate)> = indexes
+        .iter()
+        .map(|(language, careers, _)| {
+            let alternate = Alternate {
+                language: language
+                    .clone()
+                    .unwrap_or_else(|| careers.locale().to_owned()),
+                stem: careers
+                    .clone()
+                    .for_language(language.as_deref(), Vec::new())
+                    .file_name(None, "")
+                    .trim_end_matches('.')
+                    .to_owned(),
+            };
+            (language.clone(), alternate)
+        })
+        .collect();
+    indexes
+        .into_iter()
+        .map(|(language, careers, chapters)| {
+            let others = every
+                .iter()
+                .filter(|(other, _)| *other != language)
+                .map(|(_, alternate)| alternate.clone())
+                .collect();
+            let careers = careers.for_language(language.as_deref(), others);
+            (language, careers, chapters)
+        })
+        .collect()
+}
+
+/// Write an index in each of `formats` (and, for HTML, a page per sort);
+/// how many files were written.
+fn write_index(
+    folder: &OutputFolder,
+    renderer: &Renderer,
+    exported: &CareerIndex,
+    formats: &[Format],
+) -> Result<usize, Error> {
+    let mut written = 0;
+    for &format in formats {
+        folder.write_with(&exported.file_name(None, format.extension()), |out| {
+            renderer.render_document(&Document::Index(exported), format, out)
+        })?;
+        written += 1;
+        // HTML sorts by a column without a script: a page per order.
+        if format == Format::Html {
+            let sorts = exported.sorts();
+            for &sort in &sorts {
+                let sorted = exported.sorted_by(sort);
+                folder.write_with(&exported.file_name(Some(sort), "html"), |out| {
+                    renderer.render_document(&Document::Index(&sorted), format, out)
+                })?;
+                written += 1;
+            }
+            // A sorted page an earlier export wrote, by a column no
+            // career has now, would list careers that are gone.
+            for sort in IndexSort::ALL.into_iter().filter(|s| !sorts.contains(s)) {
+                folder.remove(&exported.file_name(Some(sort), "html"));
+            }
+        }
+    }
+    Ok(written)
+}
+
+/// The translation files of an export, by the base profile they translate.
+struct Languages {
+    /// Each base profile's file, with the languages of its translations in the export.
+    translations: HashMap<PathBuf, Vec<String>>,
+    /// Every file of the export.
+    files: HashSet<PathBuf>,
+}
+
+impl Languages {
+    fn of(files: &[PathBuf]) -> Self {
+        let mut translations: HashMap<PathBuf, Vec<String>> = HashMap::new();
+        for file in files {
+            if let Some((base, language)) = pathways::translate::base_of(file) {
+                translations.entry(base).or_default().push(language);
+            }
+        }
+        Languages {
+            translations,
+            files: files.iter().cloned().collect(),
+        }
+    }
+
+    /// The same career in the export's other languages, for `document`
+    /// read from `file`.
+    fn alternates(&self, file: &Path, document: &pathways::load::Document) -> Vec<Alternate> {
+        let id = &document.profile.id;
+        let (base, own) = match &document.translation {
+            Some(translation) => match pathways::translate::base_of(file) {
+                Some((base, _)) => (base, Some(translation.language.as_str())),
+                None => return Vec::new(),
+            },
+            None => (file.to_path_buf(), None),
+        };
+        let mut alternates = Vec::new();
+        if let Some(translation) = &document.translation
+            && self.files.contains(&base)
+        {
+            alternates.push(Alternate {
+                language: translation.base_language.clone(),
+                stem: id.clone(),
+            });
+        }
+        for language in self.translations.get(&base).into_iter().flatten() {
+            if Some(language.as_str()) != own {
+                alternates.push(Alternate {
+                    language: language.clone(),
+                    stem: format!("{id}.{language}"),
+                });
+            }
+        }
+        alternates
+    }
 }
 
 /// Profiles sharing an id cannot all be written: one report would replace
@@ -523,12 +675,12 @@ fn set_aside_duplicate_ids(
 ) {
     let names: Vec<String>;
     let found = {
-        let claimed: Vec<(usize, &str, Position)> = outcomes
+        let claimed: Vec<(usize, String, Position)> = outcomes
             .iter()
             .enumerate()
             .filter_map(|(index, outcome)| match outcome {
-                Some(Outcome::Exported(one)) => Some((index, one.entry.id(), one.id_at)),
-                Some(Outcome::SameIdAs { id, id_at }) => Some((index, id.as_str(), *id_at)),
+                Some(Outcome::Exported(one)) => Some((index, one.entry.stem(), one.id_at)),
+                Some(Outcome::SameIdAs { id, id_at }) => Some((index, id.clone(), *id_at)),
                 _ => None,
             })
             .collect();
@@ -539,7 +691,11 @@ fn set_aside_duplicate_ids(
         let claims: Vec<IdClaim> = claimed
             .iter()
             .zip(&names)
-            .map(|(&(_, id, position), file)| IdClaim { id, file, position })
+            .map(|((_, id, position), file)| IdClaim {
+                id,
+                file,
+                position: *position,
+            })
             .collect();
         let found: Vec<(usize, String, Finding)> = duplicate_ids(&claims)
             .into_iter()

@@ -221,6 +221,11 @@ fn load_translation(
         let position = locations.nearest(&finding.path);
         finding.at(position)
     }));
+    let mut profile = projection.profile;
+    profile.languages.base_text = Some(std::sync::Arc::new(crate::profile::BaseText {
+        language: base.profile.locale().to_owned(),
+        fields: projection.fallback.iter().cloned().collect(),
+    }));
     Ok(Document {
         translation: Some(Box::new(TranslationOf {
             base_updated: base.profile.updated.clone(),
@@ -233,7 +238,7 @@ fn load_translation(
             base_locations: base.locations,
         })),
         source,
-        profile: projection.profile,
+        profile,
         locations: OnceLock::from(locations),
     })
 }

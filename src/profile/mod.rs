@@ -68,6 +68,47 @@ pub struct Profile {
     /// An office's own sections, printed after the catalogue.
     #[serde(default)]
     pub extra_sections: Vec<ExtraSection>,
+    /// Set by pathways, never read from a file: which of a translation's
+    /// fields kept the base's text, and the career's other languages.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub languages: Languages,
+}
+
+/// How a profile relates to its other languages.
+#[derive(Debug, Clone, Default)]
+pub struct Languages {
+    /// For a translation: the base's language and the fields that kept its
+    /// text (documents mark them with that language).
+    pub base_text: Option<std::sync::Arc<BaseText>>,
+    /// The same career in other languages, written beside it by an
+    /// export: each language tag with its reports' file stem (`a.es-MX`).
+    pub alternates: Vec<Alternate>,
+}
+
+/// A translation's fields that print in the base's language.
+#[derive(Debug, Clone, Default)]
+pub struct BaseText {
+    /// The base profile's language tag.
+    pub language: String,
+    /// The field paths (`sections.overview.intro`) that kept the base text.
+    pub fields: std::collections::HashSet<String>,
+}
+
+impl BaseText {
+    /// The base language when the field at `path` kept the base text.
+    pub fn language_of(&self, path: &str) -> Option<&str> {
+        self.fields.contains(path).then_some(self.language.as_str())
+    }
+}
+
+/// The same career in another language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alternate {
+    /// Its language tag (`es-MX`).
+    pub language: String,
+    /// Its reports' file name without the extension (`library-technicians.es-MX`).
+    pub stem: String,
 }
 
 impl Profile {

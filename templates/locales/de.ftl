@@ -66,6 +66,7 @@ index-grouped = nach Kategorie und Berufsart gruppiert
 index-no-category = Weitere Berufe
 index-no-type = Weitere Berufsarten
 index-opens = Jeder Titel öffnet das Berufsprofil.
+languages-nav = Andere Sprachen
 index-career = Beruf
 index-complete = Vollständigkeit
 index-percent = { $score } %

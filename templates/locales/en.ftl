@@ -67,6 +67,7 @@ index-grouped = grouped by category and career type
 index-no-category = Other careers
 index-no-type = Other types of career
 index-opens = Each title opens that career’s report.
+languages-nav = Other languages
 index-career = Career
 index-complete = Complete
 index-percent = { $score }%

@@ -66,6 +66,7 @@ index-grouped = agrupadas por categoría y tipo de profesión
 index-no-category = Otras profesiones
 index-no-type = Otros tipos de profesión
 index-opens = Cada título abre el informe de esa profesión.
+languages-nav = Otros idiomas
 index-career = Profesión
 index-complete = Completado
 index-percent = { $score } %

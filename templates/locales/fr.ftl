@@ -66,6 +66,7 @@ index-grouped = classés par catégorie et type de carrière
 index-no-category = Autres métiers
 index-no-type = Autres types de métier
 index-opens = Chaque titre ouvre la fiche de ce métier.
+languages-nav = Autres langues
 index-career = Métier
 index-complete = Complétude
 index-percent = { $score } %

@@ -7,8 +7,9 @@ use minijinja::Value;
 
 use super::facts::period_key;
 use super::types::{
-    FactView, GroupView, HandoutSalaryView, HandoutView, ItemView, MisconceptionView, PageView,
-    SalaryRangeView, SalaryView, SectionView, SourceView, SummaryView, View,
+    AlternateView, FactView, GroupView, HandoutSalaryView, HandoutView, ItemView,
+    MisconceptionView, PageView, SalaryRangeView, SalaryView, SectionView, SourceView, SummaryView,
+    View,
 };
 use super::{Sections, Text, lens};
 use crate::profile::{Group, Item, Profile, Prose, RemoteLevel, SalarySection, SectionContent};
@@ -109,7 +110,12 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
     View {
         id: profile.id.clone(),
         title: r.plain(&profile.title),
-        page: page(locale, extras.page_size, description(profile)),
+        page: page_with_alternates(
+            locale,
+            extras.page_size,
+            description(profile),
+            &profile.languages.alternates,
+        ),
         typst_date: profile.updated.as_deref().and_then(typst_date),
         category: profile.category.as_deref().map(|c| r.plain(c)),
         career_type: profile.career_type.as_deref().map(|c| r.plain(c)),
@@ -143,6 +149,16 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
 
 /// The page head of a document in `locale`, on `page_size` paper.
 pub(super) fn page(locale: &str, page_size: PageSize, description: String) -> Arc<PageView> {
+    page_with_alternates(locale, page_size, description, &[])
+}
+
+/// The page head of a document that is also written in other languages.
+pub(super) fn page_with_alternates(
+    locale: &str,
+    page_size: PageSize,
+    description: String,
+    alternates: &[crate::profile::Alternate],
+) -> Arc<PageView> {
     Arc::new(PageView {
         lang: locale.to_owned(),
         dir: direction(locale),
@@ -151,6 +167,11 @@ pub(super) fn page(locale: &str, page_size: PageSize, description: String) -> Ar
         generator: generator(),
         page_size: page_size.css(),
         description,
+        alternates: list(alternates.iter().map(|alternate| AlternateView {
+            lang: alternate.language.clone(),
+            name: crate::locale::autonym(&alternate.language),
+            stem: alternate.stem.clone(),
+        })),
     })
 }
 

@@ -31,6 +31,9 @@ pub struct IndexEntry {
     pub score: u8,
     /// The figures shown beside the title, when the profile gives any.
     facts: Option<Box<IndexFacts>>,
+    /// For a translation: its language, in its reports' names
+    /// (`<id>.<language>.<extension>`).
+    translation: Option<Box<str>>,
 }
 
 /// The figures an index shows beside a career's title, and sorts by.
@@ -120,6 +123,28 @@ impl IndexEntry {
             locale_len: locale.len(),
             score,
             facts: None,
+            translation: None,
+        }
+    }
+
+    /// The entry of a translation into `language`, whose reports are
+    /// `<id>.<language>.<extension>`.
+    pub fn translated_into(mut self, language: &str) -> Self {
+        self.translation = Some(language.into());
+        self
+    }
+
+    /// The language of the translation it is an entry for, if it is one.
+    pub fn translation(&self) -> Option<&str> {
+        self.translation.as_deref()
+    }
+
+    /// Its reports' file name without the extension: the id, then the
+    /// language for a translation (`library-technicians.es-MX`).
+    pub fn stem(&self) -> String {
+        match &self.translation {
+            Some(language) => format!("{}.{language}", self.id()),
+            None => self.id().to_owned(),
         }
     }
 
@@ -215,6 +240,10 @@ pub struct CareerIndex {
     /// Set in an index sorted by a column, which lists its careers in one
     /// table rather than by category.
     sort: Option<IndexSort>,
+    /// For the index of the translations into one language: that language.
+    language: Option<String>,
+    /// The export's indexes in other languages.
+    alternates: Vec<crate::profile::Alternate>,
 }
 
 /// The careers of one category: entries `start..end`, in career-type groups.
@@ -258,7 +287,36 @@ impl CareerIndex {
             locale,
             scores: false,
             sort: None,
+            language: None,
+            alternates: Vec::new(),
         }
+    }
+
+    /// The index of the translations into `language` (`None`: of the base
+    /// profiles), beside the export's indexes in `alternates` (their
+    /// languages, and their file names without the extension).
+    pub fn for_language(
+        mut self,
+        language: Option<&str>,
+        alternates: Vec<crate::profile::Alternate>,
+    ) -> Self {
+        self.language = language.map(str::to_owned);
+        self.alternates = alternates;
+        self
+    }
+
+    /// The index page's file name: `index.html`, `index.by-pay.html` when
+    /// sorted, `index.es-MX.html` for the translations into `es-MX`.
+    pub fn file_name(&self, sort: Option<IndexSort>, extension: &str) -> String {
+        let sort = sort
+            .map(|s| format!(".by-{}", s.name()))
+            .unwrap_or_default();
+        let language = self
+            .language
+            .as_ref()
+            .map(|l| format!(".{l}"))
+            .unwrap_or_default();
+        format!("index{sort}{language}.{extension}")
     }
 
     /// The same careers sorted by `sort`, those without the figure last,
@@ -307,6 +365,8 @@ impl CareerIndex {
             locale: self.locale.clone(),
             scores: self.scores,
             sort: Some(sort),
+            language: self.language.clone(),
+            alternates: self.alternates.clone(),
         }
     }
 
@@ -407,12 +467,13 @@ pub(in crate::render) fn build_index(
     let mut count = fluent_bundle::FluentArgs::new();
     count.set("count", careers.len());
     let view = IndexView {
-        page: super::build::page(
+        page: super::build::page_with_alternates(
             &careers.locale,
             page_size,
             labels
                 .format("index-description", Some(&count))
                 .unwrap_or_default(),
+            &careers.alternates,
         ),
         scores: careers.scores,
         careers: Value::from_object(CareerList {
@@ -435,7 +496,7 @@ pub(in crate::render) fn build_index(
                 Arc::new(IndexColumnView {
                     key: sort.name(),
                     label: labels.get(label),
-                    href: (format == Format::Html).then(|| sort.file_name("html")),
+                    href: (format == Format::Html).then(|| careers.file_name(Some(sort), "html")),
                     order,
                     order_words: labels.get(&format!("index-order-{}", sort.name())),
                 })
@@ -443,7 +504,7 @@ pub(in crate::render) fn build_index(
             .collect(),
         tabular: careers.scores || !careers.sorts().is_empty(),
         sort: careers.sort.map(IndexSort::name),
-        grouped_href: format!("index.{}", format.extension()),
+        grouped_href: careers.file_name(None, format.extension()),
     };
     lens(&Arc::new(view), 0)
 }
@@ -561,7 +622,7 @@ impl Object for CareerList {
             lang: (crate::locale::language_of(entry.locale())
                 != crate::locale::language_of(&self.locale))
             .then(|| entry.locale().to_owned()),
-            href: format!("{}.{}", entry.id(), self.format.extension()),
+            href: format!("{}.{}", entry.stem(), self.format.extension()),
             anchor: chapter_anchor(entry.id()),
             pay: facts.and_then(|f| f.pay.as_ref()).map(|pay| {
                 let mut args = fluent_bundle::FluentArgs::new();

@@ -289,7 +289,8 @@ mod tests {
                 "region",
                 "generator",
                 "page_size",
-                "description"
+                "description",
+                "alternates"
             ]
         );
     }

@@ -24,6 +24,18 @@ views! {
         /// One or two plain sentences saying what the document is, for
         /// search engines and link previews (`<meta name="description">`).
         description: String,
+        /// The same document in other languages, beside it (an export's).
+        alternates: Vec<Arc<AlternateView>>,
+    }
+
+    /// The same document in another language.
+    struct AlternateView {
+        /// Its BCP 47 tag, for `hreflang` and `lang`.
+        lang: String,
+        /// The language's own name for itself ("español").
+        name: String,
+        /// Its file name without the extension (`library-technicians.es-MX`).
+        stem: String,
     }
 
     /// A whole report: the context of the `report` and `handout` templates.
