@@ -12,7 +12,9 @@ use super::types::{
     View,
 };
 use super::{Sections, Text, lens};
-use crate::profile::{Group, Item, Profile, Prose, RemoteLevel, SalarySection, SectionContent};
+use crate::profile::{
+    BaseText, Group, Item, Profile, Prose, RemoteLevel, SalarySection, SectionContent,
+};
 use crate::render::cldr::{self, MoneyFormat};
 use crate::render::labels::{Labels, section_key};
 use crate::render::markdown;
@@ -52,7 +54,7 @@ pub(in crate::render) fn build_all(
 ) -> Vec<Value> {
     let view = Arc::new(build_view(
         profile,
-        &Renditions::new(formats),
+        &Renditions::new(formats).with_base_text(profile.languages.base_text.as_deref()),
         extras,
         labels,
     ));
@@ -96,17 +98,24 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
                 labels,
             )
         })
-        .chain(profile.extra_sections.iter().map(|extra| {
-            let mut view = r.prose_section(
-                &extra.id,
-                &extra.heading,
-                SectionContent::GENERAL_KIND,
-                extra.prose(),
-                false,
-            );
-            view.anchor = format!("extra-{}", anchor(&extra.id));
-            view
-        }));
+        .chain(
+            profile
+                .extra_sections
+                .iter()
+                .enumerate()
+                .map(|(index, extra)| {
+                    let mut view = r.prose_section(
+                        &extra.id,
+                        &format!("extra_sections[{index}]"),
+                        &extra.heading,
+                        SectionContent::GENERAL_KIND,
+                        extra.prose(),
+                        false,
+                    );
+                    view.anchor = format!("extra-{}", anchor(&extra.id));
+                    view
+                }),
+        );
     View {
         id: profile.id.clone(),
         title: r.plain(&profile.title),
@@ -124,10 +133,16 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
             .updated
             .as_deref()
             .map(|date| cldr::format_date(date, &cldr_locale).unwrap_or_else(|| date.to_owned())),
-        summary: list(profile.summary.iter().map(|s| SummaryView {
-            heading: r.plain(&s.heading),
-            text: r.rich(&s.text),
-        })),
+        summary: list(
+            profile
+                .summary
+                .iter()
+                .enumerate()
+                .map(|(index, s)| SummaryView {
+                    heading: r.plain(&s.heading),
+                    text: r.rich_at(&format!("summary[{index}].text"), &s.text),
+                }),
+        ),
         sections: Sections(list(sections).into()),
         sources: list(profile.sources.iter().map(|s| SourceView {
             title: r.plain(&s.title),
@@ -248,11 +263,63 @@ fn list<T>(items: impl IntoIterator<Item = T>) -> Vec<Arc<T>> {
 /// Renders strings for every format of one build, each once.
 pub(super) struct Renditions<'f> {
     formats: &'f [Format],
+    /// A translation's fields that kept the base's text, to mark with its language.
+    base_text: Option<&'f BaseText>,
 }
 
 impl<'f> Renditions<'f> {
     pub(super) fn new(formats: &'f [Format]) -> Self {
-        Renditions { formats }
+        Renditions {
+            formats,
+            base_text: None,
+        }
+    }
+
+    /// Text at a field that kept the base's text is marked with its language.
+    pub(super) fn with_base_text(mut self, base_text: Option<&'f BaseText>) -> Self {
+        self.base_text = base_text;
+        self
+    }
+
+    /// `rich`, marked with the base's language when the field at `path` kept its text.
+    fn rich_at(&self, path: &str, markdown: &str) -> Text {
+        self.in_language_of(path, self.rich(markdown))
+    }
+
+    /// `rich_inline`, marked as `rich_at` is.
+    fn rich_inline_at(&self, path: &str, markdown: &str) -> Text {
+        self.in_language_of(path, self.rich_inline(markdown))
+    }
+
+    /// `text` in the base's language when the field at `path` kept the
+    /// base's text: HTML and PDF say so (a screen reader changes voice);
+    /// Markdown and plain text have no way to.
+    fn in_language_of(&self, path: &str, text: Text) -> Text {
+        let Some(language) = self.base_text.and_then(|b| b.language_of(path)) else {
+            return text;
+        };
+        let mut values = text.0.into_vec().into_iter();
+        self.each(|format| {
+            let value = values.next().unwrap_or_default();
+            match format {
+                Format::Html => {
+                    let html = value.to_string();
+                    let block = ["<p>", "<ul", "<ol", "<table", "<blockquote", "<pre", "<h"]
+                        .iter()
+                        .any(|tag| html.contains(tag));
+                    let element = if block { "div" } else { "span" };
+                    Value::from_safe_string(format!(
+                        "<{element} lang=\"{language}\" dir=\"{}\">{html}</{element}>",
+                        direction(language)
+                    ))
+                }
+                Format::Pdf => Value::from_safe_string(format!(
+                    "#text({})[{value}]",
+                    crate::render::pdf::markup::typst_lang(language)
+                )),
+                Format::Markdown | Format::Text => value,
+            }
+        })
     }
 
     /// One value per format, made by `make`.
@@ -320,65 +387,85 @@ impl<'f> Renditions<'f> {
         })
     }
 
-    fn optional_rich(&self, markdown: Option<&str>) -> Option<Text> {
+    /// The Markdown field at `path`, when it has text.
+    fn optional_rich(&self, path: &str, markdown: Option<&str>) -> Option<Text> {
         markdown
             .filter(|m| !m.trim().is_empty())
-            .map(|m| self.rich(m))
+            .map(|m| self.rich_at(path, m))
     }
 
-    fn items(&self, items: &[Item], ordered: bool) -> Vec<Arc<ItemView>> {
+    /// The list at `path`.
+    fn items(&self, path: &str, items: &[Item], ordered: bool) -> Vec<Arc<ItemView>> {
         list(
             items
                 .iter()
-                .filter(|item| !item.is_empty())
                 .enumerate()
-                .map(|(index, item)| {
+                .filter(|(_, item)| !item.is_empty())
+                .enumerate()
+                .map(|(number, (index, item))| {
                     let marker = if ordered {
-                        format!("{}. ", index + 1)
+                        format!("{}. ", number + 1)
                     } else {
                         "- ".to_owned()
                     };
-                    self.item(item, &item.text, marker)
+                    let text_path = if item.title.is_some() {
+                        format!("{path}[{index}].text")
+                    } else {
+                        format!("{path}[{index}]")
+                    };
+                    self.item_at(&text_path, item, &item.text, marker)
                 }),
         )
     }
 
     /// An entry under `marker`, with `text` (its own, or part of it).
     fn item(&self, item: &Item, text: &str, marker: String) -> ItemView {
+        self.item_at("", item, text, marker)
+    }
+
+    /// An entry whose text is the field at `text_path`.
+    fn item_at(&self, text_path: &str, item: &Item, text: &str, marker: String) -> ItemView {
         ItemView {
             title: item
                 .title
                 .as_deref()
                 .filter(|t| !t.trim().is_empty())
                 .map(|t| self.plain(t.trim().trim_end_matches(':'))),
-            text: self.hang(self.rich_inline(text), &marker),
+            text: self.hang(self.rich_inline_at(text_path, text), &marker),
             marker,
         }
     }
 
-    fn groups(&self, groups: &[Group], ordered: bool) -> Vec<Arc<GroupView>> {
+    /// The sub-lists at `path`.
+    fn groups(&self, path: &str, groups: &[Group], ordered: bool) -> Vec<Arc<GroupView>> {
         list(
             groups
                 .iter()
-                .filter(|group| !group.is_empty())
-                .map(|group| GroupView {
-                    heading: self.plain(&group.heading),
-                    intro: self.optional_rich(group.intro.as_deref()),
-                    items: self.items(&group.items, ordered),
-                    outro: self.optional_rich(group.outro.as_deref()),
+                .enumerate()
+                .filter(|(_, group)| !group.is_empty())
+                .map(|(index, group)| {
+                    let path = format!("{path}[{index}]");
+                    GroupView {
+                        heading: self.plain(&group.heading),
+                        intro: self.optional_rich(&format!("{path}.intro"), group.intro.as_deref()),
+                        items: self.items(&format!("{path}.items"), &group.items, ordered),
+                        outro: self.optional_rich(&format!("{path}.outro"), group.outro.as_deref()),
+                    }
                 }),
         )
     }
 
+    /// A section of prose and lists whose fields are under `path`.
     fn prose_section(
         &self,
         id: &str,
+        path: &str,
         heading: &str,
         kind: &'static str,
         prose: Prose,
         ordered: bool,
     ) -> SectionView {
-        let intro = self.optional_rich(prose.intro);
+        let intro = self.optional_rich(&format!("{path}.intro"), prose.intro);
         SectionView {
             id: id.to_owned(),
             anchor: anchor(id),
@@ -386,9 +473,9 @@ impl<'f> Renditions<'f> {
             kind,
             ordered,
             intro,
-            items: self.items(prose.items, ordered),
-            groups: self.groups(prose.groups, ordered),
-            outro: self.optional_rich(prose.outro),
+            items: self.items(&format!("{path}.items"), prose.items, ordered),
+            groups: self.groups(&format!("{path}.groups"), prose.groups, ordered),
+            outro: self.optional_rich(&format!("{path}.outro"), prose.outro),
             salary: None,
             remote_level: None,
             misconceptions: Vec::new(),
@@ -404,7 +491,9 @@ impl<'f> Renditions<'f> {
         labels: &Labels,
     ) -> SectionView {
         let ordered = crate::profile::section_info(id).is_some_and(|info| info.ordered);
-        let mut view = self.prose_section(id, heading, content.kind(), content.prose(), ordered);
+        let path = format!("sections.{id}");
+        let mut view =
+            self.prose_section(id, &path, heading, content.kind(), content.prose(), ordered);
         match content {
             SectionContent::General(_) => {}
             SectionContent::Salary(salary) => {
@@ -416,9 +505,12 @@ impl<'f> Renditions<'f> {
                     .map(|level| labels.get(remote_level_key(level)));
             }
             SectionContent::Misconceptions(section) => {
-                view.misconceptions = list(section.items.iter().map(|m| MisconceptionView {
-                    myth: self.rich_inline(&m.myth),
-                    reality: self.rich_inline(&m.reality),
+                view.misconceptions = list(section.items.iter().enumerate().map(|(index, m)| {
+                    let path = format!("{path}.items[{index}]");
+                    MisconceptionView {
+                        myth: self.rich_inline_at(&format!("{path}.myth"), &m.myth),
+                        reality: self.rich_inline_at(&format!("{path}.reality"), &m.reality),
+                    }
                 }));
             }
         }
