@@ -440,6 +440,7 @@ fn paths_may_be_files_folders_and_patterns() {
         vec![
             "tests/fixtures/check/archivists.yaml",
             "tests/fixtures/check/librarians.yaml",
+            "profiles/library-technicians.es-MX.yaml",
             "profiles/library-technicians.yaml",
             "profiles/veterinary-technologists-and-technicians.yaml"
         ]

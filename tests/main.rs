@@ -28,4 +28,5 @@ mod schema_parity;
 mod shell;
 mod streams;
 mod targets;
+mod translations;
 mod walking;

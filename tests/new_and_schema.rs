@@ -117,8 +117,16 @@ fn shipped_profiles_name_the_schema() {
     for entry in std::fs::read_dir(root().join("profiles")).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "yaml") {
+            // A translation (`<id>.<language>.yaml`) has a schema of its own.
+            let schema = if pathways::translate::base_of(&path).is_some() {
+                "translation.schema.json"
+            } else {
+                "profile.schema.json"
+            };
             assert!(
-                read(&path).starts_with("# yaml-language-server: $schema=profile.schema.json\n")
+                read(&path).starts_with(&format!("# yaml-language-server: $schema={schema}\n")),
+                "{}",
+                path.display()
             );
         }
     }
