@@ -67,7 +67,10 @@ done
 # An export's reports and index; the staff's index with completeness scores
 # (one table per category, career types as row groups); booklets of reports
 # and of handouts.
-"$pathways" export profiles tests/fixtures/valid --format html,markdown --quiet --out "$out/export"
+# The shipped profiles have translations: each language gets its reports and
+# index, linked to each other, in the head too (the site's address given).
+"$pathways" export profiles tests/fixtures/valid --format html,markdown --quiet --out "$out/export" \
+  --site-url https://careers.example.org/
 "$pathways" export profiles tests/fixtures/valid tests/fixtures/locales --format html,markdown \
   --index-scores --quiet --out "$out/scores"
 "$pathways" export profiles tests/fixtures/valid tests/fixtures/compare tests/fixtures/locales \

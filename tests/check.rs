@@ -442,6 +442,7 @@ fn paths_may_be_files_folders_and_patterns() {
             "tests/fixtures/check/librarians.yaml",
             "profiles/library-technicians.es-MX.yaml",
             "profiles/library-technicians.yaml",
+            "profiles/veterinary-technologists-and-technicians.fr-CA.yaml",
             "profiles/veterinary-technologists-and-technicians.yaml"
         ]
     );

@@ -289,7 +289,15 @@ fn new_translate_writes_every_text_to_fill_in_under_its_base_text() {
 fn export_writes_each_language_with_its_own_index_and_links_between_them() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    Run::of(export(fixture("translations"), &out).args(["-f", "html", "-f", "md"])).assert_code(0);
+    Run::of(export(fixture("translations"), &out).args([
+        "-f",
+        "html",
+        "-f",
+        "md",
+        "--site-url",
+        "https://careers.example.org/guide",
+    ]))
+    .assert_code(0);
     let mut names: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -314,12 +322,12 @@ fn export_writes_each_language_with_its_own_index_and_links_between_them() {
     assert!(spanish.contains(r#"<html lang="es-MX""#));
     assert!(
         spanish
-            .contains(r#"<link rel="alternate" hreflang="en-US" href="school-librarians.html">"#)
+            .contains(r#"<link rel="alternate" hreflang="en-US" href="https://careers.example.org/guide/school-librarians.html">"#)
     );
     assert!(spanish.contains(r#"<a href="school-librarians.html" hreflang="en-US" lang="en-US" dir="auto">English (US)</a>"#));
     let english = read(&out.join("school-librarians.html"));
     assert!(english.contains(
-        r#"<link rel="alternate" hreflang="es-MX" href="school-librarians.es-MX.html">"#
+        r#"<link rel="alternate" hreflang="es-MX" href="https://careers.example.org/guide/school-librarians.es-MX.html">"#
     ));
     let index = read(&out.join("index.es-MX.html"));
     assert!(
@@ -333,6 +341,16 @@ fn export_writes_each_language_with_its_own_index_and_links_between_them() {
     assert!(!index.contains(r#"href="school-librarians.html""#));
     let markdown = read(&out.join("school-librarians.md"));
     assert!(markdown.contains("Other languages: [español (MX)](school-librarians.es-MX.md)\n\n"));
+    // Search engines take only full addresses: without the site's, the
+    // pages link each other for people, not in their head.
+    let plain = dir.path().join("plain");
+    Run::of(export(fixture("translations"), &plain).args(["-f", "html"])).assert_code(0);
+    let english = read(&plain.join("school-librarians.html"));
+    assert!(!english.contains(r#"rel="alternate""#));
+    assert!(english.contains(r#"<a href="school-librarians.es-MX.html" hreflang="es-MX""#));
+    Run::of(export(fixture("translations"), &plain).args(["--site-url", "careers.example.org"]))
+        .assert_code(2)
+        .assert_stderr_has("starting with https://");
 }
 
 #[test]

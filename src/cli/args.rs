@@ -162,6 +162,13 @@ pub struct ExportArgs {
     #[arg(long, value_name = "TEXT", requires = "book")]
     pub book_title: Option<String>,
 
+    /// The web address the exported folder is published at
+    /// (`https://careers.example.org/`): HTML pages then name the same
+    /// career in other languages for search engines (`<link rel="alternate"
+    /// hreflang>`), which takes full addresses.
+    #[arg(long, value_name = "URL", value_parser = site_url)]
+    pub site_url: Option<String>,
+
     /// Print nothing but problems.
     #[arg(long, short, conflicts_with = "verbose")]
     pub quiet: bool,
@@ -400,4 +407,30 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// `--site-url`: an http or https address, ending in `/`.
+fn site_url(value: &str) -> Result<String, String> {
+    let lower = value.to_ascii_lowercase();
+    let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
+    let has_host = value
+        .split("://")
+        .nth(1)
+        .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'));
+    if !scheme_ok
+        || !has_host
+        || value
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "\"<>".contains(c))
+    {
+        return Err(
+            "give the address the folder is published at, starting with https:// (or http://)"
+                .to_owned(),
+        );
+    }
+    Ok(if value.ends_with('/') {
+        value.to_owned()
+    } else {
+        format!("{value}/")
+    })
 }

@@ -138,7 +138,7 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         book_format: book.as_ref().map(|(_, format)| *format),
         folder: &folder,
         claimed_ids: Mutex::new(HashMap::new()),
-        languages: &Languages::of(&files),
+        languages: &Languages::of(&files, args.site_url.as_deref()),
     };
     // Outcomes are handed to this thread as they come and kept by the
     // profile's place in the list.
@@ -211,7 +211,7 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
     // With nothing exported, the index still says so.
     by_language.entry(None).or_default();
     let mut written = exported_count * formats.len();
-    let indexes = language_indexes(by_language, args.index_scores);
+    let indexes = language_indexes(by_language, args.index_scores, args.site_url.as_deref());
     if INTERRUPTED.load(Ordering::SeqCst) {
         errln!(
             "Interrupted: exported {} of {} to {} before stopping; no partial file is left, \
@@ -531,6 +531,7 @@ type ByLanguage = BTreeMap<Option<String>, (Vec<IndexEntry>, HashMap<String, Str
 fn language_indexes(
     by_language: ByLanguage,
     scores: bool,
+    site: Option<&str>,
 ) -> Vec<(Option<String>, CareerIndex, HashMap<String, String>)> {
     let indexes: Vec<(Option<String>, CareerIndex, HashMap<String, String>)> = by_language
         .into_iter()
@@ -555,6 +556,7 @@ fn language_indexes(
                     .file_name(None, "")
                     .trim_end_matches('.')
                     .to_owned(),
+                site: site.map(str::to_owned),
             };
             (language.clone(), alternate)
         })
@@ -613,10 +615,12 @@ struct Languages {
     translations: HashMap<PathBuf, Vec<String>>,
     /// Every file of the export.
     files: HashSet<PathBuf>,
+    /// `--site-url`.
+    site: Option<String>,
 }
 
 impl Languages {
-    fn of(files: &[PathBuf]) -> Self {
+    fn of(files: &[PathBuf], site: Option<&str>) -> Self {
         let mut translations: HashMap<PathBuf, Vec<String>> = HashMap::new();
         for file in files {
             if let Some((base, language)) = pathways::translate::base_of(file) {
@@ -626,6 +630,7 @@ impl Languages {
         Languages {
             translations,
             files: files.iter().cloned().collect(),
+            site: site.map(str::to_owned),
         }
     }
 
@@ -647,6 +652,7 @@ impl Languages {
             alternates.push(Alternate {
                 language: translation.base_language.clone(),
                 stem: id.clone(),
+                site: self.site.clone(),
             });
         }
         for language in self.translations.get(&base).into_iter().flatten() {
@@ -654,6 +660,7 @@ impl Languages {
                 alternates.push(Alternate {
                     language: language.clone(),
                     stem: format!("{id}.{language}"),
+                    site: self.site.clone(),
                 });
             }
         }

@@ -109,6 +109,9 @@ pub struct Alternate {
     pub language: String,
     /// Its reports' file name without the extension (`library-technicians.es-MX`).
     pub stem: String,
+    /// Where the folder it is in is published (`https://careers.example.org/`),
+    /// when an export is told: search engines take only full addresses.
+    pub site: Option<String>,
 }
 
 impl Profile {

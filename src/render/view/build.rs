@@ -186,6 +186,7 @@ pub(super) fn page_with_alternates(
             lang: alternate.language.clone(),
             name: crate::locale::autonym(&alternate.language),
             stem: alternate.stem.clone(),
+            site: alternate.site.clone(),
         })),
     })
 }

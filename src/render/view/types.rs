@@ -36,6 +36,8 @@ views! {
         name: String,
         /// Its file name without the extension (`library-technicians.es-MX`).
         stem: String,
+        /// The published folder's address, when an export was given one.
+        site: Option<String>,
     }
 
     /// A whole report: the context of the `report` and `handout` templates.
