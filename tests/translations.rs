@@ -442,3 +442,24 @@ fn the_spanish_pdf_holds_every_word_of_the_spanish_report() {
         assert!(wanted.contains("bibliotecología") && wanted.len() > 300);
     }
 }
+
+#[test]
+fn compare_in_one_language_says_which_career_has_no_translation() {
+    let run = Run::of(pathways().args([
+        "compare",
+        "tests/fixtures/compare/archivists.yaml",
+        SEED_PROFILE,
+        "--lang",
+        "es-MX",
+        "--format",
+        "markdown",
+    ]));
+    run.assert_code(0)
+        // Labelled in Spanish, though the first career has no Spanish text.
+        .assert_stdout_has("# Comparación de 2 profesiones")
+        .assert_stdout_has("| | Archivists | Técnicos de biblioteca |")
+        .assert_stdout_has(
+            "Archivists no tiene texto en español (MX): su columna está en English (GB).",
+        )
+        .assert_stderr_has("archivists.yaml has no translation into es-MX; its column is in en-GB");
+}

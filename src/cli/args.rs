@@ -336,6 +336,11 @@ pub struct CompareArgs {
           value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: u16,
 
+    /// Compare in this language: each career's translation `<name>.<LANG>.yaml`
+    /// where it has one; a career without one is shown in its own language, and the comparison says so.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+
     #[command(flatten)]
     pub fonts: FontArgs,
 }

@@ -1,6 +1,7 @@
 //! `pathways compare`: two to four profiles → one document, a column per career.
 
 use crate::cli::args::CompareArgs;
+use crate::cli::console::errln;
 use crate::cli::exit::ExitStatus;
 use crate::cli::render::{Checked, choose_format, destination, load_checked, write_report};
 use pathways::error::Error;
@@ -22,7 +23,20 @@ pub fn run(args: &CompareArgs, color: bool) -> Result<ExitStatus, Error> {
             ),
         });
     }
-    let inputs: Vec<Input> = args.profiles.iter().map(|p| Input::from_arg(p)).collect();
+    let asked: Vec<Input> = args.profiles.iter().map(|p| Input::from_arg(p)).collect();
+    // Each career's translation into --lang where it has one.
+    let inputs: Vec<Input> = asked
+        .iter()
+        .map(|input| match (input, args.lang.as_deref()) {
+            (Input::File(path), Some(language))
+                if pathways::translate::base_of(path).is_none()
+                    && pathways::translate::file_for(path, language).is_file() =>
+            {
+                Input::File(pathways::translate::file_for(path, language))
+            }
+            _ => input.clone(),
+        })
+        .collect();
     if inputs.iter().filter(|i| matches!(i, Input::Stdin)).count() > 1 {
         return Err(Error::Usage {
             message: "standard input (`-`) can be read only once; give the other profiles as files"
@@ -60,6 +74,18 @@ pub fn run(args: &CompareArgs, color: bool) -> Result<ExitStatus, Error> {
     }
     if let Some(status) = refused {
         return Ok(status);
+    }
+    if let Some(language) = &args.lang {
+        for document in &mut documents {
+            let own = document.profile.locale();
+            if !own.eq_ignore_ascii_case(language) && document.translation.is_none() {
+                errln!(
+                    "note: {} has no translation into {language}; its column is in {own}",
+                    document.source.name
+                );
+                document.profile.languages.missing_translation = Some(language.clone());
+            }
+        }
     }
     let profiles: Vec<_> = documents.iter().map(|d| &d.profile).collect();
     let mut comparison = Vec::new();

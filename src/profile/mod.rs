@@ -84,6 +84,9 @@ pub struct Languages {
     /// The same career in other languages, written beside it by an
     /// export: each language tag with its reports' file stem (`a.es-MX`).
     pub alternates: Vec<Alternate>,
+    /// A language it was asked for in and has no translation into
+    /// (`compare --lang`): it is shown in its own, and the document says so.
+    pub missing_translation: Option<String>,
 }
 
 /// A translation's fields that print in the base's language.

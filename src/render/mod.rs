@@ -439,11 +439,12 @@ impl Renderer {
                         ),
                     });
                 }
-                let labels = self.catalogues.labels(profiles[0].locale());
+                let leading = view::leading(profiles).unwrap_or(profiles[0]);
+                let labels = self.catalogues.labels(leading.locale());
                 view::build_compare(
                     profiles,
                     format,
-                    self.page_size_for(profiles[0]),
+                    self.page_size_for(leading),
                     self.width,
                     &labels,
                 )

@@ -90,6 +90,7 @@ compare-description = { $careers }: Gehalt, Ausbildung, Weiterbildung, Aussichte
 compare-not-described = nicht beschrieben
 compare-currencies-differ = Verschiedene Währungen ({ $currencies }): Die Beträge werden nicht umgerechnet.
 compare-periods-differ = Die Gehälter beziehen sich auf verschiedene Zeiträume ({ $periods }).
+compare-untranslated = { $career } hat keinen Text auf { $language }: Die Spalte ist auf { $shown }.
 compare-first-step = Erster Schritt
 kind-book = Berufsbroschüre
 book-title = Berufe

@@ -91,6 +91,7 @@ compare-description = { $careers } compared: pay, education, training, outlook, 
 compare-not-described = not described
 compare-currencies-differ = Different currencies ({ $currencies }): the amounts are not converted.
 compare-periods-differ = The pay is for different periods ({ $periods }).
+compare-untranslated = { $career } has no text in { $language }: its column is in { $shown }.
 compare-first-step = First step
 kind-book = Career Booklet
 book-title = Careers

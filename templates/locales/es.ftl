@@ -90,6 +90,7 @@ compare-description = { $careers }: salario, formación, capacitación, perspect
 compare-not-described = sin describir
 compare-currencies-differ = Monedas distintas ({ $currencies }): los importes no se convierten.
 compare-periods-differ = Los salarios se refieren a periodos distintos ({ $periods }).
+compare-untranslated = { $career } no tiene texto en { $language }: su columna está en { $shown }.
 compare-first-step = Primer paso
 kind-book = Cuadernillo de profesiones
 book-title = Profesiones

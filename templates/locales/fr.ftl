@@ -90,6 +90,7 @@ compare-description = { $careers } : salaire, études, formation, perspectives,
 compare-not-described = non renseigné
 compare-currencies-differ = Devises différentes ({ $currencies }) : les montants ne sont pas convertis.
 compare-periods-differ = Les salaires portent sur des périodes différentes ({ $periods }).
+compare-untranslated = { $career } n’a pas de texte en { $language } : sa colonne est en { $shown }.
 compare-first-step = Premier pas
 kind-book = Livret des métiers
 book-title = Métiers

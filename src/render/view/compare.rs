@@ -40,7 +40,7 @@ pub(in crate::render) fn build_compare(
     labels: &Labels,
 ) -> Value {
     let r = Renditions::new(std::slice::from_ref(&format));
-    let locale = profiles.first().map_or("en", |p| p.locale());
+    let locale = leading(profiles).map_or("en", |p| p.locale());
     let titles: Vec<&str> = profiles.iter().map(|p| p.title.trim()).collect();
     let careers: Vec<Arc<CompareCareerView>> = profiles
         .iter()
@@ -176,7 +176,10 @@ pub(in crate::render) fn build_compare(
         width,
         careers,
         rows,
-        notes: pay_notes(profiles, &currencies, labels),
+        notes: pay_notes(profiles, &currencies, labels)
+            .into_iter()
+            .chain(untranslated_notes(profiles, labels))
+            .collect(),
     };
     lens(&Arc::new(view), 0)
 }
@@ -186,6 +189,32 @@ fn label_arg(label: &str) -> fluent_bundle::FluentArgs<'static> {
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("label", label.trim().to_owned());
     args
+}
+
+/// The career whose language a comparison is written in: the first one
+/// translated (`compare --lang`), else the first.
+pub(in crate::render) fn leading<'p>(profiles: &[&'p Profile]) -> Option<&'p Profile> {
+    profiles
+        .iter()
+        .find(|p| p.languages.base_text.is_some())
+        .or(profiles.first())
+        .copied()
+}
+
+/// Said under the table for each career shown in its own language because
+/// it has no translation into the one asked for.
+fn untranslated_notes(profiles: &[&Profile], labels: &Labels) -> Vec<String> {
+    profiles
+        .iter()
+        .filter_map(|profile| {
+            let language = profile.languages.missing_translation.as_deref()?;
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("career", profile.title.trim().to_owned());
+            args.set("language", crate::locale::autonym(language));
+            args.set("shown", crate::locale::autonym(profile.locale()));
+            labels.format("compare-untranslated", Some(&args))
+        })
+        .collect()
 }
 
 /// Said under the table when the careers are paid in different currencies

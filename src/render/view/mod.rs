@@ -23,7 +23,7 @@ use minijinja::value::{Enumerator, Object, ObjectRepr};
 
 pub(super) use book::{BookPart, BookSettings, build_book};
 pub(super) use build::{Extras, build, build_all, css_string};
-pub(super) use compare::build_compare;
+pub(super) use compare::{build_compare, leading};
 pub(super) use index::build_index;
 pub(super) use index::chapter_anchor;
 pub use index::{CareerIndex, IndexEntry, IndexSort};
