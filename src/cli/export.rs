@@ -29,7 +29,8 @@ use pathways::render::{CareerIndex, Document, Format, IndexEntry, IndexSort, Ren
 use pathways::report;
 use pathways::rules::Rule;
 use pathways::validate::{
-    IdClaim, Policy, Scope, completeness, duplicate_ids, is_reserved_stem, load_and_validate,
+    IdClaim, Policy, Scope, completeness, duplicate_ids, is_reserved_stem,
+    load_and_validate_sharing,
 };
 use pathways::words::plural;
 
@@ -139,6 +140,7 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
         folder: &folder,
         claimed_ids: Mutex::new(HashMap::new()),
         languages: &Languages::of(&files, args.site_url.as_deref()),
+        recent: pathways::load::Recent::default(),
     };
     // Outcomes are handed to this thread as they come and kept by the
     // profile's place in the list.
@@ -340,6 +342,8 @@ struct Job<'a> {
     /// The languages of the translation files in this export, by the base
     /// profile they translate, and whether that base is in it too.
     languages: &'a Languages,
+    /// The profiles parsed last: a base and its translations are parsed once.
+    recent: pathways::load::Recent,
 }
 
 impl Job<'_> {
@@ -352,13 +356,15 @@ impl Job<'_> {
         } else {
             Scope::ErrorsCountingWarnings
         };
-        let validated = match load_and_validate(&Input::from_arg(file), self.policy, scope) {
-            Ok(validated) => validated,
-            Err(LoadFailure::Invalid { finding, .. }) => {
-                return Outcome::Skipped(*finding);
-            }
-            Err(LoadFailure::Unreadable(error)) => return Outcome::Failed(error),
-        };
+        let input = Input::from_arg(file);
+        let validated =
+            match load_and_validate_sharing(&input, self.policy, scope, Some(&self.recent)) {
+                Ok(validated) => validated,
+                Err(LoadFailure::Invalid { finding, .. }) => {
+                    return Outcome::Skipped(*finding);
+                }
+                Err(LoadFailure::Unreadable(error)) => return Outcome::Failed(error),
+            };
         let mut warnings = validated.warnings();
         let mut document = validated.document;
         let language = document.translation.as_ref().map(|t| t.language.clone());

@@ -177,11 +177,65 @@ pub enum LoadFailure {
 /// Read and parse one profile, or a translation file
 /// (`<id>.<language>.yaml`) with its base profile beside it.
 pub fn load(input: &Input) -> Result<Document, LoadFailure> {
+    load_sharing(input, None)
+}
+
+/// How many parsed profiles a [`Recent`] keeps.
+const RECENT_PROFILES: usize = 16;
+
+/// The profiles parsed last, for a collection whose translations sit beside
+/// their base profiles (an export): a base and its translations, met one
+/// after another in name order, are parsed once between them. It keeps a
+/// few profiles, so memory does not grow with the collection.
+#[derive(Debug, Default)]
+pub struct Recent {
+    documents: std::sync::Mutex<std::collections::VecDeque<(PathBuf, std::sync::Arc<Document>)>>,
+}
+
+impl Recent {
+    fn get(&self, path: &Path) -> Option<std::sync::Arc<Document>> {
+        let documents = self.documents.lock().ok()?;
+        documents
+            .iter()
+            .find(|(at, _)| at == path)
+            .map(|(_, document)| std::sync::Arc::clone(document))
+    }
+
+    fn keep(&self, path: &Path, document: &Document) -> std::sync::Arc<Document> {
+        let shared = std::sync::Arc::new(document.clone());
+        if let Ok(mut documents) = self.documents.lock() {
+            if documents.len() == RECENT_PROFILES {
+                documents.pop_front();
+            }
+            documents.push_back((path.to_path_buf(), std::sync::Arc::clone(&shared)));
+        }
+        shared
+    }
+
+    /// The base profile at `path`, parsed now or taken from those kept.
+    fn base(&self, path: &Path) -> Result<std::sync::Arc<Document>, LoadFailure> {
+        if let Some(document) = self.get(path) {
+            return Ok(document);
+        }
+        let document = parse(read_source(&Input::File(path.to_path_buf()))?)?;
+        Ok(self.keep(path, &document))
+    }
+}
+
+/// As [`load`], with the profiles parsed last kept in `recent` and taken
+/// from it (an export of profiles with translations).
+pub fn load_sharing(input: &Input, recent: Option<&Recent>) -> Result<Document, LoadFailure> {
+    if let (Input::File(path), Some(recent)) = (input, recent)
+        && crate::translate::base_of(path).is_none()
+        && let Some(document) = recent.get(path)
+    {
+        return Ok((*document).clone());
+    }
     let source = read_source(input)?;
     if let Input::File(path) = input
         && let Some((base, language)) = crate::translate::base_of(path)
     {
-        return load_translation(source, &base, language);
+        return load_translation(source, &base, language, recent);
     }
     parse(source)
 }
@@ -190,6 +244,7 @@ fn load_translation(
     source: Source,
     base: &Path,
     language: String,
+    recent: Option<&Recent>,
 ) -> Result<Document, LoadFailure> {
     let invalid = |finding: Finding, source: Source| LoadFailure::Invalid {
         finding: Box::new(finding.in_file(&source.name)),
@@ -209,16 +264,26 @@ fn load_translation(
         .at(Position::new(1, 1, 0));
         return Err(invalid(finding, source));
     }
-    let base = parse(read_source(&base_input)?)?;
-    let translation = match parse_yaml::<crate::translate::Translation>(&source) {
-        Ok(translation) => translation,
-        Err(finding) => return Err(invalid(*finding, source)),
+    let base = match recent {
+        Some(recent) => recent.base(base)?,
+        None => std::sync::Arc::new(parse(read_source(&base_input)?)?),
     };
-    let locations = Locations::scan(&source.text);
-    let mut problems = crate::translate::check_keys(&locations, &language, &base.source.name);
+    let (translation, unknown_keys) =
+        match parse_yaml_noting_unknown_keys::<crate::translate::Translation>(&source) {
+            Ok(parsed) => parsed,
+            Err(finding) => return Err(invalid(*finding, source)),
+        };
     let projection = crate::translate::project(&base.profile, &translation, &language);
+    // Positions are worked out only for a translation with something to report.
+    let locations = OnceLock::new();
+    let scanned = || locations.get_or_init(|| Locations::scan(&source.text));
+    let mut problems = if unknown_keys {
+        crate::translate::check_keys(scanned(), &language, &base.source.name)
+    } else {
+        Vec::new()
+    };
     problems.extend(projection.problems.into_iter().map(|finding| {
-        let position = locations.nearest(&finding.path);
+        let position = scanned().nearest(&finding.path);
         finding.at(position)
     }));
     let mut profile = projection.profile;
@@ -230,16 +295,16 @@ fn load_translation(
         translation: Some(Box::new(TranslationOf {
             base_updated: base.profile.updated.clone(),
             base_language: base.profile.locale().to_owned(),
-            base: base.source,
+            base: base.source.clone(),
             language,
             translated: projection.translated,
             fallback: projection.fallback,
             problems,
-            base_locations: base.locations,
+            base_locations: base.locations.clone(),
         })),
         source,
         profile,
-        locations: OnceLock::from(locations),
+        locations,
     })
 }
 
@@ -282,6 +347,33 @@ pub fn parse_as<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Finding>>
 /// The parser's own limits keep hostile input (alias bombs, deep nesting)
 /// bounded; positions are only worked out when something is wrong.
 fn parse_yaml<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Finding>> {
+    parse_yaml_with(source, |text| {
+        serde_saphyr::from_str_with_options::<T>(text, yaml_errors::options())
+    })
+}
+
+/// As [`parse_yaml`], saying also whether any key was passed over (one `T`
+/// has no field for): only then are a translation's keys looked at one by one.
+fn parse_yaml_noting_unknown_keys<T: DeserializeOwned>(
+    source: &Source,
+) -> Result<(T, bool), Box<Finding>> {
+    parse_yaml_with(source, |text| {
+        serde_saphyr::with_deserializer_from_str_with_options(
+            text,
+            yaml_errors::options(),
+            |deserializer| {
+                let mut unknown = false;
+                let value = serde_ignored::deserialize(deserializer, |_| unknown = true)?;
+                Ok((value, unknown))
+            },
+        )
+    })
+}
+
+fn parse_yaml_with<T>(
+    source: &Source,
+    parse: impl FnOnce(&str) -> Result<T, serde_saphyr::Error>,
+) -> Result<T, Box<Finding>> {
     if is_blank_yaml(&source.text) {
         return Err(Box::new(
             Finding::new(
@@ -297,7 +389,7 @@ fn parse_yaml<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Finding>> {
             .at(Position::new(1, 1, 0)),
         ));
     }
-    match serde_saphyr::from_str_with_options::<T>(&source.text, yaml_errors::options()) {
+    match parse(&source.text) {
         Ok(value) => Ok(value),
         Err(error) => {
             let locations = Locations::scan(&source.text);

@@ -274,6 +274,7 @@ fn code_keys() -> Vec<String> {
             "compare-not-described",
             "compare-currencies-differ",
             "compare-periods-differ",
+            "compare-untranslated",
             "compare-first-step",
             "book-title",
             "book-description",
@@ -452,6 +453,9 @@ mod tests {
             "period",
             "column",
             "order",
+            "career",
+            "language",
+            "shown",
         ] {
             args.set(name, 2);
         }

@@ -107,8 +107,8 @@ pub struct GroupText {
 }
 
 /// A list entry's words: plain text, or its parts.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(untagged)]
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(untagged)]
 pub enum ItemText {
     /// An entry that is one text.
     Plain(String),
@@ -146,4 +146,31 @@ pub struct ExtraSectionText {
     pub groups: Vec<Option<GroupText>>,
     /// The closing paragraph.
     pub outro: Option<String>,
+}
+
+/// Read as the text or the map it is, without buffering the entry first
+/// (as `#[serde(untagged)]` would, which made a translation twice as slow to read).
+impl<'de> Deserialize<'de> for ItemText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ItemTextVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for ItemTextVisitor {
+            type Value = ItemText;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text, or a `title` and `text` (or `myth` and `reality`) pair")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<ItemText, E> {
+                Ok(ItemText::Plain(text.to_owned()))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<ItemText, A::Error> {
+                ItemParts::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(ItemText::Parts)
+            }
+        }
+
+        deserializer.deserialize_any(ItemTextVisitor)
+    }
 }

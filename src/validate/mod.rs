@@ -75,7 +75,18 @@ pub fn load_and_validate(
     policy: &Policy,
     scope: Scope,
 ) -> Result<Validated, LoadFailure> {
-    let document = crate::load::load(input)?;
+    load_and_validate_sharing(input, policy, scope, None)
+}
+
+/// As [`load_and_validate`], sharing the profiles parsed last through
+/// `recent` (see [`crate::load::Recent`]).
+pub fn load_and_validate_sharing(
+    input: &Input,
+    policy: &Policy,
+    scope: Scope,
+    recent: Option<&crate::load::Recent>,
+) -> Result<Validated, LoadFailure> {
+    let document = crate::load::load_sharing(input, recent)?;
     let (findings, counted_warnings) = validate_scope(&document, policy, scope);
     Ok(Validated {
         document,
