@@ -531,3 +531,36 @@ fn an_office_template_set_has_its_own_tab() {
     assert_eq!(preview.get("/minimal.report.html").0, 200);
     assert_eq!(preview.get("/minimal.handout.html").0, 404);
 }
+
+#[test]
+fn a_career_s_page_switches_language_from_the_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["school-librarians.yaml", "school-librarians.es-MX.yaml"] {
+        std::fs::copy(
+            fixture(&format!("translations/{name}")),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    let preview = Preview::start(dir.path(), &[]);
+    let (status, spanish) = preview.get("/school-librarians.es-MX.html");
+    assert_eq!(status, 200, "{spanish}");
+    assert!(
+        spanish.contains("<h1 id=\"title\">Bibliotecarios escolares</h1>"),
+        "{spanish}"
+    );
+    assert!(
+        spanish.contains(
+            r#"<a href="/school-librarians.html" hreflang="en-US" lang="en-US">English (US)</a>"#
+        ),
+        "{spanish}"
+    );
+    assert!(spanish.contains(r#"<span aria-current="true" lang="es-MX">español (MX)</span>"#));
+    // The same view in the other language: the handout stays a handout.
+    let (_, handout) = preview.get("/school-librarians.handout.html");
+    assert!(
+        handout.contains(r#"<a href="/school-librarians.es-MX.handout.html" hreflang="es-MX""#),
+        "{handout}"
+    );
+    let _ = preview.interrupt();
+}

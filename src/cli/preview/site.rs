@@ -150,6 +150,8 @@ impl Site {
     /// made before is still current.
     pub fn fingerprint(&self) -> Fingerprint {
         let mut files = self.profiles();
+        // A translation's page is also made from its base profile.
+        files.extend(pathways::translate::base_of(&self.target).map(|(base, _)| base));
         if let Some(folder) = &self.templates {
             files.extend(walk(folder));
         }
@@ -172,6 +174,7 @@ impl Site {
     /// Every file whose change shows on a page: what to watch.
     pub fn watched(&self) -> Vec<PathBuf> {
         let mut paths = vec![self.target.clone()];
+        paths.extend(pathways::translate::base_of(&self.target).map(|(base, _)| base));
         paths.extend(self.templates.iter().cloned());
         paths.extend(self.policy.iter().cloned());
         paths
@@ -235,6 +238,7 @@ impl Site {
         };
         let warnings =
             (!findings.is_empty()).then(|| findings_text(&findings, &document.source.text));
+        let nav = self.with_languages(nav, file, &document, view);
         let page = match format {
             Format::Html => rendered,
             _ => plain_page(&document.profile.title, &view.label(), &rendered),
@@ -318,6 +322,53 @@ impl Site {
     }
 
     /// The links between the views of one profile.
+    /// `nav` with a link to the same career in each of its other languages
+    /// (its base profile and the translations beside it), in the same view.
+    fn with_languages(
+        &self,
+        mut nav: String,
+        file: &Path,
+        document: &pathways::load::Document,
+        view: &View,
+    ) -> String {
+        let (base, base_language) = match &document.translation {
+            Some(translation) => match pathways::translate::base_of(file) {
+                Some((base, _)) => (base, translation.base_language.clone()),
+                None => return nav,
+            },
+            None => (file.to_path_buf(), document.profile.locale().to_owned()),
+        };
+        let mut languages = vec![(base.clone(), base_language)];
+        languages.extend(pathways::translate::translations_of(&base));
+        if languages.len() < 2 {
+            return nav;
+        }
+        let links: Vec<String> = languages
+            .iter()
+            .map(|(path, language)| {
+                let name = escape(&pathways::locale::autonym(language));
+                if path == file {
+                    format!(
+                        "<span aria-current=\"true\" lang=\"{}\">{name}</span>",
+                        escape(language)
+                    )
+                } else {
+                    format!(
+                        "<a href=\"/{}{}\" hreflang=\"{lang}\" lang=\"{lang}\">{name}</a>",
+                        escape(&percent_encoded(&file_stem(path))),
+                        escape(&percent_encoded(&self.suffix(view))),
+                        lang = escape(language),
+                    )
+                }
+            })
+            .collect();
+        if nav.ends_with("</nav>") {
+            nav.truncate(nav.len() - "</nav>".len());
+            nav.push_str(&format!(" · Language: {}</nav>", links.join(" ")));
+        }
+        nav
+    }
+
     fn nav(&self, stem: &str, current: &View) -> String {
         let mut nav = String::from(
             "<nav class=\"pathways-preview\" aria-label=\"Preview\"><strong>pathways preview</strong>",
