@@ -251,19 +251,21 @@ fn new_translate_writes_every_text_to_fill_in_under_its_base_text() {
         "{text}"
     );
     // Every text is there to translate: check lists each as a placeholder,
-    // and nothing falls back to English.
+    // and nothing falls back to English; the fingerprints of the English
+    // text it was made from say it is up to date.
     let (code, report) = check_json(&[written.as_os_str()]);
     assert_eq!(code, Some(1));
     let rules: BTreeSet<String> = findings_in(&report, &written)
         .into_iter()
         .map(|(rule, _)| rule)
         .collect();
-    assert_eq!(
-        rules,
-        BTreeSet::from([
-            "placeholder-text".to_owned(),
-            "translation-outdated".to_owned()
-        ])
+    assert_eq!(rules, BTreeSet::from(["placeholder-text".to_owned()]));
+    assert!(
+        text.contains(
+            "base_text:
+  \"title\": \""
+        ),
+        "{text}"
     );
     let placeholders = findings_in(&report, &written)
         .iter()
@@ -462,4 +464,48 @@ fn compare_in_one_language_says_which_career_has_no_translation() {
             "Archivists no tiene texto en español (MX): su columna está en English (GB).",
         )
         .assert_stderr_has("archivists.yaml has no translation into es-MX; its column is in en-GB");
+}
+
+#[test]
+fn a_base_text_changed_since_the_translation_is_named_where_it_is_translated() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("library-technicians.yaml");
+    let spanish = dir.path().join("library-technicians.es-MX.yaml");
+    std::fs::copy(root().join(SEED_PROFILE), &base).unwrap();
+    std::fs::copy(root().join(SPANISH_SEED), &spanish).unwrap();
+    let (_, report) = check_json(&[spanish.as_os_str()]);
+    assert!(
+        !findings_in(&report, &spanish)
+            .iter()
+            .any(|(rule, _)| rule == "translation-outdated"),
+        "the shipped translation is up to date with the seed"
+    );
+    let edited = read(&base).edited(
+        "Library Technicians may also help with technology-related tasks",
+        "Library Technicians also help with technology-related tasks",
+    );
+    std::fs::write(&base, edited).unwrap();
+    let (_, report) = check_json(&[spanish.as_os_str()]);
+    let outdated: Vec<&Value> = report["profiles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "translation-outdated")
+        .collect();
+    assert_eq!(outdated.len(), 1, "{report}");
+    assert_eq!(outdated[0]["path"], "sections.fun_facts.items[2]");
+    let text_line = read(&spanish)
+        .lines()
+        .position(|l| l.contains("También pueden encargarse de tareas tecnológicas"))
+        .unwrap() as u64
+        + 1;
+    assert_eq!(outdated[0]["line"].as_u64(), Some(text_line));
+    assert!(
+        outdated[0]["hint"]
+            .as_str()
+            .unwrap()
+            .contains(r#"then set `"sections.fun_facts.items[2]": ""#),
+        "{}",
+        outdated[0]
+    );
 }

@@ -94,6 +94,12 @@ pub struct TranslationOf {
     pub fallback: Vec<String>,
     /// What the translation holds that it may not, located in it.
     pub problems: Vec<Finding>,
+    /// The fields whose base text has changed since the translation was
+    /// made (by its `base_text` fingerprints), with each one's new fingerprint.
+    pub changed: Vec<(String, String)>,
+    /// Whether the translation has `base_text` fingerprints (then they, not
+    /// the dates, say whether it is out of date).
+    pub fingerprinted: bool,
     base_locations: OnceLock<Locations>,
 }
 
@@ -274,6 +280,7 @@ fn load_translation(
             Err(finding) => return Err(invalid(*finding, source)),
         };
     let projection = crate::translate::project(&base.profile, &translation, &language);
+    let changed = crate::translate::changed_since(&base.profile, &translation);
     // Positions are worked out only for a translation with something to report.
     let locations = OnceLock::new();
     let scanned = || locations.get_or_init(|| Locations::scan(&source.text));
@@ -300,6 +307,8 @@ fn load_translation(
             translated: projection.translated,
             fallback: projection.fallback,
             problems,
+            changed,
+            fingerprinted: !translation.base_text.is_empty(),
             base_locations: base.locations.clone(),
         })),
         source,

@@ -127,7 +127,8 @@ fn pattern(path: &str) -> String {
 }
 
 fn is_text_pattern(pattern: &str) -> bool {
-    if TEXT_PATHS.contains(&pattern) {
+    if TEXT_PATHS.contains(&pattern) || pattern == "base_text" || pattern.starts_with("base_text.")
+    {
         return true;
     }
     ["sections.*.", "extra_sections[]."].iter().any(|prefix| {

@@ -53,6 +53,44 @@ fn named_base_of(path: &Path) -> Option<(PathBuf, String)> {
     ))
 }
 
+/// A short fingerprint of a text (FNV-1a, 32 bits, in hex): the same for
+/// the same words in every version of pathways, so a translation can say
+/// what its base said when it was made.
+pub fn fingerprint(text: &str) -> String {
+    let hash = text.trim().bytes().fold(0x811c_9dc5_u32, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    });
+    format!("{hash:08x}")
+}
+
+/// The fields whose base text has changed since `translation` was made from
+/// it (its `base_text` fingerprints), in the base's order, each with the
+/// fingerprint of its text now.
+pub fn changed_since(base: &Profile, translation: &Translation) -> Vec<(String, String)> {
+    if translation.base_text.is_empty() {
+        return Vec::new();
+    }
+    let mut texts = texts_of(base);
+    texts.push(("aliases".to_owned(), aliases_text(base)));
+    texts
+        .into_iter()
+        .filter_map(|(path, text)| {
+            let now = fingerprint(&text);
+            let was = translation.base_text.get(&path)?;
+            (*was != now).then_some((path, now))
+        })
+        .collect()
+}
+
+/// The aliases as one text, for their fingerprint.
+fn aliases_text(base: &Profile) -> String {
+    base.aliases
+        .iter()
+        .map(|a| a.0.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The translation file of `base` into `language`: `a.yaml` → `a.es-MX.yaml`.
 pub fn file_for(base: &Path, language: &str) -> PathBuf {
     let stem = base

@@ -40,6 +40,11 @@ pub struct Translation {
     /// An office's own sections, in the base's order, each with its `id`.
     #[serde(default)]
     pub extra_sections: Vec<ExtraSectionText>,
+    /// A fingerprint of the base text each field was translated from, by
+    /// field path, as `pathways new --translate` writes it: `check` names
+    /// the fields the base profile has changed since.
+    #[serde(default)]
+    pub base_text: BTreeMap<String, String>,
 }
 
 /// A source's words.

@@ -95,6 +95,29 @@ pub fn skeleton(base: &Profile, base_file: &str, language: &str, schema: Option<
         }
         previous = steps;
     }
+    out.push_str(&base_text_block(base));
+    out
+}
+
+/// The `base_text:` block a translation ends with: a fingerprint of every
+/// base text it translates, for `check` to name what changes later.
+fn base_text_block(base: &Profile) -> String {
+    let mut out = String::from(
+        "\n# What the profile said when this translation was made (a fingerprint of\n\
+         # each text): `pathways check` names the fields changed since. Leave it be;\n\
+         # after bringing a field up to date, put in the value check gives.\n\
+         base_text:\n",
+    );
+    let mut texts = crate::translate::texts_of(base);
+    if !base.aliases.is_empty() {
+        texts.push(("aliases".to_owned(), super::aliases_text(base)));
+    }
+    for (path, text) in texts {
+        out.push_str(&format!(
+            "  \"{path}\": \"{}\"\n",
+            crate::translate::fingerprint(&text)
+        ));
+    }
     out
 }
 

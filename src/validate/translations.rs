@@ -46,9 +46,30 @@ pub(super) fn check(translation: &TranslationOf, findings: &mut Findings) {
 }
 
 fn outdated(translation: &TranslationOf, findings: &mut Findings) {
+    // Fingerprints of the base text say which fields changed: each is
+    // reported where its translation is.
+    for (path, now) in &translation.changed {
+        findings.at_key(
+            path,
+            Finding::new(
+                Rule::TranslationOutdated,
+                format!(
+                    "the base profile `{}` has changed this text since it was translated",
+                    translation.base.name
+                ),
+                format!(
+                    "compare it with the base profile's `{path}` and bring it up to date; \
+                     then set `\"{path}\": \"{now}\"` under `base_text:`"
+                ),
+            ),
+        );
+    }
     let Some(base_updated) = &translation.base_updated else {
         return;
     };
+    if translation.fingerprinted {
+        return;
+    }
     let own_date = translation.translated.contains("updated");
     let updated = findings
         .document
