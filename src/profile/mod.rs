@@ -427,6 +427,44 @@ pub enum SectionContentMut<'a> {
     Misconceptions(&'a mut MisconceptionsSection),
 }
 
+impl SectionContentMut<'_> {
+    /// The prose fields to change; a misconceptions section's pairs are not
+    /// among them, so it has none.
+    pub fn prose_mut(&mut self) -> Option<ProseMut<'_>> {
+        let (intro, items, groups, outro) = match self {
+            SectionContentMut::General(s) => {
+                (&mut s.intro, &mut s.items, &mut s.groups, &mut s.outro)
+            }
+            SectionContentMut::Salary(s) => {
+                (&mut s.intro, &mut s.items, &mut s.groups, &mut s.outro)
+            }
+            SectionContentMut::RemoteWork(s) => {
+                (&mut s.intro, &mut s.items, &mut s.groups, &mut s.outro)
+            }
+            SectionContentMut::Misconceptions(_) => return None,
+        };
+        Some(ProseMut {
+            intro,
+            items,
+            groups,
+            outro,
+        })
+    }
+}
+
+/// The prose fields of a section, to change (a translation's projection).
+#[derive(Debug)]
+pub struct ProseMut<'a> {
+    /// The paragraphs before the list.
+    pub intro: &'a mut Option<String>,
+    /// The list.
+    pub items: &'a mut [Item],
+    /// Lists under their own headings.
+    pub groups: &'a mut [Group],
+    /// The paragraphs after the lists.
+    pub outro: &'a mut Option<String>,
+}
+
 /// The prose fields every section shape has.
 #[derive(Debug, Clone, Copy)]
 pub struct Prose<'a> {

@@ -22,7 +22,7 @@ pub use model::{
 pub use skeleton::skeleton;
 
 use crate::finding::Finding;
-use crate::profile::{Group, Item, Profile, SourceRef, Words};
+use crate::profile::{Group, Item, Profile, ProseMut, SectionContentMut, SourceRef, Words};
 use crate::rules::Rule;
 
 /// A base profile's file and the language of a translation file:
@@ -230,6 +230,35 @@ fn walk(
     )
 }
 
+/// The prose a translation gives for a section, if any.
+#[derive(Clone, Copy, Default)]
+struct GivenProse<'a> {
+    intro: Option<&'a String>,
+    items: &'a [Option<ItemText>],
+    groups: &'a [Option<GroupText>],
+    outro: Option<&'a String>,
+}
+
+impl<'a> GivenProse<'a> {
+    fn of_section(given: Option<&'a SectionText>) -> Self {
+        given.map_or_else(Self::default, |g| GivenProse {
+            intro: g.intro.as_ref(),
+            items: &g.items,
+            groups: &g.groups,
+            outro: g.outro.as_ref(),
+        })
+    }
+
+    fn of_extra(given: Option<&'a ExtraSectionText>) -> Self {
+        given.map_or_else(Self::default, |g| GivenProse {
+            intro: g.intro.as_ref(),
+            items: &g.items,
+            groups: &g.groups,
+            outro: g.outro.as_ref(),
+        })
+    }
+}
+
 /// The projection's record of what came from where.
 #[derive(Default)]
 struct Walk {
@@ -379,36 +408,11 @@ impl Walk {
     }
 
     /// The prose every section shape shares.
-    #[allow(clippy::too_many_arguments)]
-    fn prose(
-        &mut self,
-        path: &str,
-        intro: &mut Option<String>,
-        items: &mut [Item],
-        groups: &mut [Group],
-        outro: &mut Option<String>,
-        given: Option<&SectionText>,
-    ) {
-        self.optional(
-            &format!("{path}.intro"),
-            intro,
-            given.and_then(|g| g.intro.as_ref()),
-        );
-        self.items(
-            &format!("{path}.items"),
-            items,
-            given.map_or(&[], |g| &g.items),
-        );
-        self.groups(
-            &format!("{path}.groups"),
-            groups,
-            given.map_or(&[], |g| &g.groups),
-        );
-        self.optional(
-            &format!("{path}.outro"),
-            outro,
-            given.and_then(|g| g.outro.as_ref()),
-        );
+    fn prose(&mut self, path: &str, prose: ProseMut<'_>, given: GivenProse<'_>) {
+        self.optional(&format!("{path}.intro"), prose.intro, given.intro);
+        self.items(&format!("{path}.items"), prose.items, given.items);
+        self.groups(&format!("{path}.groups"), prose.groups, given.groups);
+        self.optional(&format!("{path}.outro"), prose.outro, given.outro);
     }
 
     fn facts(&mut self, profile: &mut Profile, translation: &Translation) {
@@ -470,39 +474,14 @@ impl Walk {
         for info in crate::profile::CATALOGUE {
             let given = translation.sections.get(info.id);
             let path = format!("sections.{}", info.id);
-            match sections.get_mut(info.id) {
-                None => {}
-                Some(crate::profile::SectionContentMut::General(s)) => {
-                    self.prose(
-                        &path,
-                        &mut s.intro,
-                        &mut s.items,
-                        &mut s.groups,
-                        &mut s.outro,
-                        given,
-                    );
-                    self.refuse_salary_words(&path, given);
-                }
-                Some(crate::profile::SectionContentMut::RemoteWork(s)) => {
-                    self.prose(
-                        &path,
-                        &mut s.intro,
-                        &mut s.items,
-                        &mut s.groups,
-                        &mut s.outro,
-                        given,
-                    );
-                    self.refuse_salary_words(&path, given);
-                }
-                Some(crate::profile::SectionContentMut::Salary(s)) => {
-                    self.prose(
-                        &path,
-                        &mut s.intro,
-                        &mut s.items,
-                        &mut s.groups,
-                        &mut s.outro,
-                        given,
-                    );
+            let Some(mut content) = sections.get_mut(info.id) else {
+                continue;
+            };
+            if let Some(prose) = content.prose_mut() {
+                self.prose(&path, prose, GivenProse::of_section(given));
+            }
+            match content {
+                SectionContentMut::Salary(s) => {
                     self.optional(
                         &format!("{path}.region"),
                         &mut s.region,
@@ -514,40 +493,65 @@ impl Walk {
                         given.and_then(|g| g.source.as_ref()),
                     );
                 }
-                Some(crate::profile::SectionContentMut::Misconceptions(s)) => {
-                    self.optional(
-                        &format!("{path}.intro"),
-                        &mut s.intro,
-                        given.and_then(|g| g.intro.as_ref()),
-                    );
-                    let items = given.map_or(&[][..], |g| &g.items[..]);
-                    self.positional(&format!("{path}.items"), &mut s.items, items, |walk, path, pair, given| {
-                        let parts = match given {
-                            Some(ItemText::Parts(parts)) => Some(parts),
-                            Some(ItemText::Plain(_)) => {
-                                walk.no_place(path, "a misconception is a `myth` and a `reality`, not one text");
-                                None
-                            }
-                            None => None,
-                        };
-                        if parts.is_some_and(|p| p.title.is_some() || p.text.is_some()) {
-                            walk.no_place(path, "a misconception has a `myth` and a `reality`, not a `title` or `text`");
-                        }
-                        walk.text(&format!("{path}.myth"), &mut pair.myth, parts.and_then(|p| p.myth.as_ref()));
-                        walk.text(&format!("{path}.reality"), &mut pair.reality, parts.and_then(|p| p.reality.as_ref()));
-                    });
-                    if given.is_some_and(|g| !g.groups.is_empty()) {
-                        self.no_place(&format!("{path}.groups"), "this section has no sub-lists");
-                    }
-                    self.optional(
-                        &format!("{path}.outro"),
-                        &mut s.outro,
-                        given.and_then(|g| g.outro.as_ref()),
-                    );
+                SectionContentMut::Misconceptions(s) => {
+                    self.misconceptions(&path, s, given);
+                    self.refuse_salary_words(&path, given);
+                }
+                SectionContentMut::General(_) | SectionContentMut::RemoteWork(_) => {
                     self.refuse_salary_words(&path, given);
                 }
             }
         }
+    }
+
+    fn misconceptions(
+        &mut self,
+        path: &str,
+        section: &mut crate::profile::MisconceptionsSection,
+        given: Option<&SectionText>,
+    ) {
+        let given_items = given.map_or(&[][..], |g| &g.items[..]);
+        self.optional(
+            &format!("{path}.intro"),
+            &mut section.intro,
+            given.and_then(|g| g.intro.as_ref()),
+        );
+        self.positional(
+            &format!("{path}.items"),
+            &mut section.items,
+            given_items,
+            |walk, path, pair, given| {
+                let parts = match given {
+                    Some(ItemText::Parts(parts)) => Some(parts),
+                    Some(ItemText::Plain(_)) => {
+                        walk.no_place(
+                            path,
+                            "a misconception is a `myth` and a `reality`, not one text",
+                        );
+                        None
+                    }
+                    None => None,
+                };
+                if parts.is_some_and(|p| p.title.is_some() || p.text.is_some()) {
+                    walk.no_place(
+                        path,
+                        "a misconception has a `myth` and a `reality`, not a `title` or `text`",
+                    );
+                }
+                let myth = parts.and_then(|p| p.myth.as_ref());
+                let reality = parts.and_then(|p| p.reality.as_ref());
+                walk.text(&format!("{path}.myth"), &mut pair.myth, myth);
+                walk.text(&format!("{path}.reality"), &mut pair.reality, reality);
+            },
+        );
+        if given.is_some_and(|g| !g.groups.is_empty()) {
+            self.no_place(&format!("{path}.groups"), "this section has no sub-lists");
+        }
+        self.optional(
+            &format!("{path}.outro"),
+            &mut section.outro,
+            given.and_then(|g| g.outro.as_ref()),
+        );
     }
 
     fn refuse_salary_words(&mut self, path: &str, given: Option<&SectionText>) {
@@ -588,22 +592,13 @@ impl Walk {
                 &mut section.heading,
                 given.and_then(|g| g.heading.as_ref()),
             );
-            let prose = given.map(|g| SectionText {
-                intro: g.intro.clone(),
-                items: g.items.clone(),
-                groups: g.groups.clone(),
-                outro: g.outro.clone(),
-                region: None,
-                source: None,
-            });
-            self.prose(
-                &path,
-                &mut section.intro,
-                &mut section.items,
-                &mut section.groups,
-                &mut section.outro,
-                prose.as_ref(),
-            );
+            let prose = ProseMut {
+                intro: &mut section.intro,
+                items: &mut section.items,
+                groups: &mut section.groups,
+                outro: &mut section.outro,
+            };
+            self.prose(&path, prose, GivenProse::of_extra(given));
         }
         for index in profile.extra_sections.len()..given.len() {
             self.no_place(
