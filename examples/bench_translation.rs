@@ -49,7 +49,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     });
     let locations = pathways::load::Locations::scan(&text);
     step("check its keys", &|| {
-        std::hint::black_box(pathways::translate::check_keys(&locations, "es-MX", base));
+        std::hint::black_box(pathways::translate::check_keys(
+            locations.paths(),
+            "es-MX",
+            base,
+        ));
     });
     step("project", &|| {
         std::hint::black_box(pathways::translate::project(

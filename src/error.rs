@@ -123,6 +123,8 @@ pub enum Error {
     NoTranslationFile {
         /// The base profile.
         profile: PathBuf,
+        /// The translation file looked for.
+        file: PathBuf,
         /// The language asked for.
         language: String,
         /// The languages it has translations into.
@@ -242,13 +244,14 @@ impl fmt::Display for Error {
             },
             Error::NoTranslationFile {
                 profile,
+                file,
                 language,
                 available,
             } => write!(
                 f,
                 "`{}` has no translation into `{language}` (a file `{}` beside it); {}",
                 shown(profile),
-                crate::translate::file_for(profile, language).display(),
+                shown(file),
                 if available.is_empty() {
                     "it has no translations: `pathways new --translate PROFILE --lang LANGUAGE` starts one".to_owned()
                 } else {

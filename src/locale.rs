@@ -135,6 +135,22 @@ pub(crate) fn message_ids(resource: &FluentResource) -> impl Iterator<Item = &st
     })
 }
 
+/// A BCP 47 language tag as ICU reads it, written with `-` (`en-US`, not
+/// `en_US`), a two- or three-letter language first: `en-US`, `zh-Hant-TW`,
+/// `th-TH-u-nu-thai`, `de-CH-1996`. Extensions (`-u-`, `-t-`) and private
+/// use (`-x-`) have subtags of one letter.
+pub fn is_language_tag(tag: &str) -> bool {
+    if icu::locale::Locale::try_from_str(tag).is_err() {
+        return false;
+    }
+    let mut parts = tag.split('-');
+    let language_ok = parts
+        .next()
+        .is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphabetic()));
+    language_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -57,6 +57,7 @@ pub(super) fn in_language(input: Input, language: Option<&str>) -> Result<Input,
     if !file.is_file() {
         return Err(Error::NoTranslationFile {
             profile: base.clone(),
+            file,
             language: language.to_owned(),
             available: pathways::translate::translations_of(base)
                 .into_iter()

@@ -285,7 +285,7 @@ fn load_translation(
     let locations = OnceLock::new();
     let scanned = || locations.get_or_init(|| Locations::scan(&source.text));
     let mut problems = if unknown_keys {
-        crate::translate::check_keys(scanned(), &language, &base.source.name)
+        crate::translate::check_keys(scanned().paths(), &language, &base.source.name)
     } else {
         Vec::new()
     };

@@ -2,8 +2,7 @@
 //! Everything else is either data that comes from the base (a figure, a
 //! code, a date, an address) or a key pathways does not know.
 
-use crate::finding::Finding;
-use crate::load::Locations;
+use crate::finding::{Finding, Position};
 use crate::rules::Rule;
 
 /// The keys of every text field, and of the lists and maps that hold them,
@@ -138,11 +137,15 @@ fn is_text_pattern(pattern: &str) -> bool {
     })
 }
 
-/// Findings for every key of a translation file (from its `locations`)
-/// that is not the base's text: `base` names the base profile's file.
-pub fn check_keys(locations: &Locations, language: &str, base: &str) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = locations
-        .paths()
+/// Findings for every key of a translation file (its field `paths`, each
+/// with where it is) that is not the base's text: `base` names the base
+/// profile's file.
+pub fn check_keys<'p>(
+    paths: impl Iterator<Item = (&'p str, Position)>,
+    language: &str,
+    base: &str,
+) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = paths
         .filter(|(path, _)| !is_text_pattern(&pattern(path)))
         .filter(|(path, _)| {
             // Report a wrong key once, not again for what is under it.
@@ -205,7 +208,11 @@ mod tests {
     #[test]
     fn data_is_refused_and_unknown_keys_are_named() {
         let text = "title: Técnicos\nsections:\n  salary:\n    average: 1\n    intro: Hola.\n    ranges:\n      - min: 2\nlocale: es\nsumary: []\n";
-        let findings = check_keys(&Locations::scan(text), "es-MX", "a.yaml");
+        let findings = check_keys(
+            crate::load::Locations::scan(text).paths(),
+            "es-MX",
+            "a.yaml",
+        );
         let found: Vec<(Rule, &str, usize)> = findings
             .iter()
             .map(|f| (f.rule, f.path.as_str(), f.position.line))

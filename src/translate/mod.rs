@@ -44,7 +44,7 @@ fn named_base_of(path: &Path) -> Option<(PathBuf, String)> {
         .map(|s| (s, "yaml"))
         .or_else(|| name.strip_suffix(".yml").map(|s| (s, "yml")))?;
     let (id, language) = stem.rsplit_once('.')?;
-    if id.is_empty() || !crate::validate::is_language_tag(language) {
+    if id.is_empty() || !crate::locale::is_language_tag(language) {
         return None;
     }
     Some((

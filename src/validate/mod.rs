@@ -18,8 +18,8 @@ mod sections;
 mod translations;
 
 pub use crate::id::{IdProblem, id_problem, is_reserved_stem};
+pub use crate::locale::is_language_tag;
 pub use collection::{IdClaim, duplicate_ids};
-pub use identity::is_language_tag;
 pub use policy::Policy;
 pub use score::completeness;
 
