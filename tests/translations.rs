@@ -509,3 +509,41 @@ fn a_base_text_changed_since_the_translation_is_named_where_it_is_translated() {
         outdated[0]
     );
 }
+
+/// The French translation's PDF is in French, and what it leaves in
+/// English is tagged English: `/Lang` on the document and on each such
+/// element (qpdf writes the structure out to read).
+#[test]
+#[ignore = "needs qpdf: .ci/run runs it"]
+fn a_pdf_tags_the_base_language_where_a_translation_falls_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("fr.pdf");
+    Run::of(
+        pathways()
+            .args([
+                "render",
+                "profiles/veterinary-technologists-and-technicians.fr-CA.yaml",
+                "-o",
+            ])
+            .arg(&pdf),
+    )
+    .assert_code(0);
+    let qdf = dir.path().join("fr.qdf.pdf");
+    let status = std::process::Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(&pdf)
+        .arg(&qdf)
+        .status()
+        .expect("qpdf must be installed");
+    assert!(status.success());
+    let bytes = std::fs::read(&qdf).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let count = |tag: &str| text.matches(&format!("/Lang ({tag})")).count();
+    assert!(count("fr-CA") >= 1, "the document is in French");
+    // Outlook, skills and first steps are left in English: one element each at least.
+    assert!(
+        count("en-US") >= 3,
+        "{} elements tagged en-US",
+        count("en-US")
+    );
+}
