@@ -109,12 +109,13 @@ fn pattern(path: &str) -> String {
             Some(at) => (&part[..at], true),
             None => (part, false),
         };
-        let named =
-            if (previous == "sections" || previous == "facts") && out.len() == previous.len() + 1 {
-                "*"
-            } else {
-                name
-            };
+        // A section's or fact's name stands for any (`sections.*`); a key
+        // named so deeper down is no text path either way.
+        let named = if previous == "sections" || previous == "facts" {
+            "*"
+        } else {
+            name
+        };
         out.push_str(named);
         if indexed {
             // A nested list (`[0][1]`) is not a shape any profile has.
@@ -203,6 +204,10 @@ mod tests {
         assert!(!is_text_pattern("sections.*.average"));
         assert!(!is_text_pattern("sections.*.ranges[].min"));
         assert!(!is_text_pattern("extra_sections[].region"));
+        // The fingerprints `new --translate` writes are the translation's own.
+        assert!(is_text_pattern("base_text"));
+        assert!(is_text_pattern("base_text.sections.*.items[].text"));
+        assert!(!is_text_pattern("base_texts"));
     }
 
     #[test]

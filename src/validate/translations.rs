@@ -15,14 +15,6 @@ pub(super) fn check(translation: &TranslationOf, findings: &mut Findings) {
     }
     let fallback = &translation.fallback;
     if !fallback.is_empty() && findings.keeps(Rule::TranslationIncomplete) {
-        let mut named: Vec<String> = fallback
-            .iter()
-            .take(NAMED_FIELDS)
-            .map(|path| format!("`{path}`"))
-            .collect();
-        if fallback.len() > NAMED_FIELDS {
-            named.push(format!("and {} more", fallback.len() - NAMED_FIELDS));
-        }
         findings.at_key(
             "",
             Finding::new(
@@ -32,7 +24,7 @@ pub(super) fn check(translation: &TranslationOf, findings: &mut Findings) {
                     crate::words::plural(fallback.len(), "text field"),
                     if fallback.len() == 1 { "is" } else { "are" },
                     translation.base_language,
-                    named.join(", ")
+                    named_fields(fallback)
                 ),
                 "add the text in this language under the same keys as in the base profile \
                  (`pathways new --translate BASE --lang LANGUAGE` writes every field to fill in)",
@@ -103,5 +95,37 @@ fn outdated(translation: &TranslationOf, findings: &mut Findings) {
                 "add `updated: YYYY-MM-DD`, the day the translation was last checked against the base profile",
             ),
         ),
+    }
+}
+
+/// The first [`NAMED_FIELDS`] paths, quoted, then how many more there are.
+fn named_fields(paths: &[String]) -> String {
+    let mut named: Vec<String> = paths
+        .iter()
+        .take(NAMED_FIELDS)
+        .map(|path| format!("`{path}`"))
+        .collect();
+    if paths.len() > NAMED_FIELDS {
+        named.push(format!("and {} more", paths.len() - NAMED_FIELDS));
+    }
+    named.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_list_of_fields_names_the_first_eight_and_counts_the_rest() {
+        let paths = |n: usize| -> Vec<String> { (0..n).map(|i| format!("f{i}")).collect() };
+        assert_eq!(named_fields(&paths(1)), "`f0`");
+        assert_eq!(
+            named_fields(&paths(8)),
+            "`f0`, `f1`, `f2`, `f3`, `f4`, `f5`, `f6`, `f7`"
+        );
+        assert_eq!(
+            named_fields(&paths(10)),
+            "`f0`, `f1`, `f2`, `f3`, `f4`, `f5`, `f6`, `f7`, and 2 more"
+        );
     }
 }
