@@ -66,8 +66,7 @@ pub fn skeleton(base: &Profile, base_file: &str, language: &str, schema: Option<
             .min(steps.len() - 1);
         let mut line_start: Option<String> = None;
         for (depth, step) in steps.iter().enumerate().skip(shared) {
-            let i = depth;
-            let last = i + 1 == steps.len();
+            let last = depth + 1 == steps.len();
             let indent = line_start.take().unwrap_or_else(|| "  ".repeat(depth));
             match step {
                 Step::Key(key) if last => {
@@ -82,11 +81,10 @@ pub fn skeleton(base: &Profile, base_file: &str, language: &str, schema: Option<
                 Step::Index(_) => {
                     // The entry's first key goes on the `- ` line.
                     line_start = Some(format!("{indent}- "));
-                    if matches!(steps.get(i + 1), Some(Step::Key(_))) && i + 2 == steps.len() {
+                    if let Some(Step::Key(key)) = steps.get(depth + 1)
+                        && depth + 2 == steps.len()
+                    {
                         out.push_str(&comment(&"  ".repeat(depth), text));
-                        let Some(Step::Key(key)) = steps.get(i + 1) else {
-                            unreachable!()
-                        };
                         out.push_str(&format!("{indent}- {key}: TODO\n"));
                         break;
                     }
@@ -133,4 +131,58 @@ fn comment(indent: &str, text: &str) -> String {
             format!("{indent}# {line}\n").replace(" \n", "\n")
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Source, parse, parse_as};
+    use crate::translate::{Translation, project};
+
+    fn profile(text: &str) -> Profile {
+        let source = Source {
+            name: "a.yaml".to_owned(),
+            text: text.to_owned(),
+        };
+        parse(source).map_err(|_| "a profile").unwrap().profile
+    }
+
+    const BASE: &str = "id: a\ntitle: Archivists\naliases: [Records keepers]\ncategory: Heritage\n\
+        sections:\n  overview:\n    intro: \"First\\tline.\\n\\nSecond.\"\n  career_path:\n    groups:\n\
+        \x20     - heading: Stages\n        items:\n          - { title: Start, text: Assist. }\n\
+        \x20         - Lead.\n      - heading: Later\n        intro: Then.\n  skills:\n    items: [Care., Order.]\n";
+
+    /// What `new --translate` writes reads back as a translation that gives
+    /// every text of its base (each a TODO) and adds nothing.
+    #[test]
+    fn every_base_text_is_there_to_translate_in_the_base_s_shape() {
+        let base = profile(BASE);
+        let written = skeleton(&base, "a.yaml", "fr", None);
+        let source = Source {
+            name: "a.fr.yaml".to_owned(),
+            text: written.clone(),
+        };
+        let translation: Translation = parse_as(&source).unwrap();
+        let projection = project(&base, &translation, "fr");
+        assert_eq!(projection.problems, vec![], "{written}");
+        assert_eq!(projection.fallback, Vec::<String>::new(), "{written}");
+        assert_eq!(projection.profile.aliases.len(), 1);
+        assert!(
+            written.contains("# Archivists\ntitle: TODO\naliases:\n  # Records keepers\n  - TODO\n# Heritage\ncategory: TODO\n"),
+            "{written}"
+        );
+        // A tab in the base text stays a tab in its comment.
+        assert!(
+            written.contains("    # First\tline.\n    #\n    # Second.\n"),
+            "{written}"
+        );
+        assert!(written.contains("  \"aliases\": \""), "{written}");
+    }
+
+    #[test]
+    fn a_base_without_aliases_gets_no_aliases_to_translate() {
+        let base = profile(&BASE.replace("aliases: [Records keepers]\n", ""));
+        let written = skeleton(&base, "a.yaml", "fr", None);
+        assert!(!written.contains("aliases"), "{written}");
+    }
 }
