@@ -280,7 +280,6 @@ fn load_translation(
             Err(finding) => return Err(invalid(*finding, source)),
         };
     let projection = crate::translate::project(&base.profile, &translation, &language);
-    let changed = crate::translate::changed_since(&base.profile, &translation);
     // Positions are worked out only for a translation with something to report.
     let locations = OnceLock::new();
     let scanned = || locations.get_or_init(|| Locations::scan(&source.text));
@@ -307,7 +306,7 @@ fn load_translation(
             translated: projection.translated,
             fallback: projection.fallback,
             problems,
-            changed,
+            changed: projection.changed,
             fingerprinted: !translation.base_text.is_empty(),
             base_locations: base.locations.clone(),
         })),

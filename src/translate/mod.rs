@@ -11,7 +11,7 @@ mod keys;
 mod model;
 mod skeleton;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 pub use keys::check_keys;
@@ -61,25 +61,6 @@ pub fn fingerprint(text: &str) -> String {
         (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
     });
     format!("{hash:08x}")
-}
-
-/// The fields whose base text has changed since `translation` was made from
-/// it (its `base_text` fingerprints), in the base's order, each with the
-/// fingerprint of its text now.
-pub fn changed_since(base: &Profile, translation: &Translation) -> Vec<(String, String)> {
-    if translation.base_text.is_empty() {
-        return Vec::new();
-    }
-    let mut texts = texts_of(base);
-    texts.push(("aliases".to_owned(), aliases_text(base)));
-    texts
-        .into_iter()
-        .filter_map(|(path, text)| {
-            let now = fingerprint(&text);
-            let was = translation.base_text.get(&path)?;
-            (*was != now).then_some((path, now))
-        })
-        .collect()
 }
 
 /// The aliases as one text, for their fingerprint.
@@ -138,6 +119,10 @@ pub struct Projection {
     /// What the translation holds that the base has no place for (not
     /// located: paths in the translation file).
     pub problems: Vec<Finding>,
+    /// The fields whose base text has changed since the translation was
+    /// made from it (its `base_text` fingerprints), in file order, each
+    /// with the fingerprint of its text now.
+    pub changed: Vec<(String, String)>,
 }
 
 /// `base` in `language`, with `translation`'s text where it gives some.
@@ -163,6 +148,7 @@ fn walk(
     profile.locale = Some(language.to_owned());
     let mut walk = Walk {
         texts: keep_texts.then(Vec::new),
+        base_text: Some(&translation.base_text),
         ..Walk::default()
     };
     if translation.updated.is_some() {
@@ -170,6 +156,7 @@ fn walk(
         walk.translated.insert("updated".to_owned());
     }
     walk.text("title", &mut profile.title, translation.title.as_ref());
+    walk.note_change("aliases", &aliases_text(base));
     match &translation.aliases {
         Some(aliases) => {
             profile.aliases = aliases
@@ -225,6 +212,7 @@ fn walk(
             translated: walk.translated,
             fallback: walk.fallback,
             problems: walk.problems,
+            changed: walk.changed,
         },
         walk.texts.unwrap_or_default(),
     )
@@ -261,26 +249,41 @@ impl<'a> GivenProse<'a> {
 
 /// The projection's record of what came from where.
 #[derive(Default)]
-struct Walk {
+struct Walk<'a> {
     translated: BTreeSet<String>,
     fallback: Vec<String>,
     problems: Vec<Finding>,
     /// Each base text by path, when asked for.
     texts: Option<Vec<(String, String)>>,
+    /// The base's text when the translation was made, by fingerprint.
+    base_text: Option<&'a BTreeMap<String, String>>,
+    changed: Vec<(String, String)>,
 }
 
-impl Walk {
+impl Walk<'_> {
     /// A text the base always has.
     fn text(&mut self, path: &str, base: &mut String, given: Option<&String>) {
         if let Some(texts) = &mut self.texts {
             texts.push((path.to_owned(), base.clone()));
         }
+        self.note_change(path, base);
         match given {
             Some(text) => {
                 base.clone_from(text);
                 self.translated.insert(path.to_owned());
             }
             None => self.fallback.push(path.to_owned()),
+        }
+    }
+
+    /// Notes `path` as changed when its fingerprint in the translation is
+    /// not that of the base's `text` now.
+    fn note_change(&mut self, path: &str, text: &str) {
+        if let Some(was) = self.base_text.and_then(|texts| texts.get(path)) {
+            let now = fingerprint(text);
+            if *was != now {
+                self.changed.push((path.to_owned(), now));
+            }
         }
     }
 
