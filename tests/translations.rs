@@ -202,7 +202,29 @@ fn what_a_translation_leaves_out_prints_in_the_base_language_and_says_so() {
         .assert_stdout_has(
             r#"<div lang="en-US" dir="ltr"><p>A degree in library science is usually required.</p></div>"#,
         )
-        .assert_stdout_has(r#"<span lang="en-US" dir="ltr">Run the collection.</span>"#);
+        .assert_stdout_has(r#"<span lang="en-US" dir="ltr">Run the collection.</span>"#)
+        // Titles, names and words kept from the base are marked too; in an
+        // attribute, where markup cannot go, the name stays plain text.
+        .assert_stdout_has(
+            "<strong class=\"item-title\"><span lang=\"en-US\" dir=\"ltr\">Teach research skills</span>\u{a0}:</strong>",
+        )
+        .assert_stdout_has(r#"<span lang="en-US" dir="ltr">Teacher Librarians</span></p>"#)
+        .assert_stdout_has(r#"<meta itemprop="alternateName" content="Teacher Librarians">"#)
+        .assert_stdout_has(r#"<dd><span lang="en-US" dir="ltr">Education &amp; Training</span></dd>"#)
+        .assert_stdout_has(r#"<span lang="en-US" dir="ltr">Occupational Outlook Handbook</span></a>"#)
+        // The translated title is not.
+        .assert_stdout_has(r#"<h1 id="title">Bibliothécaires scolaires</h1>"#);
+    Run::of(pathways().arg("render").arg(&partial).args([
+        "--format",
+        "html",
+        "--template",
+        "handout",
+    ]))
+    .assert_code(0)
+    .assert_stdout_has(
+        r#"<div lang="en-US" dir="ltr"><p>Steady, with openings as librarians retire.</p></div>"#,
+    )
+    .assert_stdout_has(r#"<li><span lang="en-US" dir="ltr">Patience.</span></li>"#);
     let (_, report) = check_json(&[partial.as_os_str()]);
     let finding = &report["profiles"][0]["findings"][0];
     assert_eq!(finding["rule"], "translation-incomplete");

@@ -126,8 +126,14 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
             &profile.languages.alternates,
         ),
         typst_date: profile.updated.as_deref().and_then(typst_date),
-        category: profile.category.as_deref().map(|c| r.plain(c)),
-        career_type: profile.career_type.as_deref().map(|c| r.plain(c)),
+        category: profile
+            .category
+            .as_deref()
+            .map(|c| r.plain_at("category", c)),
+        career_type: profile
+            .career_type
+            .as_deref()
+            .map(|c| r.plain_at("career_type", c)),
         updated: profile.updated.clone(),
         updated_text: profile
             .updated
@@ -139,15 +145,20 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
                 .iter()
                 .enumerate()
                 .map(|(index, s)| SummaryView {
-                    heading: r.plain(&s.heading),
+                    heading: r.plain_at(&format!("summary[{index}].heading"), &s.heading),
                     text: r.rich_at(&format!("summary[{index}].text"), &s.text),
                 }),
         ),
         sections: Sections(list(sections).into()),
-        sources: list(profile.sources.iter().map(|s| SourceView {
-            title: r.plain(&s.title),
-            url: s.url.clone().filter(|u| crate::links::is_web_link(u)),
-            credit: s.credit.as_deref().map(|credit| r.plain(credit.trim())),
+        sources: list(profile.sources.iter().enumerate().map(|(index, s)| {
+            SourceView {
+                title: r.plain_at(&format!("sources[{index}].title"), &s.title),
+                url: s.url.clone().filter(|u| crate::links::is_web_link(u)),
+                credit: s
+                    .credit
+                    .as_deref()
+                    .map(|credit| r.plain_at(&format!("sources[{index}].credit"), credit)),
+            }
         })),
         title_css: css_string(&profile.title),
         handout: extras
@@ -155,9 +166,13 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
             .then(|| Arc::new(r.handout(profile, locale, labels))),
         book: extras.book_ids.is_some(),
         id_prefix: extras.book_ids.unwrap_or_default(),
-        aliases: profile.aliases.iter().map(|a| r.plain(&a.0)).collect(),
+        aliases: profile
+            .aliases
+            .iter()
+            .map(|a| r.plain_at("aliases", &a.0))
+            .collect(),
         codes: super::facts::codes(profile.codes.as_ref(), &|text| r.plain(text)),
-        quick_facts: super::facts::quick_facts(profile, &|text| r.plain(text), labels),
+        quick_facts: super::facts::quick_facts(profile, r, labels),
         occupation: Arc::new(super::facts::occupation_data(profile, labels)),
     }
 }
@@ -292,6 +307,11 @@ impl<'f> Renditions<'f> {
         self.in_language_of(path, self.rich_inline(markdown))
     }
 
+    /// `plain`, marked as `rich_at` is.
+    pub(super) fn plain_at(&self, path: &str, text: &str) -> Text {
+        self.in_language_of(path, self.plain(text))
+    }
+
     /// `text` in the base's language when the field at `path` kept the
     /// base's text: HTML and PDF say so (a screen reader changes voice);
     /// Markdown and plain text have no way to.
@@ -304,7 +324,11 @@ impl<'f> Renditions<'f> {
             let value = values.next().unwrap_or_default();
             match format {
                 Format::Html => {
-                    let html = value.to_string();
+                    let html = if value.is_safe() {
+                        value.to_string()
+                    } else {
+                        minijinja::HtmlEscape(&value.to_string()).to_string()
+                    };
                     let block = ["<p>", "<ul", "<ol", "<table", "<blockquote", "<pre", "<h"]
                         .iter()
                         .any(|tag| html.contains(tag));
@@ -419,19 +443,19 @@ impl<'f> Renditions<'f> {
         )
     }
 
-    /// An entry under `marker`, with `text` (its own, or part of it).
-    fn item(&self, item: &Item, text: &str, marker: String) -> ItemView {
-        self.item_at("", item, text, marker)
-    }
-
-    /// An entry whose text is the field at `text_path`.
+    /// An entry under `marker`, with `text` (its own, or part of it) from
+    /// the field at `text_path` (and its title from the `title` beside it).
     fn item_at(&self, text_path: &str, item: &Item, text: &str, marker: String) -> ItemView {
+        let title_path = text_path
+            .strip_suffix(".text")
+            .map(|entry| format!("{entry}.title"))
+            .unwrap_or_default();
         ItemView {
             title: item
                 .title
                 .as_deref()
                 .filter(|t| !t.trim().is_empty())
-                .map(|t| self.plain(t.trim().trim_end_matches(':'))),
+                .map(|t| self.plain_at(&title_path, t.trim().trim_end_matches(':'))),
             text: self.hang(self.rich_inline_at(text_path, text), &marker),
             marker,
         }
@@ -447,7 +471,7 @@ impl<'f> Renditions<'f> {
                 .map(|(index, group)| {
                     let path = format!("{path}[{index}]");
                     GroupView {
-                        heading: self.plain(&group.heading),
+                        heading: self.plain_at(&format!("{path}.heading"), &group.heading),
                         intro: self.optional_rich(&format!("{path}.intro"), group.intro.as_deref()),
                         items: self.items(&format!("{path}.items"), &group.items, ordered),
                         outro: self.optional_rich(&format!("{path}.outro"), group.outro.as_deref()),
@@ -470,7 +494,7 @@ impl<'f> Renditions<'f> {
         SectionView {
             id: id.to_owned(),
             anchor: anchor(id),
-            heading: self.plain(heading),
+            heading: self.plain_at(&format!("{path}.heading"), heading),
             kind,
             ordered,
             intro,
@@ -521,21 +545,30 @@ impl<'f> Renditions<'f> {
     fn handout(&self, profile: &Profile, locale: &str, labels: &Labels) -> HandoutView {
         let section_heading = |id: &str| labels.get(&section_key(id));
         let sections = &profile.sections;
-        let lead = |intro: Option<&str>| {
+        // The first paragraph of the intro of section `id`.
+        let lead = |id: &str, intro: Option<&str>| {
             intro
                 .and_then(|intro| intro.trim().split("\n\n").next())
                 .filter(|lead| !lead.trim().is_empty())
-                .map(|lead| self.rich(lead))
+                .map(|lead| self.rich_at(&format!("sections.{id}.intro"), lead))
         };
-        let title_or_text = |items: &[Item], most: usize| -> Vec<Text> {
+        let items_of = |id: &str| {
+            let path = format!("sections.{id}.items");
+            let items = sections.get(id).map_or(&[][..], |s| s.prose().items);
             items
                 .iter()
-                .filter(|item| !item.is_empty())
+                .enumerate()
+                .filter(|(_, item)| !item.is_empty())
+                .map(move |(index, item)| (format!("{path}[{index}]"), item))
+        };
+        let title_or_text = |id: &str, most: usize| -> Vec<Text> {
+            items_of(id)
                 .take(most)
                 .map(
-                    |item| match item.title.as_deref().filter(|t| !t.trim().is_empty()) {
-                        Some(title) => self.plain(title.trim().trim_end_matches(':')),
-                        None => self.rich_inline(&item.text),
+                    |(path, item)| match item.title.as_deref().filter(|t| !t.trim().is_empty()) {
+                        Some(title) => self
+                            .plain_at(&format!("{path}.title"), title.trim().trim_end_matches(':')),
+                        None => self.rich_inline_at(&path, &item.text),
                     },
                 )
                 .collect()
@@ -546,12 +579,10 @@ impl<'f> Renditions<'f> {
             let prose = if has_figures {
                 None
             } else {
-                lead(salary.intro.as_deref()).or_else(|| {
-                    salary
-                        .items
-                        .iter()
-                        .find(|item| !item.is_empty())
-                        .map(|item| self.rich(&item.text))
+                lead("salary", salary.intro.as_deref()).or_else(|| {
+                    items_of("salary")
+                        .next()
+                        .map(|(path, item)| self.rich_at(&path, &item.text))
                 })
             };
             (figures.is_some() || prose.is_some()).then(|| {
@@ -568,44 +599,34 @@ impl<'f> Renditions<'f> {
                 _ => sections.outlook.as_ref(),
             }
             .and_then(|s| s.intro.as_deref());
-            lead(intro).map(|text| FactView {
+            lead(id, intro).map(|text| FactView {
                 anchor: anchor(id),
                 heading: self.plain(&section_heading(id)),
                 text,
             })
         });
-        let no_items: &[Item] = &[];
-        let steps = sections
-            .getting_started
-            .as_ref()
-            .map_or(no_items, |s| s.items.as_slice());
-        let steps: Vec<ItemView> = steps
-            .iter()
-            .filter(|item| !item.is_empty())
+        let steps: Vec<ItemView> = items_of("getting_started")
             .enumerate()
-            .map(|(index, item)| {
-                self.item(item, first_sentence(&item.text), format!("{}. ", index + 1))
+            .map(|(number, (path, item))| {
+                let text_path = if item.title.is_some() {
+                    format!("{path}.text")
+                } else {
+                    path
+                };
+                let marker = format!("{}. ", number + 1);
+                self.item_at(&text_path, item, first_sentence(&item.text), marker)
             })
             .collect();
         HandoutView {
-            overview: lead(sections.overview.as_ref().and_then(|o| o.intro.as_deref())),
+            overview: lead(
+                "overview",
+                sections.overview.as_ref().and_then(|o| o.intro.as_deref()),
+            ),
             salary,
             facts: list(facts),
-            skills: title_or_text(
-                sections
-                    .skills
-                    .as_ref()
-                    .map_or(no_items, |s| s.items.as_slice()),
-                6,
-            ),
+            skills: title_or_text("skills", 6),
             steps: list(steps),
-            related: title_or_text(
-                sections
-                    .related_careers
-                    .as_ref()
-                    .map_or(no_items, |s| s.items.as_slice()),
-                usize::MAX,
-            ),
+            related: title_or_text("related_careers", usize::MAX),
             steps_heading: self.plain(&section_heading("getting_started")),
             related_heading: self.plain(&section_heading("related_careers")),
         }

@@ -19,7 +19,7 @@ use crate::render::labels::Labels;
 /// an average and ranges (which the salary section shows).
 pub(super) fn quick_facts(
     profile: &Profile,
-    plain: &dyn Fn(&str) -> Text,
+    r: &super::build::Renditions,
     labels: &Labels,
 ) -> Option<Arc<QuickFactsView>> {
     let salary = profile.sections.salary.as_ref();
@@ -78,13 +78,13 @@ pub(super) fn quick_facts(
         .map(|mut listed| {
             listed.years.sort_unstable();
             Arc::new(FactSourceView {
-                title: plain(&listed.source.title),
+                title: r.plain(&listed.source.title),
                 url: listed
                     .source
                     .url
                     .clone()
                     .filter(|u| crate::links::is_web_link(u)),
-                credit: (!listed.credits.is_empty()).then(|| plain(&listed.credits.join(" "))),
+                credit: (!listed.credits.is_empty()).then(|| r.plain(&listed.credits.join(" "))),
                 years: (!listed.years.is_empty()).then(|| {
                     listed
                         .years
@@ -100,10 +100,12 @@ pub(super) fn quick_facts(
         facts: rows
             .into_iter()
             .map(|(key, label, value)| {
+                // A fact's words are its `text`, an outlook's its `words`.
+                let words = if key == "outlook" { "words" } else { "text" };
                 Arc::new(QuickFactView {
                     key,
                     label,
-                    value: plain(&value),
+                    value: r.plain_at(&format!("facts.{key}.{words}"), &value),
                 })
             })
             .collect(),
@@ -419,6 +421,11 @@ pub(super) fn occupation_data(profile: &Profile, labels: &Labels) -> OccupationD
             })
             .collect(),
         education,
+        alternate_names: profile
+            .aliases
+            .iter()
+            .map(|a| a.0.trim().to_owned())
+            .collect(),
     }
 }
 

@@ -96,6 +96,8 @@ views! {
         salary: Vec<Arc<NamedAmountView>>,
         /// The education to start: its level's label, or the profile's words.
         education: Option<String>,
+        /// The other titles of the career, as plain text.
+        alternate_names: Vec<String>,
     }
 
     /// What a student looks for first, a line per fact given.
