@@ -284,8 +284,8 @@ fn new_translate_writes_every_text_to_fill_in_under_its_base_text() {
     assert_eq!(rules, BTreeSet::from(["placeholder-text".to_owned()]));
     assert!(
         text.contains(
-            "base_text:
-  \"title\": \""
+            "base_text: |
+  title "
         ),
         "{text}"
     );
@@ -526,7 +526,7 @@ fn a_base_text_changed_since_the_translation_is_named_where_it_is_translated() {
         outdated[0]["hint"]
             .as_str()
             .unwrap()
-            .contains(r#"then set `"sections.fun_facts.items[2]": ""#),
+            .contains("then change its line under `base_text:` to `sections.fun_facts.items[2] "),
         "{}",
         outdated[0]
     );

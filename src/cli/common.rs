@@ -81,7 +81,7 @@ pub fn print_findings(findings: &[Finding], text: Option<&str>, color: bool) {
 /// file's lines (a translation's findings may be in its base profile).
 pub fn print_document_findings(findings: &[Finding], document: &Document, color: bool) {
     let sources =
-        std::iter::once(&document.source).chain(document.translation.as_ref().map(|t| &t.base));
+        std::iter::once(&document.source).chain(document.translation.as_ref().map(|t| t.base()));
     for source in sources {
         let in_file: Vec<Finding> = findings
             .iter()

@@ -395,9 +395,13 @@ impl Job<'_> {
         if let Some(error) = errors.into_iter().next() {
             return Outcome::Skipped(error);
         }
-        let id_at = document
-            .top_level_value("id")
-            .unwrap_or(Position::new(1, 1, 1));
+        // A translation has no `id` of its own (its base's is used): it is
+        // named as a whole, without reading it all in search of one.
+        let id_at = match document.translation {
+            Some(_) => None,
+            None => document.top_level_value("id"),
+        }
+        .unwrap_or(Position::new(1, 1, 1));
         let profile = &document.profile;
         let stem = match &language {
             Some(language) => format!("{}.{language}", profile.id),

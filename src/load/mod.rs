@@ -80,8 +80,8 @@ pub struct Document {
 /// What a translated document knows of its base profile.
 #[derive(Debug, Clone)]
 pub struct TranslationOf {
-    /// The base profile's file and text.
-    pub base: Source,
+    /// The base profile as loaded (shared with the other languages).
+    base: std::sync::Arc<Document>,
     /// The base profile's review date.
     pub base_updated: Option<String>,
     /// The base profile's language.
@@ -100,7 +100,6 @@ pub struct TranslationOf {
     /// Whether the translation has `base_text` fingerprints (then they, not
     /// the dates, say whether it is out of date).
     pub fingerprinted: bool,
-    base_locations: OnceLock<Locations>,
 }
 
 impl TranslationOf {
@@ -123,10 +122,14 @@ impl TranslationOf {
                 .any(|ancestor| self.translated.contains(ancestor))
     }
 
+    /// The base profile's file and text.
+    pub fn base(&self) -> &Source {
+        &self.base.source
+    }
+
     /// Where each field of the base profile is.
     pub fn base_locations(&self) -> &Locations {
-        self.base_locations
-            .get_or_init(|| Locations::scan(&self.base.text))
+        self.base.locations()
     }
 }
 
@@ -142,7 +145,7 @@ impl Document {
     pub fn place(&self, path: &str) -> (&Source, &Locations) {
         match &self.translation {
             Some(translation) if !translation.owns(path) => {
-                (&translation.base, translation.base_locations())
+                (translation.base(), translation.base_locations())
             }
             _ => (&self.source, self.locations()),
         }
@@ -150,7 +153,7 @@ impl Document {
 
     /// The base profile's file: this one, unless it is a translation.
     pub fn base_source(&self) -> &Source {
-        self.translation.as_ref().map_or(&self.source, |t| &t.base)
+        self.translation.as_ref().map_or(&self.source, |t| t.base())
     }
 
     /// Whether [`Document::locations`] has walked the file yet.
@@ -207,8 +210,8 @@ impl Recent {
             .map(|(_, document)| std::sync::Arc::clone(document))
     }
 
-    fn keep(&self, path: &Path, document: &Document) -> std::sync::Arc<Document> {
-        let shared = std::sync::Arc::new(document.clone());
+    fn keep(&self, path: &Path, document: Document) -> std::sync::Arc<Document> {
+        let shared = std::sync::Arc::new(document);
         if let Ok(mut documents) = self.documents.lock() {
             if documents.len() == RECENT_PROFILES {
                 documents.pop_front();
@@ -224,7 +227,7 @@ impl Recent {
             return Ok(document);
         }
         let document = parse(read_source(&Input::File(path.to_path_buf()))?)?;
-        Ok(self.keep(path, &document))
+        Ok(self.keep(path, document))
     }
 }
 
@@ -301,14 +304,13 @@ fn load_translation(
         translation: Some(Box::new(TranslationOf {
             base_updated: base.profile.updated.clone(),
             base_language: base.profile.locale().to_owned(),
-            base: base.source.clone(),
             language,
             translated: projection.translated,
             fallback: projection.fallback,
             problems,
             changed: projection.changed,
             fingerprinted: !translation.base_text.is_empty(),
-            base_locations: base.locations.clone(),
+            base,
         })),
         source,
         profile,

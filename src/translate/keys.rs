@@ -127,8 +127,7 @@ fn pattern(path: &str) -> String {
 }
 
 fn is_text_pattern(pattern: &str) -> bool {
-    if TEXT_PATHS.contains(&pattern) || pattern == "base_text" || pattern.starts_with("base_text.")
-    {
+    if TEXT_PATHS.contains(&pattern) || pattern == "base_text" {
         return true;
     }
     ["sections.*.", "extra_sections[]."].iter().any(|prefix| {
@@ -206,7 +205,6 @@ mod tests {
         assert!(!is_text_pattern("extra_sections[].region"));
         // The fingerprints `new --translate` writes are the translation's own.
         assert!(is_text_pattern("base_text"));
-        assert!(is_text_pattern("base_text.sections.*.items[].text"));
         assert!(!is_text_pattern("base_texts"));
     }
 

@@ -42,9 +42,41 @@ pub struct Translation {
     pub extra_sections: Vec<ExtraSectionText>,
     /// A fingerprint of the base text each field was translated from, by
     /// field path, as `pathways new --translate` writes it: `check` names
-    /// the fields the base profile has changed since.
-    #[serde(default)]
+    /// the fields the base profile has changed since. In the file, a line
+    /// per field: its path, then its fingerprint (`summary[0].text 80585633`),
+    /// a single text to read, however many fields there are.
+    #[serde(default, deserialize_with = "fingerprint_lines")]
+    #[schemars(with = "String", extend("default" = ""))]
     pub base_text: BTreeMap<String, String>,
+}
+
+/// The `base_text` lines, by field path.
+fn fingerprint_lines<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<String, String>, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(index, line)| {
+            let mut words = line.split_whitespace();
+            match (words.next(), words.next(), words.next()) {
+                (Some(path), Some(fingerprint), None)
+                    if fingerprint.len() == 8
+                        && fingerprint.bytes().all(|b| b.is_ascii_hexdigit()) =>
+                {
+                    Ok((path.to_owned(), fingerprint.to_owned()))
+                }
+                _ => Err(serde::de::Error::custom(format!(
+                    "line {} of `base_text` is `{}`, not a field and its fingerprint \
+                     (`summary[0].text 80585633`); leave the lines as `pathways new --translate` \
+                     wrote them, or remove `base_text` to compare by dates",
+                    index + 1,
+                    line.trim()
+                ))),
+            }
+        })
+        .collect()
 }
 
 /// A source's words.

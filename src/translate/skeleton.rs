@@ -103,8 +103,8 @@ fn base_text_block(base: &Profile) -> String {
     let mut out = String::from(
         "\n# What the profile said when this translation was made (a fingerprint of\n\
          # each text): `pathways check` names the fields changed since. Leave it be;\n\
-         # after bringing a field up to date, put in the value check gives.\n\
-         base_text:\n",
+         # after bringing a field up to date, put in the fingerprint check gives.\n\
+         base_text: |\n",
     );
     let mut texts = crate::translate::texts_of(base);
     if !base.aliases.is_empty() {
@@ -112,7 +112,7 @@ fn base_text_block(base: &Profile) -> String {
     }
     for (path, text) in texts {
         out.push_str(&format!(
-            "  \"{path}\": \"{}\"\n",
+            "  {path} {}\n",
             crate::translate::fingerprint(&text)
         ));
     }
@@ -176,7 +176,38 @@ mod tests {
             written.contains("    # First\tline.\n    #\n    # Second.\n"),
             "{written}"
         );
-        assert!(written.contains("  \"aliases\": \""), "{written}");
+        assert!(written.contains("\n  aliases "), "{written}");
+        assert_eq!(
+            translation.base_text.get("title"),
+            Some(&crate::translate::fingerprint("Archivists"))
+        );
+    }
+
+    #[test]
+    fn a_base_text_line_that_is_not_a_field_and_its_fingerprint_is_named() {
+        let source = |base_text: &str| Source {
+            name: "a.fr.yaml".to_owned(),
+            text: format!("title: Archivistes\nbase_text: |\n{base_text}"),
+        };
+        let read: Translation =
+            parse_as(&source("  title 0123abcd\n\n  aliases 89ABCDEF\n")).unwrap();
+        assert_eq!(read.base_text.len(), 2);
+        for bad in [
+            "  title\n",
+            "  title 0123abc\n",
+            "  title 0123abcg\n",
+            "  a b c\n",
+        ] {
+            let error = parse_as::<Translation>(&source(&format!("  aliases 0123abcd\n{bad}")))
+                .unwrap_err();
+            assert!(
+                error
+                    .message
+                    .contains(&format!("line 2 of `base_text` is `{}`", bad.trim())),
+                "{bad:?}: {}",
+                error.message
+            );
+        }
     }
 
     #[test]

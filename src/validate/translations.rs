@@ -47,11 +47,11 @@ fn outdated(translation: &TranslationOf, findings: &mut Findings) {
                 Rule::TranslationOutdated,
                 format!(
                     "the base profile `{}` has changed this text since it was translated",
-                    translation.base.name
+                    translation.base().name
                 ),
                 format!(
                     "compare it with the base profile's `{path}` and bring it up to date; \
-                     then set `\"{path}\": \"{now}\"` under `base_text:`"
+                     then change its line under `base_text:` to `{path} {now}`"
                 ),
             ),
         );
@@ -79,7 +79,7 @@ fn outdated(translation: &TranslationOf, findings: &mut Findings) {
                 format!(
                     "the base profile `{}` was reviewed on {base_updated}, after this translation ({updated}): \
                      its text may have changed since",
-                    translation.base.name
+                    translation.base().name
                 ),
                 "compare the translation with the base profile, bring it up to date, then set `updated` to today's date",
             ),
