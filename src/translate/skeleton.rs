@@ -62,8 +62,7 @@ pub fn skeleton(base: &Profile, base_file: &str, language: &str, schema: Option<
             .iter()
             .zip(&steps)
             .take_while(|(a, b)| a == b)
-            .count()
-            .min(steps.len() - 1);
+            .count();
         let mut line_start: Option<String> = None;
         for (depth, step) in steps.iter().enumerate().skip(shared) {
             let last = depth + 1 == steps.len();
