@@ -569,3 +569,56 @@ fn a_pdf_tags_the_base_language_where_a_translation_falls_back() {
         count("en-US")
     );
 }
+
+#[test]
+fn a_booklet_is_made_in_each_language_of_the_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    Run::of(export(fixture("translations"), &out).args([
+        "-f",
+        "html",
+        "--book",
+        "guide.html",
+        "--quiet",
+    ]))
+    .assert_code(0);
+    let english = read(&out.join("guide.html"));
+    let spanish = read(&out.join("guide.es-MX.html"));
+    assert!(english.contains(r#"<html lang="en-US""#));
+    assert!(english.contains("School librarians run the library of a school."));
+    assert!(spanish.contains(r#"<html lang="es-MX""#));
+    assert!(spanish.contains("Bibliotecarios escolares"), "{spanish}");
+    assert!(!spanish.contains("School librarians run the library of a school."));
+}
+
+#[test]
+fn a_translation_exported_without_its_profile_links_no_page_that_is_not_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    Run::of(
+        export(fixture("translations/school-librarians.es-MX.yaml"), &out).args(["-f", "html"]),
+    )
+    .assert_code(0);
+    assert!(!out.join("school-librarians.html").exists());
+    let spanish = read(&out.join("school-librarians.es-MX.html"));
+    assert!(spanish.contains(r#"<html lang="es-MX""#));
+    assert!(
+        !spanish.contains(r#"href="school-librarians.html""#),
+        "{spanish}"
+    );
+    // Without its profile beside it, a translation is not exported at all.
+    let alone = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixture("translations/school-librarians.es-MX.yaml"),
+        alone.path().join("school-librarians.es-MX.yaml"),
+    )
+    .unwrap();
+    Run::of(export(alone.path(), &dir.path().join("alone")))
+        .assert_code(1)
+        .assert_stderr_has("[translation-orphan]");
+    assert!(
+        !dir.path()
+            .join("alone/school-librarians.es-MX.html")
+            .exists()
+    );
+}
