@@ -4,7 +4,7 @@
 use crate::common::{Run, fixture, pathways};
 
 /// Fixture name and the rule its message must name.
-const CASES: [(&str, &str); 22] = [
+const CASES: [(&str, &str); 23] = [
     ("alias-bomb", "yaml-too-complex"),
     ("bad-id", "invalid-id"),
     ("duplicate-key", "duplicate-key"),
@@ -16,6 +16,7 @@ const CASES: [(&str, &str); 22] = [
     ("invalid-utf8", "not-utf8"),
     ("missing-section", "missing-section"),
     ("missing-title", "missing-field"),
+    ("missing-sections", "missing-field"),
     ("multiple-documents", "multiple-documents"),
     ("only-comments", "empty-file"),
     ("salary-min-above-max", "salary-min-above-max"),

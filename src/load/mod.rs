@@ -503,3 +503,40 @@ fn is_blank_yaml(text: &str) -> bool {
         line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A profile and its translations share one parse; the keeper holds a
+    /// few profiles, the last ones parsed, so memory does not grow.
+    #[test]
+    fn recent_profiles_are_parsed_once_and_only_the_last_ones_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths: Vec<PathBuf> = (0..=RECENT_PROFILES)
+            .map(|n| {
+                let path = dir.path().join(format!("career-{n}.yaml"));
+                std::fs::write(
+                    &path,
+                    format!("id: career-{n}\ntitle: Career {n}\nsections: {{}}\n"),
+                )
+                .unwrap();
+                path
+            })
+            .collect();
+        let recent = Recent::default();
+        let first = recent.base(&paths[0]).unwrap();
+        assert_eq!(first.profile.id, "career-0");
+        assert!(std::sync::Arc::ptr_eq(
+            &first,
+            &recent.base(&paths[0]).unwrap()
+        ));
+        for path in &paths[1..] {
+            recent.base(path).unwrap();
+        }
+        assert!(recent.get(&paths[0]).is_none());
+        for path in &paths[1..] {
+            assert!(recent.get(path).is_some(), "{}", path.display());
+        }
+    }
+}

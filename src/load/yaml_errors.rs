@@ -82,8 +82,13 @@ pub(super) fn to_finding(error: &YamlError, locations: &Locations, text: &str) -
             .position(|l| !l.trim().is_empty() && !l.starts_with('#'));
         let line = first_line.map_or(1, |i| i + 1);
         let mut finding = finding.at(Position::new(line, 1, 1)).path(*field);
-        finding.hint =
-            format!("add a line `{field}: ...` near the top of the profile, before `sections:`");
+        finding.hint = if *field == "sections" {
+            "add `sections:` after the fields at the top, with the sections under it \
+             (`pathways new` writes every one to fill in)"
+                .to_owned()
+        } else {
+            format!("add a line `{field}: ...` near the top of the profile, before `sections:`")
+        };
         return finding;
     }
     finding.at(position).path(path)
