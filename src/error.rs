@@ -161,6 +161,17 @@ pub enum Error {
         /// Which document.
         document: PdfDocument,
     },
+    /// `seed --db` names a folder that is not the database's download.
+    NotADatabase {
+        /// The folder, as the user named it.
+        folder: PathBuf,
+        /// Which database (`O*NET`).
+        database: &'static str,
+        /// The files it lacks.
+        missing: Vec<String>,
+        /// Where the database is downloaded from, in words.
+        download: &'static str,
+    },
     /// An id given on the command line that is not a usable id.
     InvalidId {
         /// The id, as given.
@@ -305,6 +316,21 @@ impl fmt::Display for Error {
                      {estimate} MiB of memory by pathways' reckoning, and it allows {limit}; {instead}"
                 )
             }
+            Error::NotADatabase {
+                folder,
+                database,
+                missing,
+                download,
+            } => write!(
+                f,
+                "`{}` is not an {database} database download: it has no {}; {download}",
+                shown(folder),
+                missing
+                    .iter()
+                    .map(|name| format!("`{name}`"))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ),
             Error::InvalidId { id, problem } => write!(
                 f,
                 "`{}` cannot be an id: {}; try `{}`",

@@ -7,8 +7,9 @@
 //!
 //! [`report`] writes the findings of many profiles for people and CI (human,
 //! JSON, GitHub, SARIF, JUnit); [`import`] turns legacy career pages into
-//! profiles. `links` (how Markdown is read, which links a reader may
-//! follow) sits below both `validate` and `render`.
+//! profiles, and [`seed`] drafts them from occupation databases. `links`
+//! (how Markdown is read, which links a reader may follow) sits below both
+//! `validate` and `render`.
 //!
 //! The command line (`src/main.rs` and `src/cli/`) is a thin user of this
 //! library: it parses arguments, calls these steps and prints.
@@ -30,6 +31,7 @@ pub mod report;
 pub mod rules;
 pub mod scaffold;
 pub mod schema;
+pub mod seed;
 pub mod translate;
 pub mod validate;
 pub mod words;

@@ -25,6 +25,7 @@ mod properties;
 mod render;
 mod sarif;
 mod schema_parity;
+mod seed;
 mod shell;
 mod streams;
 mod targets;

@@ -89,6 +89,7 @@ fn every_manual_page_renders_without_a_warning() {
         "preview",
         "render",
         "schema",
+        "seed",
         "templates",
     ];
     let mut expected: Vec<String> = subcommands

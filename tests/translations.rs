@@ -613,7 +613,7 @@ fn a_translation_exported_without_its_profile_links_no_page_that_is_not_there() 
         alone.path().join("school-librarians.es-MX.yaml"),
     )
     .unwrap();
-    Run::of(export(alone.path(), &dir.path().join("alone")))
+    Run::of(export(alone.path(), dir.path().join("alone")))
         .assert_code(1)
         .assert_stderr_has("[translation-orphan]");
     assert!(

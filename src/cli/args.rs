@@ -41,6 +41,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Start a new profile: every section stubbed, with guidance and TODOs to replace.
     New(NewArgs),
+    /// Draft profiles from a public occupation database (O*NET) downloaded to a folder.
+    Seed(SeedArgs),
     /// Print the JSON Schema of the profile format (for editors and validators).
     Schema(SchemaArgs),
     /// List the template sets, or write the built-in templates out as a starting point.
@@ -205,6 +207,46 @@ pub struct ImportArgs {
     /// told from the page's words and currency.
     #[arg(long, value_name = "TAG")]
     pub locale: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SeedArgs {
+    #[command(subcommand)]
+    pub database: SeedDatabase,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SeedDatabase {
+    /// From the O*NET database in text format (onetcenter.org/database.html), unzipped.
+    Onet(SeedOnetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SeedOnetArgs {
+    /// The folder of the O*NET download, e.g. `db_30_0_text`.
+    #[arg(long, value_name = "DIR")]
+    pub db: PathBuf,
+
+    /// The occupations' O*NET-SOC codes, e.g. 25-4031.00.
+    #[arg(value_name = "CODE", required_unless_present = "all")]
+    pub codes: Vec<String>,
+
+    /// Every occupation in the database (needs --out).
+    #[arg(long, conflicts_with = "codes")]
+    pub all: bool,
+
+    /// Write each profile into DIR as `<id>.yaml` (needed for several codes).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Replace profiles already in DIR (by default they are left as they are).
+    #[arg(long)]
+    pub force: bool,
+
+    /// Your office's name, for O*NET's credit line ("NAME has modified all
+    /// or some of this information").
+    #[arg(long, value_name = "NAME")]
+    pub office: Option<String>,
 }
 
 #[derive(Debug, Args)]

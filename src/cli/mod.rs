@@ -15,6 +15,7 @@ mod new;
 mod preview;
 mod render;
 mod schema;
+mod seed;
 mod templates;
 mod typeset;
 
@@ -36,6 +37,7 @@ pub fn run(cli: &Cli) -> ExitStatus {
         Command::Export(args) => export::run(args, color),
         Command::Import(args) => import::run(args),
         Command::New(args) => new::run(args),
+        Command::Seed(args) => seed::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Templates(args) => templates::run(args),
         Command::Preview(args) => preview::run(args),

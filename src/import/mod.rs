@@ -20,6 +20,7 @@ mod table;
 mod yaml;
 
 pub use headings::{Headings, Target};
+pub(crate) use yaml::scalar as yaml_scalar;
 
 use crate::finding::Finding;
 use crate::load::{Source, parse};

@@ -226,7 +226,7 @@ fn write_items(out: &mut String, items: &[DraftItem], indent: usize) {
 
 /// A YAML scalar for `text`: plain when that reads back unchanged, quoted
 /// when short, else a literal block indented by `indent`.
-pub(super) fn scalar(text: &str, indent: usize) -> String {
+pub(crate) fn scalar(text: &str, indent: usize) -> String {
     if is_plain_safe(text) {
         return text.to_owned();
     }
