@@ -611,3 +611,37 @@ impl Walk<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Which names are translations, and of which file.
+    #[test]
+    fn a_translation_is_named_after_its_base_with_a_language_tag() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path().join("career.yaml");
+        std::fs::write(&base, "id: career\n").unwrap();
+        let of = |name: &str| base_of(&dir.path().join(name));
+        assert_eq!(
+            of("career.es-MX.yaml"),
+            Some((base.clone(), "es-MX".to_owned()))
+        );
+        assert_eq!(
+            of("career.fr.yml"),
+            Some((dir.path().join("career.yml"), "fr".to_owned()))
+        );
+        // A three-letter tag is a language only with its base beside it.
+        assert_eq!(
+            of("career.fil.yaml"),
+            Some((base.clone(), "fil".to_owned()))
+        );
+        assert_eq!(of("page.txt.yaml"), None);
+        // Not a language tag, or no name before it: not a translation,
+        // whatever is beside it.
+        assert_eq!(of("career.v2.yaml"), None);
+        assert_eq!(of(".es-MX.yaml"), None);
+        assert_eq!(of("career.yaml"), None);
+        assert_eq!(of("career.es-MX.json"), None);
+    }
+}

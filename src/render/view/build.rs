@@ -172,7 +172,12 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
             .map(|a| r.plain_at("aliases", &a.0))
             .collect(),
         codes: super::facts::codes(profile.codes.as_ref(), &|text| r.plain(text)),
-        quick_facts: super::facts::quick_facts(profile, r, labels),
+        quick_facts: super::facts::quick_facts(
+            profile,
+            &|text| r.plain(text),
+            &|path, text| r.plain_at(path, text),
+            labels,
+        ),
         occupation: Arc::new(super::facts::occupation_data(profile, labels)),
     }
 }

@@ -17,9 +17,12 @@ use crate::render::labels::Labels;
 
 /// The quick facts of `profile`, when it gives facts, or pay figures beyond
 /// an average and ranges (which the salary section shows).
+/// `plain` renders a label; `plain_at` the words of the field at a path
+/// (marked with the base's language when a translation kept them).
 pub(super) fn quick_facts(
     profile: &Profile,
-    r: &super::build::Renditions,
+    plain: &dyn Fn(&str) -> Text,
+    plain_at: &dyn Fn(&str, &str) -> Text,
     labels: &Labels,
 ) -> Option<Arc<QuickFactsView>> {
     let salary = profile.sections.salary.as_ref();
@@ -78,13 +81,13 @@ pub(super) fn quick_facts(
         .map(|mut listed| {
             listed.years.sort_unstable();
             Arc::new(FactSourceView {
-                title: r.plain(&listed.source.title),
+                title: plain(&listed.source.title),
                 url: listed
                     .source
                     .url
                     .clone()
                     .filter(|u| crate::links::is_web_link(u)),
-                credit: (!listed.credits.is_empty()).then(|| r.plain(&listed.credits.join(" "))),
+                credit: (!listed.credits.is_empty()).then(|| plain(&listed.credits.join(" "))),
                 years: (!listed.years.is_empty()).then(|| {
                     listed
                         .years
@@ -105,7 +108,7 @@ pub(super) fn quick_facts(
                 Arc::new(QuickFactView {
                     key,
                     label,
-                    value: r.plain_at(&format!("facts.{key}.{words}"), &value),
+                    value: plain_at(&format!("facts.{key}.{words}"), &value),
                 })
             })
             .collect(),
