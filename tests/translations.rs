@@ -105,6 +105,15 @@ fn a_language_without_a_translation_says_which_there_are() {
     Run::of(pathways().args(["render", SPANISH_SEED, "--lang", "es-MX"]))
         .assert_code(2)
         .assert_stderr_has("is already a translation");
+    // A profile named without its folder is looked up beside it, here.
+    Run::of(pathways().current_dir(root().join("profiles")).args([
+        "render",
+        "library-technicians.yaml",
+        "--lang",
+        "fr-CA",
+    ]))
+    .assert_code(2)
+    .assert_stderr_has("it has: es-MX");
 }
 
 #[test]
