@@ -209,3 +209,146 @@ fn a_profile_already_there_is_kept_unless_forced() {
     seed(&fixture("seed/onet"), &forced).assert_code(0);
     assert!(read(&file).contains("title: Library Technicians"));
 }
+
+const LIBRARY_ASSISTANT: &str =
+    "http://data.europa.eu/esco/occupation/37b15470-3b2d-4ae0-816c-c7c06ed15c99";
+const ELECTRICIAN: &str =
+    "http://data.europa.eu/esco/occupation/4910419f-b4af-4f59-b544-9dbebc8a74f0";
+
+/// `pathways seed esco --db DB ARGS...`.
+fn seed_esco(db: &Path, args: &[&str]) -> Run {
+    Run::of(pathways().args(["seed", "esco", "--db"]).arg(db).args(args))
+}
+
+#[test]
+fn esco_concepts_seed_a_profile_with_a_translation_for_each_further_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let esco = fixture("seed/esco");
+    let concepts = [
+        "http://data.europa.eu/esco/occupation/33960bab-4423-4808-af6c-ec2b485dba41",
+        LIBRARY_ASSISTANT,
+        ELECTRICIAN,
+        "http://data.europa.eu/esco/occupation/5dbb9cf0-b226-402c-a295-2f42ef05ff8b",
+        "http://data.europa.eu/esco/occupation/60f7eb23-a7ea-4cbe-98a5-1248291f62d5",
+    ];
+    let mut args = concepts.to_vec();
+    args.extend(["--lang", "en,fr", "--out", out.to_str().unwrap()]);
+    seed_esco(&esco, &args)
+        .assert_code(0)
+        .assert_stderr_has("Seeded library assistant → ")
+        .assert_stderr_has("fr translation → ");
+    for name in [
+        "building-electrician",
+        "library-assistant",
+        "electrician",
+        "domestic-electrician",
+        "librarian",
+    ] {
+        let profile = out.join(format!("{name}.yaml"));
+        let french = out.join(format!("{name}.fr.yaml"));
+        insta::assert_snapshot!(format!("seed_esco_{name}"), read(&profile));
+        insta::assert_snapshot!(format!("seed_esco_{name}.fr"), read(&french));
+        // Both files check with nothing but the TODOs of what ESCO cannot
+        // say (and, in French, the fields left to the English).
+        for file in [&profile, &french] {
+            let checked = Run::of(pathways().args(["check", "--format", "json"]).arg(file));
+            let report: serde_json::Value = serde_json::from_str(&checked.stdout).unwrap();
+            for finding in report["profiles"][0]["findings"].as_array().unwrap() {
+                assert!(
+                    ["placeholder-text", "translation-incomplete"]
+                        .contains(&finding["rule"].as_str().unwrap()),
+                    "{}: {finding}",
+                    file.display()
+                );
+            }
+        }
+    }
+    let assistant = read(&out.join("library-assistant.yaml"));
+    assert!(assistant.contains("title: Library assistant\n"));
+    assert!(assistant.contains(
+        "  isco:\n    - \"4411\"\n  esco:\n    - http://data.europa.eu/esco/occupation/37b15470"
+    ));
+    assert!(
+        assistant.contains(
+            "credit: This service uses the ESCO classification of the European Commission."
+        )
+    );
+    // The no-break space that ends the description is gone.
+    assert!(assistant.contains("restock the shelves.\n"), "{assistant}");
+    // Both genders in one French label: the first is the title, the other an alias.
+    let french = read(&out.join("electrician.fr.yaml"));
+    assert!(
+        french.contains("title: Électricien\naliases:\n  - Électricienne\n"),
+        "{french}"
+    );
+    // Once the office has written its TODOs, the French report renders
+    // with ESCO's words and its credit line.
+    let base = out.join("electrician.yaml");
+    std::fs::write(&base, read(&base).replace("TODO", "Written by the office.")).unwrap();
+    Run::of(
+        pathways()
+            .arg("render")
+            .arg(out.join("electrician.fr.yaml"))
+            .args(["--format", "html"]),
+    )
+    .assert_code(0)
+    .assert_stdout_has("<h1 id=\"title\">Électricien</h1>")
+    .assert_stdout_has("This service uses the ESCO classification of the European Commission.");
+}
+
+#[test]
+fn esco_search_lists_the_concepts_whose_labels_hold_the_words() {
+    let run = seed_esco(&fixture("seed/esco"), &["--search", "Library"]);
+    run.assert_code(0);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{LIBRARY_ASSISTANT}  library assistant\nhttp://data.europa.eu/esco/occupation/60f7eb23-a7ea-4cbe-98a5-1248291f62d5  librarian\n"
+        )
+    );
+    seed_esco(&fixture("seed/esco"), &["--search", "astronaut"])
+        .assert_code(1)
+        .assert_stderr_has("no occupation's labels hold all of: astronaut");
+}
+
+#[test]
+fn esco_without_a_language_s_file_or_an_unknown_concept_is_said() {
+    seed_esco(
+        &fixture("seed/esco"),
+        &["--lang", "en,de", "--out", "x", ELECTRICIAN],
+    )
+    .assert_code(2)
+    .assert_stderr_has("is not an ESCO database download: it has no `occupations_de.csv`");
+    seed_esco(
+        &fixture("seed/esco"),
+        &["http://data.europa.eu/esco/occupation/nope"],
+    )
+    .assert_code(1)
+    .assert_stderr_has("occupations_en.csv in ")
+    .assert_stderr_has("has no such concept");
+}
+
+#[test]
+fn a_regulated_profession_note_gives_the_regulated_fact() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("esco");
+    std::fs::create_dir(&db).unwrap();
+    let text = read(&fixture("seed/esco/occupations_en.csv"));
+    let regulated = text.replacen(
+        "http://data.europa.eu/esco/regulated-professions/unregulated",
+        "http://data.europa.eu/esco/regulated-professions/regulated",
+        1,
+    );
+    std::fs::write(db.join("occupations_en.csv"), regulated).unwrap();
+    let run = seed_esco(
+        &db,
+        &["http://data.europa.eu/esco/occupation/33960bab-4423-4808-af6c-ec2b485dba41"],
+    );
+    run.assert_code(0);
+    assert!(
+        run.stdout.contains("facts:\n  regulated:\n    text: A regulated profession in at least one European country (ESCO)\n"),
+        "{}",
+        run.stdout
+    );
+}

@@ -219,6 +219,41 @@ pub struct SeedArgs {
 pub enum SeedDatabase {
     /// From the O*NET database in text format (onetcenter.org/database.html), unzipped.
     Onet(SeedOnetArgs),
+    /// From the ESCO classification's CSV download (esco.ec.europa.eu), one file per language.
+    Esco(SeedEscoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SeedEscoArgs {
+    /// The folder of the ESCO download, holding `occupations_en.csv` and the other languages'.
+    #[arg(long, value_name = "DIR")]
+    pub db: PathBuf,
+
+    /// The occupations' concept URIs, e.g. http://data.europa.eu/esco/occupation/37b15470-3b2d-4ae0-816c-c7c06ed15c99.
+    #[arg(value_name = "CONCEPT", required_unless_present = "search")]
+    pub concepts: Vec<String>,
+
+    /// List the occupations whose labels hold all these words, with their URIs.
+    #[arg(long, value_name = "WORDS", conflicts_with = "concepts")]
+    pub search: Option<String>,
+
+    /// The profile's language, then the languages to write translations in
+    /// (`en,fr`): each an `occupations_<language>.csv` in the folder.
+    #[arg(
+        long,
+        value_name = "LANGUAGES",
+        value_delimiter = ',',
+        default_value = "en"
+    )]
+    pub lang: Vec<String>,
+
+    /// Write each profile (and its translations) into DIR (needed for several, or for translations).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Replace files already in DIR (by default they are left as they are).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -3,13 +3,15 @@
 
 use std::path::Path;
 
-use crate::cli::args::{SeedArgs, SeedDatabase, SeedOnetArgs};
+use crate::cli::args::{SeedArgs, SeedDatabase, SeedEscoArgs, SeedOnetArgs};
 use crate::cli::console::errln;
 use crate::cli::exit::ExitStatus;
 use pathways::error::Error;
 use pathways::finding::visible;
 use pathways::output::{Destination, OutputFolder, schema_reference, write};
-use pathways::seed::onet::{self, Onet, OpenError};
+use pathways::seed::RowProblem;
+use pathways::seed::esco::{self, Esco};
+use pathways::seed::onet::{self, Onet};
 
 /// Who modified O*NET's information, when `--office` does not say.
 const SOME_OFFICE: &str = "The careers office that published this page";
@@ -17,6 +19,7 @@ const SOME_OFFICE: &str = "The careers office that published this page";
 pub fn run(args: &SeedArgs) -> Result<ExitStatus, Error> {
     match &args.database {
         SeedDatabase::Onet(args) => seed_onet(args),
+        SeedDatabase::Esco(args) => seed_esco(args),
     }
 }
 
@@ -28,7 +31,7 @@ fn seed_onet(args: &SeedOnetArgs) -> Result<ExitStatus, Error> {
         });
     }
     let database = Onet::open(&args.db).map_err(|error| match error {
-        OpenError::NotOnet(missing) => Error::NotADatabase {
+        onet::OpenError::NotOnet(missing) => Error::NotADatabase {
             folder: args.db.clone(),
             database: "O*NET",
             missing: missing.into_iter().map(str::to_owned).collect(),
@@ -36,19 +39,12 @@ fn seed_onet(args: &SeedOnetArgs) -> Result<ExitStatus, Error> {
                        Center's database page (onetcenter.org/database.html), unzip it, and give \
                        its folder (such as db_30_0_text) to --db",
         },
-        OpenError::Read(name, source) => Error::Read {
+        onet::OpenError::Read(name, source) => Error::Read {
             path: args.db.join(name),
             source,
         },
     })?;
-    for problem in &database.problems {
-        errln!(
-            "warning: {}:{}: {}",
-            visible(&args.db.join(&problem.file).display().to_string()),
-            problem.line,
-            visible(&problem.message)
-        );
-    }
+    report_problems(&args.db, &database.problems);
     let folder = args.out.as_deref().map(OutputFolder::open).transpose()?;
     let schema = schema_reference(folder.as_ref().map_or(Path::new("."), |f| f.path()));
     let office = args.office.as_deref().unwrap_or(SOME_OFFICE);
@@ -78,26 +74,15 @@ fn seed_onet(args: &SeedOnetArgs) -> Result<ExitStatus, Error> {
             continue;
         };
         let draft = database.draft(occupation, office, schema.as_deref());
-        let destination = match &folder {
-            Some(folder) => {
-                let file = format!("{}.yaml", draft.id);
-                let path = folder.path().join(&file);
-                if path.exists() && !args.force {
-                    errln!(
-                        "skipped {code}: {} already exists; pathways will not overwrite it \
-                         (--force replaces it)",
-                        path.display()
-                    );
-                    status = ExitStatus::Failure;
-                    continue;
-                }
-                folder.write(&file, draft.yaml.as_bytes())?;
-                path.display().to_string()
-            }
-            None => {
-                write(&Destination::Stdout, draft.yaml.as_bytes())?;
-                "standard output".to_owned()
-            }
+        let Some(destination) = put(
+            folder.as_ref(),
+            &format!("{}.yaml", draft.id),
+            &draft.yaml,
+            args.force,
+        )?
+        else {
+            status = ExitStatus::Failure;
+            continue;
         };
         errln!(
             "Seeded {code} {} → {destination} (id `{}`)",
@@ -109,4 +94,133 @@ fn seed_onet(args: &SeedOnetArgs) -> Result<ExitStatus, Error> {
         }
     }
     Ok(status)
+}
+
+fn seed_esco(args: &SeedEscoArgs) -> Result<ExitStatus, Error> {
+    for language in &args.lang {
+        if !pathways::validate::is_language_tag(language) {
+            return Err(Error::Usage {
+                message: format!(
+                    "--lang `{}` is not a language tag; give ones such as en,fr",
+                    visible(language)
+                ),
+            });
+        }
+    }
+    if args.out.is_none() && (args.concepts.len() > 1 || args.lang.len() > 1) {
+        return Err(Error::Usage {
+            message: "several occupations or languages need --out DIR, the folder to write the profiles and translations into"
+                .to_owned(),
+        });
+    }
+    let database = Esco::open(&args.db, &args.lang).map_err(|error| match error {
+        esco::OpenError::NotEsco(missing) => Error::NotADatabase {
+            folder: args.db.clone(),
+            database: "ESCO",
+            missing,
+            download: "download the ESCO classification from the European Commission's ESCO \
+                       portal (esco.ec.europa.eu, Download), in CSV, with each language you want, \
+                       unzip it, and give its folder to --db",
+        },
+        esco::OpenError::Read(name, source) => Error::Read {
+            path: args.db.join(name),
+            source,
+        },
+    })?;
+    report_problems(&args.db, &database.problems);
+    if let Some(words) = &args.search {
+        let found = database.search(words);
+        for occupation in &found {
+            crate::cli::console::outln!("{}  {}", occupation.uri, visible(&occupation.label));
+        }
+        if found.is_empty() {
+            errln!("no occupation's labels hold all of: {}", visible(words));
+            return Ok(ExitStatus::Failure);
+        }
+        return Ok(ExitStatus::Success);
+    }
+    let folder = args.out.as_deref().map(OutputFolder::open).transpose()?;
+    let schema = schema_reference(folder.as_ref().map_or(Path::new("."), |f| f.path()));
+    let mut status = ExitStatus::Success;
+    for concept in &args.concepts {
+        let Some(occupation) = database.occupation(concept) else {
+            super::console::print_error(
+                Some(&visible(concept)),
+                &format!(
+                    "{} in `{}` has no such concept (give its URI, as `--search WORDS` lists them)",
+                    esco::file_of(&database.languages[0]),
+                    args.db.display()
+                ),
+            );
+            status = ExitStatus::Failure;
+            continue;
+        };
+        let (draft, translations) = database.draft(occupation, schema.as_deref());
+        let Some(destination) = put(
+            folder.as_ref(),
+            &format!("{}.yaml", draft.id),
+            &draft.yaml,
+            args.force,
+        )?
+        else {
+            status = ExitStatus::Failure;
+            continue;
+        };
+        errln!(
+            "Seeded {} → {destination} (id `{}`)",
+            visible(&occupation.label),
+            draft.id
+        );
+        for note in &draft.notes {
+            errln!("  {note}");
+        }
+        for (language, text) in translations {
+            match put(
+                folder.as_ref(),
+                &format!("{}.{language}.yaml", draft.id),
+                &text,
+                args.force,
+            )? {
+                Some(destination) => errln!("  {language} translation → {destination}"),
+                None => status = ExitStatus::Failure,
+            }
+        }
+    }
+    Ok(status)
+}
+
+/// The rows a database file could not give, as warnings.
+fn report_problems(db: &Path, problems: &[RowProblem]) {
+    for problem in problems {
+        errln!(
+            "warning: {}:{}: {}",
+            visible(&db.join(&problem.file).display().to_string()),
+            problem.line,
+            visible(&problem.message)
+        );
+    }
+}
+
+/// Writes `text` as `file` in `folder`, or to standard output without one;
+/// where it went, or `None` when a file there is kept (without `force`).
+fn put(
+    folder: Option<&OutputFolder>,
+    file: &str,
+    text: &str,
+    force: bool,
+) -> Result<Option<String>, Error> {
+    let Some(folder) = folder else {
+        write(&Destination::Stdout, text.as_bytes())?;
+        return Ok(Some("standard output".to_owned()));
+    };
+    let path = folder.path().join(file);
+    if path.exists() && !force {
+        errln!(
+            "skipped {}: it already exists; pathways will not overwrite it (--force replaces it)",
+            path.display()
+        );
+        return Ok(None);
+    }
+    folder.write(file, text.as_bytes())?;
+    Ok(Some(path.display().to_string()))
 }

@@ -2,7 +2,32 @@
 //! states, credited as it asks, with what only a counsellor can write left
 //! as TODOs for `check` to list.
 
+mod csv;
+pub mod esco;
 pub mod onet;
 mod table;
 
 pub use table::RowProblem;
+
+use std::fmt::Write as _;
+
+use crate::profile::section_info;
+
+/// A drafted profile.
+#[derive(Debug)]
+pub struct Draft {
+    /// Its id, made from the title.
+    pub id: String,
+    /// The profile, as YAML.
+    pub yaml: String,
+    /// What was left out, for the person who seeded it.
+    pub notes: Vec<String>,
+}
+
+/// A required section the database cannot fill, as `pathways new` stubs it.
+fn stub(out: &mut String, id: &str) {
+    if let Some(info) = section_info(id) {
+        let _ = writeln!(out, "  # {}: {}", info.heading(), info.guidance);
+        let _ = write!(out, "  {id}:\n{}", info.stub);
+    }
+}

@@ -9,8 +9,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::table::{RowProblem, Table};
+use super::{Draft, stub};
 use crate::import::yaml_scalar as scalar;
-use crate::profile::section_info;
 
 /// The files every O*NET text download has; without them a folder is not one.
 pub const REQUIRED_FILES: [&str; 2] = ["Occupation Data.txt", "Read Me.txt"];
@@ -508,17 +508,6 @@ impl Onet {
     }
 }
 
-/// A drafted profile.
-#[derive(Debug)]
-pub struct Draft {
-    /// Its id, made from the title.
-    pub id: String,
-    /// The profile, as YAML.
-    pub yaml: String,
-    /// What was left out, for the person who seeded it.
-    pub notes: Vec<String>,
-}
-
 /// `Associate's Degree (or other 2-year degree)` → `Associate's Degree`.
 fn short_level(description: &str) -> String {
     let cut = [" - ", " ("]
@@ -527,14 +516,6 @@ fn short_level(description: &str) -> String {
         .min()
         .unwrap_or(description.len());
     description[..cut].trim().to_owned()
-}
-
-/// A required section O*NET cannot fill, as `pathways new` stubs it.
-fn stub(out: &mut String, id: &str) {
-    if let Some(info) = section_info(id) {
-        let _ = writeln!(out, "  # {}: {}", info.heading(), info.guidance);
-        let _ = write!(out, "  {id}:\n{}", info.stub);
-    }
 }
 
 fn list_or_stub(out: &mut String, id: &str, items: &[&str]) {

@@ -615,6 +615,55 @@ impl Walk<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::{Source, parse, parse_as};
+
+    fn read<T: serde::de::DeserializeOwned>(text: &str) -> T {
+        parse_as(&Source {
+            name: "a.yaml".to_owned(),
+            text: text.to_owned(),
+        })
+        .unwrap()
+    }
+
+    fn profile(text: &str) -> Profile {
+        let source = Source {
+            name: "a.yaml".to_owned(),
+            text: text.to_owned(),
+        };
+        parse(source).map_err(|_| "a profile").unwrap().profile
+    }
+
+    #[test]
+    fn an_office_s_own_section_takes_its_translation_and_no_aliases_are_missing_from_none() {
+        let base = profile(
+            "id: a\ntitle: Archivists\nsections: {}\nextra_sections:\n\
+             \x20 - { id: visits, heading: Visits, intro: Come and see. }\n",
+        );
+        let translation: Translation = read(
+            "title: Archivistes\nextra_sections:\n  - { id: visits, heading: Visites, intro: Venez voir. }\n",
+        );
+        let projection = project(&base, &translation, "fr");
+        assert_eq!(projection.problems, vec![]);
+        let visits = &projection.profile.extra_sections[0];
+        assert_eq!(visits.heading, "Visites");
+        assert_eq!(visits.intro.as_deref(), Some("Venez voir."));
+        // The base has no aliases: there are none to fall back.
+        assert_eq!(projection.fallback, Vec::<String>::new());
+    }
+
+    #[test]
+    fn only_a_base_s_own_translations_are_its_translations() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.yaml", "a.es.yaml", "a.fr-CA.yaml", "b.yaml", "b.de.yaml"] {
+            std::fs::write(dir.path().join(name), "id: a\n").unwrap();
+        }
+        std::fs::create_dir(dir.path().join("a.it.yaml")).unwrap();
+        let languages: Vec<String> = translations_of(&dir.path().join("a.yaml"))
+            .into_iter()
+            .map(|(_, language)| language)
+            .collect();
+        assert_eq!(languages, ["es", "fr-CA"]);
+    }
 
     /// Which names are translations, and of which file.
     #[test]
