@@ -309,7 +309,7 @@ fn esco_search_lists_the_concepts_whose_labels_hold_the_words() {
     );
     seed_esco(&fixture("seed/esco"), &["--search", "astronaut"])
         .assert_code(1)
-        .assert_stderr_has("no occupation's labels hold all of: astronaut");
+        .assert_stderr_has("no occupation's titles hold all of: astronaut");
 }
 
 #[test]
@@ -351,4 +351,19 @@ fn a_regulated_profession_note_gives_the_regulated_fact() {
         "{}",
         run.stdout
     );
+}
+
+#[test]
+fn o_net_search_finds_occupations_by_their_other_titles_too() {
+    let run = seed(&fixture("seed/onet"), &["--search", "shelver"]);
+    run.assert_code(0);
+    assert_eq!(run.stdout, "25-4031.00  Library Technicians\n");
+    let run = seed(&fixture("seed/onet"), &["--search", "LIBRAR"]);
+    assert_eq!(
+        run.stdout,
+        "25-4022.00  Librarians and Media Collections Specialists\n25-4031.00  Library Technicians\n"
+    );
+    seed(&fixture("seed/onet"), &["--search", "library electrician"])
+        .assert_code(1)
+        .assert_stderr_has("no occupation's titles hold all of: library electrician");
 }

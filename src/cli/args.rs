@@ -263,12 +263,16 @@ pub struct SeedOnetArgs {
     pub db: PathBuf,
 
     /// The occupations' O*NET-SOC codes, e.g. 25-4031.00.
-    #[arg(value_name = "CODE", required_unless_present = "all")]
+    #[arg(value_name = "CODE", required_unless_present_any = ["all", "search"])]
     pub codes: Vec<String>,
 
     /// Every occupation in the database (needs --out).
     #[arg(long, conflicts_with = "codes")]
     pub all: bool,
+
+    /// List the occupations whose title or other titles hold all these words, with their codes.
+    #[arg(long, value_name = "WORDS", conflicts_with_all = ["codes", "all"])]
+    pub search: Option<String>,
 
     /// Write each profile into DIR as `<id>.yaml` (needed for several codes).
     #[arg(long, value_name = "DIR")]

@@ -45,6 +45,13 @@ fn seed_onet(args: &SeedOnetArgs) -> Result<ExitStatus, Error> {
         },
     })?;
     report_problems(&args.db, &database.problems);
+    if let Some(words) = &args.search {
+        let found = database.search(words);
+        for occupation in &found {
+            crate::cli::console::outln!("{}  {}", occupation.code, visible(&occupation.title));
+        }
+        return Ok(searched(&found, words));
+    }
     let folder = args.out.as_deref().map(OutputFolder::open).transpose()?;
     let schema = schema_reference(folder.as_ref().map_or(Path::new("."), |f| f.path()));
     let office = args.office.as_deref().unwrap_or(SOME_OFFICE);
@@ -133,11 +140,7 @@ fn seed_esco(args: &SeedEscoArgs) -> Result<ExitStatus, Error> {
         for occupation in &found {
             crate::cli::console::outln!("{}  {}", occupation.uri, visible(&occupation.label));
         }
-        if found.is_empty() {
-            errln!("no occupation's labels hold all of: {}", visible(words));
-            return Ok(ExitStatus::Failure);
-        }
-        return Ok(ExitStatus::Success);
+        return Ok(searched(&found, words));
     }
     let folder = args.out.as_deref().map(OutputFolder::open).transpose()?;
     let schema = schema_reference(folder.as_ref().map_or(Path::new("."), |f| f.path()));
@@ -187,6 +190,15 @@ fn seed_esco(args: &SeedEscoArgs) -> Result<ExitStatus, Error> {
         }
     }
     Ok(status)
+}
+
+/// A search's status: nothing found is said, and exits 1.
+fn searched<T>(found: &[T], words: &str) -> ExitStatus {
+    if found.is_empty() {
+        errln!("no occupation's titles hold all of: {}", visible(words));
+        return ExitStatus::Failure;
+    }
+    ExitStatus::Success
 }
 
 /// The rows a database file could not give, as warnings.

@@ -293,6 +293,28 @@ impl Onet {
         self.occupations.iter().find(|o| o.code == code)
     }
 
+    /// The occupations whose title or other titles hold every one of
+    /// `words` (in any case), in the file's order.
+    pub fn search(&self, words: &str) -> Vec<&Occupation> {
+        let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
+        self.occupations
+            .iter()
+            .filter(|occupation| {
+                let mut titles = occupation.title.to_lowercase();
+                for (title, _) in self
+                    .alternate_titles
+                    .get(&occupation.code)
+                    .into_iter()
+                    .flatten()
+                {
+                    titles.push('\n');
+                    titles.push_str(&title.to_lowercase());
+                }
+                words.iter().all(|word| titles.contains(word.as_str()))
+            })
+            .collect()
+    }
+
     /// Every occupation, in the file's order.
     pub fn occupations(&self) -> &[Occupation] {
         &self.occupations
