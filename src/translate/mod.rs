@@ -651,6 +651,54 @@ mod tests {
         assert_eq!(projection.fallback, Vec::<String>::new());
     }
 
+    /// Text the base has no place for is refused, each at its path; a
+    /// fact's source takes its translated name.
+    #[test]
+    fn text_the_base_has_no_place_for_is_named_and_a_fact_s_source_is_translated() {
+        let base = profile(
+            "id: a\ntitle: Archivists\nfacts:\n  jobs: { count: 10, source: { title: Handbook } }\n\
+             \x20 training: { text: Some. }\n\
+             sections:\n  skills:\n    items: [Care.]\n",
+        );
+        let translation: Translation = read(
+            "category: Patrimoine\nfacts:\n  jobs: { source: { title: Manuel } }\n\
+             \x20 training: { source: { title: Guide } }\n  hours: { text: Beaucoup. }\n\
+             sections:\n  skills:\n    items: [Soin., Ordre.]\n  outlook:\n    intro: Bon.\n",
+        );
+        let projection = project(&base, &translation, "fr");
+        let jobs = projection
+            .profile
+            .facts
+            .as_ref()
+            .unwrap()
+            .jobs
+            .as_ref()
+            .unwrap();
+        assert_eq!(jobs.source.as_ref().unwrap().title, "Manuel");
+        let mut refused: Vec<&str> = projection
+            .problems
+            .iter()
+            .map(|f| f.path.as_str())
+            .collect();
+        refused.sort_unstable();
+        assert_eq!(
+            refused,
+            [
+                "category",
+                "facts.hours",
+                "facts.training.source",
+                "sections.outlook",
+                "sections.skills.items[1]",
+            ]
+        );
+        assert!(
+            projection
+                .problems
+                .iter()
+                .all(|f| f.rule == Rule::TranslationAddsData)
+        );
+    }
+
     #[test]
     fn only_a_base_s_own_translations_are_its_translations() {
         let dir = tempfile::tempdir().unwrap();
