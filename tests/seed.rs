@@ -367,3 +367,20 @@ fn o_net_search_finds_occupations_by_their_other_titles_too() {
         .assert_code(1)
         .assert_stderr_has("no occupation's titles hold all of: library electrician");
 }
+
+#[test]
+fn all_occupations_are_seeded_with_a_summary_instead_of_a_line_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let run = seed(
+        &fixture("seed/onet"),
+        &["--all", "--out", out.to_str().unwrap()],
+    );
+    run.assert_code(0)
+        .assert_stderr_has("Seeded 3 of 3 occupations into ");
+    assert!(!run.stderr.contains("Seeded 25-4031.00"), "{}", run.stderr);
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 3);
+    seed(&fixture("seed/onet"), &["--all"])
+        .assert_code(2)
+        .assert_stderr_has("several occupations need --out DIR");
+}

@@ -9,13 +9,11 @@
 
 use crate::cli::console::{err, errln};
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::cli::args::{ExportArgs, FormatArg};
@@ -118,7 +116,7 @@ pub fn run(args: &ExportArgs, color: bool) -> Result<ExitStatus, Error> {
     }
     stop_on_signal();
 
-    let progress = progress_bar(files.len(), args.quiet);
+    let progress = super::common::progress_bar(files.len(), args.quiet);
     let jobs = args
         .jobs
         .map(usize::from)
@@ -747,17 +745,4 @@ fn chosen_formats(requested: &[FormatArg]) -> Vec<Format> {
         .into_iter()
         .filter(|format| requested.iter().any(|&r| Format::from(r) == *format))
         .collect()
-}
-
-fn progress_bar(total: usize, quiet: bool) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new(total as u64);
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:40} {pos}/{len} profiles  {per_sec:0}  about {eta} left")
-    {
-        bar.set_style(style);
-    }
-    bar
 }

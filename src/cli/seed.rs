@@ -65,7 +65,11 @@ fn seed_onet(args: &SeedOnetArgs) -> Result<ExitStatus, Error> {
     } else {
         args.codes.iter().map(String::as_str).collect()
     };
-    for code in codes {
+    // With --all, a bar on a terminal and a summary, not a line per profile.
+    let bar = super::common::progress_bar(codes.len(), !args.all);
+    let mut seeded = 0;
+    for code in &codes {
+        bar.inc(1);
         let Some(occupation) = database.occupation(code) else {
             let reason = if onet::is_onet_code(code) {
                 format!(
@@ -81,23 +85,34 @@ fn seed_onet(args: &SeedOnetArgs) -> Result<ExitStatus, Error> {
             continue;
         };
         let draft = database.draft(occupation, office, schema.as_deref());
-        let Some(destination) = put(
-            folder.as_ref(),
-            &format!("{}.yaml", draft.id),
-            &draft.yaml,
-            args.force,
-        )?
+        let file = format!("{}.yaml", draft.id);
+        let Some(destination) =
+            bar.suspend(|| put(folder.as_ref(), &file, &draft.yaml, args.force))?
         else {
             status = ExitStatus::Failure;
             continue;
         };
+        seeded += 1;
+        if !args.all {
+            errln!(
+                "Seeded {code} {} → {destination} (id `{}`)",
+                visible(&occupation.title),
+                draft.id
+            );
+            for note in &draft.notes {
+                errln!("  {note}");
+            }
+        }
+    }
+    bar.finish_and_clear();
+    if let (true, Some(folder)) = (args.all, &folder) {
         errln!(
-            "Seeded {code} {} → {destination} (id `{}`)",
-            visible(&occupation.title),
-            draft.id
+            "Seeded {seeded} of {} occupations into {}",
+            codes.len(),
+            folder.path().display()
         );
-        for note in &draft.notes {
-            errln!("  {note}");
+        for (file, part) in &database.missing {
+            errln!("  {file} is not in the folder: {part} left to write");
         }
     }
     Ok(status)
