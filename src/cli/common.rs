@@ -253,6 +253,21 @@ pub fn renderer(templates: Option<&Path>) -> Result<pathways::render::Renderer, 
         .with_untrusted_typesetter(std::sync::Arc::new(super::typeset::isolated)))
 }
 
+/// A bar on standard error for `total` profiles, when it is a terminal
+/// (hidden when `quiet`, or when the output goes to a file or a pipe).
+pub fn progress_bar(total: usize, quiet: bool) -> indicatif::ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:40} {pos}/{len} profiles  {per_sec:0}  about {eta} left",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,19 +318,4 @@ mod tests {
         });
         assert!(!asked);
     }
-}
-
-/// A bar on standard error for `total` profiles, when it is a terminal
-/// (hidden when `quiet`, or when the output goes to a file or a pipe).
-pub fn progress_bar(total: usize, quiet: bool) -> indicatif::ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(total as u64);
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{bar:40} {pos}/{len} profiles  {per_sec:0}  about {eta} left",
-    ) {
-        bar.set_style(style);
-    }
-    bar
 }
