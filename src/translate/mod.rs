@@ -663,7 +663,8 @@ mod tests {
         let translation: Translation = read(
             "category: Patrimoine\nfacts:\n  jobs: { source: { title: Manuel } }\n\
              \x20 training: { source: { title: Guide } }\n  hours: { text: Beaucoup. }\n\
-             sections:\n  skills:\n    items: [Soin., Ordre.]\n  outlook:\n    intro: Bon.\n",
+             sections:\n  skills:\n    items: [{ text: Soin., reality: Vrai. }, Ordre.]\n\
+             \x20 outlook:\n    intro: Bon.\n",
         );
         let projection = project(&base, &translation, "fr");
         let jobs = projection
@@ -688,6 +689,7 @@ mod tests {
                 "facts.hours",
                 "facts.training.source",
                 "sections.outlook",
+                "sections.skills.items[0]",
                 "sections.skills.items[1]",
             ]
         );
