@@ -114,10 +114,31 @@ fn a_seeded_profile_renders_with_o_net_s_credit_line() {
     // Filled in as a counsellor would, so it renders.
     let filled = yaml.replace("TODO", "Written by the office.");
     std::fs::write(&profile, filled).unwrap();
-    Run::of(pathways().arg("render").arg(&profile).args(["--format", "html"]))
-        .assert_code(0)
-        .assert_stdout_has("This page includes information from the O*NET 27.0 Database by the U.S. Department of Labor")
-        .assert_stdout_has("Reading Comprehension");
+    for template in ["report", "handout"] {
+        for format in ["html", "md", "txt"] {
+            let run = Run::of(pathways().arg("render").arg(&profile).args([
+                "--format",
+                format,
+                "--template",
+                template,
+            ]));
+            run.assert_code(0);
+            // Text output wraps lines: the credit is looked for word by word
+            // (HTML escapes `/`, Markdown `*`: the phrases have neither).
+            let words = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+            for expected in [
+                "27.0 Database by the U.S. Department of Labor, Employment and Training Administration",
+                "has modified all or some of this information.",
+                "has not approved, endorsed, or tested these modifications.",
+            ] {
+                assert!(
+                    words.contains(expected),
+                    "{template} {format}: {}",
+                    run.stdout
+                );
+            }
+        }
+    }
 }
 
 #[test]

@@ -150,16 +150,7 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
                 }),
         ),
         sections: Sections(list(sections).into()),
-        sources: list(profile.sources.iter().enumerate().map(|(index, s)| {
-            SourceView {
-                title: r.plain_at(&format!("sources[{index}].title"), &s.title),
-                url: s.url.clone().filter(|u| crate::links::is_web_link(u)),
-                credit: s
-                    .credit
-                    .as_deref()
-                    .map(|credit| r.plain_at(&format!("sources[{index}].credit"), credit)),
-            }
-        })),
+        sources: list(r.sources(profile, |_| true)),
         title_css: css_string(&profile.title),
         handout: extras
             .handout
@@ -610,6 +601,15 @@ impl<'f> Renditions<'f> {
                 text,
             })
         });
+        // Credit lines the quick facts print already, under their sources.
+        let credited_with_facts: Vec<&str> = profile
+            .facts
+            .iter()
+            .flat_map(|facts| facts.present())
+            .filter_map(|(_, fact)| fact.source)
+            .chain(sections.salary.as_ref().and_then(|s| s.source.as_ref()))
+            .filter_map(|source| source.credit.as_deref().map(str::trim))
+            .collect();
         let steps: Vec<ItemView> = items_of("getting_started")
             .enumerate()
             .map(|(number, (path, item))| {
@@ -632,9 +632,37 @@ impl<'f> Renditions<'f> {
             skills: title_or_text("skills", 6),
             steps: list(steps),
             related: title_or_text("related_careers", usize::MAX),
+            credited: list(self.sources(profile, |source| {
+                source
+                    .credit
+                    .as_deref()
+                    .is_some_and(|credit| !credited_with_facts.contains(&credit.trim()))
+            })),
             steps_heading: self.plain(&section_heading("getting_started")),
             related_heading: self.plain(&section_heading("related_careers")),
         }
+    }
+
+    /// The profile's sources that `keep` keeps, in its order.
+    fn sources(
+        &self,
+        profile: &Profile,
+        keep: impl Fn(&crate::profile::SourceRef) -> bool,
+    ) -> Vec<SourceView> {
+        profile
+            .sources
+            .iter()
+            .enumerate()
+            .filter(|(_, source)| keep(source))
+            .map(|(index, s)| SourceView {
+                title: self.plain_at(&format!("sources[{index}].title"), &s.title),
+                url: s.url.clone().filter(|u| crate::links::is_web_link(u)),
+                credit: s
+                    .credit
+                    .as_deref()
+                    .map(|credit| self.plain_at(&format!("sources[{index}].credit"), credit)),
+            })
+            .collect()
     }
 
     fn salary(&self, salary: &SalarySection, locale: &str, labels: &Labels) -> SalaryView {

@@ -153,6 +153,10 @@ views! {
         related: Vec<Text>,
         steps_heading: Text,
         related_heading: Text,
+        /// The profile's sources that ask for a credit line (a licence's
+        /// attribution), with it: a handout prints them, though it lists no
+        /// sources.
+        credited: Vec<Arc<SourceView>>,
     }
 
     struct HandoutSalaryView {
