@@ -154,8 +154,8 @@ views! {
         steps_heading: Text,
         related_heading: Text,
         /// The profile's sources that ask for a credit line (a licence's
-        /// attribution), with it: a handout prints them, though it lists no
-        /// sources.
+        /// attribution) the quick facts do not print: the only sources a
+        /// handout lists.
         credited: Vec<Arc<SourceView>>,
     }
 
