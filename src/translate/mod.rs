@@ -657,11 +657,11 @@ mod tests {
     fn text_the_base_has_no_place_for_is_named_and_a_fact_s_source_is_translated() {
         let base = profile(
             "id: a\ntitle: Archivists\nfacts:\n  jobs: { count: 10, source: { title: Handbook } }\n\
-             \x20 training: { text: Some. }\n\
+             \x20 training: { text: Some. }\n  outlook: { percent: 5, period: 2024-34, words: Faster. }\n\
              sections:\n  skills:\n    items: [Care.]\n",
         );
         let translation: Translation = read(
-            "category: Patrimoine\nfacts:\n  jobs: { source: { title: Manuel } }\n\
+            "category: Patrimoine\nfacts:\n  jobs: { source: { title: Manuel } }\n  outlook: { words: Plus vite. }\n\
              \x20 training: { source: { title: Guide } }\n  hours: { text: Beaucoup. }\n\
              sections:\n  skills:\n    items: [{ text: Soin., reality: Vrai. }, Ordre.]\n\
              \x20 outlook:\n    intro: Bon.\n",
@@ -676,6 +676,15 @@ mod tests {
             .as_ref()
             .unwrap();
         assert_eq!(jobs.source.as_ref().unwrap().title, "Manuel");
+        let outlook = projection
+            .profile
+            .facts
+            .as_ref()
+            .unwrap()
+            .outlook
+            .as_ref()
+            .unwrap();
+        assert_eq!(outlook.words.as_deref(), Some("Plus vite."));
         let mut refused: Vec<&str> = projection
             .problems
             .iter()
