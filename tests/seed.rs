@@ -405,3 +405,28 @@ fn all_occupations_are_seeded_with_a_summary_instead_of_a_line_each() {
         .assert_code(2)
         .assert_stderr_has("several occupations need --out DIR");
 }
+
+#[test]
+fn a_figure_that_is_not_a_number_is_reported_at_its_line_and_a_clean_release_warns_of_nothing() {
+    let clean = seed(&fixture("seed/onet"), &["25-4031.00"]);
+    clean.assert_code(0);
+    assert!(!clean.stderr.contains("warning"), "{}", clean.stderr);
+    let dir = tempfile::tempdir().unwrap();
+    let db = copy_of_onet(dir.path());
+    let skills = db.join("Skills.txt");
+    let mut lines: Vec<String> = read(&skills).lines().map(str::to_owned).collect();
+    let line = lines
+        .iter()
+        .position(|l| l.starts_with("25-4031.00\t2.A.1.a\tReading Comprehension\tIM\t"))
+        .unwrap();
+    let fields: Vec<&str> = lines[line].split('\t').collect();
+    let value = fields[4].to_owned();
+    lines[line] = lines[line].replacen(&format!("\tIM\t{value}\t"), "\tIM\tn/a\t", 1);
+    std::fs::write(&skills, lines.join("\n") + "\n").unwrap();
+    let run = seed(&db, &["25-4031.00"]);
+    run.assert_code(0).assert_stderr_has(&format!(
+        "Skills.txt:{}: `n/a` is not a number (Data Value); the row is skipped",
+        line + 1
+    ));
+    assert!(!run.stdout.contains("Reading Comprehension"));
+}

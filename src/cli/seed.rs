@@ -9,9 +9,9 @@ use crate::cli::exit::ExitStatus;
 use pathways::error::Error;
 use pathways::finding::visible;
 use pathways::output::{Destination, OutputFolder, schema_reference, write};
-use pathways::seed::RowProblem;
 use pathways::seed::esco::{self, Esco};
 use pathways::seed::onet::{self, Onet};
+use pathways::seed::{OpenError, RowProblem};
 
 /// Who modified O*NET's information, when `--office` does not say.
 const SOME_OFFICE: &str = "The careers office that published this page";
@@ -30,30 +30,25 @@ fn seed_onet(args: &SeedOnetArgs) -> Result<ExitStatus, Error> {
                 .to_owned(),
         });
     }
-    let database = Onet::open(&args.db).map_err(|error| match error {
-        onet::OpenError::NotOnet(missing) => Error::NotADatabase {
-            folder: args.db.clone(),
-            database: "O*NET",
-            missing: missing.into_iter().map(str::to_owned).collect(),
-            download: "download the O*NET database in text format from the O*NET Resource \
-                       Center's database page (onetcenter.org/database.html), unzip it, and give \
-                       its folder (such as db_30_0_text) to --db",
-        },
-        onet::OpenError::Read(name, source) => Error::Read {
-            path: args.db.join(name),
-            source,
-        },
+    let database = Onet::open(&args.db).map_err(|error| {
+        not_opened(
+            error,
+            &args.db,
+            "O*NET",
+            "download the O*NET database in text format from the O*NET Resource Center's \
+             database page (onetcenter.org/database.html), unzip it, and give its folder (such \
+             as db_30_0_text) to --db",
+        )
     })?;
     report_problems(&args.db, &database.problems);
     if let Some(words) = &args.search {
         let found = database.search(words);
-        for occupation in &found {
-            crate::cli::console::outln!("{}  {}", occupation.code, visible(&occupation.title));
-        }
-        return Ok(searched(&found, words));
+        return Ok(list_found(
+            found.iter().map(|o| (o.code.as_str(), o.title.as_str())),
+            words,
+        ));
     }
-    let folder = args.out.as_deref().map(OutputFolder::open).transpose()?;
-    let schema = schema_reference(folder.as_ref().map_or(Path::new("."), |f| f.path()));
+    let (folder, schema) = output(args.out.as_deref())?;
     let office = args.office.as_deref().unwrap_or(SOME_OFFICE);
     let mut status = ExitStatus::Success;
     let codes: Vec<&str> = if args.all {
@@ -135,30 +130,25 @@ fn seed_esco(args: &SeedEscoArgs) -> Result<ExitStatus, Error> {
                 .to_owned(),
         });
     }
-    let database = Esco::open(&args.db, &args.lang).map_err(|error| match error {
-        esco::OpenError::NotEsco(missing) => Error::NotADatabase {
-            folder: args.db.clone(),
-            database: "ESCO",
-            missing,
-            download: "download the ESCO classification from the European Commission's ESCO \
-                       portal (esco.ec.europa.eu, Download), in CSV, with each language you want, \
-                       unzip it, and give its folder to --db",
-        },
-        esco::OpenError::Read(name, source) => Error::Read {
-            path: args.db.join(name),
-            source,
-        },
+    let database = Esco::open(&args.db, &args.lang).map_err(|error| {
+        not_opened(
+            error,
+            &args.db,
+            "ESCO",
+            "download the ESCO classification from the European Commission's ESCO portal \
+             (esco.ec.europa.eu, Download), in CSV, with each language you want, unzip it, and \
+             give its folder to --db",
+        )
     })?;
     report_problems(&args.db, &database.problems);
     if let Some(words) = &args.search {
         let found = database.search(words);
-        for occupation in &found {
-            crate::cli::console::outln!("{}  {}", occupation.uri, visible(&occupation.label));
-        }
-        return Ok(searched(&found, words));
+        return Ok(list_found(
+            found.iter().map(|o| (o.uri.as_str(), o.label.as_str())),
+            words,
+        ));
     }
-    let folder = args.out.as_deref().map(OutputFolder::open).transpose()?;
-    let schema = schema_reference(folder.as_ref().map_or(Path::new("."), |f| f.path()));
+    let (folder, schema) = output(args.out.as_deref())?;
     let mut status = ExitStatus::Success;
     for concept in &args.concepts {
         let Some(occupation) = database.occupation(concept) else {
@@ -207,13 +197,48 @@ fn seed_esco(args: &SeedEscoArgs) -> Result<ExitStatus, Error> {
     Ok(status)
 }
 
-/// A search's status: nothing found is said, and exits 1.
-fn searched<T>(found: &[T], words: &str) -> ExitStatus {
-    if found.is_empty() {
+/// Lists what a search found, a line each (its code or URI, then its
+/// title); nothing found is said, and exits 1.
+fn list_found<'a>(found: impl Iterator<Item = (&'a str, &'a str)>, words: &str) -> ExitStatus {
+    let mut any = false;
+    for (code, title) in found {
+        crate::cli::console::outln!("{code}  {}", visible(title));
+        any = true;
+    }
+    if !any {
         errln!("no occupation's titles hold all of: {}", visible(words));
         return ExitStatus::Failure;
     }
     ExitStatus::Success
+}
+
+/// The error for a database folder that could not be opened.
+fn not_opened(
+    error: OpenError,
+    db: &Path,
+    database: &'static str,
+    download: &'static str,
+) -> Error {
+    match error {
+        OpenError::NotTheDatabase(missing) => Error::NotADatabase {
+            folder: db.to_path_buf(),
+            database,
+            missing,
+            download,
+        },
+        OpenError::Read(name, source) => Error::Read {
+            path: db.join(name),
+            source,
+        },
+    }
+}
+
+/// The folder to write into, when there is one, and the schema reference
+/// its profiles get.
+fn output(out: Option<&Path>) -> Result<(Option<OutputFolder>, Option<String>), Error> {
+    let folder = out.map(OutputFolder::open).transpose()?;
+    let schema = schema_reference(folder.as_ref().map_or(Path::new("."), |f| f.path()));
+    Ok((folder, schema))
 }
 
 /// The rows a database file could not give, as warnings.

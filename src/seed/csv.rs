@@ -44,15 +44,7 @@ impl Csv {
             .iter()
             .filter_map(|(line, fields)| {
                 if fields.len() != self.header.len() {
-                    problems.push(RowProblem {
-                        file: self.file.clone(),
-                        line: *line,
-                        message: format!(
-                            "{} fields where the header has {}; the record is skipped",
-                            fields.len(),
-                            self.header.len()
-                        ),
-                    });
+                    problems.push(RowProblem::width(&self.file, *line, fields, &self.header));
                     return None;
                 }
                 Some((

@@ -7,9 +7,9 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::Draft;
 use super::csv::Csv;
 use super::table::RowProblem;
+use super::{Draft, OpenError};
 use crate::import::yaml_scalar as scalar;
 
 /// The credit line ESCO asks for.
@@ -42,15 +42,6 @@ pub struct Occupation {
     regulated_note: String,
 }
 
-/// Why a folder cannot be read as an ESCO download.
-#[derive(Debug)]
-pub enum OpenError {
-    /// It lacks the occupations file of a language asked for.
-    NotEsco(Vec<String>),
-    /// A file could not be read.
-    Read(String, std::io::Error),
-}
-
 /// The occupations file of `language`.
 pub fn file_of(language: &str) -> String {
     format!("occupations_{language}.csv")
@@ -65,7 +56,7 @@ impl Esco {
             .filter(|name| !folder.join(name).is_file())
             .collect();
         if !missing.is_empty() {
-            return Err(OpenError::NotEsco(missing));
+            return Err(OpenError::NotTheDatabase(missing));
         }
         let mut esco = Esco {
             languages: languages.to_vec(),
@@ -77,7 +68,7 @@ impl Esco {
                 .map_err(|error| OpenError::Read(name.clone(), error))?;
             let csv = Csv::parse(&name, &String::from_utf8_lossy(&bytes));
             if !csv.has("conceptUri") || !csv.has("preferredLabel") {
-                return Err(OpenError::NotEsco(vec![format!(
+                return Err(OpenError::NotTheDatabase(vec![format!(
                     "{name} with the columns conceptUri and preferredLabel"
                 )]));
             }

@@ -13,6 +13,15 @@ use std::fmt::Write as _;
 
 use crate::profile::section_info;
 
+/// Why a folder cannot be read as a database's download.
+#[derive(Debug)]
+pub enum OpenError {
+    /// It lacks files every download of the database has: their names.
+    NotTheDatabase(Vec<String>),
+    /// A file could not be read: its name, and why.
+    Read(String, std::io::Error),
+}
+
 /// A drafted profile.
 #[derive(Debug)]
 pub struct Draft {

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::table::{RowProblem, Table};
-use super::{Draft, stub};
+use super::{Draft, OpenError, stub};
 use crate::import::yaml_scalar as scalar;
 
 /// The files every O*NET text download has; without them a folder is not one.
@@ -72,15 +72,6 @@ pub struct Occupation {
     description: String,
 }
 
-/// Why a folder cannot be read as an O*NET database.
-#[derive(Debug)]
-pub enum OpenError {
-    /// It lacks files every O*NET download has.
-    NotOnet(Vec<&'static str>),
-    /// A file could not be read.
-    Read(String, std::io::Error),
-}
-
 /// Whether `code` has the shape of an O*NET-SOC code: `25-4031.00`.
 pub fn is_onet_code(code: &str) -> bool {
     let bytes = code.as_bytes();
@@ -100,7 +91,9 @@ impl Onet {
             .filter(|name| !folder.join(name).is_file())
             .collect();
         if !missing.is_empty() {
-            return Err(OpenError::NotOnet(missing));
+            return Err(OpenError::NotTheDatabase(
+                missing.into_iter().map(str::to_owned).collect(),
+            ));
         }
         let read = |name: &'static str| {
             Table::read(folder, name).map_err(|error| OpenError::Read(name.to_owned(), error))
@@ -212,19 +205,11 @@ impl Onet {
                 if scale != "IM" {
                     continue;
                 }
-                match value.parse::<f64>() {
-                    Ok(value) => self
-                        .skills
+                if let Some(value) = number(table, row.line, value, problems) {
+                    self.skills
                         .entry(code.to_owned())
                         .or_default()
-                        .push((name.to_owned(), value)),
-                    Err(_) => problems.push(RowProblem {
-                        file: table.file.clone(),
-                        line: row.line,
-                        message: format!(
-                            "`{value}` is not a number (Data Value); the row is skipped"
-                        ),
-                    }),
+                        .push((name.to_owned(), value));
                 }
             }
         }
@@ -257,19 +242,11 @@ impl Onet {
                 if scale != "RL" {
                     continue;
                 }
-                match value.parse::<f64>() {
-                    Ok(percent) => self
-                        .education
+                if let Some(percent) = number(table, row.line, value, problems) {
+                    self.education
                         .entry(code.to_owned())
                         .or_default()
-                        .push((category.to_owned(), percent)),
-                    Err(_) => problems.push(RowProblem {
-                        file: table.file.clone(),
-                        line: row.line,
-                        message: format!(
-                            "`{value}` is not a number (Data Value); the row is skipped"
-                        ),
-                    }),
+                        .push((category.to_owned(), percent));
                 }
             }
         }
@@ -528,6 +505,20 @@ impl Onet {
         }
         (!paragraphs.is_empty()).then(|| paragraphs.join("\n\n"))
     }
+}
+
+/// The `Data Value` at `line` of `table` as a number; else a problem, and
+/// the row is skipped.
+fn number(table: &Table, line: usize, value: &str, problems: &mut Vec<RowProblem>) -> Option<f64> {
+    let number = value.parse().ok();
+    if number.is_none() {
+        problems.push(RowProblem {
+            file: table.file.clone(),
+            line,
+            message: format!("`{value}` is not a number (Data Value); the row is skipped"),
+        });
+    }
+    number
 }
 
 /// `Associate's Degree (or other 2-year degree)` → `Associate's Degree`.

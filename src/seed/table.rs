@@ -15,6 +15,21 @@ pub struct RowProblem {
     pub message: String,
 }
 
+impl RowProblem {
+    /// A row of `fields` that does not fit its file's `header`.
+    pub(super) fn width(file: &str, line: usize, fields: &[String], header: &[String]) -> Self {
+        RowProblem {
+            file: file.to_owned(),
+            line,
+            message: format!(
+                "{} fields where the header has {}; the row is skipped",
+                fields.len(),
+                header.len()
+            ),
+        }
+    }
+}
+
 /// One file of a database: its header and its rows, each with its line.
 pub(super) struct Table {
     pub(super) file: String,
@@ -80,15 +95,7 @@ impl Table {
             .iter()
             .filter_map(|(line, fields)| {
                 if fields.len() != self.header.len() {
-                    problems.push(RowProblem {
-                        file: self.file.clone(),
-                        line: *line,
-                        message: format!(
-                            "{} fields where the header has {}; the row is skipped",
-                            fields.len(),
-                            self.header.len()
-                        ),
-                    });
+                    problems.push(RowProblem::width(&self.file, *line, fields, &self.header));
                     return None;
                 }
                 Some(Row {
