@@ -430,3 +430,16 @@ fn a_figure_that_is_not_a_number_is_reported_at_its_line_and_a_clean_release_war
     ));
     assert!(!run.stdout.contains("Reading Comprehension"));
 }
+
+#[test]
+fn an_occupations_file_without_its_uri_or_label_column_is_not_esco() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("occupations_en.csv"),
+        "conceptUri,altLabels\r\nhttp://data.europa.eu/esco/occupation/x,a\r\n",
+    )
+    .unwrap();
+    seed_esco(dir.path(), &["http://data.europa.eu/esco/occupation/x"])
+        .assert_code(2)
+        .assert_stderr_has("occupations_en.csv with the columns conceptUri and preferredLabel");
+}
