@@ -443,3 +443,53 @@ fn an_occupations_file_without_its_uri_or_label_column_is_not_esco() {
         .assert_code(2)
         .assert_stderr_has("occupations_en.csv with the columns conceptUri and preferredLabel");
 }
+
+/// What an editor's schema check says of a file: the errors, none when valid.
+fn schema_errors(schema: &str, file: &Path) -> Vec<String> {
+    let schema: serde_json::Value =
+        serde_json::from_str(&read(&crate::common::root().join(schema))).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let value: serde_json::Value = serde_saphyr::from_str(&read(file)).unwrap();
+    validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect()
+}
+
+#[test]
+fn seeded_profiles_and_translations_match_their_json_schemas() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let mut codes = CODES.to_vec();
+    codes.extend(["--out", out.to_str().unwrap()]);
+    seed(&fixture("seed/onet"), &codes).assert_code(0);
+    seed_esco(
+        &fixture("seed/esco"),
+        &[
+            ELECTRICIAN,
+            LIBRARY_ASSISTANT,
+            "--lang",
+            "en,fr",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    )
+    .assert_code(0);
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let file = entry.unwrap().path();
+        let schema = if pathways::translate::base_of(&file).is_some() {
+            "profiles/translation.schema.json"
+        } else {
+            "profiles/profile.schema.json"
+        };
+        assert_eq!(
+            schema_errors(schema, &file),
+            Vec::<String>::new(),
+            "{}",
+            file.display()
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 7);
+}
