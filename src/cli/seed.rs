@@ -163,7 +163,12 @@ fn seed_esco(args: &SeedEscoArgs) -> Result<ExitStatus, Error> {
             status = ExitStatus::Failure;
             continue;
         };
-        let (draft, translations) = database.draft(occupation, schema.as_deref());
+        let translation_schema = pathways::output::schema_file_reference(
+            folder.as_ref().map_or(Path::new("."), |f| f.path()),
+            "translation.schema.json",
+        );
+        let (draft, translations) =
+            database.draft(occupation, schema.as_deref(), translation_schema.as_deref());
         let Some(destination) = put(
             folder.as_ref(),
             &format!("{}.yaml", draft.id),

@@ -126,11 +126,13 @@ impl Esco {
     }
 
     /// A draft profile for `occupation`, and a translation file's text for
-    /// each further language that has it.
+    /// each further language that has it; `schema` and `translation_schema`
+    /// are what their first lines name for editors, when there are some.
     pub fn draft(
         &self,
         occupation: &Occupation,
         schema: Option<&str>,
+        translation_schema: Option<&str>,
     ) -> (Draft, Vec<(String, String)>) {
         let language = &self.languages[0];
         let names = Names::of(occupation);
@@ -199,7 +201,10 @@ impl Esco {
         let mut translations = Vec::new();
         for (language, occupations) in self.languages.iter().zip(&self.occupations).skip(1) {
             match occupations.iter().find(|o| o.uri == occupation.uri) {
-                Some(translated) => translations.push((language.clone(), translation(translated))),
+                Some(translated) => translations.push((
+                    language.clone(),
+                    translation(translated, translation_schema),
+                )),
                 None => notes.push(format!(
                     "no {language} record for this occupation: no translation written"
                 )),
@@ -288,12 +293,12 @@ fn write_aliases(out: &mut String, aliases: &[String]) {
 }
 
 /// The translation file of a profile into the language of `occupation`.
-fn translation(occupation: &Occupation) -> String {
+fn translation(occupation: &Occupation, schema: Option<&str>) -> String {
     let names = Names::of(occupation);
-    let mut out = String::from(
-        "# yaml-language-server: $schema=translation.schema.json\n\
-         # Seeded by `pathways seed esco` from the ESCO classification.\n",
-    );
+    let mut out = schema
+        .map(|path| format!("# yaml-language-server: $schema={path}\n"))
+        .unwrap_or_default();
+    out.push_str("# Seeded by `pathways seed esco` from the ESCO classification.\n");
     let _ = writeln!(out, "title: {}", scalar(&names.title, 2));
     write_aliases(&mut out, &names.aliases);
     if !occupation.description.is_empty() {
