@@ -172,6 +172,14 @@ pub enum Error {
         /// Where the database is downloaded from, in words.
         download: &'static str,
     },
+    /// `seed --merge` could not add to a profile without changing it.
+    MergeRefused {
+        /// The profile.
+        path: PathBuf,
+        /// The field the merged text would have changed; `None` when the
+        /// file is not a mapping of fields.
+        field: Option<String>,
+    },
     /// An id given on the command line that is not a usable id.
     InvalidId {
         /// The id, as given.
@@ -330,6 +338,20 @@ impl fmt::Display for Error {
                     .map(|name| format!("`{name}`"))
                     .collect::<Vec<_>>()
                     .join(" and ")
+            ),
+            Error::MergeRefused { path, field: None } => write!(
+                f,
+                "`{}` is not a profile to add to: its top level is not a list of fields such as `title:`",
+                shown(path)
+            ),
+            Error::MergeRefused {
+                path,
+                field: Some(field),
+            } => write!(
+                f,
+                "adding to `{}` would have changed its `{}`, so nothing was written; this is a fault in pathways: please report it with the profile",
+                shown(path),
+                crate::finding::visible(field)
             ),
             Error::InvalidId { id, problem } => write!(
                 f,

@@ -533,3 +533,133 @@ fn a_seeded_pdf_handout_and_report_keep_o_net_s_credit_line() {
         }
     }
 }
+
+/// A copy of the office's own electricians profile (and its French
+/// translation) to merge into: the folder and the profile's path.
+fn office_profile(dir: &Path) -> PathBuf {
+    for name in ["electricians.yaml", "electricians.fr.yaml"] {
+        std::fs::copy(fixture("seed/merge").join(name), dir.join(name)).unwrap();
+    }
+    dir.join("electricians.yaml")
+}
+
+/// Whether every line of `before` is in `after`, in the same order, each
+/// whole or with text added inside it (a list written on one line).
+fn keeps_every_line(before: &str, after: &str) -> bool {
+    let holds = |line: &str, kept: &str| {
+        let mut kept = kept.chars();
+        line.chars().all(|c| kept.any(|k| k == c))
+    };
+    let mut after = after.lines();
+    before
+        .lines()
+        .all(|line| after.any(|kept| holds(line, kept)))
+}
+
+/// `pathways seed onet` for electricians, merged into `profile` (named
+/// from its folder, so messages name it as an office would).
+fn merge_onet(profile: &Path) -> Run {
+    Run::of(
+        pathways()
+            .current_dir(profile.parent().unwrap())
+            .args(["seed", "onet", "--db"])
+            .arg(fixture("seed/onet"))
+            .args(["47-2111.00", "--office", "Riverside", "--merge"])
+            .arg(profile.file_name().unwrap()),
+    )
+}
+
+#[test]
+fn merge_adds_only_what_the_office_s_profile_lacks_and_lists_each_addition() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = office_profile(dir.path());
+    let before = read(&profile);
+    let run = merge_onet(&profile);
+    run.assert_code(0);
+    let after = read(&profile);
+    assert!(keeps_every_line(&before, &after), "{after}");
+    insta::assert_snapshot!("seed_merge_report", run.stderr);
+    insta::assert_snapshot!("seed_merge_electricians", after);
+    // The empty section is filled, so `check` no longer finds it missing.
+    Run::of(pathways().arg("check").arg(&profile)).assert_code(0);
+    // A second merge finds nothing to add and leaves the file as it is.
+    merge_onet(&profile)
+        .assert_code(0)
+        .assert_stderr_has("Nothing to add to ");
+    assert_eq!(read(&profile), after);
+}
+
+#[test]
+fn merge_refuses_a_translation_a_broken_profile_and_an_unknown_code_and_changes_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = office_profile(dir.path());
+    let translation = dir.path().join("electricians.fr.yaml");
+    let kept = read(&translation);
+    merge_onet(&translation)
+        .assert_code(2)
+        .assert_stderr_has("is a translation; --merge adds to the profile it translates");
+    assert_eq!(read(&translation), kept);
+
+    let before = read(&profile);
+    Run::of(
+        pathways()
+            .args(["seed", "onet", "--db"])
+            .arg(fixture("seed/onet"))
+            .args(["47-2111.99", "--merge"])
+            .arg(&profile),
+    )
+    .assert_code(1)
+    .assert_stderr_has("has no occupation 47-2111.99");
+    assert_eq!(read(&profile), before);
+
+    let broken = before.replace("title: Electricians", "title: [Electricians");
+    std::fs::write(&profile, &broken).unwrap();
+    merge_onet(&profile).assert_code(1);
+    assert_eq!(read(&profile), broken);
+
+    Run::of(
+        pathways()
+            .args(["seed", "onet", "--db"])
+            .arg(fixture("seed/onet"))
+            .args(CODES)
+            .arg("--merge")
+            .arg(&profile),
+    )
+    .assert_code(2)
+    .assert_stderr_has("--merge adds one occupation to one profile");
+}
+
+#[test]
+fn esco_merge_adds_its_codes_and_credit_in_one_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = office_profile(dir.path());
+    let before = read(&profile);
+    seed_esco(
+        &fixture("seed/esco"),
+        &[
+            ELECTRICIAN,
+            "--lang",
+            "en,fr",
+            "--merge",
+            profile.to_str().unwrap(),
+        ],
+    )
+    .assert_code(2)
+    .assert_stderr_has("give one --lang");
+    assert_eq!(read(&profile), before);
+    seed_esco(
+        &fixture("seed/esco"),
+        &[ELECTRICIAN, "--merge", profile.to_str().unwrap()],
+    )
+    .assert_code(0)
+    .assert_stderr_has(&format!(
+        "  + codes.isco: 7411\n  + codes.esco: {ELECTRICIAN}\n"
+    ))
+    .assert_stderr_has("  + sources: ESCO classification\n");
+    let after = read(&profile);
+    assert!(keeps_every_line(&before, &after), "{after}");
+    assert!(
+        after.contains("codes:\n  soc: 47-2111\n  isco:\n    - \"7411\"\n  esco:\n"),
+        "{after}"
+    );
+}

@@ -254,6 +254,11 @@ pub struct SeedEscoArgs {
     /// Replace files already in DIR (by default they are left as they are).
     #[arg(long)]
     pub force: bool,
+
+    /// Add to this profile only what it lacks (other titles, codes, facts,
+    /// empty sections), listing each addition; nothing it has is changed.
+    #[arg(long, value_name = "PROFILE", conflicts_with_all = ["search", "out", "force"])]
+    pub merge: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -286,6 +291,11 @@ pub struct SeedOnetArgs {
     /// or some of this information").
     #[arg(long, value_name = "NAME")]
     pub office: Option<String>,
+
+    /// Add to this profile only what it lacks (other titles, codes, facts,
+    /// empty sections), listing each addition; nothing it has is changed.
+    #[arg(long, value_name = "PROFILE", conflicts_with_all = ["all", "search", "out", "force"])]
+    pub merge: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -8,8 +8,10 @@ use crate::cli::console::errln;
 use crate::cli::exit::ExitStatus;
 use pathways::error::Error;
 use pathways::finding::visible;
+use pathways::load::{Input, load, read_bytes};
 use pathways::output::{Destination, OutputFolder, schema_reference, write};
 use pathways::seed::esco::{self, Esco};
+use pathways::seed::merge::{MergeError, merge};
 use pathways::seed::onet::{self, Onet};
 use pathways::seed::{OpenError, RowProblem};
 
@@ -24,6 +26,9 @@ pub fn run(args: &SeedArgs) -> Result<ExitStatus, Error> {
 }
 
 fn seed_onet(args: &SeedOnetArgs) -> Result<ExitStatus, Error> {
+    if args.merge.is_some() && args.codes.len() > 1 {
+        return Err(one_at_a_time("O*NET-SOC code"));
+    }
     if args.out.is_none() && (args.all || args.codes.len() > 1) {
         return Err(Error::Usage {
             message: "several occupations need --out DIR, the folder to write their profiles into"
@@ -48,8 +53,18 @@ fn seed_onet(args: &SeedOnetArgs) -> Result<ExitStatus, Error> {
             words,
         ));
     }
-    let (folder, schema) = output(args.out.as_deref())?;
     let office = args.office.as_deref().unwrap_or(SOME_OFFICE);
+    if let Some(profile) = &args.merge {
+        let [code] = args.codes.as_slice() else {
+            return Err(one_at_a_time("O*NET-SOC code"));
+        };
+        let Some(occupation) = database.occupation(code) else {
+            return Ok(unknown_onet_code(code, &database, &args.db));
+        };
+        let draft = database.draft(occupation, office, None);
+        return merge_into(profile, &draft.yaml, &format!("O*NET {code}"));
+    }
+    let (folder, schema) = output(args.out.as_deref())?;
     let mut status = ExitStatus::Success;
     let codes: Vec<&str> = if args.all {
         database
@@ -66,17 +81,7 @@ fn seed_onet(args: &SeedOnetArgs) -> Result<ExitStatus, Error> {
     for code in &codes {
         bar.inc(1);
         let Some(occupation) = database.occupation(code) else {
-            let reason = if onet::is_onet_code(code) {
-                format!(
-                    "the O*NET {} database in `{}` has no occupation {code}",
-                    database.release,
-                    args.db.display()
-                )
-            } else {
-                "not an O*NET-SOC code (they look like 25-4031.00)".to_owned()
-            };
-            super::console::print_error(Some(&visible(code)), &reason);
-            status = ExitStatus::Failure;
+            status = unknown_onet_code(code, &database, &args.db);
             continue;
         };
         let draft = database.draft(occupation, office, schema.as_deref());
@@ -113,6 +118,91 @@ fn seed_onet(args: &SeedOnetArgs) -> Result<ExitStatus, Error> {
     Ok(status)
 }
 
+/// Says that `code` is not an occupation in the database: exit 1.
+fn unknown_onet_code(code: &str, database: &Onet, db: &Path) -> ExitStatus {
+    let reason = if onet::is_onet_code(code) {
+        format!(
+            "the O*NET {} database in `{}` has no occupation {code}",
+            database.release,
+            db.display()
+        )
+    } else {
+        "not an O*NET-SOC code (they look like 25-4031.00)".to_owned()
+    };
+    super::console::print_error(Some(&visible(code)), &reason);
+    ExitStatus::Failure
+}
+
+/// The usage error for `--merge` with several occupations.
+fn one_at_a_time(what: &str) -> Error {
+    Error::Usage {
+        message: format!("--merge adds one occupation to one profile: give one {what}"),
+    }
+}
+
+/// Adds to the profile at `path` what `draft` has and it lacks, and lists
+/// each addition; a profile with problems is reported, not changed.
+fn merge_into(path: &Path, draft: &str, database: &str) -> Result<ExitStatus, Error> {
+    let input = Input::File(path.to_path_buf());
+    let document = match load(&input) {
+        Ok(document) => document,
+        Err(failure) => {
+            return if super::common::print_load_failure(&failure, false) {
+                Ok(ExitStatus::Failure)
+            } else {
+                Ok(ExitStatus::Error)
+            };
+        }
+    };
+    if document.translation.is_some() {
+        return Err(Error::Usage {
+            message: format!(
+                "`{}` is a translation; --merge adds to the profile it translates (the file without a language in its name)",
+                input.display_name()
+            ),
+        });
+    }
+    let bytes = read_bytes(&input)?;
+    let text = String::from_utf8_lossy(&bytes);
+    let (bom, text) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text.as_ref()),
+    };
+    let merged = merge(text, draft).map_err(|problem| Error::MergeRefused {
+        path: path.to_path_buf(),
+        field: match problem {
+            MergeError::NotAProfile => None,
+            MergeError::WouldChange(field) => Some(field),
+        },
+    })?;
+    let name = input.display_name();
+    if merged.added.is_empty() {
+        errln!("Nothing to add to {name}: it has all that {database} gives");
+    } else {
+        write(
+            &Destination::File(path.to_path_buf()),
+            format!("{bom}{}", merged.text).as_bytes(),
+        )?;
+        errln!("Added to {name} from {database}:");
+        for change in &merged.added {
+            errln!("  + {}: {}", change.path, change.what);
+        }
+    }
+    for change in &merged.kept {
+        errln!("  kept {}: {}", change.path, change.what);
+    }
+    if !merged.by_hand.is_empty() {
+        errln!("Not added, as the profile writes these fields on one line; add by hand if wanted:");
+        for change in &merged.by_hand {
+            errln!("  {}: {}", change.path, change.what);
+        }
+    }
+    if !merged.added.is_empty() {
+        errln!("Review the additions, then run: pathways check {name}");
+    }
+    Ok(ExitStatus::Success)
+}
+
 fn seed_esco(args: &SeedEscoArgs) -> Result<ExitStatus, Error> {
     for language in &args.lang {
         if !pathways::validate::is_language_tag(language) {
@@ -123,6 +213,14 @@ fn seed_esco(args: &SeedEscoArgs) -> Result<ExitStatus, Error> {
                 ),
             });
         }
+    }
+    if args.merge.is_some() && args.concepts.len() > 1 {
+        return Err(one_at_a_time("concept URI"));
+    }
+    if args.merge.is_some() && args.lang.len() > 1 {
+        return Err(Error::Usage {
+            message: "--merge adds to a profile in one language: give one --lang (translations are seeded without --merge)".to_owned(),
+        });
     }
     if args.out.is_none() && (args.concepts.len() > 1 || args.lang.len() > 1) {
         return Err(Error::Usage {
@@ -148,19 +246,21 @@ fn seed_esco(args: &SeedEscoArgs) -> Result<ExitStatus, Error> {
             words,
         ));
     }
+    if let Some(profile) = &args.merge {
+        let [concept] = args.concepts.as_slice() else {
+            return Err(one_at_a_time("concept URI"));
+        };
+        let Some(occupation) = database.occupation(concept) else {
+            return Ok(unknown_concept(concept, &database, &args.db));
+        };
+        let (draft, _) = database.draft(occupation, None, None);
+        return merge_into(profile, &draft.yaml, "ESCO");
+    }
     let (folder, schema) = output(args.out.as_deref())?;
     let mut status = ExitStatus::Success;
     for concept in &args.concepts {
         let Some(occupation) = database.occupation(concept) else {
-            super::console::print_error(
-                Some(&visible(concept)),
-                &format!(
-                    "{} in `{}` has no such concept (give its URI, as `--search WORDS` lists them)",
-                    esco::file_of(&database.languages[0]),
-                    args.db.display()
-                ),
-            );
-            status = ExitStatus::Failure;
+            status = unknown_concept(concept, &database, &args.db);
             continue;
         };
         let translation_schema = pathways::output::schema_file_reference(
@@ -200,6 +300,19 @@ fn seed_esco(args: &SeedEscoArgs) -> Result<ExitStatus, Error> {
         }
     }
     Ok(status)
+}
+
+/// Says that `concept` is not an occupation in the database: exit 1.
+fn unknown_concept(concept: &str, database: &Esco, db: &Path) -> ExitStatus {
+    super::console::print_error(
+        Some(&visible(concept)),
+        &format!(
+            "{} in `{}` has no such concept (give its URI, as `--search WORDS` lists them)",
+            esco::file_of(&database.languages[0]),
+            db.display()
+        ),
+    );
+    ExitStatus::Failure
 }
 
 /// Lists what a search found, a line each (its code or URI, then its

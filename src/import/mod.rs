@@ -20,7 +20,7 @@ mod table;
 mod yaml;
 
 pub use headings::{Headings, Target};
-pub(crate) use yaml::scalar as yaml_scalar;
+pub(crate) use yaml::{flow_scalar as yaml_flow_scalar, scalar as yaml_scalar};
 
 use crate::finding::Finding;
 use crate::load::{Source, parse};

@@ -250,6 +250,16 @@ pub(crate) fn scalar(text: &str, indent: usize) -> String {
     out
 }
 
+/// A YAML scalar for `text` inside `[...]` or `{...}`: plain when that
+/// reads back unchanged, else double-quoted.
+pub(crate) fn flow_scalar(text: &str) -> String {
+    if is_plain_safe(text) && !text.contains([',', '[', ']', '{', '}']) {
+        text.to_owned()
+    } else {
+        double_quoted(text)
+    }
+}
+
 /// YAML's printable characters, less the ones it reads as line breaks or a BOM.
 fn yaml_printable(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\u{20}'..='\u{7e}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)

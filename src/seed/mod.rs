@@ -4,6 +4,7 @@
 
 mod csv;
 pub mod esco;
+pub mod merge;
 pub mod onet;
 mod table;
 
