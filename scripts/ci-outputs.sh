@@ -50,6 +50,24 @@ for set in $("$pathways" templates | awk '{print $1}'); do
 done
 rm -rf "$imported"
 
+# Profiles seeded from O*NET and ESCO (with a French translation), their
+# TODOs written as an office would, then rendered: credit lines and all.
+seeded="$(mktemp -d)"
+"$pathways" seed onet --db tests/fixtures/seed/onet 25-4031.00 47-2111.00 --out "$seeded" \
+  --office "Riverside Careers Office" 2>/dev/null
+"$pathways" seed esco --db tests/fixtures/seed/esco --lang en,fr --out "$seeded" \
+  http://data.europa.eu/esco/occupation/4910419f-b4af-4f59-b544-9dbebc8a74f0 2>/dev/null
+sed -i 's/TODO/Written by the office./' "$seeded"/*.yaml
+for set in $("$pathways" templates | awk '{print $1}'); do
+  for profile in "$seeded"/*.yaml; do
+    for format in html md; do
+      "$pathways" render "$profile" --template "$set" \
+        -o "$out/seeded-$(basename "$profile" .yaml)-$set.$format" 2>/dev/null
+    done
+  done
+done
+rm -rf "$seeded"
+
 # Comparisons of two, three and four careers.
 careers=(profiles/library-technicians.yaml tests/fixtures/compare/archivists.yaml
   tests/fixtures/compare/museum-guides.yaml tests/fixtures/locales/tecnicos-en-bibliotecas.yaml)

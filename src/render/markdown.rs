@@ -195,8 +195,10 @@ fn tidy(markdown: &str) -> String {
 /// A whole Markdown report as Markdown linters want it, whatever the
 /// template: no runs of blank lines (a field left out leaves one), no
 /// heading text twice (a repeat is named after the heading above it:
-/// `### Challenges (Challenges & Rewards)`), trailing spaces gone and one
-/// newline at the end. Fenced code is left as it is.
+/// `### Challenges (Challenges & Rewards)`), no heading ending in `.`, `:`,
+/// `!` and the like (a profile's "Pay is good." heads its paragraph as
+/// `### Pay is good`; the words stay), trailing spaces gone and one newline
+/// at the end. Fenced code is left as it is.
 pub(super) fn tidy_document(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut fence: Option<&str> = None;
@@ -228,6 +230,10 @@ pub(super) fn tidy_document(markdown: &str) -> String {
         }
         match heading_of(line) {
             Some((level, text)) => {
+                let text = match text.trim_end_matches(HEADING_STOPS).trim_end() {
+                    "" => text,
+                    words => words,
+                };
                 let mut unique = text.to_owned();
                 if seen.contains(&unique) {
                     let parent = open[..level - 1].iter().rev().flatten().next();
@@ -261,6 +267,9 @@ pub(super) fn tidy_document(markdown: &str) -> String {
     out.push('\n');
     out
 }
+
+/// What markdownlint (MD026) does not want at the end of a heading.
+const HEADING_STOPS: &[char] = &['.', ',', ';', ':', '!', '。', '，', '；', '：', '！'];
 
 /// `## Text` → (2, "Text"), for an ATX heading line.
 fn heading_of(line: &str) -> Option<(usize, &str)> {
@@ -513,6 +522,16 @@ mod tests {
         assert!(html.contains("&lt;script&gt;"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(!html.contains("<img"), "{html}");
+    }
+
+    #[test]
+    fn headings_lose_the_stops_markdownlint_refuses_and_keep_their_words() {
+        assert_eq!(
+            tidy_document(
+                "## Pay is good.\n\n### Why: \n\n### Great!!\n\n### ¿Qué?\n\n### 給料。\n\n### ...\n"
+            ),
+            "## Pay is good\n\n### Why\n\n### Great\n\n### ¿Qué?\n\n### 給料\n\n### ...\n"
+        );
     }
 
     #[test]

@@ -45,15 +45,23 @@ pub enum MergeError {
 /// A draft's lines added to `profile` (a profile's text) where it lacks them.
 pub fn merge(profile: &str, draft: &str) -> Result<Merged, MergeError> {
     let merged = merge_once(profile, draft)?;
-    // Lines added where YAML would not read them as meant (after a
-    // document's end, say) would be added again: refuse rather than write.
-    if !merged.added.is_empty() {
-        let again = merge_once(&merged.text, draft)?;
-        if let Some(change) = again.added.first() {
-            return Err(MergeError::WouldChange(change.path.clone()));
-        }
-    }
+    confirm(profile, &merged, draft)?;
     Ok(merged)
+}
+
+/// Refuses a merged text that does not keep every value of the profile, or
+/// whose additions YAML would not read as meant (they would be added again).
+fn confirm(profile: &str, merged: &Merged, draft: &str) -> Result<(), MergeError> {
+    let before = parse(profile).ok_or(MergeError::NotAProfile)?;
+    let after = parse(&merged.text)
+        .ok_or_else(|| MergeError::WouldChange("the merged text would not be YAML".to_owned()))?;
+    if let Some(path) = first_changed(&before, &after, "") {
+        return Err(MergeError::WouldChange(path));
+    }
+    match merge_once(&merged.text, draft)?.added.first() {
+        Some(change) => Err(MergeError::WouldChange(change.path.clone())),
+        None => Ok(()),
+    }
 }
 
 fn merge_once(profile: &str, draft: &str) -> Result<Merged, MergeError> {
@@ -104,19 +112,13 @@ fn merge_once(profile: &str, draft: &str) -> Result<Merged, MergeError> {
         && let Some(sources) = find(seeded_fields, "sources")
     {
         let target = Target::of(find(office_fields, "sources"), top);
-        let url = |node: &Node| node.field("url").and_then(Node::text).map(str::to_owned);
         merger.items(&target, sources, "sources", &|source: &Node| {
-            let url = url(source);
-            url.is_some() && target.items().iter().any(|other| self::url(other) == url)
+            let address = url(source);
+            address.is_some() && target.items().iter().any(|other| url(other) == address)
         });
     }
     let mut merged = merger.merged;
     merged.text = insert(profile, merger.edits, merger.inline_edits);
-    let after = parse(&merged.text)
-        .ok_or_else(|| MergeError::WouldChange("the merged text would not be YAML".to_owned()))?;
-    if let Some(path) = first_changed(&office, &after, "") {
-        return Err(MergeError::WouldChange(path));
-    }
     Ok(merged)
 }
 
@@ -257,7 +259,10 @@ impl Merger<'_> {
         };
         let wanted: Vec<&Field> = fields
             .iter()
-            .filter(|f| !matches!(inside, Inside::WholeUnlessStub) || !f.value.has_todo())
+            .filter(|f| match inside {
+                Inside::WholeUnlessStub => !f.value.has_todo(),
+                Inside::Lists | Inside::Whole => true,
+            })
             .collect();
         if wanted.is_empty() {
             return;
@@ -285,7 +290,7 @@ impl Merger<'_> {
             }
             Value::Null => (&[][..], present.place_after_key()),
             Value::Map(own) => {
-                self.flow_fields(&present.value, own, &wanted, path, inside);
+                self.flow_fields(&present.value, own, &wanted, path);
                 return;
             }
             _ => {
@@ -352,14 +357,7 @@ impl Merger<'_> {
 
     /// Adds to a mapping written on one line (`{soc: 25-4031}`) the fields
     /// it lacks, and to its lists the entries they lack.
-    fn flow_fields(
-        &mut self,
-        map: &Node,
-        own: &[Field],
-        wanted: &[&Field],
-        path: &str,
-        inside: Inside,
-    ) {
+    fn flow_fields(&mut self, map: &Node, own: &[Field], wanted: &[&Field], path: &str) {
         let mut text = String::new();
         for f in wanted {
             let child = format!("{path}.{}", f.key);
@@ -376,10 +374,8 @@ impl Merger<'_> {
                         what: describe(&f.value),
                     });
                 }
-                Some(mine)
-                    if matches!(inside, Inside::Lists)
-                        && matches!(f.value.value, Value::Seq(_)) =>
-                {
+                // Only lists get entries added (`items` leaves the rest).
+                Some(mine) => {
                     let target = Target::Present(mine);
                     self.items(&target, f, &child, &|code: &Node| {
                         target
@@ -388,7 +384,6 @@ impl Merger<'_> {
                             .any(|other| other.text() == code.text())
                     });
                 }
-                Some(_) => {}
             }
         }
         if !text.is_empty() {
@@ -863,6 +858,9 @@ sources:
     url: https://www.onetonline.org/link/summary/47-2111.00
     credit: |-
       Credit line.
+facts:
+  regulated:
+    text: A licence is needed.
 
 summary:
   - heading: TODO
@@ -917,6 +915,7 @@ sections:
                 "aliases: Wireman",
                 "aliases: Journeyman Electrician",
                 "codes.onet: 47-2111.00",
+                "facts.regulated: A licence is needed.",
                 "sections.skills: Troubleshooting, Critical Thinking",
                 "sources: O*NET 27.0 Database",
             ]
@@ -942,6 +941,9 @@ sources:
 aliases:
   - Wireman
   - Journeyman Electrician
+facts:
+  regulated:
+    text: A licence is needed.
 # The sections.
 sections:
     overview:
@@ -964,6 +966,7 @@ id: electricians
 title: Electricians
 aliases: [Wireman, Journeyman Electrician]
 codes: {soc: 47-2111, onet: [47-2111.00]}
+facts: {regulated: {text: Ours}}
 sections:
   overview:
     intro: Ours.
@@ -1004,6 +1007,7 @@ sections:
             merged.text,
             "id: e\ntitle: E\naliases: [Sparky, \"Wire, man\", Wireman, Electrician, Journeyman Electrician]\n\
              codes: {soc: 47-2111, onet: [\"47-2111.00\"]}\n\
+             facts:\n  regulated:\n    text: A licence is needed.\n\
              sources:\n  - title: O*NET 27.0 Database\n    url: https://www.onetonline.org/link/summary/47-2111.00\n    credit: |-\n      Credit line.\n\
              sections: {overview: {intro: x},\n  salary: {}, skills: {items: [Troubleshooting, Critical Thinking]}}\n"
         );
@@ -1047,5 +1051,138 @@ sections:
             MergeError::NotAProfile
         );
         assert_eq!(merge("a: [\n", DRAFT).unwrap_err(), MergeError::NotAProfile);
+    }
+
+    #[test]
+    fn empty_fields_are_filled_at_their_own_indentation() {
+        let profile = "\
+id: e
+title: E
+aliases:
+codes:
+facts:
+sections:
+    overview:
+        intro: Ours.
+    skills:
+";
+        let merged = merge(profile, DRAFT).unwrap();
+        assert_eq!(
+            merged.text,
+            "\
+id: e
+title: E
+aliases:
+  - Wireman
+  - Electrician
+  - Journeyman Electrician
+codes:
+  soc: 47-2111
+  onet:
+    - 47-2111.00
+facts:
+  regulated:
+    text: A licence is needed.
+sources:
+  - title: O*NET 27.0 Database
+    url: https://www.onetonline.org/link/summary/47-2111.00
+    credit: |-
+      Credit line.
+sections:
+    overview:
+        intro: Ours.
+    skills:
+      items:
+        - Troubleshooting
+        - Critical Thinking
+"
+        );
+    }
+
+    #[test]
+    fn a_missing_mapping_is_added_whole_and_a_list_gets_only_its_missing_entries() {
+        let profile = "\
+id: e
+title: Electricians
+codes:
+  onet:
+    - 47-2111.01
+sources:
+  - url: https://www.onetonline.org/link/summary/47-2111.00
+sections:
+  overview:
+    intro: Ours.
+";
+        let merged = merge(profile, DRAFT).unwrap();
+        assert_eq!(
+            merged.text,
+            "\
+id: e
+title: Electricians
+codes:
+  onet:
+    - 47-2111.01
+    - 47-2111.00
+  soc: 47-2111
+sources:
+  - url: https://www.onetonline.org/link/summary/47-2111.00
+aliases:
+  - Wireman
+  - Journeyman Electrician
+facts:
+  regulated:
+    text: A licence is needed.
+sections:
+  overview:
+    intro: Ours.
+  skills:
+    items:
+      - Troubleshooting
+      - Critical Thinking
+"
+        );
+        let again = merge(&merged.text, DRAFT).unwrap();
+        assert!(again.added.is_empty());
+        assert_eq!(again.text, merged.text);
+    }
+
+    #[test]
+    fn a_merged_text_that_loses_a_value_or_an_addition_is_refused() {
+        let profile = "id: e\ntitle: E\nsections:\n  overview:\n    intro: x\n";
+        let merged = merge(profile, DRAFT).unwrap();
+        let lost_title = Merged {
+            text: merged.text.replace("title: E\n", ""),
+            ..merged
+        };
+        assert_eq!(
+            confirm(profile, &lost_title, DRAFT),
+            Err(MergeError::WouldChange("title".to_owned()))
+        );
+        let not_written = Merged {
+            text: profile.to_owned(),
+            ..lost_title
+        };
+        assert_eq!(
+            confirm(profile, &not_written, DRAFT),
+            Err(MergeError::WouldChange("aliases".to_owned()))
+        );
+        let broken = Merged {
+            text: format!("{profile}  - [\n"),
+            ..not_written
+        };
+        assert!(matches!(
+            confirm(profile, &broken, DRAFT),
+            Err(MergeError::WouldChange(_))
+        ));
+        let changed_list = Merged {
+            text: "id: e\ntitle: E\nsections:\n  overview:\n    intro: [x]\n".to_owned(),
+            ..broken
+        };
+        assert_eq!(
+            confirm(profile, &changed_list, DRAFT),
+            Err(MergeError::WouldChange(
+                "sections.overview.intro".to_owned()
+            ))
+        );
     }
 }
