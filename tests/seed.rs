@@ -183,6 +183,22 @@ fn a_row_with_a_missing_field_is_reported_at_its_line_and_skipped() {
 }
 
 #[test]
+fn a_row_whose_code_is_not_o_net_soc_is_reported_at_its_line_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = copy_of_onet(dir.path());
+    let occupations = db.join("Occupation Data.txt");
+    let text = read(&occupations).replacen("\n25-4022.00\t", "\n25-4022\t", 1);
+    std::fs::write(&occupations, text).unwrap();
+    let run = seed(&db, &["--search", "library"]);
+    run.assert_code(0).assert_stderr_has(
+        "Occupation Data.txt:2: `25-4022` is not an O*NET-SOC code (such as 25-4031.00); the row is skipped",
+    );
+    // The row is not guessed into an occupation: only the others are found.
+    assert!(!run.stdout.contains("25-4022"), "{}", run.stdout);
+    assert!(run.stdout.contains("25-4031.00"), "{}", run.stdout);
+}
+
+#[test]
 fn an_unknown_code_exits_1_naming_it_and_the_others_are_still_seeded() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
