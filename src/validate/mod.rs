@@ -369,6 +369,21 @@ mod tests {
         assert!(document.was_scanned());
     }
 
+    /// The same for a translation: the shipped Spanish seed, complete and
+    /// up to date, is loaded and its warnings counted without a walk of
+    /// either file.
+    #[test]
+    fn a_complete_translation_costs_no_walk_of_its_file() {
+        let document = crate::load::load(&crate::load::Input::File(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/profiles/library-technicians.es-MX.yaml").into(),
+        ))
+        .expect("the Spanish seed loads");
+        let translation = document.translation.as_ref().expect("a translation");
+        assert_eq!(translation.problems, Vec::new());
+        validate_scope(&document, &Policy::default(), Scope::ErrorsCountingWarnings);
+        assert!(!document.was_scanned());
+    }
+
     /// The one step every command starts with: a profile with an error says
     /// so, and its warnings are counted whether kept or not.
     #[test]
