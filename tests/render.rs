@@ -1105,3 +1105,40 @@ fn no_change_has_no_sign_and_the_pay_period_is_a_duration() {
         );
     }
 }
+
+/// An entry's title is followed by a colon, unless it ends a sentence
+/// already: "Talk to a counsellor." never becomes "Talk to a counsellor.:".
+#[test]
+fn a_title_that_ends_a_sentence_takes_no_colon() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("minimal.yaml");
+    let text = read(&fixture("valid/minimal.yaml")).replace(
+        "      - Volunteer in a school library.",
+        "      - title: Talk to a counsellor.\n        text: Ask about courses.\n      \
+         - title: Why not volunteer?\n        text: Libraries welcome help.\n      \
+         - title: Read widely\n        text: Every kind of book.",
+    );
+    std::fs::write(&profile, text).unwrap();
+    for template in ["report", "handout"] {
+        for format in ["html", "md", "txt"] {
+            let run = Run::of(pathways().arg("render").arg(&profile).args([
+                "--template",
+                template,
+                "--format",
+                format,
+            ]));
+            run.assert_code(0);
+            let words = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+            for bad in [".:", "?:", ". :", "? :"] {
+                assert!(
+                    !words.contains(bad),
+                    "{template} {format}: {bad} in {words}"
+                );
+            }
+            assert!(
+                words.contains("Read widely:"),
+                "{template} {format}: {words}"
+            );
+        }
+    }
+}

@@ -856,6 +856,10 @@ fn colon(
     } else {
         (String::new(), String::new())
     };
+    // A title that ends a sentence ("Talk to a counsellor.") takes no colon.
+    if ends_a_sentence(&inner) {
+        return Ok(value);
+    }
     if !value.is_safe() {
         return Ok(Value::from(format!(
             "{open}{}{close}",
@@ -870,6 +874,18 @@ fn colon(
         escaped(state, before),
         escaped(state, after)
     )))
+}
+
+/// Whether `text` (or the text in its markup, `<b>Go!</b>`) ends with a
+/// full stop, a question or exclamation mark, an ellipsis or a colon.
+fn ends_a_sentence(text: &str) -> bool {
+    let mut text = text.trim_end();
+    while text.ends_with('>')
+        && let Some(tag) = text.rfind("</")
+    {
+        text = text[..tag].trim_end();
+    }
+    text.ends_with(['.', '!', '?', '…', ':', '。', '！', '？', '：'])
 }
 
 /// Unicode's left-to-right isolate and its end (UAX #9), around English

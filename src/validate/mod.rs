@@ -375,7 +375,11 @@ mod tests {
     #[test]
     fn a_complete_translation_costs_no_walk_of_its_file() {
         let document = crate::load::load(&crate::load::Input::File(
-            concat!(env!("CARGO_MANIFEST_DIR"), "/profiles/library-technicians.es-MX.yaml").into(),
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/profiles/library-technicians.es-MX.yaml"
+            )
+            .into(),
         ))
         .expect("the Spanish seed loads");
         let translation = document.translation.as_ref().expect("a translation");
