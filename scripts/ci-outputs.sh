@@ -35,19 +35,27 @@ for set in $("$pathways" templates | awk '{print $1}'); do
   done
 done
 
+# Each profile given, with every template set, in HTML and Markdown, as
+# OUT/<prefix>-<profile>-<set>.<format>.
+render_each() {
+  local prefix=$1 set profile format
+  shift
+  for set in $("$pathways" templates | awk '{print $1}'); do
+    for profile in "$@"; do
+      for format in html md; do
+        "$pathways" render "$profile" --template "$set" \
+          -o "$out/$prefix-$(basename "$profile" .yaml)-$set.$format" 2>/dev/null
+      done
+    done
+  done
+}
+
 # Profiles import makes of pages in Spanish, French and German, and of a
 # page with tables (kept as Markdown tables), as imported.
 imported="$(mktemp -d)"
 "$pathways" import tests/fixtures/pages/pay-table.txt tests/fixtures/pages/*.es.txt \
   tests/fixtures/pages/*.fr.txt tests/fixtures/pages/*.de.txt --out "$imported" 2>/dev/null
-for set in $("$pathways" templates | awk '{print $1}'); do
-  for profile in "$imported"/*.yaml; do
-    for format in html md; do
-      "$pathways" render "$profile" --template "$set" \
-        -o "$out/imported-$(basename "$profile" .yaml)-$set.$format" 2>/dev/null
-    done
-  done
-done
+render_each imported "$imported"/*.yaml
 rm -rf "$imported"
 
 # Profiles seeded from O*NET and ESCO (with a French translation), their
@@ -58,14 +66,7 @@ seeded="$(mktemp -d)"
 "$pathways" seed esco --db tests/fixtures/seed/esco --lang en,fr --out "$seeded" \
   http://data.europa.eu/esco/occupation/4910419f-b4af-4f59-b544-9dbebc8a74f0 2>/dev/null
 sed -i 's/TODO/Written by the office./' "$seeded"/*.yaml
-for set in $("$pathways" templates | awk '{print $1}'); do
-  for profile in "$seeded"/*.yaml; do
-    for format in html md; do
-      "$pathways" render "$profile" --template "$set" \
-        -o "$out/seeded-$(basename "$profile" .yaml)-$set.$format" 2>/dev/null
-    done
-  done
-done
+render_each seeded "$seeded"/*.yaml
 rm -rf "$seeded"
 
 # Comparisons of two, three and four careers.

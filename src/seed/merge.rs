@@ -753,10 +753,7 @@ fn node<'a>(
             loop {
                 let (event, span) = events.next()??;
                 if matches!(event, Event::SequenceEnd) {
-                    if style == StructureStyle::Flow {
-                        last_line = span.start.line();
-                        close = (span.start.line(), span.start.col());
-                    }
+                    closed_at(style, &span, &mut last_line, &mut close);
                     break;
                 }
                 let item = node(event, span, events, lines)?;
@@ -770,10 +767,7 @@ fn node<'a>(
             loop {
                 let (event, span) = events.next()??;
                 if matches!(event, Event::MappingEnd) {
-                    if style == StructureStyle::Flow {
-                        last_line = span.start.line();
-                        close = (span.start.line(), span.start.col());
-                    }
+                    closed_at(style, &span, &mut last_line, &mut close);
                     break;
                 }
                 let Event::Scalar(key, ..) = event else {
@@ -807,6 +801,20 @@ fn node<'a>(
         block,
         close,
     })
+}
+
+/// Notes where a flow collection's `]` or `}` is: its last line, and where
+/// entries are added to it.
+fn closed_at(
+    style: StructureStyle,
+    span: &Span,
+    last_line: &mut usize,
+    close: &mut (usize, usize),
+) {
+    if style == StructureStyle::Flow {
+        *last_line = span.start.line();
+        *close = (span.start.line(), span.start.col());
+    }
 }
 
 /// The last line a scalar's text is on (a block scalar's span ends where
