@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::{Edit, Run, SEED_PROFILE, export, fixture, pathways, read};
+use crate::common::{Edit, Run, SEED_PROFILE, export, fixture, pathways, read, root};
 use crate::fidelity::{HeadingStyle, assert_report_holds_page};
 
 /// Render `profile` to `out` as PDF with `args`; the run must succeed.
@@ -1809,5 +1809,39 @@ fn a_table_in_profile_text_is_a_table_in_the_pdf() {
         &["Weekend", "$1.50"],
     ] {
         assert!(rows.iter().any(|r| r == row), "{row:?} in\n{text}");
+    }
+}
+
+/// A booklet per language: the Spanish booklet of the shipped profiles is
+/// sound (fonts embedded, qpdf), says it is Spanish, and prints the
+/// Spanish text of the career that has a translation.
+#[test]
+#[ignore = "needs poppler-utils and qpdf: .ci/run runs it"]
+fn the_pdf_booklet_in_each_language_is_sound_and_in_that_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    Run::of(export(root().join("profiles"), &out).args([
+        "--format",
+        "html",
+        "--book",
+        "booklet.pdf",
+    ]))
+    .assert_code(0);
+    let spanish = out.join("booklet.es-MX.pdf");
+    assert_pdf_is_sound(&spanish);
+    let bytes = qdf(&spanish);
+    assert!(
+        contains(&bytes, b"/Lang (es-MX)"),
+        "the booklet says it is Spanish"
+    );
+    let words = pdftotext(&spanish)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for spanish_words in [
+        "Técnicos de biblioteca",
+        "Requisitos de educación y capacitación",
+    ] {
+        assert!(words.contains(spanish_words), "{spanish_words}: {words}");
     }
 }
