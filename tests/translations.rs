@@ -246,6 +246,42 @@ fn what_a_translation_leaves_out_prints_in_the_base_language_and_says_so() {
     );
 }
 
+/// A translation that keeps the base's title: the page's heading is marked
+/// as the base's language (HTML `lang`, a PDF tag); the `<title>` element,
+/// which cannot hold markup, stays plain text.
+#[test]
+fn a_title_kept_from_the_base_is_marked_on_the_page_s_heading() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = fixture("rules/translation-incomplete");
+    std::fs::copy(
+        folder.join("school-librarians.yaml"),
+        dir.path().join("school-librarians.yaml"),
+    )
+    .unwrap();
+    let translation = dir.path().join("school-librarians.fr-CA.yaml");
+    let text = read(&folder.join("school-librarians.fr-CA.yaml"));
+    let without_title: String = text
+        .lines()
+        .filter(|line| !line.starts_with("title:"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert_ne!(without_title, text, "the fixture translates its title");
+    std::fs::write(&translation, without_title).unwrap();
+    for template in ["report", "handout"] {
+        Run::of(pathways().arg("render").arg(&translation).args([
+            "--format",
+            "html",
+            "--template",
+            template,
+        ]))
+        .assert_code(0)
+        .assert_stdout_has(
+            r#"<h1 id="title"><span lang="en-US" dir="ltr">School Librarians</span></h1>"#,
+        )
+        .assert_stdout_has("<title>School Librarians – ");
+    }
+}
+
 #[test]
 fn a_translation_without_its_base_is_an_orphan() {
     let orphan = fixture("rules/translation-orphan/nowhere.fr.yaml");

@@ -119,6 +119,7 @@ fn build_view(profile: &Profile, r: &Renditions, extras: Extras, labels: &Labels
     View {
         id: profile.id.clone(),
         title: r.plain(&profile.title),
+        title_heading: r.plain_at("title", &profile.title),
         page: page_with_alternates(
             locale,
             extras.page_size,

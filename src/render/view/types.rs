@@ -44,6 +44,9 @@ views! {
     struct View: page(PageView) {
         id: String,
         title: Text,
+        /// The title for the page's heading: in a translation that kept the
+        /// base's title, marked with the base's language (HTML `lang`, PDF tag).
+        title_heading: Text,
         /// `updated` as a Typst `datetime(...)`, the PDF's document date.
         typst_date: Option<minijinja::Value>,
         category: Option<Text>,
