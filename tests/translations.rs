@@ -282,6 +282,30 @@ fn a_title_kept_from_the_base_is_marked_on_the_page_s_heading() {
     }
 }
 
+/// An entry of a translation that is neither text nor a title-and-text pair
+/// is an error at its line that says what an entry may be.
+#[test]
+fn a_translated_entry_of_the_wrong_kind_says_what_an_entry_may_be() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixture("rules/translation-incomplete/school-librarians.yaml"),
+        dir.path().join("school-librarians.yaml"),
+    )
+    .unwrap();
+    let translation = dir.path().join("school-librarians.fr-CA.yaml");
+    std::fs::write(
+        &translation,
+        "title: Bibliothécaires\nsections:\n  responsibilities:\n    items:\n      - [a, b]\n",
+    )
+    .unwrap();
+    Run::of(pathways().arg("check").arg(&translation))
+        .assert_code(1)
+        .assert_stderr_has(
+            "error[wrong-type]: `items[0]` should be text, or a `title:` and `text:` pair, but it is a list",
+        )
+        .assert_stderr_has("school-librarians.fr-CA.yaml:5:9");
+}
+
 #[test]
 fn a_translation_without_its_base_is_an_orphan() {
     let orphan = fixture("rules/translation-orphan/nowhere.fr.yaml");
