@@ -376,9 +376,9 @@ fn check_salary(salary: &SalarySection, findings: &mut Findings) {
 mod tests {
     use super::*;
 
-    /// The rules of this file a profile with `top` (before `sections`) and
-    /// `salary` (inside the salary section) breaks, with their field paths.
-    fn broken(top: &str, salary: &str, policy: &Policy) -> Vec<(Rule, String)> {
+    /// The findings of this file's rules for a profile with `top` (before
+    /// `sections`) and `salary` (inside the salary section).
+    fn findings_of(top: &str, salary: &str, policy: &Policy) -> Vec<Finding> {
         let text = format!(
             "id: t\ntitle: T\nupdated: 2026-05-01\n{top}\nsections:\n  salary:\n    currency: USD\n    ranges:\n      - {{ stage: entry, min: 40000, max: 48000 }}\n      - {{ stage: senior, min: 60000, max: 75000 }}\n{salary}\n"
         );
@@ -402,6 +402,13 @@ mod tests {
         crate::validate::validate(&document, policy)
             .into_iter()
             .filter(|f| ours.contains(&f.rule))
+            .collect()
+    }
+
+    /// The rules a profile breaks, with their field paths (see [`findings_of`]).
+    fn broken(top: &str, salary: &str, policy: &Policy) -> Vec<(Rule, String)> {
+        findings_of(top, salary, policy)
+            .into_iter()
             .map(|f| (f.rule, f.path))
             .collect()
     }
@@ -451,6 +458,40 @@ mod tests {
                 found(Rule::FactOutOfRange, "facts.hours.min"),
                 found(Rule::EmptyFact, "facts.regulated"),
             ]
+        );
+    }
+
+    /// A figure without its source or year is named with what it lacks;
+    /// a median alone, yearly or hourly, is a figure.
+    #[test]
+    fn a_figure_says_whether_it_lacks_its_source_its_year_or_both() {
+        let policy = Policy::default();
+        let lacking = |top: &str, salary: &str| -> Vec<(String, String)> {
+            findings_of(top, salary, &policy)
+                .into_iter()
+                .filter(|f| f.rule == Rule::FactWithoutSource)
+                .map(|f| (f.path, f.message))
+                .collect()
+        };
+        let said = |path: &str, what: &str| {
+            (
+                path.to_owned(),
+                format!("this figure has no {what}: sources disagree, and figures age"),
+            )
+        };
+        let facts = "facts:\n  jobs: { count: 94400 }\n  openings_per_year: { count: 8500, year: 2024 }\n  hours: { min: 35, source: { title: BLS } }";
+        assert_eq!(
+            lacking(facts, "    median: 44000"),
+            [
+                said("facts.jobs", "source and no year"),
+                said("facts.openings_per_year", "source"),
+                said("facts.hours", "year"),
+                said("sections.salary", "source and no year"),
+            ]
+        );
+        assert_eq!(
+            lacking("", "    median_hourly: 21.5\n    source: { title: BLS }"),
+            [said("sections.salary", "year")]
         );
     }
 
