@@ -479,11 +479,12 @@ mod tests {
                 format!("this figure has no {what}: sources disagree, and figures age"),
             )
         };
-        let facts = "facts:\n  jobs: { count: 94400 }\n  openings_per_year: { count: 8500, year: 2024 }\n  hours: { min: 35, source: { title: BLS } }";
+        let facts = "facts:\n  jobs: { count: 94400 }\n  outlook: { percent: 5, period: 2024–34, year: 2024 }\n  openings_per_year: { count: 8500, year: 2024 }\n  hours: { min: 35, source: { title: BLS } }";
         assert_eq!(
             lacking(facts, "    median: 44000"),
             [
                 said("facts.jobs", "source and no year"),
+                said("facts.outlook", "source"),
                 said("facts.openings_per_year", "source"),
                 said("facts.hours", "year"),
                 said("sections.salary", "source and no year"),
