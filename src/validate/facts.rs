@@ -539,5 +539,31 @@ mod tests {
             broken("", "    median: 52000", &policy),
             [found(Rule::FactWithoutSource, "sections.salary")]
         );
+        // Figures may touch their bounds: percentiles may repeat, and the
+        // median may be the lowest or the highest figure of the ranges.
+        let touching = format!(
+            "    median: 40000\n    percentiles: {{ p10: 40000, p25: 40000, p50: 40000 }}\n{stated}"
+        );
+        assert_eq!(broken("", &touching, &policy), []);
+        assert_eq!(
+            broken("", &format!("    median: 75000\n{stated}"), &policy),
+            []
+        );
+    }
+
+    /// Hours may fill the week (168) and may start and end at the same figure.
+    #[test]
+    fn hours_may_be_a_whole_week_and_the_same_at_both_ends() {
+        let policy = Policy::default();
+        let stated = "source: { title: BLS }, year: 2024";
+        for hours in ["min: 168, max: 168", "min: 40, max: 40"] {
+            let top = format!("facts:\n  hours: {{ {hours}, {stated} }}");
+            assert_eq!(broken(&top, "", &policy), [], "{hours}");
+        }
+        let top = format!("facts:\n  hours: {{ min: 40, max: 169, {stated} }}");
+        assert_eq!(
+            broken(&top, "", &policy),
+            [found(Rule::FactOutOfRange, "facts.hours.max")]
+        );
     }
 }
