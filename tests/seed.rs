@@ -560,11 +560,16 @@ fn office_profile(dir: &Path) -> PathBuf {
 }
 
 /// Whether every line of `before` is in `after`, in the same order, each
-/// whole or with text added inside it (a list written on one line).
+/// whole or with one run of text added inside it (a list written on one
+/// line gets its new entries before its `]`).
 fn keeps_every_line(before: &str, after: &str) -> bool {
     let holds = |line: &str, kept: &str| {
-        let mut kept = kept.chars();
-        line.chars().all(|c| kept.any(|k| k == c))
+        kept.len() >= line.len()
+            && line
+                .char_indices()
+                .map(|(at, _)| at)
+                .chain([line.len()])
+                .any(|at| kept.starts_with(&line[..at]) && kept.ends_with(&line[at..]))
     };
     let mut after = after.lines();
     before
@@ -596,6 +601,11 @@ fn merge_adds_only_what_the_office_s_profile_lacks_and_lists_each_addition() {
     assert!(keeps_every_line(&before, &after), "{after}");
     insta::assert_snapshot!("seed_merge_report", run.stderr);
     insta::assert_snapshot!("seed_merge_electricians", after);
+    assert_eq!(
+        schema_errors("profiles/profile.schema.json", &profile),
+        Vec::<String>::new(),
+        "the merged profile still matches the profile schema"
+    );
     // The empty section is filled, so `check` no longer finds it missing.
     Run::of(pathways().arg("check").arg(&profile)).assert_code(0);
     // A second merge finds nothing to add and leaves the file as it is.
@@ -674,6 +684,15 @@ fn esco_merge_adds_its_codes_and_credit_in_one_language() {
     .assert_stderr_has("  + sources: ESCO classification\n");
     let after = read(&profile);
     assert!(keeps_every_line(&before, &after), "{after}");
+    // A changed value is not "kept": the check can fail.
+    assert!(!keeps_every_line(
+        &before,
+        &after.replace("soc: 47-2111", "soc: 47-2112")
+    ));
+    assert_eq!(
+        schema_errors("profiles/profile.schema.json", &profile),
+        Vec::<String>::new()
+    );
     assert!(
         after.contains("codes:\n  soc: 47-2111\n  isco:\n    - \"7411\"\n  esco:\n"),
         "{after}"

@@ -252,6 +252,18 @@ impl Merger<'_> {
         self.edits.push(Edit { place, text });
     }
 
+    /// Adds to the profile's list `mine` the draft's entries it lacks (a
+    /// list of codes: entries are the same when their text is).
+    fn missing_entries(&mut self, mine: &Field, field: &Field, path: &str) {
+        let target = Target::Present(mine);
+        self.items(&target, field, path, &|code: &Node| {
+            target
+                .items()
+                .iter()
+                .any(|other| other.text() == code.text())
+        });
+    }
+
     /// Adds the draft's fields the profile's mapping lacks.
     fn mapping(&mut self, target: &Target, field: &Field, path: &str, inside: Inside) {
         let Value::Map(fields) = &field.value.value else {
@@ -311,13 +323,7 @@ impl Merger<'_> {
             match (find(own, &f.key), inside) {
                 (None, _) => new.push(f),
                 (Some(mine), Inside::Lists) if matches!(f.value.value, Value::Seq(_)) => {
-                    let target = Target::Present(mine);
-                    self.items(&target, f, &child, &|code: &Node| {
-                        target
-                            .items()
-                            .iter()
-                            .any(|other| other.text() == code.text())
-                    });
+                    self.missing_entries(mine, f, &child);
                 }
                 (Some(mine), Inside::Lists) => {
                     if mine.value.text() != f.value.text() {
@@ -376,13 +382,7 @@ impl Merger<'_> {
                 }
                 // Only lists get entries added (`items` leaves the rest).
                 Some(mine) => {
-                    let target = Target::Present(mine);
-                    self.items(&target, f, &child, &|code: &Node| {
-                        target
-                            .items()
-                            .iter()
-                            .any(|other| other.text() == code.text())
-                    });
+                    self.missing_entries(mine, f, &child);
                 }
             }
         }
