@@ -1142,3 +1142,31 @@ fn a_title_that_ends_a_sentence_takes_no_colon() {
         }
     }
 }
+
+/// In text, the other titles are a paragraph of their own, with or
+/// without quick facts after them.
+#[test]
+fn other_titles_stand_apart_from_the_next_heading_in_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("minimal.yaml");
+    let text = read(&fixture("valid/minimal.yaml")).replace(
+        "category: Education & Training\n",
+        "category: Education & Training\naliases: [Teacher Librarians]\n",
+    );
+    std::fs::write(&profile, text).unwrap();
+    for template in ["report", "handout"] {
+        let run = Run::of(pathways().arg("render").arg(&profile).args([
+            "--template",
+            template,
+            "--format",
+            "text",
+        ]));
+        run.assert_code(0);
+        let after = run
+            .stdout
+            .split("Also called: Teacher Librarians\n")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{template}: {}", run.stdout));
+        assert!(after.starts_with('\n'), "{template}: {}", run.stdout);
+    }
+}
