@@ -558,6 +558,40 @@ fn compare_in_one_language_says_which_career_has_no_translation() {
         .assert_stderr_has("archivists.yaml has no translation into es-MX; its column is in en-GB");
 }
 
+/// In a comparison in one language, words in another are marked with
+/// theirs: a field the translation left to its base, and every field of a
+/// career shown in its own language. The comparison's own words and the
+/// translated text are not.
+#[test]
+fn compare_marks_each_cell_written_in_another_language() {
+    let run = Run::of(pathways().args([
+        "compare",
+        "profiles/veterinary-technologists-and-technicians.yaml",
+        "tests/fixtures/compare/archivists.yaml",
+        "--lang",
+        "fr-CA",
+        "--format",
+        "html",
+    ]));
+    run.assert_code(0)
+        // The French translation keeps the base's outlook and skills.
+        .assert_stdout_has(
+            r#"<p><span lang="en-US" dir="ltr">Employment is projected to grow 9 percent"#,
+        )
+        .assert_stdout_has(
+            r#"<p><span lang="en-US" dir="ltr">Compassion for animals and their owners</span></p>"#,
+        )
+        // Its translated text, and its title, are in the page's language.
+        .assert_stdout_has("<p>Les techniciens ont habituellement un diplôme collégial")
+        .assert_stdout_has(r#"<th scope="col">Techniciens et technologues vétérinaires</th>"#)
+        // Archivists has no French: all its words are marked as British English.
+        .assert_stdout_has(r#"<th scope="col"><span lang="en-GB" dir="ltr">Archivists</span></th>"#)
+        .assert_stdout_has(r#"<p><span lang="en-GB" dir="ltr">Attention to detail</span></p>"#)
+        .assert_stdout_has(r#"<p><span lang="en-GB" dir="ltr">Most posts ask for a degree"#)
+        // "Not described" is the comparison's own word.
+        .assert_stdout_has("<p>non renseigné</p>");
+}
+
 #[test]
 fn a_base_text_changed_since_the_translation_is_named_where_it_is_translated() {
     let dir = tempfile::tempdir().unwrap();

@@ -54,7 +54,7 @@ pub(in crate::render) fn build_all(
 ) -> Vec<Value> {
     let view = Arc::new(build_view(
         profile,
-        &Renditions::new(formats).with_base_text(profile.languages.base_text.as_deref()),
+        &Renditions::new(formats).in_document(profile, profile.locale()),
         extras,
         labels,
     ));
@@ -276,31 +276,65 @@ fn list<T>(items: impl IntoIterator<Item = T>) -> Vec<Arc<T>> {
 /// Renders strings for every format of one build, each once.
 pub(super) struct Renditions<'f> {
     formats: &'f [Format],
-    /// A translation's fields that kept the base's text, to mark with its language.
-    base_text: Option<&'f BaseText>,
+    /// The languages of a profile's text, to mark what is not in the document's.
+    languages: Option<TextLanguages<'f>>,
+}
+
+/// The languages of a profile's fields that are not the document's.
+#[derive(Clone, Copy)]
+struct TextLanguages<'f> {
+    /// The profile's own language, when it is not the document's.
+    profile: Option<&'f str>,
+    /// For a translation: the fields that kept the base's text, and
+    /// whether the base's language is not the document's.
+    base_text: Option<(&'f BaseText, bool)>,
 }
 
 impl<'f> Renditions<'f> {
     pub(super) fn new(formats: &'f [Format]) -> Self {
         Renditions {
             formats,
-            base_text: None,
+            languages: None,
         }
     }
 
-    /// Text at a field that kept the base's text is marked with its language.
-    pub(super) fn with_base_text(mut self, base_text: Option<&'f BaseText>) -> Self {
-        self.base_text = base_text;
+    /// Text from `profile`'s fields (the `_at` methods) that is not in the
+    /// language of the document (`document`, a locale) is marked with its
+    /// own: a field a translation left to its base, or a whole career
+    /// shown in its own language beside others.
+    pub(super) fn in_document(mut self, profile: &'f Profile, document: &str) -> Self {
+        let foreign = |language: &str| {
+            crate::locale::language_of(language) != crate::locale::language_of(document)
+        };
+        self.languages = Some(TextLanguages {
+            profile: Some(profile.locale()).filter(|language| foreign(language)),
+            base_text: profile
+                .languages
+                .base_text
+                .as_deref()
+                .map(|base| (base, foreign(&base.language))),
+        });
         self
     }
 
+    /// The language of the field at `path` when it is not the document's.
+    fn foreign_language(&self, path: &str) -> Option<&'f str> {
+        let languages = self.languages?;
+        match languages.base_text {
+            Some((base, foreign)) if base.fields.contains(path) => {
+                foreign.then_some(base.language.as_str())
+            }
+            _ => languages.profile,
+        }
+    }
+
     /// `rich`, marked with the base's language when the field at `path` kept its text.
-    fn rich_at(&self, path: &str, markdown: &str) -> Text {
+    pub(super) fn rich_at(&self, path: &str, markdown: &str) -> Text {
         self.in_language_of(path, self.rich(markdown))
     }
 
     /// `rich_inline`, marked as `rich_at` is.
-    fn rich_inline_at(&self, path: &str, markdown: &str) -> Text {
+    pub(super) fn rich_inline_at(&self, path: &str, markdown: &str) -> Text {
         self.in_language_of(path, self.rich_inline(markdown))
     }
 
@@ -309,11 +343,11 @@ impl<'f> Renditions<'f> {
         self.in_language_of(path, self.plain(text))
     }
 
-    /// `text` in the base's language when the field at `path` kept the
-    /// base's text: HTML and PDF say so (a screen reader changes voice);
-    /// Markdown and plain text have no way to.
+    /// `text` marked with the language of the field at `path` when it is
+    /// not the document's: HTML and PDF say so (a screen reader changes
+    /// voice); Markdown and plain text have no way to.
     fn in_language_of(&self, path: &str, text: Text) -> Text {
-        let Some(language) = self.base_text.and_then(|b| b.language_of(path)) else {
+        let Some(language) = self.foreign_language(path) else {
             return text;
         };
         let mut values = text.0.into_vec().into_iter();

@@ -39,38 +39,52 @@ pub(in crate::render) fn build_compare(
     width: usize,
     labels: &Labels,
 ) -> Value {
-    let r = Renditions::new(std::slice::from_ref(&format));
+    let formats = std::slice::from_ref(&format);
     let locale = leading(profiles).map_or("en", |p| p.locale());
     let titles: Vec<&str> = profiles.iter().map(|p| p.title.trim()).collect();
-    let careers: Vec<Arc<CompareCareerView>> = profiles
+    // Each career's text is marked where it is not in the comparison's
+    // language (a career without the translation asked for, or a field a
+    // translation left to its base).
+    let columns: Vec<Column> = profiles
         .iter()
-        .map(|p| {
-            Arc::new(CompareCareerView {
+        .map(|&p| {
+            let r = Renditions::new(formats).in_document(p, locale);
+            let career = Arc::new(CompareCareerView {
                 id: p.id.clone(),
-                title: r.plain(&p.title),
-                category: p.category.as_deref().map(|c| r.plain(c)),
-                career_type: p.career_type.as_deref().map(|c| r.plain(c)),
-            })
+                title: r.plain_at("title", &p.title),
+                category: p.category.as_deref().map(|c| r.plain_at("category", c)),
+                career_type: p
+                    .career_type
+                    .as_deref()
+                    .map(|c| r.plain_at("career_type", c)),
+            });
+            Column {
+                profile: p,
+                r,
+                career,
+            }
         })
         .collect();
-    let cells = Cells {
-        r: &r,
+    let labels_only = Renditions::new(formats);
+    let table = Table {
+        r: &labels_only,
         format,
         labels,
-        careers: &careers,
+        columns: &columns,
     };
     let heading = |id: &str| labels.get(&section_key(id));
     let currencies = each_once(paid(profiles).map(SalarySection::currency));
     let currencies_differ = currencies.len() > 1;
     let mut rows = vec![
-        cells.row("category", &labels.get("fact-category"), profiles, |p| {
-            p.category
-                .iter()
-                .chain(&p.career_type)
-                .map(|text| cells.plain(text))
+        table.row("category", &labels.get("fact-category"), |cells, p| {
+            let category = p.category.iter().map(|text| ("category", text));
+            let career_type = p.career_type.iter().map(|text| ("career_type", text));
+            category
+                .chain(career_type)
+                .map(|(path, text)| cells.plain_at(path, text))
                 .collect()
         }),
-        cells.row("salary", &heading("salary"), profiles, |p| {
+        table.row("salary", &heading("salary"), |cells, p| {
             cells.salary(p, currencies_differ)
         }),
     ];
@@ -90,75 +104,90 @@ pub(in crate::render) fn build_compare(
             })
             .collect();
         if let [label, _, ..] = given.as_slice() {
-            rows.push(cells.row(&format!("fact-{key}"), label, profiles, |p| {
+            rows.push(table.row(&format!("fact-{key}"), label, |cells, p| {
                 super::facts::fact_rows(p, labels)
                     .into_iter()
                     .filter(|(k, ..)| *k == key)
-                    .map(|(_, _, value)| cells.plain(&value))
+                    .map(|(_, _, value)| cells.plain_at(&super::facts::words_path(key), &value))
                     .collect()
             }));
         }
     }
     // A subject shown by its section's first paragraph.
     let lead_row = |id: &str| {
-        cells.row(id, &heading(id), profiles, |p| {
+        table.row(id, &heading(id), |cells, p| {
             p.sections
                 .get(id)
-                .map_or_else(Vec::new, |section| cells.lead(section))
+                .map_or_else(Vec::new, |section| cells.lead(id, section))
         })
     };
     rows.extend(LEAD_ROWS.map(lead_row));
     rows.push(
-        cells.row("remote_work", &labels.get("remote-work"), profiles, |p| {
+        table.row("remote_work", &labels.get("remote-work"), |cells, p| {
             let Some(remote) = &p.sections.remote_work else {
                 return Vec::new();
             };
             match remote.level {
                 Some(level) => vec![cells.plain(&labels.get(remote_level_key(level)))],
-                None => cells.lead(SectionContent::RemoteWork(remote)),
+                None => cells.lead("remote_work", SectionContent::RemoteWork(remote)),
             }
         }),
     );
-    rows.push(cells.row("skills", &heading("skills"), profiles, |p| {
+    rows.push(table.row("skills", &heading("skills"), |cells, p| {
         p.sections.skills.as_ref().map_or_else(Vec::new, |skills| {
             skills
                 .items
                 .iter()
-                .filter(|item| !item.is_empty())
+                .enumerate()
+                .filter(|(_, item)| !item.is_empty())
                 .take(SKILLS)
-                .map(|item| cells.title_or_text(item))
+                .map(|(index, item)| {
+                    cells.title_or_text(&format!("sections.skills.items[{index}]"), item)
+                })
                 .collect()
         })
     }));
     rows.push(lead_row("work_environment"));
-    rows.push(cells.row(
+    rows.push(table.row(
         "getting_started",
         &labels.get("compare-first-step"),
-        profiles,
-        |p| {
+        |cells, p| {
             let steps = p.sections.getting_started.as_ref();
             steps
-                .and_then(|s| s.items.iter().find(|item| !item.is_empty()))
-                .map(|step| {
+                .and_then(|s| {
+                    s.items
+                        .iter()
+                        .enumerate()
+                        .find(|(_, item)| !item.is_empty())
+                })
+                .map(|(index, step)| {
+                    let path = format!("sections.getting_started.items[{index}]");
                     let sentence = first_sentence(&step.text);
                     match step.title.as_deref().filter(|t| !t.trim().is_empty()) {
                         // A title is a label, not Markdown (as in reports):
                         // escaped before it joins the sentence's Markdown.
-                        Some(title) => cells.inline(&format!(
-                            "**{}** {sentence}",
-                            crate::render::markdown::escape_markdown(
-                                &labels
-                                    .format("colon", Some(&label_arg(title.trim_end_matches(':'))))
-                                    .unwrap_or_else(|| title.to_owned())
-                            )
-                        )),
-                        None => cells.inline(sentence),
+                        // Title and text are marked as one, by the text's language.
+                        Some(title) => cells.inline_at(
+                            &format!("{path}.text"),
+                            &format!(
+                                "**{}** {sentence}",
+                                crate::render::markdown::escape_markdown(
+                                    &labels
+                                        .format(
+                                            "colon",
+                                            Some(&label_arg(title.trim_end_matches(':')))
+                                        )
+                                        .unwrap_or_else(|| title.to_owned())
+                                )
+                            ),
+                        ),
+                        None => cells.inline_at(&path, sentence),
                     }
                 })
                 .or_else(|| {
-                    steps
-                        .and_then(|s| s.intro.as_deref())
-                        .and_then(|intro| cells.first_paragraph(intro))
+                    steps.and_then(|s| s.intro.as_deref()).and_then(|intro| {
+                        cells.first_paragraph("sections.getting_started.intro", intro)
+                    })
                 })
                 .into_iter()
                 .collect()
@@ -174,7 +203,7 @@ pub(in crate::render) fn build_compare(
         }),
         titles: titles.join(" · "),
         width,
-        careers,
+        careers: columns.iter().map(|c| Arc::clone(&c.career)).collect(),
         rows,
         notes: pay_notes(profiles, &currencies, labels)
             .into_iter()
@@ -255,38 +284,51 @@ fn paid<'a>(profiles: &[&'a Profile]) -> impl Iterator<Item = &'a SalarySection>
         .filter(|s| s.average.is_some() || !s.ranges.is_empty())
 }
 
-/// Makes the cells of a comparison in one format.
-struct Cells<'a> {
+/// One career's column: its profile, its title as the header shows it,
+/// and how its text is rendered and marked.
+struct Column<'a> {
+    profile: &'a Profile,
+    r: Renditions<'a>,
+    career: Arc<CompareCareerView>,
+}
+
+/// The comparison's careers, made into rows in one format.
+struct Table<'a> {
+    /// Renders the table's own words (headings, "not described").
     r: &'a Renditions<'a>,
     format: Format,
     labels: &'a Labels,
-    careers: &'a [Arc<CompareCareerView>],
+    columns: &'a [Column<'a>],
 }
 
-impl Cells<'_> {
-    /// A row: `lines` of each profile, "not described" where it has none.
+impl Table<'_> {
+    /// A row: `lines` of each career, "not described" where it has none.
     fn row(
         &self,
         id: &str,
         heading: &str,
-        profiles: &[&Profile],
-        lines: impl Fn(&Profile) -> Vec<Text>,
+        lines: impl Fn(&Cells, &Profile) -> Vec<Text>,
     ) -> Arc<CompareRowView> {
         Arc::new(CompareRowView {
             id: id.to_owned(),
             heading: self.r.plain(heading),
-            cells: profiles
+            cells: self
+                .columns
                 .iter()
-                .zip(self.careers)
-                .map(|(profile, career)| {
-                    let lines = lines(profile);
+                .map(|column| {
+                    let cells = Cells {
+                        r: &column.r,
+                        format: self.format,
+                        labels: self.labels,
+                    };
+                    let lines = lines(&cells, column.profile);
                     let described = !lines.is_empty();
                     Arc::new(CompareCellView {
-                        career: career.title.clone(),
+                        career: column.career.title.clone(),
                         lines: if described {
                             lines
                         } else {
-                            vec![self.plain(&self.labels.get("compare-not-described"))]
+                            vec![self.r.plain(&self.labels.get("compare-not-described"))]
                         },
                         described,
                     })
@@ -294,16 +336,31 @@ impl Cells<'_> {
                 .collect(),
         })
     }
+}
 
-    /// Literal text.
+/// Makes one career's cells in one format.
+struct Cells<'a> {
+    r: &'a Renditions<'a>,
+    format: Format,
+    labels: &'a Labels,
+}
+
+impl Cells<'_> {
+    /// Literal text of the table's own (a label, a figure).
     fn plain(&self, text: &str) -> Text {
         self.r.plain(text)
     }
 
+    /// Literal text of the career's field at `path`.
+    fn plain_at(&self, path: &str, text: &str) -> Text {
+        self.r.plain_at(path, text)
+    }
+
     /// Markdown on one line of a cell: a Markdown table cell cannot hold a
     /// line break or an unescaped `|`, a text cell is wrapped by the layout.
-    fn inline(&self, markdown: &str) -> Text {
-        let Text(values) = self.r.rich_inline(markdown);
+    /// The field at `path` gives the words (and so their language).
+    fn inline_at(&self, path: &str, markdown: &str) -> Text {
+        let Text(values) = self.r.rich_inline_at(path, markdown);
         let format = self.format;
         Text(
             values
@@ -318,53 +375,66 @@ impl Cells<'_> {
         )
     }
 
-    /// The first paragraph of `markdown`, if it has text, cut short.
-    fn first_paragraph(&self, markdown: &str) -> Option<Text> {
+    /// The first paragraph of `markdown`, the field at `path`, if it has
+    /// text, cut short.
+    fn first_paragraph(&self, path: &str, markdown: &str) -> Option<Text> {
         markdown
             .trim()
             .split("\n\n")
             .next()
             .filter(|lead| !lead.trim().is_empty())
-            .map(|lead| self.inline(&shortened(lead)))
+            .map(|lead| self.inline_at(path, &shortened(lead)))
     }
 
     /// A section's first paragraph, with its first entries when it only
     /// leads into them ("... include:"); else its first entry.
-    fn lead(&self, section: SectionContent) -> Vec<Text> {
+    fn lead(&self, id: &str, section: SectionContent) -> Vec<Text> {
         let prose = section.prose();
-        let entries = prose
+        let path = format!("sections.{id}");
+        let items = prose
             .items
             .iter()
-            .chain(prose.groups.iter().flat_map(|g| &g.items))
-            .filter(|item| !item.is_empty());
+            .enumerate()
+            .map(|(index, item)| (format!("{path}.items[{index}]"), item));
+        let grouped = prose.groups.iter().enumerate().flat_map(|(group, g)| {
+            let path = &path;
+            g.items
+                .iter()
+                .enumerate()
+                .map(move |(index, item)| (format!("{path}.groups[{group}].items[{index}]"), item))
+        });
+        let entries = items.chain(grouped).filter(|(_, item)| !item.is_empty());
         let first_paragraph = prose
             .intro
             .and_then(|intro| intro.trim().split("\n\n").next())
             .filter(|lead| !lead.trim().is_empty());
+        let intro = format!("{path}.intro");
         match first_paragraph {
             Some(lead) if lead.trim_end().ends_with(':') => {
-                std::iter::once(self.inline(&shortened(lead)))
+                std::iter::once(self.inline_at(&intro, &shortened(lead)))
                     .chain(
                         entries
                             .take(LEAD_IN_ENTRIES)
-                            .map(|item| self.title_or_text(item)),
+                            .map(|(path, item)| self.title_or_text(&path, item)),
                     )
                     .collect()
             }
-            Some(lead) => vec![self.inline(&shortened(lead))],
+            Some(lead) => vec![self.inline_at(&intro, &shortened(lead))],
             None => entries
                 .take(1)
-                .map(|item| self.title_or_text(item))
+                .map(|(path, item)| self.title_or_text(&path, item))
                 .collect(),
         }
     }
 
-    /// An entry by its title; by its text when it has none.
-    fn title_or_text(&self, item: &Item) -> Text {
+    /// An entry (the one at `path`) by its title; by its text when it has none.
+    fn title_or_text(&self, path: &str, item: &Item) -> Text {
         match item.title.as_deref().filter(|t| !t.trim().is_empty()) {
-            Some(title) => self.plain(title.trim().trim_end_matches(':')),
+            Some(title) => {
+                self.plain_at(&format!("{path}.title"), title.trim().trim_end_matches(':'))
+            }
             None => self
-                .first_paragraph(&item.text)
+                .first_paragraph(path, &item.text)
                 .unwrap_or_else(|| self.plain("")),
         }
     }
@@ -377,7 +447,7 @@ impl Cells<'_> {
             return Vec::new();
         };
         if salary.average.is_none() && salary.ranges.is_empty() {
-            return self.lead(SectionContent::Salary(salary));
+            return self.lead("salary", SectionContent::Salary(salary));
         }
         // Beside careers paid in other currencies, "$" could be dollars or
         // pesos: each amount then carries its ISO code.

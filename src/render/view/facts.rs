@@ -103,17 +103,22 @@ pub(super) fn quick_facts(
         facts: rows
             .into_iter()
             .map(|(key, label, value)| {
-                // A fact's words are its `text`, an outlook's its `words`.
-                let words = if key == "outlook" { "words" } else { "text" };
                 Arc::new(QuickFactView {
                     key,
                     label,
-                    value: plain_at(&format!("facts.{key}.{words}"), &value),
+                    value: plain_at(&words_path(key), &value),
                 })
             })
             .collect(),
         sources,
     }))
+}
+
+/// The field holding the words of the fact `key`: a fact's words are its
+/// `text`, an outlook's its `words`.
+pub(super) fn words_path(key: &str) -> String {
+    let words = if key == "outlook" { "words" } else { "text" };
+    format!("facts.{key}.{words}")
 }
 
 /// The facts in the order reports print them.
