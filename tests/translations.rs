@@ -558,6 +558,63 @@ fn compare_in_one_language_says_which_career_has_no_translation() {
         .assert_stderr_has("archivists.yaml has no translation into es-MX; its column is in en-GB");
 }
 
+/// An index in a translation's language marks what the translation left
+/// to its base (its title, its category, the words of a fact it shows)
+/// with the base's language, in HTML and in the PDF's source.
+#[test]
+fn an_index_marks_the_text_a_translation_kept_from_its_base() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = fixture("rules/translation-incomplete");
+    let profiles = dir.path().join("profiles");
+    std::fs::create_dir(&profiles).unwrap();
+    std::fs::copy(
+        folder.join("school-librarians.yaml"),
+        profiles.join("school-librarians.yaml"),
+    )
+    .unwrap();
+    let text = read(&folder.join("school-librarians.fr-CA.yaml"));
+    let without_title: String = text
+        .lines()
+        .filter(|line| !line.starts_with("title:"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert_ne!(without_title, text, "the fixture translates its title");
+    assert!(
+        !text.contains("\ncategory:"),
+        "the fixture leaves its category"
+    );
+    std::fs::write(profiles.join("school-librarians.fr-CA.yaml"), without_title).unwrap();
+    for shipped in [
+        "veterinary-technologists-and-technicians.yaml",
+        "veterinary-technologists-and-technicians.fr-CA.yaml",
+    ] {
+        std::fs::copy(
+            root().join("profiles").join(shipped),
+            profiles.join(shipped),
+        )
+        .unwrap();
+    }
+    let out = dir.path().join("out");
+    Run::of(export(&profiles, &out).args(["--format", "html"])).assert_code(0);
+    let index = read(&out.join("index.fr-CA.html"));
+    for marked in [
+        r#"<a href="school-librarians.fr-CA.html" lang="en-US">School Librarians</a>"#,
+        r#"<span lang="en-US">Education &amp; Training</span>"#,
+        // The French veterinary profile keeps the outlook's English words.
+        r#"<td lang="en-US">+9"#,
+        "(Much faster than average (12,200 more jobs))</td>",
+        // Its title and its education are French.
+        r#"<a href="veterinary-technologists-and-technicians.fr-CA.html">Techniciens et technologues vétérinaires</a>"#,
+        "<td>Diplôme de premier cycle court</td>",
+    ] {
+        assert!(index.contains(marked), "{marked} not in {index}");
+    }
+    // The base-language index marks none of them: its page alone is en-US.
+    let english = read(&out.join("index.html"));
+    assert_eq!(english.matches(r#"lang="en-US""#).count(), 1, "{english}");
+    assert!(english.contains(r#"<html lang="en-US""#));
+}
+
 /// In a comparison in one language, words in another are marked with
 /// theirs: a field the translation left to its base, and every field of a
 /// career shown in its own language. The comparison's own words and the

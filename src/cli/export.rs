@@ -469,7 +469,8 @@ impl Job<'_> {
             completeness(profile, self.policy),
             profile.locale(),
         )
-        .with_facts_of(profile);
+        .with_facts_of(profile)
+        .with_languages_of(profile);
         Outcome::Exported(Exported {
             entry: match &language {
                 Some(language) => entry.translated_into(language),

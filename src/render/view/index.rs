@@ -34,6 +34,22 @@ pub struct IndexEntry {
     /// For a translation: its language, in its reports' names
     /// (`<id>.<language>.<extension>`).
     translation: Option<Box<str>>,
+    /// For a translation that kept some of its base's text: which texts,
+    /// and the base's language (they are marked with it).
+    kept_base: Option<Box<KeptBase>>,
+}
+
+/// The texts of an index entry a translation left to its base.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct KeptBase {
+    language: Box<str>,
+    title: bool,
+    category: bool,
+    career_type: bool,
+    /// The words of the education to start.
+    education: bool,
+    /// The words of the outlook.
+    outlook: bool,
 }
 
 /// The figures an index shows beside a career's title, and sorts by.
@@ -124,6 +140,41 @@ impl IndexEntry {
             score,
             facts: None,
             translation: None,
+            kept_base: None,
+        }
+    }
+
+    /// The entry with the languages of `profile`'s texts: where a
+    /// translation kept its base's title, category, career type or the
+    /// words of the facts shown, the index marks them with the base's language.
+    pub fn with_languages_of(mut self, profile: &Profile) -> Self {
+        let Some(base) = profile.languages.base_text.as_deref() else {
+            return self;
+        };
+        let kept = |path: &str| base.fields.contains(path);
+        let kept_base = KeptBase {
+            language: base.language.as_str().into(),
+            title: kept("title"),
+            category: kept("category"),
+            career_type: kept("career_type"),
+            education: kept("facts.entry_education.text"),
+            outlook: kept("facts.outlook.words"),
+        };
+        self.kept_base = (kept_base
+            != KeptBase {
+                language: kept_base.language.clone(),
+                ..KeptBase::default()
+            })
+        .then(|| Box::new(kept_base));
+        self
+    }
+
+    /// The language of a text of the entry: the base's when `kept` says
+    /// the translation left it to its base, else the profile's.
+    fn language_of(&self, kept: impl Fn(&KeptBase) -> bool) -> &str {
+        match &self.kept_base {
+            Some(base) if kept(base) => &base.language,
+            _ => self.locale(),
         }
     }
 
@@ -542,7 +593,7 @@ pub(super) fn index_groups_within(
             let entries = &careers.entries[group.start..group.end];
             Arc::new(IndexGroupView {
                 category: first.category().map(|c| r.plain(c)),
-                lang: text_language(entries, &careers.locale),
+                lang: text_language(entries, &careers.locale, |base| base.category),
                 count: group.end - group.start,
                 continued: group.start < within.start,
                 types: group
@@ -556,7 +607,11 @@ pub(super) fn index_groups_within(
                             career_type: careers.entries[start].career_type().map(|t| r.plain(t)),
                             named: careers.entries[start].career_type().is_some()
                                 || group.types.len() > 1,
-                            lang: text_language(&careers.entries[start..end], &careers.locale),
+                            lang: text_language(
+                                &careers.entries[start..end],
+                                &careers.locale,
+                                |base| base.career_type,
+                            ),
                             count: end - start,
                             careers: Value::from_object(CareerList {
                                 entries: Arc::clone(&careers.entries),
@@ -576,9 +631,13 @@ pub(super) fn index_groups_within(
 /// The language a group's name is written in, when it is not the index's:
 /// the locale all its careers share (a Spanish category in an English
 /// index is marked as Spanish, so it is read as Spanish).
-fn text_language(entries: &[IndexEntry], index_locale: &str) -> Option<String> {
-    let first = entries.first()?.locale();
-    let shared = entries.iter().all(|entry| entry.locale() == first);
+fn text_language(
+    entries: &[IndexEntry],
+    index_locale: &str,
+    kept: impl Fn(&KeptBase) -> bool + Copy,
+) -> Option<String> {
+    let first = entries.first()?.language_of(kept);
+    let shared = entries.iter().all(|entry| entry.language_of(kept) == first);
     (shared && crate::locale::language_of(first) != crate::locale::language_of(index_locale))
         .then(|| first.to_owned())
 }
@@ -619,9 +678,7 @@ impl Object for CareerList {
             title: r.plain(entry.title()),
             category: entry.category().map(|c| r.plain(c)),
             score: entry.score,
-            lang: (crate::locale::language_of(entry.locale())
-                != crate::locale::language_of(&self.locale))
-            .then(|| entry.locale().to_owned()),
+            lang: self.foreign(entry.language_of(|base| base.title)),
             href: format!("{}.{}", entry.stem(), self.format.extension()),
             anchor: chapter_anchor(entry.id()),
             pay: facts.and_then(|f| f.pay.as_ref()).map(|pay| {
@@ -642,7 +699,9 @@ impl Object for CareerList {
                 (Some(level), _) => r.plain(&self.labels.get(&format!("education-{}", level.id()))),
                 (None, text) => r.plain(text.as_deref().unwrap_or_default()),
             }),
-            education_in_own_words: education.is_some_and(|(level, _)| level.is_none()),
+            education_lang: education
+                .filter(|(level, _)| level.is_none())
+                .and_then(|_| self.foreign(entry.language_of(|base| base.education))),
             outlook: facts
                 .and_then(|f| f.outlook.as_ref())
                 .map(|(percent, words)| {
@@ -659,11 +718,23 @@ impl Object for CareerList {
                         (None, words) => words.as_deref().unwrap_or_default().to_owned(),
                     })
                 }),
+            outlook_lang: facts
+                .and_then(|f| f.outlook.as_ref())
+                .filter(|(_, words)| words.is_some())
+                .and_then(|_| self.foreign(entry.language_of(|base| base.outlook))),
         };
         Some(lens(&Arc::new(view), 0))
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
         Enumerator::Seq(self.range.len())
+    }
+}
+
+impl CareerList {
+    /// `language`, when it is not the index's.
+    fn foreign(&self, language: &str) -> Option<String> {
+        (crate::locale::language_of(language) != crate::locale::language_of(&self.locale))
+            .then(|| language.to_owned())
     }
 }

@@ -319,7 +319,7 @@ views! {
         title: Text,
         category: Option<Text>,
         score: u8,
-        /// The career's locale, when its language is not the index's.
+        /// The title's locale, when its language is not the index's.
         lang: Option<String>,
         /// The report's file name, relative to the index.
         href: String,
@@ -329,10 +329,13 @@ views! {
         pay: Option<Text>,
         /// The education to start: its level, or else the profile's words.
         education: Option<Text>,
-        /// Whether `education` is the profile's words (in its language).
-        education_in_own_words: bool,
+        /// The locale of `education` when it is the profile's words and
+        /// not in the index's language.
+        education_lang: Option<String>,
         /// The projected change in percent, and the source's words.
         outlook: Option<Text>,
+        /// The locale of the outlook's words, when not the index's language.
+        outlook_lang: Option<String>,
     }
 
     /// A booklet of every exported career: the context of the `book`
