@@ -14,7 +14,6 @@ cd "$(dirname "$0")/.."
 base="${1:-HEAD~1}"
 shift || true
 command -v cargo-mutants >/dev/null 2>&1 || cargo install --locked cargo-mutants@27.1.0
-command -v cargo-nextest >/dev/null 2>&1 || cargo install --locked cargo-nextest@0.9.143
 diff="$(mktemp)"
 trap 'rm -f "$diff" "$diff.all"' EXIT
 if ! git rev-parse --quiet --verify "$base^{commit}" >/dev/null; then
