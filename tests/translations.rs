@@ -252,21 +252,7 @@ fn what_a_translation_leaves_out_prints_in_the_base_language_and_says_so() {
 #[test]
 fn a_title_kept_from_the_base_is_marked_on_the_page_s_heading() {
     let dir = tempfile::tempdir().unwrap();
-    let folder = fixture("rules/translation-incomplete");
-    std::fs::copy(
-        folder.join("school-librarians.yaml"),
-        dir.path().join("school-librarians.yaml"),
-    )
-    .unwrap();
-    let translation = dir.path().join("school-librarians.fr-CA.yaml");
-    let text = read(&folder.join("school-librarians.fr-CA.yaml"));
-    let without_title: String = text
-        .lines()
-        .filter(|line| !line.starts_with("title:"))
-        .map(|line| format!("{line}\n"))
-        .collect();
-    assert_ne!(without_title, text, "the fixture translates its title");
-    std::fs::write(&translation, without_title).unwrap();
+    let translation = untitled_translation_in(dir.path());
     for template in ["report", "handout"] {
         Run::of(pathways().arg("render").arg(&translation).args([
             "--format",
@@ -558,32 +544,41 @@ fn compare_in_one_language_says_which_career_has_no_translation() {
         .assert_stderr_has("archivists.yaml has no translation into es-MX; its column is in en-GB");
 }
 
-/// An index in a translation's language marks what the translation left
-/// to its base (its title, its category, the words of a fact it shows)
-/// with the base's language, in HTML and in the PDF's source.
-#[test]
-fn an_index_marks_the_text_a_translation_kept_from_its_base() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = fixture("rules/translation-incomplete");
-    let profiles = dir.path().join("profiles");
-    std::fs::create_dir(&profiles).unwrap();
+/// Copies the school librarians' profile and its French translation into
+/// `folder`, the translation without its title (so the base's is used);
+/// returns the translation's path.
+fn untitled_translation_in(folder: &Path) -> PathBuf {
+    let fixtures = fixture("rules/translation-incomplete");
     std::fs::copy(
+        fixtures.join("school-librarians.yaml"),
         folder.join("school-librarians.yaml"),
-        profiles.join("school-librarians.yaml"),
     )
     .unwrap();
-    let text = read(&folder.join("school-librarians.fr-CA.yaml"));
+    let text = read(&fixtures.join("school-librarians.fr-CA.yaml"));
     let without_title: String = text
         .lines()
         .filter(|line| !line.starts_with("title:"))
         .map(|line| format!("{line}\n"))
         .collect();
     assert_ne!(without_title, text, "the fixture translates its title");
+    let translation = folder.join("school-librarians.fr-CA.yaml");
+    std::fs::write(&translation, without_title).unwrap();
+    translation
+}
+
+/// An index in a translation's language marks what the translation left
+/// to its base (its title, its category, the words of a fact it shows)
+/// with the base's language, in HTML and in the PDF's source.
+#[test]
+fn an_index_marks_the_text_a_translation_kept_from_its_base() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = dir.path().join("profiles");
+    std::fs::create_dir(&profiles).unwrap();
+    let translation = untitled_translation_in(&profiles);
     assert!(
-        !text.contains("\ncategory:"),
+        !read(&translation).contains("\ncategory:"),
         "the fixture leaves its category"
     );
-    std::fs::write(profiles.join("school-librarians.fr-CA.yaml"), without_title).unwrap();
     for shipped in [
         "veterinary-technologists-and-technicians.yaml",
         "veterinary-technologists-and-technicians.fr-CA.yaml",
