@@ -320,3 +320,42 @@ fn a_fact_two_careers_give_has_a_row() {
         assert!(run.stdout.contains(&format!("| **{row}** |")), "{row}");
     }
 }
+
+/// A section whose first paragraph leads into its list ("... include:")
+/// shows that paragraph and its first three entries; one whose paragraph
+/// says all it needs shows the paragraph alone.
+#[test]
+fn a_paragraph_that_leads_into_a_list_brings_its_first_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let minimal = crate::common::read(&fixture("valid/minimal.yaml"));
+    let with_routes = |id: &str, intro: &str| {
+        let text = minimal.edited("id: minimal", &format!("id: {id}")).edited(
+            "    intro: A degree in library science is usually required.\n",
+            &format!(
+                "    intro: {intro}\n    items:\n      - Degree route\n      - Apprenticeship route\n      - Diploma route\n      - Certificate route\n"
+            ),
+        );
+        let path = dir.path().join(format!("{id}.yaml"));
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let leading = with_routes("leading", "\"Routes include:\"");
+    let complete = with_routes("complete", "A degree is usually required.");
+    let output = compare(&[leading, complete], &["--format", "markdown"]);
+    output.assert_code(0);
+    let education = output
+        .stdout
+        .lines()
+        .find(|line| line.starts_with("| **Educational Requirements"))
+        .unwrap_or_else(|| panic!("{}", output.stdout));
+    let cells: Vec<&str> = education.split(" | ").collect();
+    assert_eq!(
+        cells[1], "Routes include: · Degree route · Apprenticeship route · Diploma route",
+        "{education}"
+    );
+    assert_eq!(
+        cells[2].trim_end_matches(" |"),
+        "A degree is usually required.",
+        "{education}"
+    );
+}
