@@ -359,3 +359,31 @@ fn a_paragraph_that_leads_into_a_list_brings_its_first_entries() {
         "{education}"
     );
 }
+
+/// A salary with an average and no ranges is compared by its figure.
+#[test]
+fn an_average_without_ranges_is_compared_by_its_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let minimal = crate::common::read(&fixture("valid/minimal.yaml"));
+    let average_only = dir.path().join("average-only.yaml");
+    std::fs::write(
+        &average_only,
+        minimal.edited("id: minimal", "id: average-only").edited(
+            "    ranges:\n      - { stage: entry, min: 40000, max: 48000 }\n      - { stage: senior, min: 60000, max: 75000 }\n",
+            "    intro: Pay depends on the school district.\n",
+        ),
+    )
+    .unwrap();
+    let output = compare(
+        &[average_only, fixture("valid/minimal.yaml")],
+        &["--format", "markdown"],
+    );
+    output.assert_code(0);
+    let salary = output
+        .stdout
+        .lines()
+        .find(|line| line.starts_with("| **Average Salary Range"))
+        .unwrap_or_else(|| panic!("{}", output.stdout));
+    let cells: Vec<&str> = salary.split(" | ").collect();
+    assert_eq!(cells[1], "Average: $52,000 · USD, per year", "{salary}");
+}

@@ -40,7 +40,7 @@ pub struct IndexEntry {
 }
 
 /// The texts of an index entry a translation left to its base.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone)]
 struct KeptBase {
     language: Box<str>,
     title: bool,
@@ -152,20 +152,14 @@ impl IndexEntry {
             return self;
         };
         let kept = |path: &str| base.fields.contains(path);
-        let kept_base = KeptBase {
+        self.kept_base = Some(Box::new(KeptBase {
             language: base.language.as_str().into(),
             title: kept("title"),
             category: kept("category"),
             career_type: kept("career_type"),
             education: kept("facts.entry_education.text"),
             outlook: kept("facts.outlook.words"),
-        };
-        self.kept_base = (kept_base
-            != KeptBase {
-                language: kept_base.language.clone(),
-                ..KeptBase::default()
-            })
-        .then(|| Box::new(kept_base));
+        }));
         self
     }
 
