@@ -361,3 +361,40 @@ fn an_html_booklet_is_never_split_into_parts() {
     );
     assert_eq!(html.matches("<div class=\"chapter\"").count(), 5, "{html}");
 }
+
+/// The summary counts the booklet among the files written, and names
+/// profiles left out of a booklet only when a booklet was written and some
+/// profile was skipped.
+#[test]
+fn the_summary_counts_the_booklet_and_names_only_profiles_left_out_of_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = root().join(SEED_PROFILE);
+    let broken = fixture("invalid/missing-title.yaml");
+    let summary = |run: &Run| {
+        run.stderr
+            .lines()
+            .find(|l| l.starts_with("Exported "))
+            .map(str::to_owned)
+    };
+    // A booklet, nothing skipped: the report, three indexes and the booklet.
+    let out = dir.path().join("booklet");
+    let run = Run::of(export(&seed, &out).args(["--format", "html", "--book", "careers.html"]));
+    run.assert_code(0);
+    assert!(
+        summary(&run).is_some_and(|s| s.contains("skipped 0, failed 0: wrote 5 files to ")),
+        "{}",
+        run.seen()
+    );
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 5);
+    assert!(!run.stderr.contains("Not in the booklet"), "{}", run.seen());
+    // A profile skipped, no booklet: nothing is said of one.
+    let out = dir.path().join("no-booklet");
+    let run = Run::of(export(&seed, &out).arg(&broken).args(["--format", "html"]));
+    run.assert_code(1);
+    assert!(
+        summary(&run).is_some_and(|s| s.contains("skipped 1, failed 0: wrote 4 files to ")),
+        "{}",
+        run.seen()
+    );
+    assert!(!run.stderr.contains("Not in the booklet"), "{}", run.seen());
+}
