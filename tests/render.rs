@@ -1170,3 +1170,38 @@ fn other_titles_stand_apart_from_the_next_heading_in_text() {
         assert!(after.starts_with('\n'), "{template}: {}", run.stdout);
     }
 }
+
+/// A figure's year is printed beside it when no source names it with its
+/// own, and hours from a minimum to a different maximum are a range.
+#[test]
+fn a_fact_s_year_stands_beside_it_and_hours_can_be_a_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("minimal.yaml");
+    let base = read(&fixture("valid/minimal.yaml"));
+    std::fs::write(
+        &profile,
+        base.replacen(
+            "sections:\n",
+            "facts:\n  training: { text: Six months with a mentor, year: 2023 }\n  \
+             hours: { min: 35, max: 40, source: { title: BLS }, year: 2024 }\nsections:\n",
+            1,
+        ),
+    )
+    .unwrap();
+    for format in ["text", "markdown", "html"] {
+        let output = Run::of(pathways().arg("render").arg(&profile).args(["-f", format]));
+        output.assert_code(0);
+        assert!(
+            output.stdout.contains("Six months with a mentor (2023)"),
+            "{format}: {}",
+            output.stdout
+        );
+        assert!(
+            output.stdout.contains("35–40"),
+            "{format}: {}",
+            output.stdout
+        );
+        // The year of the hours is said with their source, not beside them.
+        assert!(!output.stdout.contains("35–40 (2024)"), "{format}");
+    }
+}

@@ -610,6 +610,27 @@ fn an_index_marks_the_text_a_translation_kept_from_its_base() {
     assert!(english.contains(r#"<html lang="en-US""#));
 }
 
+/// The quick facts' words a translation left to its base are marked with
+/// the base's language; a figure without words is not.
+#[test]
+fn quick_facts_kept_from_the_base_are_marked() {
+    let run = Run::of(pathways().args([
+        "render",
+        "profiles/veterinary-technologists-and-technicians.fr-CA.yaml",
+        "--format",
+        "html",
+    ]));
+    run.assert_code(0)
+        // An outlook's words are its `words`; other facts' are their `text`.
+        .assert_stdout_has(
+            r#"<div class="fact-outlook"><dt>Perspectives d’emploi</dt><dd><span lang="en-US" dir="ltr">+9"#,
+        )
+        .assert_stdout_has(
+            r#"<div class="fact-training"><dt>Formation en poste</dt><dd><span lang="en-US" dir="ltr">None</span></dd></div>"#,
+        )
+        .assert_stdout_has(r#"<div class="fact-jobs"><dt>Nombre d’emplois</dt><dd>134"#);
+}
+
 /// In a comparison in one language, words in another are marked with
 /// theirs: a field the translation left to its base, and every field of a
 /// career shown in its own language. The comparison's own words and the
