@@ -98,13 +98,6 @@ pub struct BaseText {
     pub fields: std::collections::HashSet<String>,
 }
 
-impl BaseText {
-    /// The base language when the field at `path` kept the base text.
-    pub fn language_of(&self, path: &str) -> Option<&str> {
-        self.fields.contains(path).then_some(self.language.as_str())
-    }
-}
-
 /// The same career in another language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alternate {
