@@ -1106,6 +1106,30 @@ fn no_change_has_no_sign_and_the_pay_period_is_a_duration() {
     }
 }
 
+/// A decline is written with a minus sign (U+2212), not a hyphen and never
+/// as growth, in every format.
+#[test]
+fn a_decline_is_written_with_a_minus_sign() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("minimal.yaml");
+    let text = read(&fixture("valid/minimal.yaml")).replacen(
+        "sections:",
+        "facts:\n  outlook: { percent: -4.5, period: 2024–34, words: Decline, source: { title: BLS }, year: 2024 }\nsections:",
+        1,
+    );
+    std::fs::write(&profile, text).unwrap();
+    for format in ["text", "markdown", "html"] {
+        let run = Run::of(pathways().arg("render").arg(&profile).args(["-f", format]));
+        run.assert_code(0);
+        assert!(
+            run.stdout.contains("\u{2212}4.5% (2024–34)"),
+            "{format}: {}",
+            run.stdout
+        );
+        assert!(!run.stdout.contains("+4.5%"), "{format}");
+    }
+}
+
 /// An entry's title is followed by a colon, unless it ends a sentence
 /// already: "Talk to a counsellor." never becomes "Talk to a counsellor.:".
 #[test]
