@@ -29,6 +29,12 @@ pub fn language_of(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
+/// Whether two tags name the same language (`es-MX` and `es`), whatever
+/// their regions and scripts.
+pub fn same_language(one: &str, other: &str) -> bool {
+    language_of(one) == language_of(other)
+}
+
 /// Each language's name for itself, as a language switch shows it.
 const AUTONYMS: &[(&str, &str)] = &[
     ("ar", "العربية"),

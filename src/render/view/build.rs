@@ -303,9 +303,7 @@ impl<'f> Renditions<'f> {
     /// own: a field a translation left to its base, or a whole career
     /// shown in its own language beside others.
     pub(super) fn in_document(mut self, profile: &'f Profile, document: &str) -> Self {
-        let foreign = |language: &str| {
-            crate::locale::language_of(language) != crate::locale::language_of(document)
-        };
+        let foreign = |language: &str| !crate::locale::same_language(language, document);
         self.languages = Some(TextLanguages {
             profile: Some(profile.locale()).filter(|language| foreign(language)),
             base_text: profile

@@ -632,8 +632,7 @@ fn text_language(
 ) -> Option<String> {
     let first = entries.first()?.language_of(kept);
     let shared = entries.iter().all(|entry| entry.language_of(kept) == first);
-    (shared && crate::locale::language_of(first) != crate::locale::language_of(index_locale))
-        .then(|| first.to_owned())
+    (shared && !crate::locale::same_language(first, index_locale)).then(|| first.to_owned())
 }
 
 /// Entries `range` of an index, made into views one at a time.
@@ -728,7 +727,6 @@ impl Object for CareerList {
 impl CareerList {
     /// `language`, when it is not the index's.
     fn foreign(&self, language: &str) -> Option<String> {
-        (crate::locale::language_of(language) != crate::locale::language_of(&self.locale))
-            .then(|| language.to_owned())
+        (!crate::locale::same_language(language, &self.locale)).then(|| language.to_owned())
     }
 }
