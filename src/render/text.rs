@@ -11,22 +11,25 @@ use textwrap::core::display_width;
 /// line its heading wrapped into; the report ends with one newline.
 pub(super) fn wrap_report(report: &str, width: usize) -> String {
     let mut out = String::with_capacity(report.len() + report.len() / 16);
-    // The widest line the previous logical line became.
-    let mut previous_width = 0;
+    // Where the previous logical line's wrapped lines start in `out`: their
+    // width is measured only when an underline follows.
+    let mut previous: Option<usize> = None;
     for line in report.lines() {
         if let Some(mark) = underline_mark(line)
-            && previous_width > 0
+            && let Some(start) = previous
         {
-            for _ in 0..previous_width {
-                out.push(mark);
+            let previous_width = out[start..].lines().map(width_of).max().unwrap_or(0);
+            if previous_width > 0 {
+                for _ in 0..previous_width {
+                    out.push(mark);
+                }
+                out.push('\n');
+                previous = None;
+                continue;
             }
-            out.push('\n');
-            previous_width = 0;
-            continue;
         }
-        let start = out.len();
+        previous = Some(out.len());
         wrap_logical_line(line, width, &mut out);
-        previous_width = out[start..].lines().map(width_of).max().unwrap_or(0);
     }
     out.truncate(out.trim_end().len());
     out.push('\n');
@@ -44,13 +47,22 @@ fn underline_mark(line: &str) -> Option<char> {
 fn wrap_logical_line(line: &str, width: usize, out: &mut String) {
     let line = line.trim_end();
     // Most lines of a report are short: nothing to wrap.
-    if line.len() <= width || width_of(line) <= width {
+    if line.len() <= width {
         out.push_str(line);
         out.push('\n');
         return;
     }
+    let start = out.len();
     let hang = hanging_indent(line);
-    wrap_line(line, width.max(hang + 10), hang, out);
+    let broken = wrap_line(line, width.max(hang + 10), hang, out);
+    // A line that fits is kept as written, runs of spaces and all. It is
+    // measured whole only when wrapping found no break: wrapping measures
+    // its words anyway.
+    if !broken && width_of(line) <= width {
+        out.truncate(start);
+        out.push_str(line);
+        out.push('\n');
+    }
 }
 
 /// `wrap_report` as a writer: each line is wrapped as soon as it is complete.
@@ -113,15 +125,17 @@ impl<W: std::io::Write> std::io::Write for WrapWriter<W> {
 /// never split, nor are hyphenated words. Runs of spaces between words
 /// become one space. Text written without spaces (Japanese, Chinese) breaks
 /// where Unicode's line-breaking rules allow, next to a wide character.
-fn wrap_line(line: &str, width: usize, hang: usize, out: &mut String) {
+/// Whether the line was broken.
+fn wrap_line(line: &str, width: usize, hang: usize, out: &mut String) -> bool {
     let lead = line.len() - line.trim_start_matches(' ').len();
     out.push_str(&line[..lead]);
     let ascii = line.is_ascii();
     let mut used = lead;
+    let mut broken = false;
     // Pieces already placed on the current line, not yet copied out: a
     // stretch of `line` whose pieces are one space apart or touching.
     let mut pending: Option<(usize, usize)> = None;
-    let pieces: Box<dyn Iterator<Item = Piece>> = if ascii {
+    let pieces: Box<dyn Iterator<Item = Piece>> = if ascii || !line.chars().any(may_be_wide) {
         Box::new(words(line, lead).map(|(start, end)| Piece {
             start,
             end,
@@ -139,6 +153,7 @@ fn wrap_line(line: &str, width: usize, hang: usize, out: &mut String) {
                 out.push_str(&line[from..to]);
                 out.push('\n');
                 out.extend(std::iter::repeat_n(' ', hang));
+                broken = true;
                 used = hang + piece_width;
                 pending = Some((start, end));
             }
@@ -164,6 +179,7 @@ fn wrap_line(line: &str, width: usize, hang: usize, out: &mut String) {
         out.push_str(&line[from..to]);
     }
     out.push('\n');
+    broken
 }
 
 /// A stretch of a line that wrapping keeps whole.
@@ -185,8 +201,8 @@ fn pieces(line: &str, from: usize) -> impl Iterator<Item = Piece> + '_ {
             end,
             spaced: true,
         };
-        if word.is_ascii() {
-            // The common case, without allocating.
+        if !word.chars().any(may_be_wide) {
+            // The common case (any alphabetic script), without allocating.
             return WordPieces::Whole(Some(whole));
         }
         let mut cut = Vec::new();
@@ -225,6 +241,13 @@ impl Iterator for WordPieces {
             WordPieces::Cut(pieces) => pieces.next(),
         }
     }
+}
+
+/// Whether `c` may take two columns: no character before U+1100 (where
+/// Hangul Jamo, the first East Asian Wide block, starts) does, so a word in
+/// Latin, Greek, Cyrillic, Arabic or Hebrew letters needs no closer look.
+fn may_be_wide(c: char) -> bool {
+    u32::from(c) >= 0x1100
 }
 
 /// Whether the character before or after byte `at` of `word` is two columns wide.
@@ -439,6 +462,23 @@ mod tests {
         }
     }
 
+    /// The shortcut `pieces` takes for alphabetic words holds: no
+    /// character it passes over is two columns wide.
+    #[test]
+    fn no_character_taken_for_narrow_is_wide() {
+        let passed_over = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|&c| !may_be_wide(c));
+        for c in passed_over {
+            assert!(
+                display_width(c.encode_utf8(&mut [0; 4])) <= 1,
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+        assert!(may_be_wide('図'));
+    }
+
     #[test]
     fn japanese_wraps_by_display_width_at_allowed_breaks() {
         let japanese = "図書館技術者は、図書館員を補佐して資料の貸し出しや返却、目録作成、利用者への案内を行います。多くの職場では準学士号が求められます。";
@@ -493,6 +533,8 @@ mod tests {
         assert_eq!(wrap_report("aaaa bbbb cccc", 4), "aaaa bbbb\ncccc\n");
         // A line that fits by display width is kept as written, spaces and all.
         assert_eq!(wrap_report("éé  éé", 8), "éé  éé\n");
+        // One that does not is wrapped, though it needs no break.
+        assert_eq!(wrap_report("éé    éé", 6), "éé éé\n");
     }
 
     /// A writer whose flush fails, as a full disk does.

@@ -11,7 +11,7 @@ mod keys;
 mod model;
 mod skeleton;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 pub use keys::check_keys;
@@ -57,10 +57,19 @@ fn named_base_of(path: &Path) -> Option<(PathBuf, String)> {
 /// the same words in every version of pathways, so a translation can say
 /// what its base said when it was made.
 pub fn fingerprint(text: &str) -> String {
-    let hash = text.trim().bytes().fold(0x811c_9dc5_u32, |hash, byte| {
-        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
-    });
+    written_fingerprint(fingerprint_hash(text))
+}
+
+/// A fingerprint as files hold it: eight hex digits.
+fn written_fingerprint(hash: u32) -> String {
     format!("{hash:08x}")
+}
+
+/// The number a [`fingerprint`] writes.
+fn fingerprint_hash(text: &str) -> u32 {
+    text.trim().bytes().fold(0x811c_9dc5_u32, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    })
 }
 
 /// The aliases as one text, for their fingerprint.
@@ -256,7 +265,7 @@ struct Walk<'a> {
     /// Each base text by path, when asked for.
     texts: Option<Vec<(String, String)>>,
     /// The base's text when the translation was made, by fingerprint.
-    base_text: Option<&'a BTreeMap<String, String>>,
+    base_text: Option<&'a HashMap<String, u32>>,
     changed: Vec<(String, String)>,
 }
 
@@ -279,10 +288,11 @@ impl Walk<'_> {
     /// Notes `path` as changed when its fingerprint in the translation is
     /// not that of the base's `text` now.
     fn note_change(&mut self, path: &str, text: &str) {
-        if let Some(was) = self.base_text.and_then(|texts| texts.get(path)) {
-            let now = fingerprint(text);
-            if *was != now {
-                self.changed.push((path.to_owned(), now));
+        if let Some(&was) = self.base_text.and_then(|texts| texts.get(path)) {
+            let now = fingerprint_hash(text);
+            if was != now {
+                self.changed
+                    .push((path.to_owned(), written_fingerprint(now)));
             }
         }
     }

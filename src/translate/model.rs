@@ -3,7 +3,7 @@
 //! is then used); lists are matched to the base's by position, and a `~`
 //! entry keeps the base's entry.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -47,13 +47,13 @@ pub struct Translation {
     /// a single text to read, however many fields there are.
     #[serde(default, deserialize_with = "fingerprint_lines")]
     #[schemars(with = "String", extend("default" = ""))]
-    pub base_text: BTreeMap<String, String>,
+    pub base_text: HashMap<String, u32>,
 }
 
 /// The `base_text` lines, by field path.
 fn fingerprint_lines<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
-) -> Result<BTreeMap<String, String>, D::Error> {
+) -> Result<HashMap<String, u32>, D::Error> {
     let text = String::deserialize(deserializer)?;
     text.lines()
         .enumerate()
@@ -65,7 +65,9 @@ fn fingerprint_lines<'de, D: serde::Deserializer<'de>>(
                     if fingerprint.len() == 8
                         && fingerprint.bytes().all(|b| b.is_ascii_hexdigit()) =>
                 {
-                    Ok((path.to_owned(), fingerprint.to_owned()))
+                    let hash = u32::from_str_radix(fingerprint, 16)
+                        .map_err(|error| serde::de::Error::custom(error.to_string()))?;
+                    Ok((path.to_owned(), hash))
                 }
                 _ => Err(serde::de::Error::custom(format!(
                     "line {} of `base_text` is `{}`, not a field and its fingerprint \
