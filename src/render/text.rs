@@ -135,7 +135,7 @@ fn wrap_line(line: &str, width: usize, hang: usize, out: &mut String) -> bool {
     // Pieces already placed on the current line, not yet copied out: a
     // stretch of `line` whose pieces are one space apart or touching.
     let mut pending: Option<(usize, usize)> = None;
-    let pieces: Box<dyn Iterator<Item = Piece>> = if ascii || !line.chars().any(may_be_wide) {
+    let pieces: Box<dyn Iterator<Item = Piece>> = if !may_hold_wide(line) {
         Box::new(words(line, lead).map(|(start, end)| Piece {
             start,
             end,
@@ -201,7 +201,7 @@ fn pieces(line: &str, from: usize) -> impl Iterator<Item = Piece> + '_ {
             end,
             spaced: true,
         };
-        if !word.chars().any(may_be_wide) {
+        if !may_hold_wide(word) {
             // The common case (any alphabetic script), without allocating.
             return WordPieces::Whole(Some(whole));
         }
@@ -243,11 +243,13 @@ impl Iterator for WordPieces {
     }
 }
 
-/// Whether `c` may take two columns: no character before U+1100 (where
-/// Hangul Jamo, the first East Asian Wide block, starts) does, so a word in
-/// Latin, Greek, Cyrillic, Arabic or Hebrew letters needs no closer look.
-fn may_be_wide(c: char) -> bool {
-    u32::from(c) >= 0x1100
+/// Whether `text` may hold a character two columns wide. None comes
+/// before U+1100 (Hangul Jamo, the first East Asian Wide block), and UTF-8
+/// writes every character from there on with a first byte of 0xE1 or more:
+/// text in Latin, Greek, Cyrillic, Arabic or Hebrew letters needs no closer
+/// look, and no character is decoded to tell.
+fn may_hold_wide(text: &str) -> bool {
+    text.bytes().any(|byte| byte >= 0xE1)
 }
 
 /// Whether the character before or after byte `at` of `word` is two columns wide.
@@ -468,7 +470,7 @@ mod tests {
     fn no_character_taken_for_narrow_is_wide() {
         let passed_over = (0..=u32::from(char::MAX))
             .filter_map(char::from_u32)
-            .filter(|&c| !may_be_wide(c));
+            .filter(|&c| !may_hold_wide(c.encode_utf8(&mut [0; 4])));
         for c in passed_over {
             assert!(
                 display_width(c.encode_utf8(&mut [0; 4])) <= 1,
@@ -476,7 +478,8 @@ mod tests {
                 u32::from(c)
             );
         }
-        assert!(may_be_wide('図'));
+        assert!(may_hold_wide("資料"));
+        assert!(!may_hold_wide("información"));
     }
 
     #[test]
