@@ -129,7 +129,6 @@ impl<W: std::io::Write> std::io::Write for WrapWriter<W> {
 fn wrap_line(line: &str, width: usize, hang: usize, out: &mut String) -> bool {
     let lead = line.len() - line.trim_start_matches(' ').len();
     out.push_str(&line[..lead]);
-    let ascii = line.is_ascii();
     let mut used = lead;
     let mut broken = false;
     // Pieces already placed on the current line, not yet copied out: a
@@ -146,7 +145,7 @@ fn wrap_line(line: &str, width: usize, hang: usize, out: &mut String) -> bool {
     };
     for Piece { start, end, spaced } in pieces {
         let piece = &line[start..end];
-        let piece_width = if ascii { piece.len() } else { width_of(piece) };
+        let piece_width = width_of(piece);
         let gap = usize::from(spaced);
         match pending {
             Some((from, to)) if used + gap + piece_width > width => {

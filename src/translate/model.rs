@@ -60,15 +60,13 @@ fn fingerprint_lines<'de, D: serde::Deserializer<'de>>(
         .filter(|(_, line)| !line.trim().is_empty())
         .map(|(index, line)| {
             let mut words = line.split_whitespace();
-            match (words.next(), words.next(), words.next()) {
-                (Some(path), Some(fingerprint), None)
-                    if fingerprint.len() == 8
-                        && fingerprint.bytes().all(|b| b.is_ascii_hexdigit()) =>
-                {
-                    let hash = u32::from_str_radix(fingerprint, 16)
-                        .map_err(|error| serde::de::Error::custom(error.to_string()))?;
-                    Ok((path.to_owned(), hash))
-                }
+            let hash = |fingerprint: &str| {
+                (fingerprint.len() == 8 && fingerprint.bytes().all(|b| b.is_ascii_hexdigit()))
+                    .then(|| u32::from_str_radix(fingerprint, 16).ok())
+                    .flatten()
+            };
+            match (words.next(), words.next().and_then(hash), words.next()) {
+                (Some(path), Some(hash), None) => Ok((path.to_owned(), hash)),
                 _ => Err(serde::de::Error::custom(format!(
                     "line {} of `base_text` is `{}`, not a field and its fingerprint \
                      (`summary[0].text 80585633`); leave the lines as `pathways new --translate` \
